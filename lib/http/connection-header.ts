@@ -1,0 +1,45 @@
+/**
+ * The Connection header field: which options apply to this connection only.
+ *
+ * What it models: RFC 9110 7.6.1. `Connection = #connection-option`, each
+ * option a token, compared case-insensitively. Three kinds of option travel in
+ * it (the book's "three kinds of token"):
+ *   - `close`: the sender will close the connection after this message
+ *     (RFC 9112 9.6);
+ *   - `keep-alive`: the HTTP/1.0 persistent-connection request or agreement
+ *     (RFC 2068 19.7.1);
+ *   - any other token: usually the name of a header field that is meant for
+ *     this hop only and must not be forwarded (see hop-by-hop.ts).
+ * Assumptions: several Connection field lines are one list (RFC 9110 5.3), so
+ * the function accepts a string or an array of strings. Empty list elements
+ * are accepted (RFC 9110 5.6.1); an element that is not a token is malformed
+ * and throws a RangeError naming it. Tokens are returned lower-cased, each
+ * once, in first-seen order.
+ */
+
+import { outOfRange } from "../errors";
+import { isToken, splitList, stringOrStrings } from "./list-syntax";
+
+export interface ConnectionOptions {
+  /** the `close` option is present */
+  close: boolean;
+  /** the `keep-alive` option is present */
+  keepAlive: boolean;
+  /** every option, lower-cased, without repeats */
+  tokens: string[];
+}
+
+/** Parses one or more Connection field values into their options. */
+export function parseConnectionHeader(value: string | readonly string[]): ConnectionOptions {
+  const values = stringOrStrings("value", value);
+  const tokens: string[] = [];
+  values.forEach((fieldValue, i) => {
+    const param = Array.isArray(value) ? `value[${i}]` : "value";
+    for (const item of splitList(fieldValue, param)) {
+      if (!isToken(item)) outOfRange(param, `a comma-separated list of tokens; ${JSON.stringify(item)} is not a token`, fieldValue);
+      const token = item.toLowerCase(); // options are case-insensitive
+      if (!tokens.includes(token)) tokens.push(token);
+    }
+  });
+  return { close: tokens.includes("close"), keepAlive: tokens.includes("keep-alive"), tokens };
+}

@@ -1,0 +1,80 @@
+/**
+ * The Keep-Alive header field of HTTP/1.0+ persistent connections.
+ *
+ * What it models: RFC 2068 19.7.1.1, where the field is
+ *   Keep-Alive = "Keep-Alive" ":" 0#keepalive-param
+ *   keepalive-param = param-name "=" value      (value: token or quoted-string)
+ * RFC 2068 defines no parameters itself; the two everyone uses come from the
+ * servers that shipped keep-alive (the book's "Keep-Alive options"):
+ *   - timeout: how many seconds the sender will keep an idle connection open;
+ *   - max: how many more requests the sender will accept on this connection.
+ * Assumptions and choices:
+ *   - a parameter may also appear without "=value" (the book's `name[=value]`,
+ *     and old clients sent `Keep-Alive: 300`); RFC 2068's grammar requires the
+ *     "=", we accept both and record a bare name with the value null;
+ *   - whitespace around "=" is accepted (RFC 2068's implied linear whitespace);
+ *   - parameter names are case-insensitive and returned lower-cased;
+ *     quoted values are unquoted;
+ *   - timeout and max must be whole non-negative decimal numbers
+ *     (1*DIGIT): anything else (abc, -1, 1.5, 1e3, empty) is a RangeError
+ *     naming the parameter and the value, never NaN. Repeating one of them is
+ *     ambiguous and also rejected. Other parameters go to `params`
+ *     (a repeated one keeps its first value).
+ * Several field lines are one list, so an array of strings is accepted.
+ */
+
+import { outOfRange } from "../errors";
+import { isToken, splitList, stringOrStrings, trimOws, unquote } from "./list-syntax";
+
+export interface KeepAliveParams {
+  /** `timeout`: seconds an idle connection is kept open */
+  timeoutSeconds?: number;
+  /** `max`: requests still allowed on this connection */
+  max?: number;
+  /** every other parameter, name lower-cased -> value (null when written without "=") */
+  params: Record<string, string | null>;
+}
+
+/** Parses one or more Keep-Alive field values. */
+export function parseKeepAlive(value: string | readonly string[]): KeepAliveParams {
+  const values = stringOrStrings("value", value);
+  const result: KeepAliveParams = { params: {} };
+  values.forEach((fieldValue, i) => {
+    const param = Array.isArray(value) ? `value[${i}]` : "value";
+    for (const item of splitList(fieldValue, param)) addParam(result, item, param, fieldValue);
+  });
+  return result;
+}
+
+function addParam(result: KeepAliveParams, item: string, param: string, fieldValue: string): void {
+  const eq = item.indexOf("=");
+  const name = trimOws(eq < 0 ? item : item.slice(0, eq));
+  if (!isToken(name)) outOfRange(param, `a list of name[=value] parameters; ${JSON.stringify(name)} is not a token`, fieldValue);
+  const key = name.toLowerCase();
+  const raw = eq < 0 ? null : trimOws(item.slice(eq + 1));
+  const paramValue = raw === null ? null : readValue(raw, key, param);
+
+  if (key === "timeout" || key === "max") {
+    const field = key === "timeout" ? "timeoutSeconds" : "max";
+    if (result[field] !== undefined) outOfRange(param, `a list that gives ${key} only once`, fieldValue);
+    result[field] = wholeNumber(key, paramValue);
+  } else if (!(key in result.params)) {
+    result.params[key] = paramValue;
+  }
+}
+
+/** A value is a token or a quoted-string (RFC 2068 2.2). */
+function readValue(raw: string, key: string, param: string): string {
+  const quoted = unquote(raw);
+  if (quoted !== null) return quoted;
+  if (!isToken(raw)) outOfRange(`${param} (${key})`, "a token or a quoted string", raw);
+  return raw;
+}
+
+/** timeout and max are counts: 1*DIGIT, nothing else, and small enough to be exact. */
+function wholeNumber(key: string, value: string | null): number {
+  if (value === null || !/^[0-9]+$/.test(value)) outOfRange(key, "a whole number of 0 or more written in decimal digits", value ?? "(no value)");
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) outOfRange(key, `at most ${Number.MAX_SAFE_INTEGER}`, value);
+  return n;
+}

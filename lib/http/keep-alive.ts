@@ -1,0 +1,258 @@
+/**
+ * Running a sequence of requests through one server, keep-alive rules and all.
+ *
+ * What it models: the life of HTTP/1.0+ keep-alive and HTTP/1.1 persistent
+ * connections between one client and one server (RFC 9112 9.3, 9.6;
+ * RFC 2068 19.7.1), one request at a time (no pipelining: see
+ * pipeline-retry.ts). For every request it builds the request head the client
+ * sends and the response head the server answers with, then asks
+ * persistence.ts whether the connection survives; so the headers a notebook
+ * prints are the ones the decision was made on.
+ * The client:
+ *   - HTTP/1.0: asks with `Connection: Keep-Alive` on every request (unless a
+ *     request says otherwise); the agreement never carries over by itself;
+ *   - HTTP/1.1: persistent by default, sends no Connection header;
+ *   - both: on its last request says `Connection: close` (it will send no
+ *     more), unless `closeOnLast` is false.
+ * The server, with its `{timeoutSeconds, max}` policy:
+ *   - answers `Connection: close` (1.1) or nothing (1.0) when it will not keep
+ *     the connection: the client said close, the limit of `max` requests on
+ *     this connection is reached, the body has no length, or it does not keep
+ *     connections at all (`persistent: false`); an HTTP/1.0 request that did
+ *     not ask for keep-alive just gets no keep-alive back;
+ *   - otherwise, when the request carried the keep-alive token, answers
+ *     `Connection: Keep-Alive` and `Keep-Alive: timeout=T, max=R`, R being how
+ *     many more requests it will take on this connection;
+ *   - closes a connection that stays idle longer than `timeoutSeconds` after
+ *     its last response (exactly the timeout still counts as open).
+ * Assumptions: a transaction takes `transactionMs` (default 0) from request to
+ * last response byte; the client never races the server's idle close (it
+ * learns of the close before it would reuse the connection).
+ */
+
+import { checkChoice, checkNumber, checkString, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
+import type { HeaderPairs } from "./header-fields";
+import { HTTP_VERSIONS, type HttpVersion } from "./message-length";
+import { decidePersistence, type PersistenceRule } from "./persistence";
+
+export type ResponseFramingChoice = "content-length" | "chunked" | "until-close";
+const FRAMINGS: readonly ResponseFramingChoice[] = ["content-length", "chunked", "until-close"];
+
+export interface KeepAliveClientOptions {
+  version?: HttpVersion;
+  /** send `Connection: Keep-Alive` (default: true for 1.0, false for 1.1) */
+  askKeepAlive?: boolean;
+  /** say `Connection: close` on the last request (default true) */
+  closeOnLast?: boolean;
+}
+export interface KeepAliveServerOptions {
+  version?: HttpVersion;
+  /** idle seconds before the server closes a kept connection */
+  timeoutSeconds: number;
+  /** most requests the server serves on one connection */
+  max: number;
+  /** whether the server keeps connections open at all (default true) */
+  persistent?: boolean;
+}
+export interface KeepAliveRequest {
+  /** when the client sends it, ms from the start */
+  atMs: number;
+  path?: string;
+  /** override the client's askKeepAlive for this request */
+  askKeepAlive?: boolean;
+  /** send `Connection: close` on this request */
+  close?: boolean;
+  /** how the server frames this response's body (default "content-length") */
+  framing?: ResponseFramingChoice;
+}
+export interface KeepAliveScenario {
+  client?: KeepAliveClientOptions;
+  server: KeepAliveServerOptions;
+  requests: KeepAliveRequest[];
+  /** ms from sending a request to receiving the last byte of its response */
+  transactionMs?: number;
+  /** body size the server sends, bytes (default 1024) */
+  bodyBytes?: number;
+}
+
+export interface KeepAliveStep {
+  index: number;
+  path: string;
+  atMs: number;
+  /** connection number, 0 for the first one opened */
+  conn: number;
+  /** true when the request went on a connection that carried an earlier one */
+  reused: boolean;
+  /** why a new connection was needed, or why the old one could be used */
+  connectionNote: string;
+  /** n-th request on its connection (1-based) */
+  requestOnConnection: number;
+  request: { version: HttpVersion; headers: HeaderPairs };
+  response: { version: HttpVersion; headers: HeaderPairs };
+  /** does the connection survive this response? */
+  keptOpen: boolean;
+  rule: PersistenceRule;
+  /** set when the connection closed after this response: when and why */
+  closedAtMs?: number;
+  closeReason?: string;
+}
+
+export interface KeepAliveRun {
+  steps: KeepAliveStep[];
+  connectionsOpened: number;
+}
+
+const DEFAULT_BODY_BYTES = 1024;
+
+/** Runs the requests in order and reports, per request, the connection it used and what ended it. */
+export function simulateKeepAlive(scenario: KeepAliveScenario): KeepAliveRun {
+  const s = optionsObject("scenario", scenario);
+  const client = readClient(s.client);
+  const server = readServer(s.server);
+  const transactionMs = optionalNumber("scenario.transactionMs", s.transactionMs, 0, { min: 0 });
+  const bodyBytes = optionalNumber("scenario.bodyBytes", s.bodyBytes, DEFAULT_BODY_BYTES, { integer: true, min: 0 });
+  const requests = readRequests(s.requests, transactionMs);
+
+  const steps: KeepAliveStep[] = [];
+  let conn = -1;
+  let onConn = 0; // requests served on the current connection
+  let open = false;
+  let newReason = "the first request opens a connection";
+
+  requests.forEach((req, index) => {
+    const prev = steps[steps.length - 1];
+    if (open && prev) {
+      const idleMs = req.atMs - (prev.atMs + transactionMs);
+      if (idleMs > server.timeoutSeconds * 1000) {
+        open = false;
+        prev.closedAtMs = prev.atMs + transactionMs + server.timeoutSeconds * 1000;
+        prev.closeReason = `idle for ${idleMs} ms, longer than the server's ${server.timeoutSeconds} s timeout: the server closed it`;
+        newReason = `connection ${conn} was closed by the server's idle timeout`;
+      }
+    }
+    const reused = open;
+    if (!open) {
+      conn += 1;
+      onConn = 0;
+    }
+    onConn += 1;
+    const isLast = index === requests.length - 1;
+    const reqHead = buildRequest(client, req, isLast);
+    const { headers: resHeaders, closeWhy } = buildResponse(server, client.version, reqHead, req, onConn, bodyBytes);
+    const decision = decidePersistence({
+      request: { version: client.version, headers: reqHead },
+      response: { version: server.version, headers: resHeaders },
+    });
+    const step: KeepAliveStep = {
+      index, path: req.path, atMs: req.atMs, conn, reused,
+      connectionNote: reused ? `connection ${conn} was kept open by request ${index - 1}'s exchange` : newReason,
+      requestOnConnection: onConn,
+      request: { version: client.version, headers: reqHead },
+      response: { version: server.version, headers: resHeaders },
+      keptOpen: decision.persistent, rule: decision.rule,
+    };
+    if (!decision.persistent) {
+      step.closedAtMs = req.atMs + transactionMs;
+      step.closeReason = closeWhy ? `${closeWhy}; ${decision.reason}` : decision.reason;
+      newReason = `connection ${conn} closed after request ${index}: ${step.closeReason}`;
+    }
+    open = decision.persistent;
+    steps.push(step);
+  });
+  return { steps, connectionsOpened: conn + 1 };
+}
+
+interface Client {
+  version: HttpVersion;
+  askKeepAlive: boolean;
+  closeOnLast: boolean;
+}
+interface Server {
+  version: HttpVersion;
+  timeoutSeconds: number;
+  max: number;
+  persistent: boolean;
+}
+interface Request {
+  atMs: number;
+  path: string;
+  askKeepAlive?: boolean;
+  close: boolean;
+  framing: ResponseFramingChoice;
+}
+
+function readClient(value: KeepAliveClientOptions | undefined): Client {
+  const c = optionsObject("scenario.client", value);
+  const version = c.version === undefined ? "1.0" : checkChoice("scenario.client.version", c.version, HTTP_VERSIONS);
+  return {
+    version,
+    askKeepAlive: optionalBoolean("scenario.client.askKeepAlive", c.askKeepAlive, version === "1.0"),
+    closeOnLast: optionalBoolean("scenario.client.closeOnLast", c.closeOnLast, true),
+  };
+}
+
+function readServer(value: KeepAliveServerOptions | undefined): Server {
+  if (value === undefined) outOfRange("scenario.server", "an object with timeoutSeconds and max", value);
+  const v = optionsObject("scenario.server", value);
+  return {
+    version: v.version === undefined ? "1.1" : checkChoice("scenario.server.version", v.version, HTTP_VERSIONS),
+    timeoutSeconds: checkNumber("scenario.server.timeoutSeconds", v.timeoutSeconds, { min: 0 }),
+    max: checkNumber("scenario.server.max", v.max, { integer: true, min: 1 }),
+    persistent: optionalBoolean("scenario.server.persistent", v.persistent, true),
+  };
+}
+
+function readRequests(value: unknown, transactionMs: number): Request[] {
+  if (!Array.isArray(value) || value.length === 0) outOfRange("scenario.requests", "a non-empty array of requests", value);
+  let lastEnd = -Infinity;
+  return (value as unknown[]).map((raw, i) => {
+    const r = optionsObject(`scenario.requests[${i}]`, raw as KeepAliveRequest);
+    const atMs = checkNumber(`scenario.requests[${i}].atMs`, r.atMs, { min: 0 });
+    // one request at a time: the next may not start before the last response ended
+    if (atMs < lastEnd) outOfRange(`scenario.requests[${i}].atMs`, `>= ${lastEnd} (the previous response ends then; no pipelining here)`, atMs);
+    lastEnd = atMs + transactionMs;
+    return {
+      atMs,
+      path: r.path === undefined ? `/${i + 1}` : checkString(`scenario.requests[${i}].path`, r.path),
+      askKeepAlive: r.askKeepAlive === undefined ? undefined : optionalBoolean(`scenario.requests[${i}].askKeepAlive`, r.askKeepAlive, false),
+      close: optionalBoolean(`scenario.requests[${i}].close`, r.close, false),
+      framing: r.framing === undefined ? "content-length" : checkChoice(`scenario.requests[${i}].framing`, r.framing, FRAMINGS),
+    };
+  });
+}
+
+function buildRequest(client: Client, req: Request, isLast: boolean): HeaderPairs {
+  const headers: HeaderPairs = [["Host", "example.test"]];
+  if (req.close || (isLast && client.closeOnLast)) headers.push(["Connection", "close"]);
+  else if (req.askKeepAlive ?? client.askKeepAlive) headers.push(["Connection", "Keep-Alive"]);
+  return headers;
+}
+
+/** The server's answer, and (when it chose to close) its own reason. */
+function buildResponse(server: Server, clientVersion: HttpVersion, reqHeaders: HeaderPairs, req: Request, onConn: number, bodyBytes: number): { headers: HeaderPairs; closeWhy?: string } {
+  const connection = reqHeaders.find(([n]) => n === "Connection")?.[1].toLowerCase();
+  const headers: HeaderPairs = [];
+  if (req.framing === "chunked") {
+    // chunked is HTTP/1.1 only, in both directions (RFC 9112 6.1)
+    if (server.version === "1.0" || clientVersion === "1.0") {
+      outOfRange("scenario.requests[].framing", "not \"chunked\" when either side speaks HTTP/1.0", req.framing);
+    }
+    headers.push(["Transfer-Encoding", "chunked"]);
+  } else if (req.framing === "content-length") {
+    headers.push(["Content-Length", String(bodyBytes)]);
+  }
+  const remaining = server.max - onConn;
+  let closeWhy: string | undefined;
+  if (connection === "close") closeWhy = "the client asked to close";
+  else if (!server.persistent) closeWhy = "the server does not keep connections open at all";
+  else if (remaining <= 0) closeWhy = `the server's limit of ${server.max} request(s) per connection is reached`;
+  else if (req.framing === "until-close") closeWhy = "the server must close to mark the end of a body without a length";
+
+  if (closeWhy) {
+    // RFC 9112 9.6: a 1.1 server that will close says so; a 1.0 server just omits keep-alive
+    if (server.version === "1.1") headers.push(["Connection", "close"]);
+  } else if (connection === "keep-alive") {
+    headers.push(["Connection", "Keep-Alive"], ["Keep-Alive", `timeout=${server.timeoutSeconds}, max=${remaining}`]);
+  }
+  return { headers, closeWhy };
+}

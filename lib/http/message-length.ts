@@ -1,0 +1,143 @@
+/**
+ * How a response says where its body ends, and whether a body cut short by a
+ * close is complete.
+ *
+ * What it models: RFC 9112 6.3 (message body length, in order of precedence)
+ * and RFC 9112 8 (incomplete messages):
+ *   1. a response to HEAD, and any 1xx, 204 or 304 response, has no body;
+ *   2. Transfer-Encoding with chunked as the final coding: the chunks say
+ *      where the body ends; Transfer-Encoding without chunked last: the body
+ *      runs until the server closes;
+ *   3. a valid Content-Length gives the length; a list of identical values
+ *      ("42, 42") counts as one value; anything else is an unrecoverable
+ *      framing error (here a RangeError);
+ *   4. otherwise the body runs until the server closes the connection.
+ * Faulty framing that forces a close (RFC 9112 6.1, 6.3): an HTTP/1.0 message
+ * with Transfer-Encoding (framing treated as faulty even with Content-Length),
+ * and a message with both Transfer-Encoding and Content-Length.
+ * A close-delimited body cannot be told apart from one cut by a failure: that
+ * is why persistence needs a self-delimited length (RFC 9112 9.3).
+ * Not modelled: 2xx responses to CONNECT (the connection becomes a tunnel).
+ */
+
+import { checkChoice, checkNumber, checkString, optionsObject, outOfRange } from "../errors";
+import { checkHeaders, fieldValues, type HeaderInput } from "./header-fields";
+import { splitList } from "./list-syntax";
+
+export type BodyFraming = "no-body" | "content-length" | "chunked" | "until-close";
+export type HttpVersion = "1.0" | "1.1";
+export const HTTP_VERSIONS: readonly HttpVersion[] = ["1.0", "1.1"];
+
+export interface ResponseHead {
+  /** the response's HTTP version (default "1.1") */
+  version?: HttpVersion;
+  /** status code (default 200) */
+  status?: number;
+  /** the method of the request it answers (default "GET") */
+  requestMethod?: string;
+  headers?: HeaderInput;
+}
+
+export interface FramingResult {
+  framing: BodyFraming;
+  /** the declared length, for framing "content-length" */
+  contentLength?: number;
+  /** set when the framing is faulty and the connection must close after this message */
+  faulty?: string;
+}
+
+/** Decides how the body of a response is delimited (RFC 9112 6.3). */
+export function responseFraming(head: ResponseHead): FramingResult {
+  const h = optionsObject("head", head);
+  const version = h.version === undefined ? "1.1" : checkChoice("head.version", h.version, HTTP_VERSIONS);
+  const status = h.status === undefined ? 200 : checkNumber("head.status", h.status, { integer: true, min: 100, max: 999 });
+  const method = h.requestMethod === undefined ? "GET" : checkString("head.requestMethod", h.requestMethod);
+  const headers = checkHeaders("head.headers", h.headers);
+
+  if (method === "HEAD" || (status >= 100 && status < 200) || status === 204 || status === 304) {
+    return { framing: "no-body" };
+  }
+  const te = fieldValues(headers, "transfer-encoding", "head.headers");
+  const cl = fieldValues(headers, "content-length", "head.headers");
+  if (te.length > 0) {
+    const codings = te.flatMap((v) => splitList(v, "head.headers[\"Transfer-Encoding\"]")).map((c) => c.toLowerCase());
+    if (version === "1.0") {
+      return { framing: "until-close", faulty: "an HTTP/1.0 message with Transfer-Encoding has faulty framing (RFC 9112 6.1)" };
+    }
+    const chunkedLast = codings[codings.length - 1] === "chunked";
+    const result: FramingResult = { framing: chunkedLast ? "chunked" : "until-close" };
+    if (cl.length > 0) result.faulty = "Transfer-Encoding and Content-Length together: treated as an error (RFC 9112 6.3)";
+    return result;
+  }
+  if (cl.length > 0) return { framing: "content-length", contentLength: parseContentLength(cl) };
+  return { framing: "until-close" };
+}
+
+/**
+ * Content-Length = 1*DIGIT (RFC 9110 8.6). Several lines or a list are
+ * accepted only when every value is valid and equal (RFC 9112 6.3).
+ */
+export function parseContentLength(value: string | readonly string[]): number {
+  const lines = typeof value === "string" ? [value] : [...value];
+  const items = lines.flatMap((v) => splitList(checkString("Content-Length", v), "Content-Length"));
+  if (items.length === 0) outOfRange("Content-Length", "a decimal number of bytes", lines.join(", "));
+  for (const item of items) {
+    if (!/^[0-9]+$/.test(item) || !Number.isSafeInteger(Number(item))) {
+      outOfRange("Content-Length", "a decimal number of bytes (1*DIGIT)", item);
+    }
+  }
+  const n = Number(items[0]);
+  if (items.some((item) => Number(item) !== n)) outOfRange("Content-Length", "one length, or a list of equal lengths", lines.join(", "));
+  return n;
+}
+
+export type BodyStatus = "complete" | "truncated" | "read-until-close" | "unknown";
+
+export interface BodyCheck {
+  framing: BodyFraming;
+  status: BodyStatus;
+  expectedBytes?: number;
+  receivedBytes: number;
+  /** bytes still owed when truncated */
+  missingBytes?: number;
+  /** bytes past the declared end (they are not part of this response) */
+  extraBytes?: number;
+  explanation: string;
+}
+
+/**
+ * Given a response head and the number of body bytes that arrived before the
+ * connection closed, says whether the body is complete (RFC 9112 8).
+ */
+export function checkResponseBody(head: ResponseHead, receivedBytes: number): BodyCheck {
+  const { framing, contentLength } = responseFraming(head);
+  const received = checkNumber("receivedBytes", receivedBytes, { integer: true, min: 0 });
+  if (framing === "no-body") {
+    return withExtra({ framing, status: "complete", expectedBytes: 0, receivedBytes: received, explanation: "this response cannot carry a body; it ends with its header section" }, 0);
+  }
+  if (framing === "content-length") {
+    const expected = contentLength as number;
+    if (received < expected) {
+      return {
+        framing, status: "truncated", expectedBytes: expected, receivedBytes: received, missingBytes: expected - received,
+        explanation: `Content-Length promised ${expected} bytes but the connection closed after ${received}: the response is incomplete and must not be used as if whole`,
+      };
+    }
+    return withExtra({ framing, status: "complete", expectedBytes: expected, receivedBytes: received, explanation: `all ${expected} bytes that Content-Length promised arrived` }, expected);
+  }
+  if (framing === "chunked") {
+    return {
+      framing, status: "unknown", receivedBytes: received,
+      explanation: "a chunked body is complete only if its zero-size last chunk arrived; a byte count cannot tell",
+    };
+  }
+  return {
+    framing, status: "read-until-close", receivedBytes: received,
+    explanation: "no declared length: the close itself ends the body, so a cut-off body looks exactly like a whole one",
+  };
+}
+
+function withExtra(result: BodyCheck, expected: number): BodyCheck {
+  if (result.receivedBytes > expected) result.extraBytes = result.receivedBytes - expected;
+  return result;
+}

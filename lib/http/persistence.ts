@@ -1,0 +1,121 @@
+/**
+ * Does the connection stay open after this request/response pair, and why?
+ *
+ * What it models: RFC 9112 9.3 (persistence), RFC 9112 9.6 (the close
+ * option), RFC 2068 19.7.1 (HTTP/1.0 keep-alive). The rules, checked in order:
+ *   1. `Connection: close` in the request: the client will send nothing more
+ *      on this connection; the server closes after the response.
+ *   2. `Connection: close` in the response: the server closes after it.
+ *   3. An HTTP/1.0 client: its connections end after one response unless it
+ *      asked with `Connection: keep-alive` and the response said
+ *      `Connection: keep-alive` back. It must ask again on every request.
+ *      A proxy never keeps a persistent connection with an HTTP/1.0 client
+ *      (RFC 9112 9.3): an old proxy may have forwarded that keep-alive blindly.
+ *   4. An HTTP/1.1 client and an HTTP/1.0 response: the 1.1 default does not
+ *      apply to a 1.0 peer; only an explicit keep-alive in the response keeps
+ *      the connection (the 1.0 rules, nothing beyond them).
+ *   5. HTTP/1.1 on both sides: persistent by default.
+ *   6. Whatever rules 3-5 say, the connection can only be reused if the
+ *      response's body has a self-defined length (RFC 9112 9.3, 6.3); a body
+ *      read until close, or faulty framing, ends the connection.
+ * Assumptions: the request has no body or a delimited one (requests are never
+ * close-delimited, RFC 9112 6.3); versions are "1.0" or "1.1". The decision
+ * is what both ends conclude from the pair, so a notebook can show it per
+ * message. Either side may still close later (idle timeout, limits): see
+ * keep-alive.ts.
+ */
+
+import { checkChoice, optionalBoolean, optionsObject } from "../errors";
+import { parseConnectionHeader } from "./connection-header";
+import { checkHeaders, fieldValues, type HeaderInput } from "./header-fields";
+import { parseKeepAlive, type KeepAliveParams } from "./keep-alive-header";
+import { HTTP_VERSIONS, responseFraming, type BodyFraming, type HttpVersion } from "./message-length";
+
+export interface RequestHead {
+  version?: HttpVersion;
+  method?: string;
+  headers?: HeaderInput;
+}
+export interface ResponseHeadForPersistence {
+  version?: HttpVersion;
+  status?: number;
+  headers?: HeaderInput;
+}
+export interface Exchange {
+  request: RequestHead;
+  response: ResponseHeadForPersistence;
+  /** the server end is a proxy (RFC 9112 9.3 forbids it persistence with 1.0 clients) */
+  serverIsProxy?: boolean;
+}
+
+export type PersistenceRule =
+  | "client-close" | "server-close" | "proxy-http10-client" | "http10-not-asked" | "http10-not-agreed"
+  | "http10-agreed" | "http10-server-default" | "http10-server-agreed" | "http11-default"
+  | "faulty-framing" | "read-until-close";
+
+export interface PersistenceDecision {
+  persistent: boolean;
+  rule: PersistenceRule;
+  reason: string;
+  framing: BodyFraming;
+  /** the response's Keep-Alive parameters, when it agreed to keep-alive */
+  keepAlive?: KeepAliveParams;
+}
+
+/** Decides whether the connection stays open after this exchange. */
+export function decidePersistence(exchange: Exchange): PersistenceDecision {
+  const ex = optionsObject("exchange", exchange);
+  const request = optionsObject("exchange.request", ex.request);
+  const response = optionsObject("exchange.response", ex.response);
+  const serverIsProxy = optionalBoolean("exchange.serverIsProxy", ex.serverIsProxy, false);
+  const reqVersion = request.version === undefined ? "1.1" : checkChoice("exchange.request.version", request.version, HTTP_VERSIONS);
+  const resVersion = response.version === undefined ? "1.1" : checkChoice("exchange.response.version", response.version, HTTP_VERSIONS);
+  const reqHeaders = checkHeaders("exchange.request.headers", request.headers);
+  const resHeaders = checkHeaders("exchange.response.headers", response.headers);
+  const reqConn = parseConnectionHeader(fieldValues(reqHeaders, "connection", "exchange.request.headers"));
+  const resConn = parseConnectionHeader(fieldValues(resHeaders, "connection", "exchange.response.headers"));
+  const { framing, faulty } = responseFraming({
+    version: resVersion, status: response.status, requestMethod: request.method, headers: resHeaders,
+  });
+  const decide = (persistent: boolean, rule: PersistenceRule, reason: string): PersistenceDecision => ({ persistent, rule, reason, framing });
+
+  if (reqConn.close) return decide(false, "client-close", "the request said Connection: close: the client will send no more requests on this connection");
+  if (resConn.close) return decide(false, "server-close", "the response said Connection: close: the server closes after sending it");
+
+  const byVersion = versionRule(reqVersion, resVersion, reqConn.keepAlive, resConn.keepAlive, serverIsProxy);
+  if (!byVersion.persistent) return decide(false, byVersion.rule, byVersion.reason);
+
+  // Persistence also needs a body whose end is known without a close.
+  if (faulty) return decide(false, "faulty-framing", `${faulty}; the connection closes after this response`);
+  if (framing === "until-close") {
+    return decide(false, "read-until-close", "the response has no Content-Length and is not chunked: its body ends only when the server closes the connection");
+  }
+  const result = decide(true, byVersion.rule, byVersion.reason);
+  // RFC 2068 19.7.1.1: Keep-Alive is ignored unless the keep-alive token came with it.
+  const keepAliveField = fieldValues(resHeaders, "keep-alive", "exchange.response.headers");
+  if (resConn.keepAlive && keepAliveField.length > 0) result.keepAlive = parseKeepAlive(keepAliveField);
+  return result;
+}
+
+interface VersionVerdict {
+  persistent: boolean;
+  rule: PersistenceRule;
+  reason: string;
+}
+
+/** Rules 3-5: what the two versions and the keep-alive tokens allow. */
+function versionRule(req: HttpVersion, res: HttpVersion, asked: boolean, agreed: boolean, serverIsProxy: boolean): VersionVerdict {
+  if (req === "1.0") {
+    if (serverIsProxy) {
+      return { persistent: false, rule: "proxy-http10-client", reason: "a proxy must not keep a persistent connection with an HTTP/1.0 client, whatever its Connection header says (an older proxy may have forwarded it blindly)" };
+    }
+    if (!asked) return { persistent: false, rule: "http10-not-asked", reason: "HTTP/1.0 closes after every response unless the request asks with Connection: keep-alive" };
+    if (!agreed) return { persistent: false, rule: "http10-not-agreed", reason: "the HTTP/1.0 client asked for keep-alive but the response has no Connection: keep-alive, so the client expects the server to close" };
+    return { persistent: true, rule: "http10-agreed", reason: "the client asked with Connection: keep-alive and the response agreed with Connection: keep-alive" };
+  }
+  if (res === "1.0") {
+    if (!agreed) return { persistent: false, rule: "http10-server-default", reason: "an HTTP/1.0 response without Connection: keep-alive: the 1.1 default does not apply to a 1.0 server, which closes after responding" };
+    return { persistent: true, rule: "http10-server-agreed", reason: "an HTTP/1.0 server agreed explicitly with Connection: keep-alive" };
+  }
+  return { persistent: true, rule: "http11-default", reason: "HTTP/1.1 on both sides and no Connection: close: persistent by default" };
+}

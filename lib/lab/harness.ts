@@ -1,0 +1,184 @@
+/**
+ * The harness every real-socket lab runs in: a clock, a median, a scope that
+ * owns every server and socket a lab opens and closes them all when the lab
+ * ends (normally, by a throw, or because its deadline passed), and helpers to
+ * listen and connect on loopback only.
+ *
+ * Rule the labs follow: anything that can wait (a connect, a response, a
+ * timer) waits through `scope.race`, so a global deadline always wins and the
+ * lab aborts instead of hanging.
+ */
+import * as net from "node:net";
+import { once } from "node:events";
+import { checkNumber, outOfRange } from "../errors";
+
+/** The only address a lab listens on or connects to. */
+export const LOOPBACK_HOST = "127.0.0.1";
+
+/** How long closing everything at the end of a lab may take before we give up waiting. */
+const CLEANUP_LIMIT_MS = 2000;
+
+/** A monotonic clock in milliseconds (fractional), from process.hrtime.bigint. */
+export function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+/** The median of a non-empty list of numbers (mean of the middle two for even lengths). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) outOfRange("values", "a non-empty array", values);
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Rounds a time to microseconds so results stay readable as JSON. */
+export function roundMs(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+/** The error a lab ends with when its global deadline passes. */
+export class LabDeadlineError extends Error {
+  readonly code = "ERR_LAB_DEADLINE";
+  constructor(lab: string, deadlineMs: number) {
+    super(`The "${lab}" lab did not finish within its deadline of ${deadlineMs} ms; every socket it opened was closed`);
+    this.name = "LabDeadlineError";
+  }
+}
+
+type Cleanup = () => void | Promise<void>;
+
+/** What a lab body gets: the deadline, and a place to register what must be closed. */
+export interface LabScope {
+  /** Aborted when the deadline passes. */
+  readonly signal: AbortSignal;
+  /** Registers a cleanup; cleanups run last-registered first when the lab ends. */
+  defer(cleanup: Cleanup): void;
+  /** Throws the deadline error if the deadline has passed. */
+  check(): void;
+  /** Settles like `promise`, or rejects with the deadline error if that comes first. */
+  race<T>(promise: Promise<T>): Promise<T>;
+  /** Waits `ms` milliseconds, unless the deadline comes first. */
+  sleep(ms: number): Promise<void>;
+}
+
+function deadlineRejection(signal: AbortSignal): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
+}
+
+function createScope(signal: AbortSignal, cleanups: Cleanup[]): LabScope {
+  const aborted = deadlineRejection(signal);
+  aborted.catch(() => undefined); // observed by whoever races it
+  const scope: LabScope = {
+    signal,
+    defer: (cleanup) => void cleanups.push(cleanup),
+    check: () => {
+      if (signal.aborted) throw signal.reason;
+    },
+    race: (promise) => Promise.race([promise, aborted]),
+    sleep: (ms) => scope.race(new Promise<void>((resolve) => setTimeout(resolve, ms))),
+  };
+  return scope;
+}
+
+async function runCleanups(cleanups: Cleanup[]): Promise<void> {
+  const all = (async () => {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch {
+        // a failing cleanup must not stop the others from closing their sockets
+      }
+    }
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLEANUP_LIMIT_MS)));
+  await Promise.race([all, limit]);
+  clearTimeout(timer);
+}
+
+/**
+ * Runs a lab body with a global deadline. Whatever happens (result, throw,
+ * deadline) every registered cleanup runs before this returns or throws.
+ */
+export async function runLab<T>(lab: string, deadlineMs: number, body: (scope: LabScope) => Promise<T>): Promise<T> {
+  checkNumber("deadlineMs", deadlineMs, { above: 0, max: 120_000 });
+  const controller = new AbortController();
+  const cleanups: Cleanup[] = [];
+  const timer = setTimeout(() => controller.abort(new LabDeadlineError(lab, deadlineMs)), deadlineMs);
+  const scope = createScope(controller.signal, cleanups);
+  const work = body(scope);
+  work.catch(() => undefined); // after a deadline the body may still reject; that is expected
+  try {
+    return await scope.race(work);
+  } finally {
+    clearTimeout(timer);
+    controller.abort(new LabDeadlineError(lab, deadlineMs)); // stops any step still waiting
+    await runCleanups(cleanups);
+  }
+}
+
+/** A server listening on loopback, owned by a lab scope. */
+export interface LoopbackServer {
+  readonly port: number;
+  /** How many connections the server has accepted so far. */
+  readonly connections: number;
+  /** True once the server is closed and every socket it accepted is gone. */
+  readonly closed: boolean;
+  /** Stops listening and destroys every accepted socket; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `server` (a net.Server or http.Server) on an ephemeral port of
+ * 127.0.0.1, tracks the sockets it accepts, and registers its closing with
+ * the scope.
+ */
+export async function listenOnLoopback(scope: LabScope, server: net.Server): Promise<LoopbackServer> {
+  const sockets = new Set<net.Socket>();
+  let connections = 0;
+  let closed = false;
+  server.on("connection", (socket: net.Socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    const done = server.listening ? once(server, "close") : Promise.resolve();
+    if (server.listening) server.close();
+    for (const socket of sockets) socket.destroy();
+    await done;
+    closed = true;
+  };
+  scope.defer(close);
+  server.listen(0, LOOPBACK_HOST);
+  await scope.race(once(server, "listening"));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    port,
+    get connections() {
+      return connections;
+    },
+    get closed() {
+      return closed && sockets.size === 0;
+    },
+    close,
+  };
+}
+
+/** Opens a TCP connection to a loopback port; the scope destroys it at the end. */
+export async function connectLoopback(scope: LabScope, port: number, options: { noDelay?: boolean } = {}): Promise<net.Socket> {
+  const socket = net.connect({ host: LOOPBACK_HOST, port, noDelay: options.noDelay ?? false });
+  scope.defer(() => void socket.destroy());
+  await scope.race(once(socket, "connect"));
+  return socket;
+}
+
+/** Waits until a socket has emitted 'close' (its handle is released), whatever errors came first. */
+export async function socketClosed(scope: LabScope, socket: net.Socket): Promise<void> {
+  if (socket.closed) return;
+  await scope.race(new Promise<void>((resolve) => socket.once("close", () => resolve())));
+}

@@ -1,0 +1,54 @@
+/**
+ * The registry of real-socket labs the CLI runs (`npm run workbook -- lab
+ * <name> [--json]`): each has a title, a run() that measures on loopback and
+ * returns a JSON-able result, and a format() that turns the result into a
+ * table of measurement beside model. `quick` runs smaller counts.
+ */
+import { formatClose, runCloseLab } from "./close";
+import { formatKeepAlive, runKeepAliveLab } from "./keep-alive";
+import { formatNagle, runNagleLab } from "./nagle";
+import { formatPipeline, runPipelineLab } from "./pipeline";
+import { formatTimeWait, runTimeWaitLab } from "./time-wait";
+
+export type LabName = "nagle" | "keep-alive" | "time-wait" | "pipeline" | "close";
+
+export interface LabEntry {
+  title: string;
+  run(opts?: { quick?: boolean }): Promise<unknown>;
+  format(result: any): string;
+}
+
+export const labs: Record<LabName, LabEntry> = {
+  nagle: {
+    title: "Nagle's algorithm against delayed ACK: two small writes per request",
+    run: (opts) => runNagleLab(opts?.quick ? { rounds: 8 } : {}),
+    format: formatNagle,
+  },
+  "keep-alive": {
+    title: "A new connection per request against one kept-alive connection",
+    run: (opts) => runKeepAliveLab(opts?.quick ? { requests: 5 } : {}),
+    format: formatKeepAlive,
+  },
+  "time-wait": {
+    title: "TIME_WAIT: which side holds it, and the ceiling on new connections",
+    run: (opts) => runTimeWaitLab(opts?.quick ? { connections: 100 } : {}),
+    format: formatTimeWait,
+  },
+  pipeline: {
+    title: "HTTP/1.1 pipelining: timing, response order, and retry after an early close",
+    run: (opts) => runPipelineLab(opts?.quick ? { requests: 5, repeats: 3 } : {}),
+    format: formatPipeline,
+  },
+  close: {
+    title: "Closing with unread input: RST and the lost response, against a half close",
+    run: (opts) => runCloseLab(opts?.quick ? { runs: 2 } : {}),
+    format: formatClose,
+  },
+};
+
+export { runNagleLab, formatNagle } from "./nagle";
+export { runKeepAliveLab, formatKeepAlive } from "./keep-alive";
+export { runTimeWaitLab, formatTimeWait } from "./time-wait";
+export { runPipelineLab, formatPipeline } from "./pipeline";
+export { runCloseLab, formatClose } from "./close";
+export { LabDeadlineError } from "./harness";

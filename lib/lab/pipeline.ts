@@ -1,0 +1,305 @@
+/**
+ * Lab: HTTP/1.1 pipelining (RFC 9112 9.3.2) on a raw socket to node:http.
+ *
+ * Three parts, each on loopback:
+ *   1. Timing: N GETs written back to back in one write on one connection,
+ *      against the same N GETs one at a time (write, wait for the answer,
+ *      write the next) on the same kind of connection. Median of a few runs.
+ *   2. Order: N pipelined GETs where the server deliberately finishes the
+ *      later requests first (request i sleeps longer than request i+1). HTTP/1.1
+ *      has no request ids on the wire, so the server must still answer in
+ *      request order; we parse the responses (Content-Length framing) and
+ *      check each is complete and in its place.
+ *   3. Retry after an early close: the server answers k requests on a
+ *      connection, marks the k-th response `Connection: close` and closes. The
+ *      client resends on a new connection only the unanswered requests whose
+ *      method is idempotent (RFC 9110 9.2.2) and reports the others (POST) as
+ *      failed: it cannot know whether the server ran them.
+ */
+import * as http from "node:http";
+import * as net from "node:net";
+import { optionsObject, optionalNumber } from "../errors";
+import { LabScope, connectLoopback, listenOnLoopback, median, nowMs, roundMs, runLab } from "./harness";
+import { measureLoopbackRtt } from "./loopback-rtt";
+import { PlatformFacts, platformFacts } from "./platform";
+import { ParsedResponse, ResponseParser } from "./response-parser";
+import { comparisonTable, platformLine } from "./table";
+import { modelPipeline, retryPolicy, PipelineModel } from "./pipeline-model";
+
+export interface PipelineLabOptions {
+  /** requests per batch (default 10, at most 100) */
+  requests?: number;
+  /** timing runs of each kind; the median is reported (default 5, at most 50) */
+  repeats?: number;
+  /** in the order part, request i sleeps (N - 1 - i) times this long at the server (default 2 ms) */
+  delayStepMs?: number;
+  /** in the retry part, the server closes after this many responses per connection (default 3) */
+  closeAfter?: number;
+  /** the whole lab aborts after this long (default 15000 ms) */
+  deadlineMs?: number;
+}
+
+export interface LabRequest {
+  id: number;
+  method: string;
+  /** how long the server sleeps before answering */
+  delayMs: number;
+}
+
+export interface RetryOutcome {
+  /** ids answered, in the order the answers arrived */
+  answered: number[];
+  /** ids sent again on a later connection (idempotent and unanswered) */
+  resent: number[];
+  /** ids given up on: unanswered and not idempotent */
+  failed: { id: number; method: string }[];
+  /** "METHOD id" for every request the server's handler was given, answered or not */
+  serverReceived: string[];
+  connections: number;
+}
+
+export interface PipelineLabResult {
+  lab: "pipeline";
+  setup: { requests: number; repeats: number; delayStepMs: number; closeAfter: number; methods: string[] };
+  measured: {
+    pipelinedMs: number;
+    sequentialMs: number;
+    /** every response of the order part arrived whole and in request order */
+    inOrder: boolean;
+    complete: boolean;
+    /** the ids in the order the server finished them (not the order it sent them) */
+    serverFinishOrder: number[];
+    /** null when no idempotency rule is available to decide what to resend */
+    retry: RetryOutcome | null;
+  };
+  model: PipelineModel["times"];
+  platform: PlatformFacts;
+  notes: string[];
+}
+
+/** The methods the retry part sends, in order (cycled when there are more requests). */
+export const RETRY_METHODS = ["GET", "HEAD", "POST", "GET", "PUT", "POST", "DELETE", "OPTIONS", "GET", "TRACE"] as const;
+
+function bodyFor(id: number): string {
+  return `item ${id}\n`;
+}
+
+interface ServerLog {
+  received: string[];
+  finished: number[];
+}
+
+/**
+ * A node:http server for /item/<id>?delay=<ms>: sleeps, then answers with a
+ * Content-Length body naming the item. With `closeAfter`, the k-th response
+ * on a connection carries `Connection: close` and the connection ends there.
+ */
+function itemServer(log: ServerLog, closeAfter?: number): http.Server {
+  const served = new WeakMap<net.Socket, number>();
+  return http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://loopback");
+    const id = Number(url.pathname.split("/").pop());
+    const delayMs = Number(url.searchParams.get("delay") ?? 0);
+    const count = (served.get(req.socket) ?? 0) + 1;
+    served.set(req.socket, count);
+    // node parses every pipelined request and hands it over: a server could run a POST here
+    // and still close before answering it, which is why the client must not resend it blindly
+    log.received.push(`${req.method} ${id}`);
+    if (closeAfter !== undefined && count > closeAfter) return; // never answered: the connection closes first
+    req.resume();
+    const answer = () => {
+      log.finished.push(id);
+      const body = bodyFor(id);
+      res.setHeader("Content-Length", Buffer.byteLength(body));
+      res.setHeader("X-Request-Id", String(id));
+      if (closeAfter !== undefined && count === closeAfter) res.setHeader("Connection", "close");
+      res.end(body);
+    };
+    if (delayMs > 0) setTimeout(answer, delayMs);
+    else answer();
+  });
+}
+
+function encodeRequest(r: LabRequest): string {
+  const body = r.method === "POST" || r.method === "PUT" ? "Content-Length: 0\r\n" : "";
+  return `${r.method} /item/${r.id}?delay=${r.delayMs} HTTP/1.1\r\nHost: 127.0.0.1\r\n${body}\r\n`;
+}
+
+interface Exchange {
+  responses: ParsedResponse[];
+  ms: number;
+}
+
+/**
+ * Sends `requests` on one new connection, all at once ("pipelined") or one
+ * after the other ("sequential"), and collects the responses until all have
+ * come or the server closes the connection.
+ */
+async function exchange(scope: LabScope, port: number, requests: LabRequest[], mode: "pipelined" | "sequential"): Promise<Exchange> {
+  const socket = await connectLoopback(scope, port, { noDelay: true });
+  const parser = new ResponseParser(requests.map((r) => r.method));
+  const responses: ParsedResponse[] = [];
+  let ended = false;
+  let failure: Error | null = null;
+  let wake = () => undefined as void;
+  socket.on("data", (chunk) => {
+    try {
+      responses.push(...parser.push(chunk));
+    } catch (err) {
+      failure = err as Error;
+    }
+    wake();
+  });
+  socket.on("error", () => undefined); // a reset ends the exchange like a close does
+  socket.on("close", () => {
+    ended = true;
+    wake();
+  });
+  const until = (count: number) =>
+    scope.race(
+      new Promise<void>((resolve, reject) => {
+        wake = () => (failure ? reject(failure) : responses.length >= count || ended ? resolve() : undefined);
+        wake();
+      }),
+    );
+  const start = nowMs();
+  try {
+    if (mode === "pipelined") {
+      socket.write(requests.map(encodeRequest).join(""));
+      await until(requests.length);
+    } else {
+      for (let i = 0; i < requests.length && !ended; i++) {
+        socket.write(encodeRequest(requests[i]));
+        await until(i + 1);
+      }
+    }
+    return { responses, ms: nowMs() - start };
+  } finally {
+    socket.destroy();
+  }
+}
+
+/** Median total time of `repeats` batches of N zero-delay GETs, pipelined and one at a time. */
+async function measureTiming(scope: LabScope, port: number, n: number, repeats: number) {
+  const gets: LabRequest[] = Array.from({ length: n }, (_, id) => ({ id, method: "GET", delayMs: 0 }));
+  const pipelined: number[] = [];
+  const sequential: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    pipelined.push((await exchange(scope, port, gets, "pipelined")).ms);
+    sequential.push((await exchange(scope, port, gets, "sequential")).ms);
+  }
+  return { pipelinedMs: roundMs(median(pipelined)), sequentialMs: roundMs(median(sequential)) };
+}
+
+/** Pipelined GETs the server finishes last-first; checks the answers come whole and in order. */
+async function measureOrder(scope: LabScope, port: number, log: ServerLog, n: number, stepMs: number) {
+  const requests: LabRequest[] = Array.from({ length: n }, (_, id) => ({ id, method: "GET", delayMs: (n - 1 - id) * stepMs }));
+  log.finished.length = 0;
+  const { responses } = await exchange(scope, port, requests, "pipelined");
+  const complete = responses.length === n && responses.every((r, i) => r.status === 200 && r.body.toString() === bodyFor(requests[i].id));
+  const inOrder = responses.length === n && responses.every((r, i) => r.headers["x-request-id"] === String(requests[i].id));
+  return { complete, inOrder, serverFinishOrder: [...log.finished] };
+}
+
+/** Sends a pipelined batch, resending unanswered idempotent requests on new connections. */
+export async function sendWithRetry(
+  scope: LabScope,
+  port: number,
+  requests: LabRequest[],
+  isIdempotent: (method: string) => boolean,
+): Promise<Omit<RetryOutcome, "serverReceived">> {
+  const outcome = { answered: [] as number[], resent: [] as number[], failed: [] as { id: number; method: string }[], connections: 0 };
+  let pending = requests;
+  // each connection answers at least one request, so this many always suffices
+  for (let attempt = 0; pending.length > 0 && attempt <= requests.length; attempt++) {
+    outcome.connections++;
+    const { responses } = await exchange(scope, port, pending, "pipelined");
+    outcome.answered.push(...responses.map((r) => Number(r.headers["x-request-id"])));
+    const unanswered = pending.slice(responses.length);
+    for (const r of unanswered) if (!isIdempotent(r.method)) outcome.failed.push({ id: r.id, method: r.method });
+    pending = unanswered.filter((r) => isIdempotent(r.method));
+    outcome.resent.push(...pending.map((r) => r.id));
+  }
+  return outcome;
+}
+
+async function measureRetry(scope: LabScope, n: number, closeAfter: number): Promise<RetryOutcome | null> {
+  if (!retryPolicy) return null;
+  const log: ServerLog = { received: [], finished: [] };
+  const server = await listenOnLoopback(scope, itemServer(log, closeAfter));
+  try {
+    const requests: LabRequest[] = Array.from({ length: n }, (_, id) => ({ id, method: RETRY_METHODS[id % RETRY_METHODS.length], delayMs: 0 }));
+    const outcome = await sendWithRetry(scope, server.port, requests, retryPolicy);
+    return { ...outcome, serverReceived: log.received };
+  } finally {
+    await server.close();
+  }
+}
+
+function readOptions(options: PipelineLabOptions | undefined) {
+  const o = optionsObject("options", options);
+  return {
+    requests: optionalNumber("requests", o.requests, 10, { integer: true, min: 1, max: 100 }),
+    repeats: optionalNumber("repeats", o.repeats, 5, { integer: true, min: 1, max: 50 }),
+    delayStepMs: optionalNumber("delayStepMs", o.delayStepMs, 2, { min: 0, max: 50 }),
+    closeAfter: optionalNumber("closeAfter", o.closeAfter, 3, { integer: true, min: 1, max: 100 }),
+    deadlineMs: optionalNumber("deadlineMs", o.deadlineMs, 15_000, { above: 0, max: 120_000 }),
+  };
+}
+
+/** Runs the pipelining lab on loopback. */
+export async function runPipelineLab(options?: PipelineLabOptions): Promise<PipelineLabResult> {
+  const { requests, repeats, delayStepMs, closeAfter, deadlineMs } = readOptions(options);
+  return runLab("pipeline", deadlineMs, async (scope) => {
+    const rttMs = await measureLoopbackRtt(scope);
+    const log: ServerLog = { received: [], finished: [] };
+    const server = await listenOnLoopback(scope, itemServer(log));
+    let timing, order;
+    try {
+      timing = await measureTiming(scope, server.port, requests, repeats);
+      order = await measureOrder(scope, server.port, log, requests, delayStepMs);
+    } finally {
+      await server.close();
+    }
+    const retry = await measureRetry(scope, requests, closeAfter);
+    const model = modelPipeline({ requests, rttMs });
+    const methods = Array.from({ length: requests }, (_, i) => RETRY_METHODS[i % RETRY_METHODS.length]);
+    return {
+      lab: "pipeline" as const,
+      setup: { requests, repeats, delayStepMs, closeAfter, methods },
+      measured: { ...timing, ...order, retry },
+      model: model.times,
+      platform: platformFacts({ loopbackRttMs: rttMs }),
+      notes: model.notes,
+    };
+  });
+}
+
+function retryLines(retry: RetryOutcome | null, closeAfter: number): string[] {
+  if (!retry) return ["retry after close: skipped (no idempotency rule available)"];
+  const failed = retry.failed.map((f) => `${f.method} ${f.id}`).join(", ") || "none";
+  return [
+    `retry after close (server closes after ${closeAfter} responses): ${retry.connections} connections`,
+    `  answered: ${retry.answered.join(", ")}`,
+    `  resent (idempotent): ${retry.resent.join(", ") || "none"}`,
+    `  failed, not resent (not idempotent): ${failed}`,
+    `  the server was handed: ${retry.serverReceived.join(", ")}`,
+  ];
+}
+
+/** The pipelining lab as a table plus the order and retry checks. */
+export function formatPipeline(result: PipelineLabResult): string {
+  const { measured: m, model: p, setup } = result;
+  const rows = [
+    { label: `${setup.requests} GETs pipelined (total)`, measured: m.pipelinedMs, model: p.pipelinedMs, unit: "ms" },
+    { label: `${setup.requests} GETs one at a time (total)`, measured: m.sequentialMs, model: p.sequentialMs, unit: "ms" },
+  ];
+  return [
+    `Pipelining: median of ${setup.repeats} batches on one raw connection each`,
+    comparisonTable(rows),
+    `order: server finished ${m.serverFinishOrder.join(",")}; responses ${m.complete ? "complete" : "INCOMPLETE"} and ${m.inOrder ? "in request order" : "OUT OF ORDER"}`,
+    ...retryLines(m.retry, setup.closeAfter),
+    ...result.notes.map((n) => `note: ${n}`),
+    platformLine(result.platform),
+  ].join("\n");
+}

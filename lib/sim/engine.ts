@@ -1,0 +1,186 @@
+/**
+ * The simulator's front door: a Network is one client host and one server
+ * host joined by a link (link.ts), a clock (scheduler.ts), any number of TCP
+ * connections between them (tcp-connection.ts, tcp-endpoint.ts) and the
+ * trace of every packet they put on the wire (trace.ts).
+ *
+ * API in brief
+ *   const net = new Network({ rttMs: 100, bandwidthBps: 10e6 });  // + TCP options below
+ *   const conn = net.open({ atMs: 0 });        // SYN leaves at 0 ms; net.connectionsOpened === 1
+ *   conn.client.write(300, "GET /");          // queued; rides on the handshake's ACK
+ *   conn.server.read(300, (t) =>               // whole request arrived at t
+ *     net.at(t + 20, () => conn.server.write(50_000, "200 OK")));  // 20 ms think time
+ *   conn.client.read(50_000, (t) => {          // whole response arrived at t
+ *     conn.client.write(300, "GET /a.png");    // reuse: conn.isOpen is still true
+ *     conn.client.read(10_000, () => conn.client.close());  // FIN; the server sees onPeerClose
+ *   });
+ *   net.run();                                  // until nothing is left to do
+ *   net.trace; net.packets; net.wireBytes;      // every packet, both directions
+ *
+ * Writes and reads are stream operations, as on a socket: `write(n)` appends
+ * n bytes (a request may be several writes), `read(n, cb)` waits for the next
+ * n bytes in order, so queued reads model pipelined responses. `onData`
+ * sees every arriving segment, `onPeerClose` the peer's FIN, `close()` sends
+ * a FIN after the data already written. `net.at(t, fn)` / `net.after(dt, fn)`
+ * run application code at a simulated time (a server's think time, a
+ * browser that opens the next connection later).
+ *
+ * TCP options (per network, overridable per connection in `open`):
+ *   mss (1460), initialWindow in segments (RFC 6928: 10), delayedAckMs
+ *   (Linux 40; 0 = off), nagle (true), nagleVariant ("classic" as RFC 896,
+ *   or Linux's "minshall", which does not hold the small tail of a large
+ *   write behind full-sized segments), receiveWindow in bytes (unlimited),
+ *   rtoMs (RFC 6298's 1 s floor: the idle time after which cwnd restarts),
+ *   slowStartAfterIdle (true, as Linux's net.ipv4.tcp_slow_start_after_idle).
+ *
+ * Counting: a packet is counted and traced when it is handed to the link;
+ * its trace time is when its first bit leaves (after waiting for the packets
+ * queued before it). wireBytes = payload + IP and TCP headers (segment.ts).
+ *
+ * Assumptions: no loss, no reordering, no retransmission, no TCP options
+ * in the headers; applications react instantly unless they schedule a delay.
+ */
+import { checkChoice, checkNumber, optionalBoolean, optionalNumber, optionsObject } from "../errors";
+import { DEFAULT_MSS, LINUX_DELAYED_ACK_MS, RFC_MIN_RTO_MS, initialWindowSegments } from "../tcp/constants";
+import { checkDelayedAckMs } from "../tcp/delayed-ack";
+import { segment } from "../tcp/segment";
+import { Link, symmetricLink } from "./link";
+import type { LinkSpec } from "./link";
+import { DEFAULT_MAX_EVENTS, Scheduler } from "./scheduler";
+import type { EventHandle } from "./scheduler";
+import { TcpConnection } from "./tcp-connection";
+import type { EndpointConfig, NagleVariant, Packet } from "./tcp-endpoint";
+
+const NAGLE_VARIANTS: readonly NagleVariant[] = ["classic", "minshall"];
+import type { Trace, TraceEntry } from "./trace";
+
+export interface TcpOptions {
+  mss?: number;
+  /** in segments */
+  initialWindow?: number;
+  delayedAckMs?: number;
+  nagle?: boolean;
+  /** "classic" (default, RFC 896) or "minshall" (Linux) */
+  nagleVariant?: NagleVariant;
+  /** bytes; undefined or Infinity = no cap */
+  receiveWindow?: number;
+  rtoMs?: number;
+  slowStartAfterIdle?: boolean;
+}
+
+export interface NetworkOptions extends TcpOptions {
+  /** round-trip propagation delay, split evenly between the two directions */
+  rttMs?: number;
+  /** the same bandwidth both ways, bits/s; undefined = unlimited */
+  bandwidthBps?: number;
+  /** instead of rttMs/bandwidthBps: each direction's delay and bandwidth */
+  link?: LinkSpec;
+  /** guard against runaway models */
+  maxEvents?: number;
+}
+
+export interface OpenOptions extends TcpOptions {
+  /** when the client sends its SYN (default: now) */
+  atMs?: number;
+  /** skip the handshake: the connection is usable at atMs (an idle, already open connection) */
+  established?: boolean;
+}
+
+/** Resolves and checks TCP options, falling back to `base` and then to the RFC defaults. */
+export function tcpConfig(options: TcpOptions | undefined, base?: EndpointConfig): EndpointConfig {
+  const o = optionsObject("options", options);
+  const mss = optionalNumber("mss", o.mss, base?.mss ?? DEFAULT_MSS, { min: 1, integer: true });
+  const window = o.receiveWindow ?? base?.receiveWindow ?? Infinity;
+  return {
+    mss,
+    initialWindow: optionalNumber("initialWindow", o.initialWindow, base?.initialWindow ?? initialWindowSegments(mss), { min: 1, integer: true }),
+    delayedAckMs: checkDelayedAckMs(o.delayedAckMs ?? base?.delayedAckMs ?? LINUX_DELAYED_ACK_MS),
+    nagle: optionalBoolean("nagle", o.nagle, base?.nagle ?? true),
+    nagleVariant: checkChoice("nagleVariant", o.nagleVariant ?? base?.nagleVariant ?? "classic", NAGLE_VARIANTS),
+    receiveWindow: window === Infinity ? Infinity : checkNumber("receiveWindow", window, { min: mss, integer: true }),
+    rtoMs: optionalNumber("rtoMs", o.rtoMs, base?.rtoMs ?? RFC_MIN_RTO_MS, { min: 0 }),
+    slowStartAfterIdle: optionalBoolean("slowStartAfterIdle", o.slowStartAfterIdle, base?.slowStartAfterIdle ?? true),
+  };
+}
+
+function linkFrom(o: Partial<NetworkOptions>): Link {
+  if (o.link !== undefined) return new Link(o.link);
+  const rttMs = optionalNumber("rttMs", o.rttMs, 0, { min: 0 });
+  const bandwidth = o.bandwidthBps === undefined || o.bandwidthBps === Infinity ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { above: 0 });
+  return new Link(symmetricLink(rttMs, bandwidth));
+}
+
+export class Network {
+  readonly sim: Scheduler;
+  readonly link: Link;
+  readonly defaults: EndpointConfig;
+  readonly connections: TcpConnection[] = [];
+  private entries: TraceEntry[] = [];
+  private packetCount = 0;
+  private wireByteCount = 0;
+
+  constructor(options?: NetworkOptions) {
+    const o = optionsObject("options", options);
+    this.defaults = tcpConfig(o);
+    this.link = linkFrom(o);
+    this.sim = new Scheduler(optionalNumber("maxEvents", o.maxEvents, DEFAULT_MAX_EVENTS, { min: 1, integer: true }));
+  }
+
+  /** Opens a connection: the client's SYN leaves at `atMs` (default now). */
+  open(options?: OpenOptions): TcpConnection {
+    const o = optionsObject("options", options);
+    const atMs = optionalNumber("atMs", o.atMs, this.sim.now, { min: this.sim.now });
+    const established = optionalBoolean("established", o.established, false);
+    const conn = new TcpConnection(this.connections.length, tcpConfig(o, this.defaults), this.sim, (c, p, arrive) => this.transmit(c, p, arrive), atMs, established);
+    this.connections.push(conn);
+    return conn;
+  }
+
+  /** Runs `run` at simulated time `atMs`. */
+  at(atMs: number, run: () => void): EventHandle {
+    return this.sim.at(atMs, run);
+  }
+
+  /** Runs `run` `delayMs` after the current simulated time. */
+  after(delayMs: number, run: () => void): EventHandle {
+    return this.sim.after(delayMs, run);
+  }
+
+  /** Processes events until none is left (or until `untilMs`). */
+  run(untilMs?: number): this {
+    this.sim.run(untilMs);
+    return this;
+  }
+
+  get now(): number {
+    return this.sim.now;
+  }
+
+  /** Every packet so far, ordered by the time it left its sender (ties: in the order sent). */
+  get trace(): Trace {
+    return this.entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.tMs - b.e.tMs || a.i - b.i).map(({ e }) => ({ ...e, flags: [...e.flags] }));
+  }
+
+  get connectionsOpened(): number {
+    return this.connections.length;
+  }
+  /** TCP packets on the wire, both directions: SYNs, data, pure ACKs, FINs. */
+  get packets(): number {
+    return this.packetCount;
+  }
+  /** payload plus 40 header bytes per packet */
+  get wireBytes(): number {
+    return this.wireByteCount;
+  }
+
+  private transmit(conn: TcpConnection, packet: Packet, arrive: () => void): void {
+    const wire = segment(packet.bytes, { mss: conn.config.mss }).wireBytes;
+    const { startMs, arriveMs } = this.link.transmit(packet.from, this.sim.now, wire);
+    const entry: TraceEntry = { tMs: startMs, conn: conn.id, from: packet.from, flags: packet.flags, bytes: packet.bytes };
+    if (packet.note !== undefined) entry.note = packet.note;
+    this.entries.push(entry);
+    this.packetCount += 1;
+    this.wireByteCount += wire;
+    this.sim.at(arriveMs, arrive);
+  }
+}

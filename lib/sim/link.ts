@@ -1,0 +1,94 @@
+/**
+ * A point-to-point link between the client side and the server side, with
+ * each direction modelled on its own: a one-way propagation delay and a
+ * bandwidth.
+ *
+ * A packet of W wire bytes needs W*8/bandwidth seconds to be put on the wire
+ * (serialisation). A direction sends one packet at a time: a packet handed
+ * over while the previous one is still being sent waits in a FIFO queue
+ * (think of the NIC or the bottleneck router). It arrives at the far end
+ * when its last bit has been sent plus the propagation delay.
+ *
+ * Assumptions: an unlimited queue (nothing is ever dropped), no reordering,
+ * no jitter. Every connection of a Network shares its link, so parallel
+ * connections compete for the same bandwidth, as they do on a real access link.
+ */
+import { checkNumber, optionsObject } from "../errors";
+import type { Side } from "./trace";
+
+export interface DirectionSpec {
+  /** one-way propagation delay in ms */
+  delayMs: number;
+  /** bits per second; Infinity (the default) means serialisation takes no time */
+  bandwidthBps?: number;
+}
+
+export interface LinkSpec {
+  clientToServer: DirectionSpec;
+  serverToClient: DirectionSpec;
+}
+
+/** When a packet handed to the link starts to leave and when it arrives. */
+export interface Transmission {
+  startMs: number;
+  endMs: number;
+  arriveMs: number;
+}
+
+/** The same delay (half the RTT) and bandwidth both ways. */
+export function symmetricLink(rttMs: number, bandwidthBps: number = Infinity): LinkSpec {
+  checkNumber("rttMs", rttMs, { min: 0 });
+  if (bandwidthBps !== Infinity) checkNumber("bandwidthBps", bandwidthBps, { above: 0 });
+  const one = { delayMs: rttMs / 2, bandwidthBps };
+  return { clientToServer: { ...one }, serverToClient: { ...one } };
+}
+
+/** Milliseconds needed to serialise `wireBytes` at `bandwidthBps` (0 for an unlimited link). */
+export function serialisationMs(wireBytes: number, bandwidthBps: number): number {
+  return bandwidthBps === Infinity ? 0 : (wireBytes * 8 * 1000) / bandwidthBps;
+}
+
+class Direction {
+  private freeAtMs = 0;
+  readonly delayMs: number;
+  readonly bandwidthBps: number;
+
+  constructor(name: string, spec: DirectionSpec) {
+    const s = optionsObject(name, spec);
+    this.delayMs = checkNumber(`${name}.delayMs`, s.delayMs, { min: 0 });
+    const bw = s.bandwidthBps === undefined ? Infinity : s.bandwidthBps;
+    this.bandwidthBps = bw === Infinity ? bw : checkNumber(`${name}.bandwidthBps`, bw, { above: 0 });
+  }
+
+  transmit(nowMs: number, wireBytes: number): Transmission {
+    const startMs = Math.max(nowMs, this.freeAtMs);
+    const endMs = startMs + serialisationMs(wireBytes, this.bandwidthBps);
+    this.freeAtMs = endMs;
+    return { startMs, endMs, arriveMs: endMs + this.delayMs };
+  }
+}
+
+export class Link {
+  private readonly up: Direction;
+  private readonly down: Direction;
+
+  constructor(spec: LinkSpec) {
+    const s = optionsObject("link", spec);
+    this.up = new Direction("clientToServer", s.clientToServer as DirectionSpec);
+    this.down = new Direction("serverToClient", s.serverToClient as DirectionSpec);
+  }
+
+  /** Queues a packet sent by `from` at `nowMs`; says when it leaves and when it arrives. */
+  transmit(from: Side, nowMs: number, wireBytes: number): Transmission {
+    return (from === "client" ? this.up : this.down).transmit(nowMs, wireBytes);
+  }
+
+  /** The round-trip propagation delay (no serialisation). */
+  get rttMs(): number {
+    return this.up.delayMs + this.down.delayMs;
+  }
+
+  bandwidthBps(from: Side): number {
+    return (from === "client" ? this.up : this.down).bandwidthBps;
+  }
+}

@@ -1,0 +1,316 @@
+/**
+ * One end of a simulated TCP connection: the sending half (segmentation,
+ * congestion window, Nagle, FIN) and the receiving half (delayed ACK,
+ * delivery to the application) of one host.
+ *
+ * Sequence numbers count payload bytes from 0 in each direction; the SYN is
+ * handled by the connection (tcp-connection.ts) and the FIN adds 1 to the ACK
+ * number, as in real TCP, so the sender can tell that its FIN arrived.
+ *
+ * Rules and their sources:
+ *  - segments carry at most MSS bytes; bytes in flight never exceed
+ *    min(cwnd, the peer's receive window);
+ *  - slow start (RFC 5681 3.1): cwnd starts at the initial window (RFC 6928)
+ *    and each ACK that acknowledges new data adds min(bytes acknowledged, MSS)
+ *    (byte counting in the spirit of RFC 3465 with L = 1 MSS), so an ACK that
+ *    covers two segments adds one MSS, not two: delayed ACKs slow the growth;
+ *  - no loss is modelled, so there is no ssthresh, congestion avoidance or
+ *    retransmission: cwnd only grows, until the receive window caps it;
+ *  - restart after idle (RFC 5681 4.1): before sending after more than one
+ *    RTO without sending data, cwnd = min(IW, cwnd);
+ *  - Nagle (RFC 896) decides with tcp/nagle.ts (classic rule by default; Linux's
+ *    Minshall variant as an option), delayed ACK (RFC 1122
+ *    4.2.3.2) with tcp/delayed-ack.ts; the same functions the exercises use;
+ *  - every data or FIN packet carries an ACK of everything received (that is
+ *    piggybacking) and so cancels a pending delayed ACK; a FIN and a SYN-ACK
+ *    are ACKed at once;
+ *  - the application reads instantly, so the receive window is always fully open.
+ */
+import { nagleHolds } from "../tcp/nagle";
+import { delayedAckDecision } from "../tcp/delayed-ack";
+import type { EventHandle, Scheduler } from "./scheduler";
+import type { Flag, Side } from "./trace";
+
+/** TCP settings of one endpoint, all resolved (see engine.ts for defaults). */
+export interface EndpointConfig {
+  mss: number;
+  /** initial window in segments */
+  initialWindow: number;
+  /** 0 turns delayed ACK off */
+  delayedAckMs: number;
+  nagle: boolean;
+  /**
+   * "classic" (RFC 896 / RFC 1122: hold a small segment while anything is unACKed) or
+   * "minshall" (Linux: hold it only while an earlier *small* segment is unACKed)
+   */
+  nagleVariant: NagleVariant;
+  /** bytes this endpoint lets the peer have in flight towards it */
+  receiveWindow: number;
+  /** idle time after which cwnd restarts (RFC 5681 4.1) */
+  rtoMs: number;
+  slowStartAfterIdle: boolean;
+}
+
+export type NagleVariant = "classic" | "minshall";
+
+/** A packet as the endpoints see it; the connection adds conn/time for the trace. */
+export interface Packet {
+  from: Side;
+  flags: Flag[];
+  bytes: number;
+  /** cumulative ACK number (payload bytes, + 1 once a FIN was received); meaningful with "ACK" */
+  ack: number;
+  note?: string;
+}
+
+/** How an endpoint hands a packet to its connection. */
+export type PacketSink = (packet: Packet) => void;
+
+export interface CwndSample {
+  tMs: number;
+  /** cwnd in segments (cwnd bytes / MSS; may be fractional after small ACKs) */
+  cwnd: number;
+}
+
+interface Reader {
+  /** total bytes received at which this reader is satisfied */
+  until: number;
+  done: (tMs: number) => void;
+}
+
+export class TcpEndpoint {
+  readonly side: Side;
+  /** the peer's receive window, set by the connection */
+  peerWindow = Infinity;
+  established = false;
+
+  // sending half
+  private written = 0; // bytes the application has written
+  private sent = 0; // bytes sent at least once (SND.NXT)
+  private acked = 0; // bytes the peer acknowledged (SND.UNA)
+  private cwndBytes: number;
+  private lastDataSentMs = -Infinity;
+  private finWanted = false;
+  private finSent = false;
+  private finAcked = false;
+  private nodelay: boolean;
+  private smallSentEnd = 0; // sequence just after the last sub-MSS segment sent (for Minshall)
+  private notes: { at: number; note: string }[] = [];
+
+  // receiving half
+  private received = 0; // payload bytes received in order (RCV.NXT)
+  private peerFin = false;
+  private ackedUpTo = 0; // ACK number in the last ACK this endpoint sent
+  private fullUnacked = 0;
+  private ackTimer: EventHandle | undefined;
+  private readers: Reader[] = [];
+  private readCursor = 0;
+  private dataListeners: ((bytes: number, totalBytes: number, tMs: number) => void)[] = [];
+  private finListeners: ((tMs: number) => void)[] = [];
+
+  /** cwnd after every change, for charts */
+  readonly cwndLog: CwndSample[] = [];
+
+  constructor(side: Side, readonly config: EndpointConfig, private readonly sim: Scheduler, private readonly sink: PacketSink) {
+    this.side = side;
+    this.cwndBytes = config.initialWindow * config.mss;
+    this.nodelay = !config.nagle;
+    this.logCwnd();
+  }
+
+  // ---- application side -------------------------------------------------
+
+  /** The application writes `bytes` (optionally labelled, e.g. "GET /"). */
+  write(bytes: number, note?: string): void {
+    if (this.finWanted) throw new Error(`${this.side} wrote after close()`);
+    if (note !== undefined) this.notes.push({ at: this.written, note });
+    this.written += bytes;
+    this.trySend();
+  }
+
+  /** Calls `done(tMs)` once the next `bytes` of the incoming stream have arrived (reads queue in order). */
+  read(bytes: number, done: (tMs: number) => void): void {
+    this.readCursor += bytes;
+    this.readers.push({ until: this.readCursor, done });
+    this.deliverReads();
+  }
+
+  /** Calls `listener(bytes, totalBytes, tMs)` for every data segment that arrives. */
+  onData(listener: (bytes: number, totalBytes: number, tMs: number) => void): void {
+    this.dataListeners.push(listener);
+  }
+
+  /** Calls `listener(tMs)` when the peer's FIN arrives (the peer will send nothing more). */
+  onPeerClose(listener: (tMs: number) => void): void {
+    this.finListeners.push(listener);
+  }
+
+  /** Sends a FIN once everything written so far has been sent. */
+  close(): void {
+    this.finWanted = true;
+    this.trySend();
+  }
+
+  /** Like socket.setNoDelay: true turns Nagle off from now on. */
+  setNoDelay(nodelay: boolean): void {
+    this.nodelay = nodelay;
+    this.trySend();
+  }
+
+  // ---- counters -----------------------------------------------------------
+
+  get cwndSegments(): number {
+    return this.cwndBytes / this.config.mss;
+  }
+  get bytesWritten(): number {
+    return this.written;
+  }
+  get bytesSent(): number {
+    return this.sent;
+  }
+  get bytesAcked(): number {
+    return this.acked;
+  }
+  get bytesReceived(): number {
+    return this.received;
+  }
+  /** true once this side's FIN has been sent */
+  get closing(): boolean {
+    return this.finWanted;
+  }
+  /** true once this side's FIN was acknowledged and the peer's FIN arrived */
+  get closed(): boolean {
+    return this.finAcked && this.peerFin;
+  }
+
+  // ---- called by the connection --------------------------------------------
+
+  /** The handshake is done on this side: queued data may go. */
+  establish(): void {
+    this.established = true;
+    this.trySend();
+  }
+
+  /** A packet without payload: SYN, SYN-ACK, or a pure ACK (handshake's third packet, delayed ACK, ACK of a FIN). */
+  sendControl(flags: Flag[], note: string): void {
+    this.emit(flags, 0, note);
+  }
+
+  /** Handles a packet from the peer (after the handshake's SYNs). */
+  receive(packet: Packet): void {
+    if (packet.flags.includes("ACK")) this.onAck(packet.ack);
+    if (packet.bytes > 0) this.onSegment(packet.bytes);
+    if (packet.flags.includes("FIN")) this.onFin();
+    this.trySend();
+  }
+
+  // ---- sending half -----------------------------------------------------------
+
+  private trySend(): void {
+    if (!this.established) return;
+    this.restartIfIdle();
+    while (this.sent < this.written) {
+      const size = Math.min(this.config.mss, this.written - this.sent);
+      const inFlight = this.sent - this.acked;
+      if (inFlight + size > Math.min(this.cwndBytes, this.peerWindow)) break;
+      if (nagleHolds({ segmentBytes: size, mss: this.config.mss, unackedBytes: this.nagleUnacked(), nodelay: this.nodelay })) break;
+      this.sendData(size);
+    }
+    if (this.finWanted && !this.finSent && this.sent === this.written) {
+      this.finSent = true;
+      this.emit(["FIN", "ACK"], 0, "FIN");
+    }
+  }
+
+  // Classic Nagle looks at all unACKed bytes; Minshall's variant only at an unACKed small segment.
+  private nagleUnacked(): number {
+    const inFlight = this.sent - this.acked;
+    if (this.config.nagleVariant === "classic") return inFlight;
+    return this.smallSentEnd > this.acked ? inFlight : 0;
+  }
+
+  private sendData(size: number): void {
+    const start = this.sent;
+    this.sent += size;
+    if (size < this.config.mss) this.smallSentEnd = this.sent;
+    this.lastDataSentMs = this.sim.now;
+    const flags: Flag[] = this.sent === this.written ? ["ACK", "PSH"] : ["ACK"];
+    this.emit(flags, size, this.noteFor(start, this.sent));
+  }
+
+  // The application's label goes on the segment that carries the write's first byte.
+  private noteFor(from: number, to: number): string | undefined {
+    const labels = this.notes.filter((n) => n.at >= from && n.at < to).map((n) => n.note);
+    this.notes = this.notes.filter((n) => n.at >= to);
+    return labels.length ? labels.join(", ") : undefined;
+  }
+
+  private restartIfIdle(): void {
+    const idle = this.sent === this.acked && this.sim.now - this.lastDataSentMs > this.config.rtoMs;
+    if (!this.config.slowStartAfterIdle || !idle || this.lastDataSentMs === -Infinity) return;
+    const restart = Math.min(this.cwndBytes, this.config.initialWindow * this.config.mss);
+    if (restart < this.cwndBytes) {
+      this.cwndBytes = restart;
+      this.logCwnd();
+    }
+  }
+
+  private onAck(ackNumber: number): void {
+    const dataAcked = Math.min(ackNumber, this.sent);
+    if (this.finSent && ackNumber > this.sent) this.finAcked = true;
+    const newly = dataAcked - this.acked;
+    if (newly <= 0) return;
+    this.acked = dataAcked;
+    this.cwndBytes += Math.min(newly, this.config.mss);
+    this.logCwnd();
+  }
+
+  private logCwnd(): void {
+    this.cwndLog.push({ tMs: this.sim.now, cwnd: this.cwndSegments });
+  }
+
+  // ---- receiving half ---------------------------------------------------------
+
+  private onSegment(bytes: number): void {
+    this.received += bytes;
+    if (bytes >= this.config.mss) this.fullUnacked += 1;
+    const decision = delayedAckDecision({ fullSizedUnacked: this.fullUnacked, delayedAckMs: this.config.delayedAckMs });
+    if (decision === "now") this.sendControl(["ACK"], this.config.delayedAckMs === 0 ? "ACK" : "ACK (2nd full segment)");
+    else if (!this.ackTimer) this.ackTimer = this.sim.after(this.config.delayedAckMs, () => this.onAckTimer());
+    // The application sees the data after the kernel has taken its ACK decision.
+    for (const listener of this.dataListeners) listener(bytes, this.received, this.sim.now);
+    this.deliverReads();
+  }
+
+  private onAckTimer(): void {
+    this.ackTimer = undefined;
+    if (this.ackNumber() > this.ackedUpTo) this.sendControl(["ACK"], "delayed ACK (timer)");
+  }
+
+  private onFin(): void {
+    this.peerFin = true;
+    this.sendControl(["ACK"], "ACK of FIN");
+    for (const listener of this.finListeners) listener(this.sim.now);
+  }
+
+  private deliverReads(): void {
+    while (this.readers.length > 0 && this.readers[0].until <= this.received) {
+      this.readers.shift()!.done(this.sim.now);
+    }
+  }
+
+  private ackNumber(): number {
+    return this.received + (this.peerFin ? 1 : 0);
+  }
+
+  // Every packet but the first SYN carries an ACK, so sending anything settles a pending ACK.
+  private emit(flags: Flag[], bytes: number, note?: string): void {
+    this.ackedUpTo = this.ackNumber();
+    this.fullUnacked = 0;
+    if (this.ackTimer) {
+      this.sim.cancel(this.ackTimer);
+      this.ackTimer = undefined;
+    }
+    this.sink({ from: this.side, flags, bytes, ack: this.ackedUpTo, note });
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * TCP and OS defaults used by every model: one place for each number, with
+ * the source it comes from.
+ */
+
+/** Ethernet MTU 1500 minus 20-byte IP and 20-byte TCP headers (RFC 879, RFC 6691). */
+export const DEFAULT_MSS = 1460;
+/** IPv4 header without options (RFC 791). */
+export const IP_HEADER_BYTES = 20;
+/** TCP header without options (RFC 9293 3.1). */
+export const TCP_HEADER_BYTES = 20;
+
+/** RFC 6928: IW = min(10*MSS, max(2*MSS, 14600)) bytes. */
+export function initialWindowBytes(mss: number): number {
+  return Math.min(10 * mss, Math.max(2 * mss, 14600));
+}
+/** RFC 6928's initial window in whole segments for a given MSS. */
+export function initialWindowSegments(mss: number = DEFAULT_MSS): number {
+  return Math.floor(initialWindowBytes(mss) / mss);
+}
+
+/** Linux's minimum delayed-ACK timer (TCP_DELACK_MIN = HZ/25 = 40 ms). */
+export const LINUX_DELAYED_ACK_MS = 40;
+/** The classic BSD / Windows delayed-ACK timer; RFC 1122 4.2.3.2 caps it at 500 ms. */
+export const CLASSIC_DELAYED_ACK_MS = 200;
+/** RFC 1122 4.2.3.2: an ACK must not be delayed more than 500 ms. */
+export const MAX_DELAYED_ACK_MS = 500;
+
+/** Linux TIME_WAIT length (TCP_TIMEWAIT_LEN), fixed at 60 s. */
+export const LINUX_TIME_WAIT_SECONDS = 60;
+/** RFC 9293 3.4.2: MSL is 2 minutes, so 2MSL is 240 s. */
+export const RFC_TIME_WAIT_SECONDS = 240;
+/** Linux's default net.ipv4.ip_local_port_range. */
+export const LINUX_EPHEMERAL_PORTS = { low: 32768, high: 60999 } as const;
+/** IANA's suggested dynamic port range (RFC 6335). */
+export const IANA_EPHEMERAL_PORTS = { low: 49152, high: 65535 } as const;
+
+/** RFC 6298 2.4: the retransmission timeout is never below 1 second (Linux uses 200 ms). */
+export const RFC_MIN_RTO_MS = 1000;

@@ -1,0 +1,61 @@
+/**
+ * The three-way handshake (RFC 9293 3.5) as a timeline.
+ *
+ *   t = 0                 client -> SYN
+ *   t = RTT/2             server -> SYN-ACK   (as soon as the SYN arrives)
+ *   t = RTT               client -> ACK       (may already carry the request)
+ *
+ * The client can send its first byte one round trip after the SYN; that
+ * round trip is the price of a new connection (`connectMs`). The request
+ * rides on the third packet, so a new connection costs one RTT, not 1.5.
+ * With a bandwidth, each 40-byte SYN/SYN-ACK also takes its serialisation time.
+ *
+ * Assumptions: nothing is lost (a lost SYN costs a 1 s timeout, RFC 6298),
+ * the server answers at once (no accept queue), no TCP Fast Open.
+ * `handshakeShare` (in transaction.ts) puts this RTT beside a whole transaction.
+ */
+import { checkNumber, optionalNumber, optionsObject } from "../errors";
+import type { Trace } from "../sim/trace";
+import { DEFAULT_MSS } from "./constants";
+import { segment } from "./segment";
+
+export interface HandshakeInput {
+  rttMs: number;
+  /** bits/s; default unlimited */
+  bandwidthBps?: number;
+  /** request bytes the client has ready; the first MSS of them rides on the ACK (default 0) */
+  requestBytes?: number;
+  mss?: number;
+}
+
+export interface HandshakeResult {
+  /** SYN, SYN-ACK and the client's ACK (with data when there is a request) */
+  packets: Trace;
+  /** from the SYN leaving until the client may send data */
+  connectMs: number;
+  /** when the third packet arrives at the server (the server is then established) */
+  serverEstablishedMs: number;
+}
+
+export function handshake(input: HandshakeInput): HandshakeResult {
+  const o = optionsObject("input", input);
+  const rttMs = checkNumber("rttMs", o.rttMs, { min: 0 });
+  const bandwidthBps = o.bandwidthBps === undefined ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { above: 0 });
+  const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true });
+  const requestBytes = optionalNumber("requestBytes", o.requestBytes, 0, { min: 0, integer: true });
+
+  const oneWay = rttMs / 2;
+  const sendMs = (payload: number) => (bandwidthBps === Infinity ? 0 : (segment(payload, { mss }).wireBytes * 8 * 1000) / bandwidthBps);
+  const synAckLeaves = sendMs(0) + oneWay;
+  const connectMs = synAckLeaves + sendMs(0) + oneWay;
+  const carried = Math.min(requestBytes, mss);
+
+  const packets: Trace = [
+    { tMs: 0, conn: 0, from: "client", flags: ["SYN"], bytes: 0, note: "SYN" },
+    { tMs: synAckLeaves, conn: 0, from: "server", flags: ["SYN", "ACK"], bytes: 0, note: "SYN-ACK" },
+    carried > 0
+      ? { tMs: connectMs, conn: 0, from: "client", flags: carried === requestBytes ? ["ACK", "PSH"] : ["ACK"], bytes: carried, note: "ACK + request" }
+      : { tMs: connectMs, conn: 0, from: "client", flags: ["ACK"], bytes: 0, note: "ACK" },
+  ];
+  return { packets, connectMs, serverEstablishedMs: connectMs + sendMs(carried) + oneWay };
+}

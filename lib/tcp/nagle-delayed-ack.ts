@@ -1,0 +1,106 @@
+/**
+ * The write-write-read stall: Nagle on the sender against delayed ACK on the
+ * receiver, played on the simulator (lib/sim) so the trace is real packets.
+ *
+ * Scenario: a connection that is already open and idle; the client's
+ * application writes one request as several writes (`writes`, all at t = 0),
+ * and the server answers only when the whole request has arrived.
+ *
+ *   write 1 (small)  -> sent at once (nothing is unACKed)
+ *   write 2 (small)  -> held by Nagle: write 1 is not ACKed yet
+ *   server           -> has no reply to piggyback an ACK on (the request is
+ *                       incomplete), so it waits for its delayed-ACK timer
+ *   ACK arrives      -> write 2 finally leaves
+ *
+ * completeMs: when the server has the last byte of the request (t = 0 is the
+ * first write). stallMs: how much later that is than the same writes with
+ * Nagle off (TCP_NODELAY); the difference is all hold. The hold lasts the
+ * ACK's round trip plus the delayed-ACK wait, so:
+ *  - nagle: false or a single write: no stall;
+ *  - delayedAckMs: 0: only the round trip is left (about 0 on loopback,
+ *    where the stall then vanishes; one RTT on a long path);
+ *  - otherwise about rttMs + delayedAckMs.
+ *
+ * Assumptions: those of lib/sim (no loss; classic Nagle, RFC 896; delayed ACK
+ * per RFC 1122 4.2.3.2 with the given timer, no Linux quick-ACK mode); the
+ * server reads instantly and its reply (responseBytes, default none) is sent
+ * with no think time.
+ */
+import { checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { Network } from "../sim/engine";
+import type { Trace } from "../sim/trace";
+import { DEFAULT_MSS, LINUX_DELAYED_ACK_MS } from "./constants";
+import { checkDelayedAckMs } from "./delayed-ack";
+
+export interface NagleDelayedAckInput {
+  /** sizes of the application writes that make one request */
+  writes: number[];
+  /** Nagle on the client (default true) */
+  nagle?: boolean;
+  /** the server's delayed-ACK timer (default Linux's 40 ms; 0 = off) */
+  delayedAckMs?: number;
+  rttMs: number;
+  mss?: number;
+  /** bits/s both ways; default unlimited */
+  bandwidthBps?: number;
+  /** size of the server's reply, sent as soon as the request is complete (default 0: none) */
+  responseBytes?: number;
+}
+
+export interface NagleDelayedAckResult {
+  /** when the server has the whole request */
+  completeMs: number;
+  /** the part of completeMs caused by Nagle holding data back */
+  stallMs: number;
+  /** when the client has the whole reply; null without a reply */
+  responseMs: number | null;
+  trace: Trace;
+}
+
+interface Scenario {
+  writes: number[];
+  nagle: boolean;
+  delayedAckMs: number;
+  rttMs: number;
+  mss: number;
+  bandwidthBps?: number;
+  responseBytes: number;
+}
+
+function checkWrites(value: unknown): number[] {
+  if (!Array.isArray(value)) invalidType("writes", "an array of byte counts", value);
+  if (value.length === 0) outOfRange("writes", "a non-empty array (at least one write)", value);
+  return value.map((w, i) => checkNumber(`writes[${i}]`, w, { min: 1, integer: true }));
+}
+
+function play(s: Scenario): { completeMs: number; responseMs: number | null; trace: Trace } {
+  const net = new Network({ rttMs: s.rttMs, bandwidthBps: s.bandwidthBps, mss: s.mss, nagle: s.nagle, delayedAckMs: s.delayedAckMs });
+  const conn = net.open({ atMs: 0, established: true });
+  const total = s.writes.reduce((a, b) => a + b, 0);
+  let completeMs = NaN;
+  let responseMs: number | null = null;
+  conn.server.read(total, (t) => {
+    completeMs = t;
+    if (s.responseBytes > 0) conn.server.write(s.responseBytes, "response");
+  });
+  if (s.responseBytes > 0) conn.client.read(s.responseBytes, (t) => (responseMs = t));
+  net.at(0, () => s.writes.forEach((w, i) => conn.client.write(w, `write ${i + 1} (${w} B)`)));
+  net.run();
+  return { completeMs, responseMs, trace: net.trace };
+}
+
+export function nagleDelayedAck(input: NagleDelayedAckInput): NagleDelayedAckResult {
+  const o = optionsObject("input", input);
+  const scenario: Scenario = {
+    writes: checkWrites(o.writes),
+    nagle: optionalBoolean("nagle", o.nagle, true),
+    delayedAckMs: checkDelayedAckMs(o.delayedAckMs ?? LINUX_DELAYED_ACK_MS),
+    rttMs: checkNumber("rttMs", o.rttMs, { min: 0 }),
+    mss: optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true }),
+    bandwidthBps: o.bandwidthBps === undefined ? undefined : checkNumber("bandwidthBps", o.bandwidthBps, { above: 0 }),
+    responseBytes: optionalNumber("responseBytes", o.responseBytes, 0, { min: 0, integer: true }),
+  };
+  const run = play(scenario);
+  const withoutNagle = scenario.nagle ? play({ ...scenario, nagle: false }).completeMs : run.completeMs;
+  return { ...run, stallMs: run.completeMs - withoutNagle };
+}

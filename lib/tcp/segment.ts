@@ -1,0 +1,44 @@
+/**
+ * Segmentation: how TCP cuts an application's byte stream into segments and
+ * what each one costs on the wire.
+ *
+ * Assumptions: every segment carries at most `mss` payload bytes (RFC 9293
+ * 3.7.1) and travels in its own IP packet with fixed-size IP and TCP headers
+ * (20 + 20 bytes, no options; RFC 791, RFC 9293 3.1). Link-layer framing is
+ * not counted. Zero bytes still need one packet to say anything, so
+ * `segment(0)` is one empty segment (a pure ACK has exactly this cost).
+ */
+import { checkNumber, optionalNumber, optionsObject } from "../errors";
+import { DEFAULT_MSS, IP_HEADER_BYTES, TCP_HEADER_BYTES } from "./constants";
+
+export interface SegmentOptions {
+  /** maximum segment size: payload bytes per segment (default 1460) */
+  mss?: number;
+  ipHeaderBytes?: number;
+  tcpHeaderBytes?: number;
+}
+
+export interface Segmentation {
+  /** how many segments (= IP packets) the bytes need */
+  segments: number;
+  /** payload bytes of each segment, in order */
+  payloads: number[];
+  /** payload plus every packet's headers */
+  wireBytes: number;
+  /** header bytes / wire bytes: the share of the wire spent on headers */
+  overheadRatio: number;
+}
+
+export function segment(bytes: number, options?: SegmentOptions): Segmentation {
+  checkNumber("bytes", bytes, { min: 0, integer: true });
+  const opts = optionsObject("options", options);
+  const mss = optionalNumber("mss", opts.mss, DEFAULT_MSS, { min: 1, integer: true });
+  const ip = optionalNumber("ipHeaderBytes", opts.ipHeaderBytes, IP_HEADER_BYTES, { min: 0, integer: true });
+  const tcp = optionalNumber("tcpHeaderBytes", opts.tcpHeaderBytes, TCP_HEADER_BYTES, { min: 0, integer: true });
+
+  const segments = Math.max(1, Math.ceil(bytes / mss));
+  const payloads = Array.from({ length: segments }, (_, i) => Math.min(mss, bytes - i * mss));
+  const headerBytes = segments * (ip + tcp);
+  const wireBytes = bytes + headerBytes;
+  return { segments, payloads, wireBytes, overheadRatio: wireBytes === 0 ? 0 : headerBytes / wireBytes };
+}

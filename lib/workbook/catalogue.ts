@@ -1,0 +1,96 @@
+/**
+ * The exercise catalogue: the single source of truth for every exercise and
+ * section. progress, hint, check, grade, the notebooks and the tests all read
+ * it; nothing else lists exercises.
+ */
+
+export interface Section {
+  /** "4.1" */
+  id: string;
+  title: string;
+  /** the Korean edition's section title */
+  korean: string;
+  /** notebook file name in notebooks/ */
+  notebook: string;
+}
+
+export interface Exercise {
+  /** "4.1a": section number and a letter */
+  id: string;
+  section: string;
+  title: string;
+  /** file name, the same in exercises/ and solutions/ */
+  file: string;
+  /** the name the file exports */
+  export: string;
+  points: number;
+  hint: string;
+}
+
+export const sections: readonly Section[] = [
+  { id: "4.1", title: "TCP connections", korean: "TCP 커넥션", notebook: "4.1-tcp-connections.ipynb" },
+];
+
+export const catalogue: readonly Exercise[] = [
+  {
+    id: "4.1a",
+    section: "4.1",
+    title: "From a URL to a host and a port",
+    file: "tcp-connections.ts",
+    export: "hostAndPort",
+    points: 2,
+    hint:
+      "Node's global URL class parses the URL for you (new URL(s).hostname). When the URL names no port, " +
+      "the scheme decides it: 80 for http, 443 for https. url.port is an empty string in that case.",
+  },
+  {
+    id: "4.1b",
+    section: "4.1",
+    title: "How many segments does a message need?",
+    file: "tcp-connections.ts",
+    export: "segmentCount",
+    points: 1,
+    hint: "Each segment carries at most mss bytes, so the answer is a division rounded up (Math.ceil).",
+  },
+  {
+    id: "4.1c",
+    section: "4.1",
+    title: "The header overhead of a small message",
+    file: "tcp-connections.ts",
+    export: "headerOverhead",
+    points: 2,
+    hint:
+      "Every segment travels in its own IP packet with 20 bytes of IP header and 20 bytes of TCP header. " +
+      "Count the segments first (4.1b), then: header bytes / (payload bytes + header bytes).",
+  },
+  {
+    id: "4.1d",
+    section: "4.1",
+    title: "Which connection does this packet belong to?",
+    file: "tcp-connections.ts",
+    export: "findConnection",
+    points: 3,
+    hint:
+      "A host files an arriving packet under the connection whose local address and port equal the packet's " +
+      "destination, and whose remote address and port equal the packet's source. All four must match; " +
+      "any three are not enough.",
+  },
+];
+
+/** Valid ids, in catalogue order. */
+export const exerciseIds = (): string[] => catalogue.map((e) => e.id);
+
+/** The exercise with this id, or an error listing the valid ones. */
+export function findExercise(id: unknown): Exercise {
+  const found = catalogue.find((e) => e.id === id);
+  if (!found) {
+    const err = new RangeError(`Unknown exercise id ${JSON.stringify(id)}. Valid ids: ${exerciseIds().join(", ")}`);
+    (err as NodeJS.ErrnoException).code = "ERR_WORKBOOK_UNKNOWN_EXERCISE";
+    throw err;
+  }
+  return found;
+}
+
+export function findSection(id: string): Section | undefined {
+  return sections.find((s) => s.id === id);
+}

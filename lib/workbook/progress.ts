@@ -1,0 +1,39 @@
+/**
+ * Progress: which exercises are done, how many points, and what to do next
+ * (rustlings style). Works on verdicts from runChecks or from the last test run.
+ */
+import { catalogue, findSection } from "./catalogue";
+import { Verdict } from "./verdict";
+
+export interface Progress {
+  done: number;
+  total: number;
+  points: number;
+  maxPoints: number;
+  /** the first exercise in catalogue order that is not passed */
+  next?: { id: string; title: string; file: string; notebook?: string };
+}
+
+export function summarize(verdicts: Verdict[]): Progress {
+  const passed = new Set(verdicts.filter((v) => v.status === "passed").map((v) => v.id));
+  const nextEx = catalogue.find((e) => !passed.has(e.id));
+  return {
+    done: passed.size,
+    total: catalogue.length,
+    points: catalogue.filter((e) => passed.has(e.id)).reduce((s, e) => s + e.points, 0),
+    maxPoints: catalogue.reduce((s, e) => s + e.points, 0),
+    next: nextEx && {
+      id: nextEx.id,
+      title: nextEx.title,
+      file: `exercises/${nextEx.file}`,
+      notebook: findSection(nextEx.section) && `notebooks/${findSection(nextEx.section)!.notebook}`,
+    },
+  };
+}
+
+export function formatProgress(p: Progress): string {
+  const head = `Exercises: ${p.done}/${p.total} done, ${p.points}/${p.maxPoints} points.`;
+  if (!p.next) return `${head} All done!`;
+  const where = p.next.notebook ? ` (notebook ${p.next.notebook})` : "";
+  return `${head}\nNext: ${p.next.id} "${p.next.title}" in ${p.next.file}${where}. Stuck? npm run workbook -- hint ${p.next.id}`;
+}

@@ -1,0 +1,5 @@
+// Types for scripts/notebooks.js (plain JS so it runs before anything is compiled).
+export function listNotebooks(): string[];
+export function jupyterReady(): boolean;
+export function executeNotebook(notebook: string, timeoutSeconds?: number): Promise<{ ok: boolean; output: string; ms: number }>;
+export const NOTEBOOK_DIR: string;

@@ -1,0 +1,47 @@
+// Finds and executes the workbook's notebooks with the workbook kernel
+// (scripts/execute_notebook.py). Used by the tests and by
+// `node scripts/run-notebooks.js [notebook ...]`.
+"use strict";
+const { spawn } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+const { venvBin, ROOT } = require("./setup");
+
+const NOTEBOOK_DIR = path.join(ROOT, "notebooks");
+
+/** Every notebook in notebooks/, in name order (00-start-here first). */
+function listNotebooks() {
+  return fs.readdirSync(NOTEBOOK_DIR).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join("notebooks", f));
+}
+
+/** True when .venv has Jupyter and the kernel spec (setup has run). */
+function jupyterReady() {
+  const spec = path.join(ROOT, ".venv", "share", "jupyter", "kernels", "workbook", "kernel.json");
+  return fs.existsSync(venvBin("python")) && fs.existsSync(spec);
+}
+
+/** Runs one notebook; resolves {ok, output, ms}. */
+function executeNotebook(notebook, timeoutSeconds = 180) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(venvBin("python"), [path.join(ROOT, "scripts", "execute_notebook.py"), notebook, String(timeoutSeconds)], {
+      cwd: ROOT,
+      env: { ...process.env, PYTHONUNBUFFERED: "1" },
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", (err) => resolve({ ok: false, output: `could not start Python: ${err.message}`, ms: Date.now() - started }));
+    child.on("close", (code) => resolve({ ok: code === 0, output: tidy(output), ms: Date.now() - started }));
+  });
+}
+
+/** Drops Jupyter's noisy warnings so the failing cell is the first thing read. */
+function tidy(output) {
+  return output
+    .split("\n")
+    .filter((l) => !/^\s*$|DeprecationWarning|warnings\.warn|zmq\.eventloop|jupyter_core|platformdirs/.test(l))
+    .join("\n");
+}
+
+module.exports = { listNotebooks, jupyterReady, executeNotebook, NOTEBOOK_DIR };

@@ -1,0 +1,35 @@
+// The catalogue is the single source of truth: everything it names must exist,
+// and every stub must be a stub.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { catalogue, sections } from "../../lib/workbook/catalogue";
+import { checksFile, ROOT } from "../../lib/workbook/paths";
+
+describe("exercise catalogue", () => {
+  it("has unique ids of the form <section><letter>", () => {
+    const ids = catalogue.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const e of catalogue) expect(e.id).toBe(`${e.section}${e.id.slice(e.section.length)}`), expect(e.id).toMatch(/^\d\.\d[a-z]$/);
+  });
+
+  for (const e of catalogue) {
+    it(`${e.id}: stub, solution, check and hint exist`, async () => {
+      const stub = fs.readFileSync(path.join(ROOT, "exercises", e.file), "utf8");
+      expect(stub).toMatch(new RegExp(`export function ${e.export}\\b`));
+      expect(stub).toContain(`notImplemented("${e.id}")`);
+      expect(fs.readFileSync(path.join(ROOT, "solutions", e.file), "utf8")).toMatch(new RegExp(`export function ${e.export}\\b`));
+      expect(Object.keys((await import(checksFile(e.file))).checks)).toContain(e.id);
+      expect(e.hint.length).toBeGreaterThan(20);
+      expect(e.points).toBeGreaterThan(0);
+      expect(sections.map((s) => s.id)).toContain(e.section);
+    });
+  }
+
+  for (const s of sections) {
+    it(`section ${s.id} has its notebook, which calls check() for each of its exercises`, () => {
+      const nb = fs.readFileSync(path.join(ROOT, "notebooks", s.notebook), "utf8");
+      for (const e of catalogue.filter((x) => x.section === s.id)) expect(nb).toContain(`check(\\"${e.id}\\")`);
+    });
+  }
+});
