@@ -97,6 +97,9 @@ async function runCleanups(cleanups: Cleanup[]): Promise<void> {
   const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLEANUP_LIMIT_MS)));
   await Promise.race([all, limit]);
   clearTimeout(timer);
+  // a closed handle is released in the loop's close phase, after the check
+  // phase: two turns of setImmediate let that happen before the lab returns
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
@@ -125,6 +128,8 @@ export interface LoopbackServer {
   readonly port: number;
   /** How many connections the server has accepted so far. */
   readonly connections: number;
+  /** Bytes the server has read and written over all its connections so far. */
+  bytes(): { read: number; written: number };
   /** True once the server is closed and every socket it accepted is gone. */
   readonly closed: boolean;
   /** Stops listening and destroys every accepted socket; safe to call twice. */
@@ -140,17 +145,32 @@ export async function listenOnLoopback(scope: LabScope, server: net.Server): Pro
   const sockets = new Set<net.Socket>();
   let connections = 0;
   let closed = false;
+  const doneBytes = { read: 0, written: 0 };
   server.on("connection", (socket: net.Socket) => {
     connections++;
     sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
+    socket.on("close", () => {
+      doneBytes.read += socket.bytesRead;
+      doneBytes.written += socket.bytesWritten;
+      sockets.delete(socket);
+    });
   });
+  const bytes = () => {
+    const total = { ...doneBytes };
+    for (const socket of sockets) {
+      total.read += socket.bytesRead;
+      total.written += socket.bytesWritten;
+    }
+    return total;
+  };
   const close = async (): Promise<void> => {
     if (closed) return;
     const done = server.listening ? once(server, "close") : Promise.resolve();
     if (server.listening) server.close();
+    // the server may report 'close' before each socket's handle is released: wait for both
+    const socketsGone = [...sockets].map((s) => new Promise<void>((resolve) => (s.closed ? resolve() : s.once("close", () => resolve()))));
     for (const socket of sockets) socket.destroy();
-    await done;
+    await Promise.all([done, ...socketsGone]);
     closed = true;
   };
   scope.defer(close);
@@ -165,6 +185,7 @@ export async function listenOnLoopback(scope: LabScope, server: net.Server): Pro
     get closed() {
       return closed && sockets.size === 0;
     },
+    bytes,
     close,
   };
 }
@@ -172,7 +193,10 @@ export async function listenOnLoopback(scope: LabScope, server: net.Server): Pro
 /** Opens a TCP connection to a loopback port; the scope destroys it at the end. */
 export async function connectLoopback(scope: LabScope, port: number, options: { noDelay?: boolean } = {}): Promise<net.Socket> {
   const socket = net.connect({ host: LOOPBACK_HOST, port, noDelay: options.noDelay ?? false });
-  scope.defer(() => void socket.destroy());
+  scope.defer(async () => {
+    socket.destroy();
+    if (!socket.closed) await new Promise<void>((resolve) => socket.once("close", () => resolve()));
+  });
   await scope.race(once(socket, "connect"));
   return socket;
 }
@@ -181,4 +205,12 @@ export async function connectLoopback(scope: LabScope, port: number, options: { 
 export async function socketClosed(scope: LabScope, socket: net.Socket): Promise<void> {
   if (socket.closed) return;
   await scope.race(new Promise<void>((resolve) => socket.once("close", () => resolve())));
+}
+
+/**
+ * How many TCP handles (listening servers and sockets) this process holds
+ * open right now: a lab that cleaned up leaves this where it found it.
+ */
+export function openTcpHandles(): number {
+  return process.getActiveResourcesInfo().filter((r) => r === "TCPSocketWrap" || r === "TCPServerWrap").length;
 }

@@ -33,9 +33,16 @@ export interface KeepAliveSide {
   socketsOpened: number | null;
 }
 
+/** Request and response sizes on the wire (HTTP head and body), averaged over a run. */
+export interface MessageSizes {
+  requestBytes: number;
+  responseBytes: number;
+}
+
 export interface KeepAliveLabResult {
   lab: "keep-alive";
-  setup: { requests: number; responseBytes: number };
+  /** responseBytes is the body; `wire` the average whole messages the server read and wrote */
+  setup: { requests: number; responseBytes: number; wire: MessageSizes };
   measured: { newConnection: KeepAliveSide; keepAlive: KeepAliveSide };
   model: { newConnection: KeepAliveSide; keepAlive: KeepAliveSide };
   platform: PlatformFacts;
@@ -68,7 +75,7 @@ function timedGet(scope: LabScope, port: number, agent: http.Agent): Promise<num
 }
 
 /** Runs `requests` GETs one after another on a fresh server; returns median time and sockets opened. */
-async function measureSide(scope: LabScope, keepAlive: boolean, requests: number, body: Buffer): Promise<KeepAliveSide> {
+async function measureSide(scope: LabScope, keepAlive: boolean, requests: number, body: Buffer): Promise<KeepAliveSide & { wire: MessageSizes }> {
   const server = await listenOnLoopback(scope, fixedBodyServer(body));
   const agent = new http.Agent(keepAlive ? { keepAlive: true, maxSockets: 1 } : { keepAlive: false });
   try {
@@ -77,7 +84,12 @@ async function measureSide(scope: LabScope, keepAlive: boolean, requests: number
       scope.check();
       times.push(await timedGet(scope, server.port, agent));
     }
-    return { perRequestMs: roundMs(median(times)), socketsOpened: server.connections };
+    const bytes = server.bytes();
+    return {
+      perRequestMs: roundMs(median(times)),
+      socketsOpened: server.connections,
+      wire: { requestBytes: Math.round(bytes.read / requests), responseBytes: Math.round(bytes.written / requests) },
+    };
   } finally {
     agent.destroy();
     await server.close();
@@ -99,15 +111,13 @@ export async function runKeepAliveLab(options?: KeepAliveLabOptions): Promise<Ke
   const body = Buffer.alloc(responseBytes, "k");
   return runLab("keep-alive", deadlineMs, async (scope) => {
     const rttMs = await measureLoopbackRtt(scope);
-    const measured = {
-      newConnection: await measureSide(scope, false, requests, body),
-      keepAlive: await measureSide(scope, true, requests, body),
-    };
-    const model = modelKeepAlive({ requests, responseBytes, rttMs });
+    const { wire, ...newConnection } = await measureSide(scope, false, requests, body);
+    const { wire: _sameSizes, ...keepAlive } = await measureSide(scope, true, requests, body);
+    const model = modelKeepAlive({ requests, ...wire, rttMs });
     return {
       lab: "keep-alive" as const,
-      setup: { requests, responseBytes },
-      measured,
+      setup: { requests, responseBytes, wire },
+      measured: { newConnection, keepAlive },
       model: { newConnection: model.newConnection, keepAlive: model.keepAlive },
       platform: platformFacts({ loopbackRttMs: rttMs }),
       notes: model.notes,

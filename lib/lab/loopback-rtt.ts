@@ -6,10 +6,13 @@
  */
 import * as net from "node:net";
 import { once } from "node:events";
+import { checkNumber } from "../errors";
 import { LabScope, connectLoopback, listenOnLoopback, median, nowMs, roundMs } from "./harness";
 
-/** Default number of echo round trips; the first is dropped as warm-up. */
-export const RTT_ROUNDS = 21;
+/** Echo round trips that are timed. */
+export const RTT_ROUNDS = 40;
+/** Round trips run first and not timed: the first ones pay for node compiling the code path. */
+const WARM_UP_ROUNDS = 10;
 
 function echoServer(): net.Server {
   return net.createServer({ noDelay: true }, (socket) => {
@@ -20,18 +23,19 @@ function echoServer(): net.Server {
 
 /** Median echo round trip on 127.0.0.1, in ms. The server and socket close before it returns. */
 export async function measureLoopbackRtt(scope: LabScope, rounds = RTT_ROUNDS): Promise<number> {
+  checkNumber("rounds", rounds, { integer: true, min: 1, max: 1000 });
   const server = await listenOnLoopback(scope, echoServer());
   const socket = await connectLoopback(scope, server.port, { noDelay: true });
   try {
     const times: number[] = [];
-    for (let i = 0; i < rounds; i++) {
+    for (let i = 0; i < WARM_UP_ROUNDS + rounds; i++) {
       const start = nowMs();
       const reply = once(socket, "data");
       socket.write("x");
       await scope.race(reply);
-      if (i > 0) times.push(nowMs() - start);
+      if (i >= WARM_UP_ROUNDS) times.push(nowMs() - start);
     }
-    return roundMs(median(times.length ? times : [0]));
+    return roundMs(median(times));
   } finally {
     socket.destroy();
     await server.close();

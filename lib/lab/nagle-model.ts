@@ -1,9 +1,12 @@
 /**
- * What the models in lib/tcp predict for the Nagle lab's setup: the same two
- * writes, Linux's delayed-ACK timer and the loopback RTT measured just before.
- * This file only adapts the lab's setup to the model's inputs; the model
- * itself lives in lib/tcp.
+ * What lib/tcp's nagleDelayedAck model predicts for the Nagle lab's setup:
+ * the same writes, Linux's delayed-ACK timer, the reply the lab's server
+ * sends, and the loopback RTT measured just before. The time compared is
+ * request start to the whole reply at the client (the model's responseMs),
+ * which is what the lab times. This file only adapts the lab's setup to the
+ * model's inputs; the model itself lives in lib/tcp.
  */
+import { LINUX_DELAYED_ACK_MS, nagleDelayedAck } from "../tcp";
 import type { NagleTimes } from "./nagle";
 
 export interface NagleModel {
@@ -11,10 +14,29 @@ export interface NagleModel {
   notes: string[];
 }
 
-/** The model's ms per request for the three runs (null while lib/tcp has no Nagle model). */
-export function modelNagle(_setup: { headerBytes: number; bodyBytes: number; rttMs: number }): NagleModel {
+export interface NagleSetup {
+  headerBytes: number;
+  bodyBytes: number;
+  responseBytes: number;
+  rttMs: number;
+}
+
+function replyMs(writes: number[], nagle: boolean, s: NagleSetup): number | null {
+  const r = nagleDelayedAck({ writes, nagle, delayedAckMs: LINUX_DELAYED_ACK_MS, rttMs: s.rttMs, responseBytes: s.responseBytes });
+  return r.responseMs;
+}
+
+/** The model's ms per request for the three runs of the lab. */
+export function modelNagle(s: NagleSetup): NagleModel {
+  const two = [s.headerBytes, s.bodyBytes];
   return {
-    times: { nagleMs: null, noDelayMs: null, singleWriteMs: null },
-    notes: ["model missing: lib/tcp has no nagleDelayedAck yet"],
+    times: {
+      nagleMs: replyMs(two, true, s),
+      noDelayMs: replyMs(two, false, s),
+      singleWriteMs: replyMs([s.headerBytes + s.bodyBytes], true, s),
+    },
+    notes: [
+      "the model's loopback has no CPU cost, so on the fast rows the ratio mostly measures node's event loop; the Nagle row is the delayed-ACK timer",
+    ],
   };
 }

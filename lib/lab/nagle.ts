@@ -146,7 +146,7 @@ export async function runNagleLab(options?: NagleLabOptions): Promise<NagleLabRe
         noDelayMs: await measureRun(scope, server.port, "noDelay", rounds, header, body),
         singleWriteMs: await measureRun(scope, server.port, "singleWrite", rounds, header, body),
       };
-      const model: NagleModel = modelNagle({ headerBytes, bodyBytes, rttMs });
+      const model: NagleModel = modelNagle({ headerBytes, bodyBytes, responseBytes: RESPONSE.length, rttMs });
       return {
         lab: "nagle" as const,
         setup: { rounds, headerBytes, bodyBytes, responseBytes: RESPONSE.length },

@@ -1,21 +1,48 @@
 /**
- * What the models predict for the pipelining lab: total time of N requests
- * pipelined and one at a time on a kept-alive connection, fed the loopback
- * RTT measured just before, and the idempotency rule (lib/http) that decides
- * which unanswered requests may be sent again. Only adapts inputs.
+ * What the models predict for the pipelining lab:
+ *   - which unanswered requests may be resent: lib/http's isIdempotent
+ *     (RFC 9110 9.2.2), which the lab's client also uses to decide;
+ *   - the fate of each request when the server closes after k responses:
+ *     lib/http's simulatePipeline with the same methods, the close announced
+ *     (`Connection: close` on the k-th response) and non-idempotent requests
+ *     pipelined too, as the lab's client does to show why RFC 9112 9.3.2
+ *     forbids it;
+ *   - the total time of N requests pipelined and one at a time: no timed
+ *     model of pipelining exists in lib yet (simulatePageLoad), so null.
+ * Only adapts inputs; the models live in lib/http.
  */
+import { isIdempotent } from "../http/idempotency";
+import { simulatePipeline } from "../http/pipeline-retry";
+
+export interface RetryPrediction {
+  /** request ids answered, in id order */
+  answered: number[];
+  /** ids resent at least once */
+  resent: number[];
+  /** ids that failed (never resent) */
+  failed: number[];
+  connections: number;
+}
 
 export interface PipelineModel {
   times: { pipelinedMs: number | null; sequentialMs: number | null };
+  retry: RetryPrediction;
   notes: string[];
 }
 
-/** Which methods may be resent after a connection closes early (null while lib/http lacks it). */
-export const retryPolicy: ((method: string) => boolean) | null = null;
+/** Which methods may be resent after a connection closes early. */
+export const retryPolicy: (method: string) => boolean = isIdempotent;
 
-export function modelPipeline(_setup: { requests: number; rttMs: number }): PipelineModel {
+export function modelPipeline(setup: { methods: readonly string[]; closeAfter: number; rttMs: number }): PipelineModel {
+  const run = simulatePipeline({
+    requests: setup.methods.map((method, id) => ({ method, path: `/item/${id}` })),
+    serverClosesAfter: setup.closeAfter,
+    announcesClose: true,
+    pipelineNonIdempotent: true,
+  });
   return {
     times: { pipelinedMs: null, sequentialMs: null },
-    notes: ["model missing: lib/http has no pipelining model or isIdempotent yet"],
+    retry: { answered: run.answered, resent: run.resent, failed: run.failed, connections: run.connectionsOpened },
+    notes: ["model missing: no timed model of pipelining in lib yet (simulatePageLoad), so the time rows have none"],
   };
 }

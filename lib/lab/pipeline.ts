@@ -14,7 +14,9 @@
  *      connection, marks the k-th response `Connection: close` and closes. The
  *      client resends on a new connection only the unanswered requests whose
  *      method is idempotent (RFC 9110 9.2.2) and reports the others (POST) as
- *      failed: it cannot know whether the server ran them.
+ *      failed: it cannot know whether the server ran them. The client here
+ *      pipelines POSTs along with the rest, which RFC 9112 9.3.2 tells a real
+ *      client not to do: this is the situation that rule exists to avoid.
  */
 import * as http from "node:http";
 import * as net from "node:net";
@@ -24,7 +26,7 @@ import { measureLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
 import { ParsedResponse, ResponseParser } from "./response-parser";
 import { comparisonTable, platformLine } from "./table";
-import { modelPipeline, retryPolicy, PipelineModel } from "./pipeline-model";
+import { modelPipeline, retryPolicy, PipelineModel, RetryPrediction } from "./pipeline-model";
 
 export interface PipelineLabOptions {
   /** requests per batch (default 10, at most 100) */
@@ -49,7 +51,7 @@ export interface LabRequest {
 export interface RetryOutcome {
   /** ids answered, in the order the answers arrived */
   answered: number[];
-  /** ids sent again on a later connection (idempotent and unanswered) */
+  /** ids sent again on a later connection (idempotent and unanswered), each once, in first-resend order */
   resent: number[];
   /** ids given up on: unanswered and not idempotent */
   failed: { id: number; method: string }[];
@@ -69,10 +71,9 @@ export interface PipelineLabResult {
     complete: boolean;
     /** the ids in the order the server finished them (not the order it sent them) */
     serverFinishOrder: number[];
-    /** null when no idempotency rule is available to decide what to resend */
-    retry: RetryOutcome | null;
+    retry: RetryOutcome;
   };
-  model: PipelineModel["times"];
+  model: PipelineModel["times"] & { retry: PipelineModel["retry"] };
   platform: PlatformFacts;
   notes: string[];
 }
@@ -218,17 +219,16 @@ export async function sendWithRetry(
     const unanswered = pending.slice(responses.length);
     for (const r of unanswered) if (!isIdempotent(r.method)) outcome.failed.push({ id: r.id, method: r.method });
     pending = unanswered.filter((r) => isIdempotent(r.method));
-    outcome.resent.push(...pending.map((r) => r.id));
+    for (const r of pending) if (!outcome.resent.includes(r.id)) outcome.resent.push(r.id);
   }
   return outcome;
 }
 
-async function measureRetry(scope: LabScope, n: number, closeAfter: number): Promise<RetryOutcome | null> {
-  if (!retryPolicy) return null;
+async function measureRetry(scope: LabScope, methods: readonly string[], closeAfter: number): Promise<RetryOutcome> {
   const log: ServerLog = { received: [], finished: [] };
   const server = await listenOnLoopback(scope, itemServer(log, closeAfter));
   try {
-    const requests: LabRequest[] = Array.from({ length: n }, (_, id) => ({ id, method: RETRY_METHODS[id % RETRY_METHODS.length], delayMs: 0 }));
+    const requests: LabRequest[] = methods.map((method, id) => ({ id, method, delayMs: 0 }));
     const outcome = await sendWithRetry(scope, server.port, requests, retryPolicy);
     return { ...outcome, serverReceived: log.received };
   } finally {
@@ -261,29 +261,36 @@ export async function runPipelineLab(options?: PipelineLabOptions): Promise<Pipe
     } finally {
       await server.close();
     }
-    const retry = await measureRetry(scope, requests, closeAfter);
-    const model = modelPipeline({ requests, rttMs });
     const methods = Array.from({ length: requests }, (_, i) => RETRY_METHODS[i % RETRY_METHODS.length]);
+    const retry = await measureRetry(scope, methods, closeAfter);
+    const model = modelPipeline({ methods, closeAfter, rttMs });
     return {
       lab: "pipeline" as const,
       setup: { requests, repeats, delayStepMs, closeAfter, methods },
       measured: { ...timing, ...order, retry },
-      model: model.times,
+      model: { ...model.times, retry: model.retry },
       platform: platformFacts({ loopbackRttMs: rttMs }),
       notes: model.notes,
     };
   });
 }
 
-function retryLines(retry: RetryOutcome | null, closeAfter: number): string[] {
-  if (!retry) return ["retry after close: skipped (no idempotency rule available)"];
+function retryLines(retry: RetryOutcome, predicted: RetryPrediction, closeAfter: number): string[] {
   const failed = retry.failed.map((f) => `${f.method} ${f.id}`).join(", ") || "none";
+  const list = (ids: number[]) => ids.join(", ") || "none";
+  const rows = [
+    { label: "connections opened", measured: retry.connections, model: predicted.connections, unit: "" },
+    { label: "requests answered", measured: retry.answered.length, model: predicted.answered.length, unit: "" },
+    { label: "requests resent", measured: retry.resent.length, model: predicted.resent.length, unit: "" },
+    { label: "requests failed", measured: retry.failed.length, model: predicted.failed.length, unit: "" },
+  ];
   return [
-    `retry after close (server closes after ${closeAfter} responses): ${retry.connections} connections`,
-    `  answered: ${retry.answered.join(", ")}`,
-    `  resent (idempotent): ${retry.resent.join(", ") || "none"}`,
-    `  failed, not resent (not idempotent): ${failed}`,
-    `  the server was handed: ${retry.serverReceived.join(", ")}`,
+    `Retry after the server closes after ${closeAfter} responses (Connection: close):`,
+    comparisonTable(rows),
+    `  answered, in arrival order: ${list(retry.answered)}`,
+    `  resent (idempotent): ${list(retry.resent)}   model: ${list(predicted.resent)}`,
+    `  failed, not resent (not idempotent): ${failed}   model: ${list(predicted.failed)}`,
+    `  the server was handed (answered or not): ${retry.serverReceived.join(", ")}`,
   ];
 }
 
@@ -298,7 +305,7 @@ export function formatPipeline(result: PipelineLabResult): string {
     `Pipelining: median of ${setup.repeats} batches on one raw connection each`,
     comparisonTable(rows),
     `order: server finished ${m.serverFinishOrder.join(",")}; responses ${m.complete ? "complete" : "INCOMPLETE"} and ${m.inOrder ? "in request order" : "OUT OF ORDER"}`,
-    ...retryLines(m.retry, setup.closeAfter),
+    ...retryLines(m.retry, p.retry, setup.closeAfter),
     ...result.notes.map((n) => `note: ${n}`),
     platformLine(result.platform),
   ].join("\n");

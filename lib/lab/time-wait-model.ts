@@ -1,10 +1,14 @@
 /**
- * What the models predict for the TIME_WAIT lab: which side holds TIME_WAIT
- * (the active closer, RFC 9293 3.6: one entry per connection it closed
- * first, none on the passive side) and the port-exhaustion ceiling from
- * lib/tcp's portExhaustion, fed this kernel's port range and Linux's 60 s.
- * Only adapts inputs; the models live in lib/tcp.
+ * What the models predict for the TIME_WAIT lab:
+ *   - which side holds TIME_WAIT: the side that sent the first FIN (RFC 9293
+ *     3.6), one entry per connection it closed first, none on the other side;
+ *   - the ceiling on new connections per second from one client address to
+ *     one server address:port, and when the ports would run out at the rate
+ *     the lab just reached: lib/tcp's portExhaustion, fed this kernel's port
+ *     range and Linux's 60 s TIME_WAIT.
+ * Only adapts inputs; the model lives in lib/tcp.
  */
+import { LINUX_TIME_WAIT_SECONDS, portExhaustion } from "../tcp";
 
 export interface TimeWaitModel {
   /** TIME_WAIT entries expected on the side that sent the first FIN */
@@ -19,11 +23,12 @@ export interface TimeWaitModel {
 }
 
 export function modelTimeWait(setup: { connections: number; ports: number; connectionsPerSecond: number }): TimeWaitModel {
+  const p = portExhaustion({ ports: setup.ports, timeWaitSeconds: LINUX_TIME_WAIT_SECONDS, connectionsPerSecond: setup.connectionsPerSecond });
   return {
     activeCloserHolds: setup.connections,
     passiveCloserHolds: 0,
-    maxConnectionsPerSecond: null,
-    exhaustedAfterSeconds: null,
-    notes: ["model missing: lib/tcp has no portExhaustion yet"],
+    maxConnectionsPerSecond: p.maxConnectionsPerSecond,
+    exhaustedAfterSeconds: p.exhaustedAfterSeconds,
+    notes: ["the ceiling assumes a port in TIME_WAIT is never reused before it expires"],
   };
 }

@@ -16,7 +16,9 @@
  * Linux only: elsewhere the result says "not available on this platform".
  * The TIME_WAIT entries this lab leaves behind expire on their own after 60 s.
  */
+import { readFileSync } from "node:fs";
 import * as net from "node:net";
+import * as path from "node:path";
 import { optionsObject, optionalNumber } from "../errors";
 import { LOOPBACK_HOST, LabScope, listenOnLoopback, nowMs, runLab, socketClosed } from "./harness";
 import { PlatformFacts, platformFacts } from "./platform";
@@ -54,7 +56,7 @@ export interface TimeWaitLabResult {
   reason?: string;
   setup: { connections: number; concurrency: number };
   measured: { clientCloses: TimeWaitRun; serverCloses: TimeWaitRun } | null;
-  model: TimeWaitModel | null;
+  model: Omit<TimeWaitModel, "notes"> | null;
   platform: PlatformFacts;
   notes: string[];
 }
@@ -136,6 +138,22 @@ function readOptions(options: TimeWaitLabOptions | undefined) {
   };
 }
 
+/** What this kernel's net.ipv4.tcp_tw_reuse says about the ceiling, as a note (none when unreadable). */
+function twReuseNotes(procDir: string): string[] {
+  let value: string;
+  try {
+    value = readFileSync(path.join(procDir, "sys/net/ipv4/tcp_tw_reuse"), "utf8").trim();
+  } catch {
+    return [];
+  }
+  const meaning: Record<string, string> = {
+    "0": "off: the ceiling holds",
+    "1": "on: a client may reuse a TIME_WAIT port for a new outgoing connection, so it can go past the ceiling",
+    "2": "on for loopback only: this lab's client may reuse TIME_WAIT ports, a client on a real network may not",
+  };
+  return [`net.ipv4.tcp_tw_reuse = ${value} (${meaning[value] ?? "unknown value"})`];
+}
+
 /** Runs the TIME_WAIT lab; on a system without /proc/net/tcp it returns `available: false`. */
 export async function runTimeWaitLab(options?: TimeWaitLabOptions): Promise<TimeWaitLabResult> {
   const { connections, concurrency, procDir, deadlineMs } = readOptions(options);
@@ -149,8 +167,9 @@ export async function runTimeWaitLab(options?: TimeWaitLabOptions): Promise<Time
   return runLab("time-wait", deadlineMs, async (scope) => {
     const clientCloses = await measureRun(scope, files, "client", connections, concurrency);
     const serverCloses = await measureRun(scope, files, "server", connections, concurrency);
-    const model = modelTimeWait({ connections, ports: platform.portRange.count, connectionsPerSecond: clientCloses.connectionsPerSecond });
-    return { lab: "time-wait" as const, available: true, setup, measured: { clientCloses, serverCloses }, model, platform, notes: model.notes };
+    const { notes: modelNotes, ...model } = modelTimeWait({ connections, ports: platform.portRange.count, connectionsPerSecond: clientCloses.connectionsPerSecond });
+    const notes = [...modelNotes, ...twReuseNotes(procDir)];
+    return { lab: "time-wait" as const, available: true, setup, measured: { clientCloses, serverCloses }, model, platform, notes };
   });
 }
 

@@ -44,7 +44,7 @@ export class TcpConnection {
     this.client.peerWindow = config.receiveWindow;
     this.server.peerWindow = config.receiveWindow;
     if (preEstablished) sim.at(atMs, () => this.establishBoth());
-    else sim.at(atMs, () => this.client.sendControl(["SYN"], "SYN"));
+    else sim.at(atMs, () => this.client.sendControl(["SYN"], "open"));
   }
 
   endpoint(side: Side): TcpEndpoint {
@@ -74,7 +74,7 @@ export class TcpConnection {
   private arrive(packet: Packet): void {
     const to = this.endpoint(packet.from === "client" ? "server" : "client");
     const syn = packet.flags.includes("SYN");
-    if (syn && !packet.flags.includes("ACK")) return this.server.sendControl(["SYN", "ACK"], "SYN-ACK");
+    if (syn && !packet.flags.includes("ACK")) return this.server.sendControl(["SYN", "ACK"], "accept");
     if (syn) return this.clientEstablished();
     if (!to.established) to.establish();
     to.receive(packet);
@@ -83,7 +83,7 @@ export class TcpConnection {
   private clientEstablished(): void {
     const before = this.client.bytesSent;
     this.client.establish(); // sends queued data, which carries the ACK
-    if (this.client.bytesSent === before) this.client.sendControl(["ACK"], "ACK (handshake)");
+    if (this.client.bytesSent === before) this.client.sendControl(["ACK"], "handshake");
     this.markEstablished();
   }
 

@@ -218,7 +218,7 @@ export class TcpEndpoint {
     }
     if (this.finWanted && !this.finSent && this.sent === this.written) {
       this.finSent = true;
-      this.emit(["FIN", "ACK"], 0, "FIN");
+      this.emit(["FIN", "ACK"], 0, "close");
     }
   }
 
@@ -275,7 +275,7 @@ export class TcpEndpoint {
     this.received += bytes;
     if (bytes >= this.config.mss) this.fullUnacked += 1;
     const decision = delayedAckDecision({ fullSizedUnacked: this.fullUnacked, delayedAckMs: this.config.delayedAckMs });
-    if (decision === "now") this.sendControl(["ACK"], this.config.delayedAckMs === 0 ? "ACK" : "ACK (2nd full segment)");
+    if (decision === "now") this.sendControl(["ACK"], this.config.delayedAckMs === 0 ? "delayed ACK off" : "2nd full segment");
     else if (!this.ackTimer) this.ackTimer = this.sim.after(this.config.delayedAckMs, () => this.onAckTimer());
     // The application sees the data after the kernel has taken its ACK decision.
     for (const listener of this.dataListeners) listener(bytes, this.received, this.sim.now);
@@ -284,12 +284,12 @@ export class TcpEndpoint {
 
   private onAckTimer(): void {
     this.ackTimer = undefined;
-    if (this.ackNumber() > this.ackedUpTo) this.sendControl(["ACK"], "delayed ACK (timer)");
+    if (this.ackNumber() > this.ackedUpTo) this.sendControl(["ACK"], "delayed-ACK timer");
   }
 
   private onFin(): void {
     this.peerFin = true;
-    this.sendControl(["ACK"], "ACK of FIN");
+    this.sendControl(["ACK"], "acks FIN");
     for (const listener of this.finListeners) listener(this.sim.now);
   }
 

@@ -51,11 +51,11 @@ export function handshake(input: HandshakeInput): HandshakeResult {
   const carried = Math.min(requestBytes, mss);
 
   const packets: Trace = [
-    { tMs: 0, conn: 0, from: "client", flags: ["SYN"], bytes: 0, note: "SYN" },
-    { tMs: synAckLeaves, conn: 0, from: "server", flags: ["SYN", "ACK"], bytes: 0, note: "SYN-ACK" },
+    { tMs: 0, conn: 0, from: "client", flags: ["SYN"], bytes: 0, note: "open" },
+    { tMs: synAckLeaves, conn: 0, from: "server", flags: ["SYN", "ACK"], bytes: 0, note: "accept" },
     carried > 0
-      ? { tMs: connectMs, conn: 0, from: "client", flags: carried === requestBytes ? ["ACK", "PSH"] : ["ACK"], bytes: carried, note: "ACK + request" }
-      : { tMs: connectMs, conn: 0, from: "client", flags: ["ACK"], bytes: 0, note: "ACK" },
+      ? { tMs: connectMs, conn: 0, from: "client", flags: carried === requestBytes ? ["ACK", "PSH"] : ["ACK"], bytes: carried, note: "request rides on the ACK" }
+      : { tMs: connectMs, conn: 0, from: "client", flags: ["ACK"], bytes: 0, note: "handshake" },
   ];
   return { packets, connectMs, serverEstablishedMs: connectMs + sendMs(carried) + oneWay };
 }

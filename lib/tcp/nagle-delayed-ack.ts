@@ -84,7 +84,7 @@ function play(s: Scenario): { completeMs: number; responseMs: number | null; tra
     if (s.responseBytes > 0) conn.server.write(s.responseBytes, "response");
   });
   if (s.responseBytes > 0) conn.client.read(s.responseBytes, (t) => (responseMs = t));
-  net.at(0, () => s.writes.forEach((w, i) => conn.client.write(w, `write ${i + 1} (${w} B)`)));
+  net.at(0, () => s.writes.forEach((w, i) => conn.client.write(w, `write ${i + 1}`)));
   net.run();
   return { completeMs, responseMs, trace: net.trace };
 }

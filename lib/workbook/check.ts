@@ -4,6 +4,7 @@
  */
 import { catalogue, findExercise } from "./catalogue";
 import { runChecks } from "./run-check";
+import { formatProgress, summarize } from "./progress";
 import { formatVerdict, Verdict } from "./verdict";
 
 /** `await check("4.1a")`, `await check("4.1")` (a section) or `await check()` (all). Prints, returns nothing. */
@@ -19,3 +20,8 @@ export function selectIds(idOrSection?: string): string[] {
 }
 
 export type { Verdict };
+
+/** `await progress()`: checks everything and prints done/total and what to do next. */
+export async function progress(): Promise<void> {
+  console.log(formatProgress(summarize(await runChecks())));
+}

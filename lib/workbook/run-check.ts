@@ -49,7 +49,7 @@ export function runCheck(id: string, options: RunOptions = {}): Promise<Verdict>
   });
 }
 
-/** Checks many exercises, a few at a time, reporting each as it finishes. */
+/** Checks many exercises, a few at a time, reporting each as soon as those before it are reported. */
 export async function runChecks(
   ids: string[] = catalogue.map((e) => e.id),
   options: RunOptions = {},
@@ -57,11 +57,12 @@ export async function runChecks(
 ): Promise<Verdict[]> {
   const results: Verdict[] = new Array(ids.length);
   let next = 0;
+  let reported = 0;
   const lane = async () => {
     while (next < ids.length) {
       const i = next++;
       results[i] = await runCheck(ids[i], options);
-      onVerdict(results[i]);
+      while (reported < ids.length && results[reported]) onVerdict(results[reported++]);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(cpus().length, 4)) }, lane));

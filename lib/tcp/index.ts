@@ -1,0 +1,11 @@
+/** TCP models, one idea per file (DESIGN.md "Models"). */
+export * from "./constants";
+export * from "./segment";
+export * from "./connection-id";
+export * from "./handshake";
+export * from "./transaction";
+export * from "./slow-start";
+export * from "./delayed-ack";
+export * from "./nagle";
+export * from "./nagle-delayed-ack";
+export * from "./ports";

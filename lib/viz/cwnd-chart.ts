@@ -1,0 +1,59 @@
+/**
+ * cwnd per round as a terminal chart (asciichart), for slowStart's result or
+ * any list of window sizes. Each round is drawn as a flat step `columnsPerRound`
+ * wide, so a handful of rounds still reads as a staircase: doubling without
+ * delayed ACK, about 1.5x with it, flat once a receive window or the link caps it.
+ */
+// Named import: @types/asciichart types the default export as a colour string, so `import asciichart from` fails tsc.
+import { plot } from "asciichart";
+import { checkNumber, invalidType, optionalNumber, optionsObject, outOfRange } from "../errors";
+
+export interface CwndChartOptions {
+  /** rows of the plot (default 10) */
+  height?: number;
+  /** characters per round (default: about 60 characters in all) */
+  columnsPerRound?: number;
+  /** a line printed above the chart */
+  title?: string;
+}
+
+/** Anything with cwnd per round: slowStart's result, or the plain list. */
+export type CwndSeries = number[] | { cwndPerRound: number[] };
+
+const LABEL_WIDTH = 6;
+
+function readSeries(input: CwndSeries): number[] {
+  const list = Array.isArray(input) ? input : optionsObject("input", input).cwndPerRound;
+  if (!Array.isArray(list)) invalidType("cwndPerRound", "an array of numbers", list);
+  if (list.length === 0) outOfRange("cwndPerRound", "a non-empty array", list);
+  return list.map((v, i) => checkNumber(`cwndPerRound[${i}]`, v, { min: 0 }));
+}
+
+/** The round numbers, each under the middle of its step. */
+function roundAxis(rounds: number, columns: number): string {
+  let line = " ".repeat(LABEL_WIDTH + 2);
+  for (let r = 1; r <= rounds; r++) {
+    const label = String(r);
+    const cell = label.length <= columns ? label.padStart(Math.ceil((columns + label.length) / 2)).padEnd(columns) : "";
+    line += cell;
+  }
+  return `${line.trimEnd()}\n${" ".repeat(LABEL_WIDTH + 2)}round`;
+}
+
+/** Returns the chart as a string (no colours, so it prints the same everywhere). */
+export function cwndChart(input: CwndSeries, options?: CwndChartOptions): string {
+  const cwnd = readSeries(input);
+  const o = optionsObject("options", options);
+  const height = optionalNumber("height", o.height, 10, { min: 2, integer: true });
+  const columns = optionalNumber("columnsPerRound", o.columnsPerRound, Math.max(1, Math.floor(60 / cwnd.length)), { min: 1, integer: true });
+
+  const steps = cwnd.flatMap((v) => Array<number>(columns).fill(v));
+  // asciichart needs a range to draw; a single flat value gets a 0 baseline.
+  const chart = plot(steps, {
+    height,
+    min: 0,
+    format: (x: number) => x.toFixed(0).padStart(LABEL_WIDTH),
+  });
+  const title = o.title === undefined ? "cwnd (segments) per round" : String(o.title);
+  return `${title}\n${chart}\n${roundAxis(cwnd.length, columns)}`;
+}

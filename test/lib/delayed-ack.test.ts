@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { ackSchedule, delayedAckDecision } from "../../lib/tcp/delayed-ack";
+import { Network } from "../../lib/sim/engine";
+
+describe("delayedAckDecision", () => {
+  it("ACKs at once on the second full-sized segment, otherwise waits for the timer", () => {
+    expect(delayedAckDecision({ fullSizedUnacked: 0, delayedAckMs: 40 })).toBe("timer");
+    expect(delayedAckDecision({ fullSizedUnacked: 1, delayedAckMs: 40 })).toBe("timer");
+    expect(delayedAckDecision({ fullSizedUnacked: 2, delayedAckMs: 200 })).toBe("now");
+    expect(delayedAckDecision({ fullSizedUnacked: 1, delayedAckMs: 0 })).toBe("now");
+  });
+
+  it.each([
+    [{ fullSizedUnacked: -1, delayedAckMs: 40 }, /"fullSizedUnacked"/],
+    [{ fullSizedUnacked: 1, delayedAckMs: 501 }, /"delayedAckMs"/],
+    [{ fullSizedUnacked: 1, delayedAckMs: -1 }, /"delayedAckMs"/],
+    [{ fullSizedUnacked: 1, delayedAckMs: NaN }, /"delayedAckMs"/],
+  ])("refuses %o", (input, message) => {
+    expect(() => delayedAckDecision(input)).toThrow(message);
+  });
+});
+
+describe("ackSchedule", () => {
+  it("hand-computed: three full segments, then a lone one", () => {
+    const acks = ackSchedule({
+      arrivals: [
+        { tMs: 0, bytes: 1460 },
+        { tMs: 1, bytes: 1460 },
+        { tMs: 2, bytes: 1460 },
+        { tMs: 100, bytes: 1460 },
+      ],
+      delayedAckMs: 40,
+    });
+    expect(acks).toEqual([
+      { tMs: 1, segments: 2, reason: "second full segment" },
+      { tMs: 42, segments: 1, reason: "timer" },
+      { tMs: 140, segments: 1, reason: "timer" },
+    ]);
+  });
+
+  it("lets small segments share one timer ACK", () => {
+    const acks = ackSchedule({ arrivals: [{ tMs: 0, bytes: 100 }, { tMs: 10, bytes: 100 }, { tMs: 20, bytes: 100 }], delayedAckMs: 200 });
+    expect(acks).toEqual([{ tMs: 200, segments: 3, reason: "timer" }]);
+  });
+
+  it("ACKs every segment with the timer at 0", () => {
+    const acks = ackSchedule({ arrivals: [{ tMs: 0, bytes: 100 }, { tMs: 10, bytes: 1460 }], delayedAckMs: 0 });
+    expect(acks.map((a) => [a.tMs, a.segments, a.reason])).toEqual([[0, 1, "immediate"], [10, 1, "immediate"]]);
+  });
+
+  it("agrees with the simulator's receiver", () => {
+    const net = new Network({ rttMs: 20, bandwidthBps: 2e6, delayedAckMs: 40, nagle: false });
+    const conn = net.open({ established: true });
+    conn.server.write(5 * 1460 + 300);
+    net.run();
+    const arrivals = net.trace.filter((e) => e.from === "server").map((e) => ({ tMs: e.tMs + ((e.bytes + 40) * 8 * 1000) / 2e6 + 10, bytes: e.bytes }));
+    const fromSim = net.trace.filter((e) => e.from === "client").map((e) => e.tMs);
+    const fromModel = ackSchedule({ arrivals, delayedAckMs: 40 }).map((a) => a.tMs);
+    expect(fromSim.map((t) => t.toFixed(6))).toEqual(fromModel.map((t) => t.toFixed(6)));
+    expect(fromSim).toHaveLength(3);
+  });
+
+  it.each([
+    [{ arrivals: "x", delayedAckMs: 40 }, /"arrivals"/],
+    [{ arrivals: [{ tMs: 5, bytes: 10 }, { tMs: 1, bytes: 10 }], delayedAckMs: 40 }, /"arrivals\[1\].tMs"/],
+    [{ arrivals: [{ tMs: 0, bytes: 2000 }], delayedAckMs: 40 }, /"arrivals\[0\].bytes"/],
+    [{ arrivals: [{ tMs: 0, bytes: 0 }], delayedAckMs: 40 }, /"arrivals\[0\].bytes"/],
+    [{ arrivals: [], delayedAckMs: 600 }, /"delayedAckMs"/],
+  ])("refuses %o", (input, message) => {
+    expect(() => ackSchedule(input as never)).toThrow(message);
+  });
+});

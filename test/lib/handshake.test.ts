@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { handshake } from "../../lib/tcp/handshake";
+
+describe("handshake", () => {
+  it("puts SYN at 0, SYN-ACK at RTT/2 and the ACK at one RTT", () => {
+    const h = handshake({ rttMs: 80 });
+    expect(h.packets.map((p) => [p.tMs, p.from, p.flags.join(","), p.bytes])).toEqual([
+      [0, "client", "SYN", 0],
+      [40, "server", "SYN,ACK", 0],
+      [80, "client", "ACK", 0],
+    ]);
+    expect(h.connectMs).toBe(80);
+    expect(h.serverEstablishedMs).toBe(120);
+  });
+
+  it("lets the request ride on the third packet (up to one MSS)", () => {
+    const h = handshake({ rttMs: 80, requestBytes: 300 });
+    expect(h.packets).toHaveLength(3);
+    expect(h.packets[2]).toMatchObject({ tMs: 80, flags: ["ACK", "PSH"], bytes: 300 });
+    expect(handshake({ rttMs: 80, requestBytes: 5000 }).packets[2]).toMatchObject({ flags: ["ACK"], bytes: 1460 });
+  });
+
+  it("charges each 40-byte control packet its serialisation time", () => {
+    // 40 B at 320 kbit/s = 1 ms
+    const h = handshake({ rttMs: 10, bandwidthBps: 320_000 });
+    expect(h.packets.map((p) => p.tMs)).toEqual([0, 6, 12]);
+    expect(h.connectMs).toBe(12);
+  });
+
+  it.each([
+    [{ rttMs: -1 }, /"rttMs"/],
+    [{ rttMs: NaN }, /"rttMs"/],
+    [{ rttMs: 1, bandwidthBps: 0 }, /"bandwidthBps"/],
+    [{ rttMs: 1, requestBytes: -1 }, /"requestBytes"/],
+    [{ rttMs: 1, mss: 0 }, /"mss"/],
+  ])("refuses %o", (input, message) => {
+    expect(() => handshake(input as never)).toThrow(message);
+  });
+});

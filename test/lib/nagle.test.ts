@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { nagleHolds } from "../../lib/tcp/nagle";
+import { nagleDelayedAck } from "../../lib/tcp/nagle-delayed-ack";
+
+describe("nagleHolds", () => {
+  it("holds only a small segment while data is unACKed and Nagle is on", () => {
+    expect(nagleHolds({ segmentBytes: 200, unackedBytes: 100 })).toBe(true);
+    expect(nagleHolds({ segmentBytes: 200, unackedBytes: 0 })).toBe(false);
+    expect(nagleHolds({ segmentBytes: 1460, unackedBytes: 100 })).toBe(false);
+    expect(nagleHolds({ segmentBytes: 200, unackedBytes: 100, nodelay: true })).toBe(false);
+    expect(nagleHolds({ segmentBytes: 535, mss: 536, unackedBytes: 1 })).toBe(true);
+    expect(nagleHolds({ segmentBytes: 536, mss: 536, unackedBytes: 1 })).toBe(false);
+  });
+
+  it.each([
+    [{ segmentBytes: -1, unackedBytes: 0 }, /"segmentBytes"/],
+    [{ segmentBytes: 2000, unackedBytes: 0 }, /"segmentBytes"/],
+    [{ segmentBytes: 10, unackedBytes: NaN }, /"unackedBytes"/],
+    [{ segmentBytes: 10, unackedBytes: 0, mss: 0 }, /"mss"/],
+    [{ segmentBytes: 10, unackedBytes: 0, nodelay: "yes" }, /"nodelay"/],
+  ])("refuses %o", (input, message) => {
+    expect(() => nagleHolds(input as never)).toThrow(message);
+  });
+});
+
+describe("nagleDelayedAck: the write-write-read stall", () => {
+  const base = { writes: [100, 200], nagle: true, delayedAckMs: 40, rttMs: 100 };
+
+  it("hand-computed: the second write waits for the first one's delayed ACK", () => {
+    const r = nagleDelayedAck(base);
+    // write 1 arrives at 50, its ACK waits 40 ms (90), is back at 140; write 2 arrives at 190
+    expect(r.completeMs).toBe(190);
+    expect(r.stallMs).toBe(140); // rtt + delayedAckMs
+    expect(r.trace.map((e) => [e.tMs, e.from, e.bytes, e.note])).toEqual([
+      [0, "client", 100, "write 1"],
+      [90, "server", 0, "delayed-ACK timer"],
+      [140, "client", 200, "write 2"],
+      [190, "server", 0, "delayed-ACK timer"],
+    ]);
+  });
+
+  it("disappears with Nagle off or with a single write", () => {
+    expect(nagleDelayedAck({ ...base, nagle: false })).toMatchObject({ completeMs: 50, stallMs: 0 });
+    expect(nagleDelayedAck({ ...base, writes: [300] })).toMatchObject({ completeMs: 50, stallMs: 0 });
+  });
+
+  it("shrinks to Nagle's own round trip with delayed ACK off: nothing left on loopback", () => {
+    expect(nagleDelayedAck({ ...base, delayedAckMs: 0 }).stallMs).toBe(100);
+    const loopback = nagleDelayedAck({ ...base, rttMs: 0.05, delayedAckMs: 0 });
+    expect(loopback.stallMs).toBeCloseTo(0.05, 9);
+    const loopbackDelayed = nagleDelayedAck({ ...base, rttMs: 0.05 });
+    expect(loopbackDelayed.stallMs).toBeCloseTo(40.05, 9); // the ~40 ms measured on Linux loopback
+  });
+
+  it("grows with the classic 200 ms timer", () => {
+    expect(nagleDelayedAck({ ...base, delayedAckMs: 200 }).stallMs).toBe(300);
+  });
+
+  it("coalesces writes held behind an unACKed segment into one segment", () => {
+    const r = nagleDelayedAck({ ...base, writes: [100, 50, 50, 50] });
+    expect(r.trace.filter((e) => e.from === "client").map((e) => e.bytes)).toEqual([100, 150]);
+    expect(r.stallMs).toBe(140);
+  });
+
+  it("shows the reply leaving once the request is complete", () => {
+    const r = nagleDelayedAck({ ...base, responseBytes: 500 });
+    expect(r.responseMs).toBe(240);
+    const reply = r.trace.find((e) => e.from === "server" && e.bytes === 500)!;
+    expect(reply.tMs).toBe(190);
+    // the reply carries the ACK of write 2: no separate delayed ACK from the server any more
+    expect(r.trace.filter((e) => e.from === "server" && e.bytes === 0)).toHaveLength(1);
+  });
+
+  it("sends every byte exactly once, no segment above MSS, deterministically", () => {
+    const input = { writes: [3000, 10, 2000, 1], nagle: true, delayedAckMs: 40, rttMs: 30, bandwidthBps: 5e6 };
+    const r = nagleDelayedAck(input);
+    const sent = r.trace.filter((e) => e.from === "client").reduce((s, e) => s + e.bytes, 0);
+    expect(sent).toBe(5011);
+    expect(Math.max(...r.trace.map((e) => e.bytes))).toBeLessThanOrEqual(1460);
+    expect(r.completeMs).toBeGreaterThanOrEqual(15 + ((5011 + 4 * 40) * 8 * 1000) / 5e6);
+    expect(nagleDelayedAck(input)).toEqual(r);
+  });
+
+  it.each([
+    [{ ...base, writes: [] }, /"writes"/, RangeError],
+    [{ ...base, writes: "abc" }, /"writes"/, TypeError],
+    [{ ...base, writes: [100, 0] }, /"writes\[1\]"/, RangeError],
+    [{ ...base, rttMs: -1 }, /"rttMs"/, RangeError],
+    [{ ...base, rttMs: NaN }, /"rttMs"/, RangeError],
+    [{ ...base, delayedAckMs: 1000 }, /"delayedAckMs"/, RangeError],
+    [{ ...base, mss: 0 }, /"mss"/, RangeError],
+    [{ ...base, nagle: "on" }, /"nagle"/, TypeError],
+  ])("refuses bad input %#", (input, message, type) => {
+    expect(() => nagleDelayedAck(input as never)).toThrow(type);
+    expect(() => nagleDelayedAck(input as never)).toThrow(message);
+  });
+});
