@@ -19,6 +19,8 @@ const args = ["lab", ...process.argv.slice(2)];
 // Jupyter refuses to run as root unless told to (containers and CI run as root).
 if (typeof process.getuid === "function" && process.getuid() === 0 && !args.includes("--allow-root")) args.push("--allow-root");
 if (!args.some((a) => a.startsWith("--ServerApp.root_dir") || a.startsWith("--notebook-dir"))) args.push(`--ServerApp.root_dir=${ROOT}`);
+// New notebooks get the workbook kernel rather than Python.
+if (!args.some((a) => a.includes("default_kernel_name"))) args.push("--MultiKernelManager.default_kernel_name=workbook");
 // Open the first notebook unless the caller named a file to open.
 if (!args.slice(1).some((a) => !a.startsWith("-"))) args.push(path.join("notebooks", "00-start-here.ipynb"));
 

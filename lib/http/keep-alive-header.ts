@@ -52,23 +52,17 @@ function addParam(result: KeepAliveParams, item: string, param: string, fieldVal
   if (!isToken(name)) outOfRange(param, `a list of name[=value] parameters; ${JSON.stringify(name)} is not a token`, fieldValue);
   const key = name.toLowerCase();
   const raw = eq < 0 ? null : trimOws(item.slice(eq + 1));
-  const paramValue = raw === null ? null : readValue(raw, key, param);
+  const paramValue = raw === null ? null : (unquote(raw) ?? raw);
 
   if (key === "timeout" || key === "max") {
     const field = key === "timeout" ? "timeoutSeconds" : "max";
     if (result[field] !== undefined) outOfRange(param, `a list that gives ${key} only once`, fieldValue);
     result[field] = wholeNumber(key, paramValue);
-  } else if (!(key in result.params)) {
-    result.params[key] = paramValue;
+  } else {
+    // a value is a token or a quoted-string (RFC 2068 2.2)
+    if (raw !== null && unquote(raw) === null && !isToken(raw)) outOfRange(key, "a token or a quoted string", raw);
+    if (!(key in result.params)) result.params[key] = paramValue;
   }
-}
-
-/** A value is a token or a quoted-string (RFC 2068 2.2). */
-function readValue(raw: string, key: string, param: string): string {
-  const quoted = unquote(raw);
-  if (quoted !== null) return quoted;
-  if (!isToken(raw)) outOfRange(`${param} (${key})`, "a token or a quoted string", raw);
-  return raw;
 }
 
 /** timeout and max are counts: 1*DIGIT, nothing else, and small enough to be exact. */

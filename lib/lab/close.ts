@@ -22,6 +22,7 @@
 import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
 import { LabScope, connectLoopback, listenOnLoopback, runLab, socketClosed } from "./harness";
+import { measureLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
 import { comparisonTable, platformLine } from "./table";
 import { modelClose, CloseModel } from "./close-model";
@@ -175,16 +176,17 @@ export async function runCloseLab(options?: CloseLabOptions): Promise<CloseLabRe
   const response = responseFor(responseBytes);
   const o = { uploadBytes, readDelayMs, closeDelayMs };
   return runLab("close", deadlineMs, async (scope) => {
+    const rttMs = await measureLoopbackRtt(scope);
     const abrupt = await measureSide(scope, "abrupt", runs, response, o);
     const graceful = await measureSide(scope, "graceful", runs, response, o);
     const abruptEagerReader = await measureSide(scope, "abrupt", runs, response, { ...o, readDelayMs: 0 });
-    const model = modelClose({ runs, responseBytes: response.length, unreadBytes: uploadBytes });
+    const model = modelClose({ runs, responseBytes: response.length, rttMs, readDelayMs });
     return {
       lab: "close" as const,
       setup: { runs, responseBytes, responseTotalBytes: response.length, ...o },
       measured: { abrupt, graceful, abruptEagerReader },
       model: model.expected,
-      platform: platformFacts(),
+      platform: platformFacts({ loopbackRttMs: rttMs }),
       notes: [...model.notes, ...platformNotes()],
     };
   });
@@ -213,13 +215,14 @@ export function formatClose(result: CloseLabResult): string {
     { label: "graceful close (FIN): runs that lost the response", measured: m.graceful.lostCount, model: p.gracefulLost, unit: `of ${setup.runs}` },
     { label: "abrupt close: bytes read, mean", measured: avg(m.abrupt), model: p.abruptBytes, unit: "B" },
     { label: "graceful close: bytes read, mean", measured: avg(m.graceful), model: p.gracefulBytes, unit: "B" },
+    { label: "abrupt, client reads at once: runs that lost it", measured: m.abruptEagerReader.lostCount, model: p.abruptEagerLost, unit: `of ${setup.runs}` },
+    { label: "abrupt, client reads at once: bytes read, mean", measured: avg(m.abruptEagerReader), model: p.abruptEagerBytes, unit: "B" },
   ];
-  const eager = m.abruptEagerReader;
   return [
     `Closing with unread input: response of ${setup.responseTotalBytes} B while the client uploads ${setup.uploadBytes} B`,
     comparisonTable(rows),
     `client errors: abrupt ${errorSummary(m.abrupt)}; graceful ${errorSummary(m.graceful)}`,
-    `abrupt close, client reading from the start: lost ${eager.lostCount} of ${eager.runs.length}, read ${avg(eager)} B on average (${errorSummary(eager)})`,
+    `client errors, abrupt with a client reading at once: ${errorSummary(m.abruptEagerReader)}`,
     ...result.notes.map((n) => `note: ${n}`),
     platformLine(result.platform),
   ].join("\n");

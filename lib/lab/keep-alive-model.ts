@@ -7,7 +7,7 @@
  *     once with `Connection: close` on each and once as HTTP/1.1 persistent.
  * Only adapts inputs; the models live in lib/tcp and lib/http.
  */
-import { simulateKeepAlive } from "../http/keep-alive";
+import { simulateKeepAlive } from "../http";
 import { transactionTime } from "../tcp";
 import type { KeepAliveSide } from "./keep-alive";
 

@@ -1,7 +1,5 @@
 /**
  * What the models predict for the pipelining lab:
- *   - which unanswered requests may be resent: lib/http's isIdempotent
- *     (RFC 9110 9.2.2), which the lab's client also uses to decide;
  *   - the fate of each request when the server closes after k responses:
  *     lib/http's simulatePipeline with the same methods, the close announced
  *     (`Connection: close` on the k-th response) and non-idempotent requests
@@ -11,8 +9,7 @@
  *     model of pipelining exists in lib yet (simulatePageLoad), so null.
  * Only adapts inputs; the models live in lib/http.
  */
-import { isIdempotent } from "../http/idempotency";
-import { simulatePipeline } from "../http/pipeline-retry";
+import { simulatePipeline } from "../http";
 
 export interface RetryPrediction {
   /** request ids answered, in id order */
@@ -29,9 +26,6 @@ export interface PipelineModel {
   retry: RetryPrediction;
   notes: string[];
 }
-
-/** Which methods may be resent after a connection closes early. */
-export const retryPolicy: (method: string) => boolean = isIdempotent;
 
 export function modelPipeline(setup: { methods: readonly string[]; closeAfter: number; rttMs: number }): PipelineModel {
   const run = simulatePipeline({

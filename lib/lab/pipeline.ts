@@ -26,7 +26,8 @@ import { measureLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
 import { ParsedResponse, ResponseParser } from "./response-parser";
 import { comparisonTable, platformLine } from "./table";
-import { modelPipeline, retryPolicy, PipelineModel, RetryPrediction } from "./pipeline-model";
+import { isIdempotent } from "../http";
+import { modelPipeline, PipelineModel, RetryPrediction } from "./pipeline-model";
 
 export interface PipelineLabOptions {
   /** requests per batch (default 10, at most 100) */
@@ -207,7 +208,7 @@ export async function sendWithRetry(
   scope: LabScope,
   port: number,
   requests: LabRequest[],
-  isIdempotent: (method: string) => boolean,
+  mayResend: (method: string) => boolean = isIdempotent,
 ): Promise<Omit<RetryOutcome, "serverReceived">> {
   const outcome = { answered: [] as number[], resent: [] as number[], failed: [] as { id: number; method: string }[], connections: 0 };
   let pending = requests;
@@ -217,8 +218,8 @@ export async function sendWithRetry(
     const { responses } = await exchange(scope, port, pending, "pipelined");
     outcome.answered.push(...responses.map((r) => Number(r.headers["x-request-id"])));
     const unanswered = pending.slice(responses.length);
-    for (const r of unanswered) if (!isIdempotent(r.method)) outcome.failed.push({ id: r.id, method: r.method });
-    pending = unanswered.filter((r) => isIdempotent(r.method));
+    for (const r of unanswered) if (!mayResend(r.method)) outcome.failed.push({ id: r.id, method: r.method });
+    pending = unanswered.filter((r) => mayResend(r.method));
     for (const r of pending) if (!outcome.resent.includes(r.id)) outcome.resent.push(r.id);
   }
   return outcome;
@@ -229,7 +230,7 @@ async function measureRetry(scope: LabScope, methods: readonly string[], closeAf
   const server = await listenOnLoopback(scope, itemServer(log, closeAfter));
   try {
     const requests: LabRequest[] = methods.map((method, id) => ({ id, method, delayMs: 0 }));
-    const outcome = await sendWithRetry(scope, server.port, requests, retryPolicy);
+    const outcome = await sendWithRetry(scope, server.port, requests);
     return { ...outcome, serverReceived: log.received };
   } finally {
     await server.close();

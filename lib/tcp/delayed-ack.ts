@@ -97,7 +97,7 @@ export function ackSchedule(input: AckScheduleInput): AckOut[] {
   let timerAt = Infinity; // when the running timer fires
   const flushTimer = (beforeMs: number) => {
     // a timer due before (or at) the next arrival fires first
-    if (timerAt <= beforeMs) {
+    if (waiting > 0 && timerAt <= beforeMs) {
       acks.push({ tMs: timerAt, segments: waiting, reason: "timer" });
       waiting = full = 0;
       timerAt = Infinity;

@@ -29,6 +29,13 @@ export interface Exercise {
 
 export const sections: readonly Section[] = [
   { id: "4.1", title: "TCP connections", korean: "TCP 커넥션", notebook: "4.1-tcp-connections.ipynb" },
+  { id: "4.2", title: "TCP performance", korean: "TCP의 성능에 대한 고려", notebook: "4.2-tcp-performance.ipynb" },
+  { id: "4.3", title: "HTTP connection handling", korean: "HTTP 커넥션 관리", notebook: "4.3-http-connection-handling.ipynb" },
+  { id: "4.4", title: "Parallel connections", korean: "병렬 커넥션", notebook: "4.4-parallel-connections.ipynb" },
+  { id: "4.5", title: "Persistent connections", korean: "지속 커넥션", notebook: "4.5-persistent-connections.ipynb" },
+  { id: "4.6", title: "Pipelined connections", korean: "파이프라인 커넥션", notebook: "4.6-pipelined-connections.ipynb" },
+  { id: "4.7", title: "The mysteries of connection close", korean: "커넥션 끊기에 대한 미스터리", notebook: "4.7-closing-connections.ipynb" },
+  { id: "4.8", title: "Multiplexing and beyond; for more information", korean: "다중 커넥션과 그 이후; 추가 정보", notebook: "4.8-multiplexing-and-beyond.ipynb" },
 ];
 
 export const catalogue: readonly Exercise[] = [
@@ -75,6 +82,13 @@ export const catalogue: readonly Exercise[] = [
       "destination, and whose remote address and port equal the packet's source. All four must match; " +
       "any three are not enough.",
   },
+  // --- 4.2 exercises ---
+  // --- 4.3 exercises ---
+  // --- 4.4 exercises ---
+  // --- 4.5 exercises ---
+  // --- 4.6 exercises ---
+  // --- 4.7 exercises ---
+  // --- 4.8 exercises ---
 ];
 
 /** Valid ids, in catalogue order. */

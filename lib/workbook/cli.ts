@@ -9,6 +9,7 @@ import { gradeReport } from "./grade";
 import { loadLastRun } from "./last-run";
 import { formatProgress, summarize } from "./progress";
 import { runChecks } from "./run-check";
+import { release } from "./release";
 import { formatVerdict } from "./verdict";
 
 type Command = { usage: string; about: string; run(args: string[]): Promise<number> };
@@ -71,6 +72,17 @@ export const commands: Record<string, Command> = {
       log(`Score: ${report.score}/${report.max_score}`);
       if (out) fs.writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
       if (json) console.log(JSON.stringify(report, null, 2));
+      return 0;
+    },
+  },
+  release: {
+    usage: "release <dir>",
+    about: "write the student copy (no solutions/, no .ci/) into a new folder",
+    async run(args) {
+      const [dir] = positional(args);
+      if (!dir) throw new UsageError("release needs a target folder");
+      const r = release(dir);
+      console.log(`Wrote ${r.files} files to ${r.dir} (without solutions/ and .ci/).\nStudents: cd ${dir} && npm install && npm start`);
       return 0;
     },
   },

@@ -12,6 +12,10 @@ describe("close lab (real loopback sockets)", () => {
     expect(abrupt.runs.every((r) => r.errorCode === "ECONNRESET" || r.errorCode === "EPIPE")).toBe(true);
     expect(graceful.lostCount).toBe(0);
     expect(graceful.runs.every((r) => r.bytesReceived === result.setup.responseTotalBytes && r.errorCode === null)).toBe(true);
+    // the model plays the same scene and predicts the same losses
+    expect(result.model.abruptLost).toBe(runs);
+    expect(result.model.gracefulLost).toBe(0);
+    expect(result.model.gracefulBytes).toBe(result.setup.responseTotalBytes);
     expect(formatClose(result)).toContain("abrupt close (RST)");
     expect(openTcpHandles()).toBe(before);
   }, 20_000);

@@ -16,4 +16,23 @@ describe("pipeline lab (real loopback sockets)", () => {
     expect(formatPipeline(result)).toContain("in request order");
     expect(openTcpHandles()).toBe(before);
   }, 20_000);
+
+  it("after an early close only idempotent requests are resent; a POST left unanswered fails", async () => {
+    const before = openTcpHandles();
+    const result = await runPipelineLab({ requests: 10, repeats: 1, delayStepMs: 0, closeAfter: 3 });
+    const { retry } = result.measured;
+    const methodOf = (id: number) => result.setup.methods[id];
+    // the default mix puts POST 5 behind the first close: it must fail, not be resent
+    expect(retry.failed).toEqual([{ id: 5, method: "POST" }]);
+    expect(retry.resent.every((id) => methodOf(id) !== "POST")).toBe(true);
+    expect(retry.resent.length).toBeGreaterThan(0);
+    // every request is either answered once or failed
+    expect([...retry.answered, ...retry.failed.map((f) => f.id)].sort((a, b) => a - b)).toEqual([...Array(10).keys()]);
+    // the model plays the same scenario and agrees
+    expect([...retry.answered].sort((a, b) => a - b)).toEqual(result.model.retry.answered);
+    expect(retry.resent).toEqual(result.model.retry.resent);
+    expect(retry.failed.map((f) => f.id)).toEqual(result.model.retry.failed);
+    expect(retry.connections).toBe(result.model.retry.connections);
+    expect(openTcpHandles()).toBe(before);
+  }, 20_000);
 });

@@ -35,7 +35,7 @@ describe("nagleDelayedAck: the write-write-read stall", () => {
       [0, "client", 100, "write 1"],
       [90, "server", 0, "delayed-ACK timer"],
       [140, "client", 200, "write 2"],
-      [190, "server", 0, "delayed-ACK timer"],
+      [230, "server", 0, "delayed-ACK timer"],
     ]);
   });
 

@@ -18,7 +18,10 @@ describe("exercise catalogue", () => {
       const stub = fs.readFileSync(path.join(ROOT, "exercises", e.file), "utf8");
       expect(stub).toMatch(new RegExp(`export function ${e.export}\\b`));
       expect(stub).toContain(`notImplemented("${e.id}")`);
-      expect(fs.readFileSync(path.join(ROOT, "solutions", e.file), "utf8")).toMatch(new RegExp(`export function ${e.export}\\b`));
+      if (fs.existsSync(path.join(ROOT, "solutions"))) {
+        // a student copy (release) has no solutions/
+        expect(fs.readFileSync(path.join(ROOT, "solutions", e.file), "utf8")).toMatch(new RegExp(`export function ${e.export}\\b`));
+      }
       expect(Object.keys((await import(checksFile(e.file))).checks)).toContain(e.id);
       expect(e.hint.length).toBeGreaterThan(20);
       expect(e.points).toBeGreaterThan(0);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { parseConnectionHeader } from "../../lib/http/connection-header";
+
+describe("parseConnectionHeader (RFC 9110 7.6.1)", () => {
+  it("reads close and keep-alive case-insensitively and lower-cases tokens", () => {
+    expect(parseConnectionHeader("Keep-Alive")).toEqual({ close: false, keepAlive: true, tokens: ["keep-alive"] });
+    expect(parseConnectionHeader("CLOSE")).toEqual({ close: true, keepAlive: false, tokens: ["close"] });
+  });
+
+  it("keeps header names and ad-hoc options as tokens", () => {
+    expect(parseConnectionHeader("Keep-Alive, X-Trace-Id, meter")).toEqual({
+      close: false, keepAlive: true, tokens: ["keep-alive", "x-trace-id", "meter"],
+    });
+  });
+
+  it("accepts optional whitespace and empty list elements (RFC 9110 5.6.1)", () => {
+    expect(parseConnectionHeader(", , a ,b").tokens).toEqual(["a", "b"]);
+    expect(parseConnectionHeader(" \tclose\t ").tokens).toEqual(["close"]);
+    expect(parseConnectionHeader(",,,").tokens).toEqual([]);
+    expect(parseConnectionHeader("")).toEqual({ close: false, keepAlive: false, tokens: [] });
+  });
+
+  it("combines several Connection field lines into one list", () => {
+    const r = parseConnectionHeader(["keep-alive", "Upgrade, close"]);
+    expect(r).toEqual({ close: true, keepAlive: true, tokens: ["keep-alive", "upgrade", "close"] });
+  });
+
+  it("lists a token once even if repeated in another case", () => {
+    expect(parseConnectionHeader("close, Close, CLOSE").tokens).toEqual(["close"]);
+  });
+
+  it("accepts every tchar", () => {
+    expect(parseConnectionHeader("!#$%&'*+-.^_`|~09azAZ").tokens).toEqual(["!#$%&'*+-.^_`|~09azaz"]);
+  });
+
+  it("rejects an element that is not a token, naming it and the value", () => {
+    expect(() => parseConnectionHeader("close, keep alive")).toThrow(RangeError);
+    expect(() => parseConnectionHeader("close, keep alive")).toThrow(/"value".*"keep alive".*"close, keep alive"/);
+    expect(() => parseConnectionHeader("a;b")).toThrow(/"a;b"/);
+    expect(() => parseConnectionHeader('"close"')).toThrow(RangeError);
+    expect(() => parseConnectionHeader("clo\u00e9se")).toThrow(RangeError);
+  });
+
+  it("names the array element that is bad", () => {
+    expect(() => parseConnectionHeader(["close", "a b"])).toThrow(/"value\[1\]"/);
+    expect(() => parseConnectionHeader(["close", 3 as unknown as string])).toThrow(TypeError);
+    expect(() => parseConnectionHeader(["close", 3 as unknown as string])).toThrow(/"value\[1\]".*3/);
+  });
+
+  it("rejects a value that is not a string", () => {
+    for (const bad of [undefined, null, 42, { close: true }]) {
+      expect(() => parseConnectionHeader(bad as unknown as string)).toThrow(TypeError);
+    }
+    expect(() => parseConnectionHeader(42 as unknown as string)).toThrow(/"value".*42/);
+  });
+
+  it("does not mutate an array argument", () => {
+    const input = ["Close", "X-A"];
+    parseConnectionHeader(input);
+    expect(input).toEqual(["Close", "X-A"]);
+  });
+});
