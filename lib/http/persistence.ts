@@ -25,7 +25,7 @@
  * keep-alive.ts.
  */
 
-import { checkChoice, optionalBoolean, optionsObject } from "../errors";
+import { checkChoice, invalidType, optionalBoolean, optionsObject } from "../errors";
 import { parseConnectionHeader } from "./connection-header";
 import { checkHeaders, fieldValues, type HeaderInput } from "./header-fields";
 import { parseKeepAlive, type KeepAliveParams } from "./keep-alive-header";
@@ -64,6 +64,7 @@ export interface PersistenceDecision {
 
 /** Decides whether the connection stays open after this exchange. */
 export function decidePersistence(exchange: Exchange): PersistenceDecision {
+  if (exchange === undefined) invalidType("exchange", "an object {request, response}", exchange);
   const ex = optionsObject("exchange", exchange);
   const request = optionsObject("exchange.request", ex.request);
   const response = optionsObject("exchange.response", ex.response);

@@ -68,24 +68,41 @@ function deadlineRejection(signal: AbortSignal): Promise<never> {
   });
 }
 
-function createScope(signal: AbortSignal, cleanups: Cleanup[]): LabScope {
+/** The cleanups of one lab; once the lab has ended, a late registration runs at once. */
+interface CleanupList {
+  items: Cleanup[];
+  ended: boolean;
+}
+
+function createScope(signal: AbortSignal, cleanups: CleanupList): LabScope {
   const aborted = deadlineRejection(signal);
   aborted.catch(() => undefined); // observed by whoever races it
   const scope: LabScope = {
     signal,
-    defer: (cleanup) => void cleanups.push(cleanup),
+    defer: (cleanup) => {
+      // a step still running after the deadline may open something: close it straight away
+      if (cleanups.ended) void Promise.resolve().then(cleanup).catch(() => undefined);
+      else cleanups.items.push(cleanup);
+    },
     check: () => {
       if (signal.aborted) throw signal.reason;
     },
-    race: (promise) => Promise.race([promise, aborted]),
+    race: (promise) => {
+      const raced = Promise.race([promise, aborted]);
+      // a step that stopped waiting (because an earlier await threw) must not
+      // turn the deadline into an unhandled rejection; awaiters still see it
+      raced.catch(() => undefined);
+      return raced;
+    },
     sleep: (ms) => scope.race(new Promise<void>((resolve) => setTimeout(resolve, ms))),
   };
   return scope;
 }
 
-async function runCleanups(cleanups: Cleanup[]): Promise<void> {
+async function runCleanups(cleanups: CleanupList): Promise<void> {
+  cleanups.ended = true;
   const all = (async () => {
-    for (const cleanup of cleanups.reverse()) {
+    for (const cleanup of cleanups.items.reverse()) {
       try {
         await cleanup();
       } catch {
@@ -109,7 +126,7 @@ async function runCleanups(cleanups: Cleanup[]): Promise<void> {
 export async function runLab<T>(lab: string, deadlineMs: number, body: (scope: LabScope) => Promise<T>): Promise<T> {
   checkNumber("deadlineMs", deadlineMs, { above: 0, max: 120_000 });
   const controller = new AbortController();
-  const cleanups: Cleanup[] = [];
+  const cleanups: CleanupList = { items: [], ended: false };
   const timer = setTimeout(() => controller.abort(new LabDeadlineError(lab, deadlineMs)), deadlineMs);
   const scope = createScope(controller.signal, cleanups);
   const work = body(scope);
@@ -142,6 +159,7 @@ export interface LoopbackServer {
  * the scope.
  */
 export async function listenOnLoopback(scope: LabScope, server: net.Server): Promise<LoopbackServer> {
+  scope.check();
   const sockets = new Set<net.Socket>();
   let connections = 0;
   let closed = false;
@@ -192,7 +210,10 @@ export async function listenOnLoopback(scope: LabScope, server: net.Server): Pro
 
 /** Opens a TCP connection to a loopback port; the scope destroys it at the end. */
 export async function connectLoopback(scope: LabScope, port: number, options: { noDelay?: boolean } = {}): Promise<net.Socket> {
+  scope.check();
   const socket = net.connect({ host: LOOPBACK_HOST, port, noDelay: options.noDelay ?? false });
+  // a reset must not crash the process between steps; each step watches 'error' or 'close' itself
+  socket.on("error", () => undefined);
   scope.defer(async () => {
     socket.destroy();
     if (!socket.closed) await new Promise<void>((resolve) => socket.once("close", () => resolve()));

@@ -8,17 +8,18 @@
  *   const net = new Network({ rttMs: 100, bandwidthBps: 10e6 });  // + TCP options below
  *   const conn = net.open({ atMs: 0 });        // SYN leaves at 0 ms; net.connectionsOpened === 1
  *   conn.client.write(300, "GET /");          // queued; rides on the handshake's ACK
- *   conn.server.read(300, (t) =>               // whole request arrived at t
+ *   conn.server.read(300, (t) =>               // the whole request is there at t
  *     net.at(t + 20, () => conn.server.write(50_000, "200 OK")));  // 20 ms think time
- *   conn.client.read(50_000, (t) => {          // whole response arrived at t
- *     conn.client.write(300, "GET /a.png");    // reuse: conn.isOpen is still true
- *     conn.client.read(10_000, () => conn.client.close());  // FIN; the server sees onPeerClose
+ *   conn.client.read(50_000, (t) => {          // the whole response is there at t
+ *     console.log(`response complete at ${t} ms`);
+ *     conn.client.close();                     // FIN; the server hears it via onPeerClose
  *   });
  *   net.run();                                  // until nothing is left to do
  *   net.trace; net.packets; net.wireBytes;      // every packet, both directions
  *
- * Writes and reads are stream operations, as on a socket: `write(n)` appends
- * n bytes (a request may be several writes), `read(n, cb)` waits for the next
+ * Reuse: while `conn.isOpen`, the next request is simply another write on
+ * the same connection (no new SYN). Writes and reads are stream operations,
+ * as on a socket: `write(n)` appends n bytes (a request may be several writes), `read(n, cb)` waits for the next
  * n bytes in order, so queued reads model pipelined responses. `onData`
  * sees every arriving segment, `onPeerClose` the peer's FIN, `close()` sends
  * a FIN after the data already written. `net.at(t, fn)` / `net.after(dt, fn)`
