@@ -21,7 +21,13 @@
  *     whether the server acted on it, so it must not resend it by itself.
  *   - after a connection that was not explicitly closed (a failure), the
  *     client sends one request alone on the new connection and pipelines only
- *     once that answer shows the connection works (RFC 9112 9.3.2).
+ *     once that answer shows the connection works (RFC 9112 9.3.2). On the
+ *     first connection it pipelines at once, ready to retry (RFC 2616
+ *     8.1.2.2 allowed that), unless `confirmPersistenceFirst` asks it to wait
+ *     for a first answer (the book's "do not pipeline before you know the
+ *     connection is persistent").
+ *   - responses come back in request order: HTTP/1.1 has no other way to
+ *     match them up.
  */
 
 import { checkNumber, checkString, invalidType, optionalBoolean, optionsObject, outOfRange } from "../errors";
@@ -41,6 +47,8 @@ export interface PipelineScenario {
   maxDepth?: number;
   /** break the rule and pipeline non-idempotent requests too (default false) */
   pipelineNonIdempotent?: boolean;
+  /** on the first connection too, wait for one answer before pipelining (default false) */
+  confirmPersistenceFirst?: boolean;
 }
 export interface PipelineRequestReport {
   index: number;
@@ -79,11 +87,13 @@ export function simulatePipeline(scenario: PipelineScenario): PipelineRun {
   const log: string[] = [];
   const queue = reports.map((r) => r); // requests not yet sent (or to resend), in order
   let conn = -1;
-  let probe = false; // the previous connection failed: send one request alone first
+  // one request alone first: after a failed connection always, on the first one if asked
+  let probe = optionalBoolean("scenario.confirmPersistenceFirst", s.confirmPersistenceFirst, false);
 
   while (queue.length > 0) {
     conn += 1;
-    log.push(`open connection ${conn}${probe ? " (after a failure: one request alone until an answer shows the connection works)" : ""}`);
+    const why = conn === 0 ? "first confirm it is persistent" : "after a failure";
+    log.push(`open connection ${conn}${probe ? ` (${why}: one request alone until an answer shows the connection works)` : ""}`);
     const outstanding: PipelineRequestReport[] = [];
     let answeredHere = 0;
 

@@ -223,9 +223,9 @@ export async function connectLoopback(scope: LabScope, port: number, options: { 
 }
 
 /** Waits until a socket has emitted 'close' (its handle is released), whatever errors came first. */
-export async function socketClosed(scope: LabScope, socket: net.Socket): Promise<void> {
-  if (socket.closed) return;
-  await scope.race(new Promise<void>((resolve) => socket.once("close", () => resolve())));
+export function socketClosed(scope: LabScope, socket: net.Socket): Promise<void> {
+  if (socket.closed) return Promise.resolve();
+  return scope.race(new Promise<void>((resolve) => socket.once("close", () => resolve())));
 }
 
 /**

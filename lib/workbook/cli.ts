@@ -9,6 +9,8 @@ import { gradeReport } from "./grade";
 import { loadLastRun } from "./last-run";
 import { formatProgress, summarize } from "./progress";
 import { runChecks } from "./run-check";
+import { gallery } from "../viz/gallery";
+import { formatBenchResult, runBench } from "./bench";
 import { release } from "./release";
 import { formatVerdict } from "./verdict";
 
@@ -73,6 +75,34 @@ export const commands: Record<string, Command> = {
       if (out) fs.writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
       if (json) console.log(JSON.stringify(report, null, 2));
       return 0;
+    },
+  },
+  show: {
+    usage: "show <model>",
+    about: "a picture of one model in the terminal (show, alone, lists them)",
+    async run(args) {
+      const [name] = positional(args);
+      const list = Object.entries(gallery).map(([n, p]) => `  ${n.padEnd(12)} ${p.about}`).join("\n");
+      if (!name) {
+        console.log(`Models to show:\n${list}`);
+        return 0;
+      }
+      const picture = gallery[name];
+      if (!picture) throw new UsageError(`unknown model ${JSON.stringify(name)}. Valid: ${Object.keys(gallery).join(", ")}`);
+      console.log(picture.draw());
+      return 0;
+    },
+  },
+  bench: {
+    usage: "bench [--json]",
+    about: "speed of the models and the grader against their targets",
+    async run(args) {
+      const json = flag(args, "json");
+      const log = (s: string) => (json ? console.error(s) : console.log(s));
+      log("Benchmarks (median of 3 runs each):");
+      const results = await runBench(undefined, 3, (r) => log(formatBenchResult(r)));
+      if (json) console.log(JSON.stringify({ platform: process.platform, node: process.version, results }, null, 2));
+      return results.every((r) => r.ok) ? 0 : 1;
     },
   },
   release: {

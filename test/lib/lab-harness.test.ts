@@ -1,7 +1,9 @@
 import * as net from "node:net";
 import { describe, expect, it } from "vitest";
 import { LabDeadlineError, connectLoopback, listenOnLoopback, median, openTcpHandles, runLab } from "../../lib/lab/harness";
+import { runCloseLab } from "../../lib/lab/close";
 import { runNagleLab } from "../../lib/lab/nagle";
+import { runTimeWaitLab } from "../../lib/lab/time-wait";
 import { ResponseParser } from "../../lib/lab/response-parser";
 import { labs } from "../../lib/lab";
 
@@ -27,12 +29,16 @@ describe("lab harness", () => {
     expect(openTcpHandles()).toBe(before);
   });
 
-  it("a lab past its deadline aborts with ERR_LAB_DEADLINE and leaves nothing open", async () => {
+  it.each([
+    ["nagle", () => runNagleLab({ rounds: 200, deadlineMs: 300 })],
+    ["close", () => runCloseLab({ runs: 50, deadlineMs: 20 })],
+    ["time-wait", () => runTimeWaitLab({ connections: 5000, deadlineMs: 30 })],
+  ])("the %s lab past its deadline aborts with ERR_LAB_DEADLINE and leaves nothing open", async (_name, run) => {
     const before = openTcpHandles();
     const start = Date.now();
-    const err = await runNagleLab({ rounds: 200, deadlineMs: 300 }).catch((e) => e);
+    const err = await run().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LabDeadlineError);
-    expect(err.code).toBe("ERR_LAB_DEADLINE");
+    expect((err as LabDeadlineError).code).toBe("ERR_LAB_DEADLINE");
     expect(Date.now() - start).toBeLessThan(3000);
     expect(openTcpHandles()).toBe(before);
   }, 20_000);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { simulateClose } from "../../lib/http/close";
+
+const scene = { rttMs: 20, responseBytes: 3000 };
+const flagsOf = (r: ReturnType<typeof simulateClose>) => r.trace.map((e) => `${e.from}:${e.flags.join("+")}`);
+
+describe("simulateClose: abrupt close with unread input (RFC 9112 9.6, RFC 1122 4.2.2.13)", () => {
+  it("sends RST, which wipes the response the client has not read yet", () => {
+    const r = simulateClose({ ...scene, strategy: "abrupt" });
+    expect(r).toMatchObject({ clientReceivedBytes: 0, responseBytes: 3000, lost: true, reset: true });
+    expect(flagsOf(r)).toEqual([
+      "client:PSH+ACK", "client:PSH+ACK", // two pipelined requests at 0 ms
+      "server:ACK", "server:ACK", "server:PSH+ACK", // 1460 + 1460 + 80 bytes at 10 ms
+      "server:RST+ACK",
+    ]);
+    expect(r.trace.filter((e) => e.from === "server").map((e) => [e.tMs, e.bytes])).toEqual([[10, 1460], [10, 1460], [10, 80], [10, 0]]);
+    expect(r.explanation).toMatch(/3000 of the 3000 response bytes/);
+  });
+
+  it("loses only the tail that was still unread when the RST arrived", () => {
+    // 1 Mbit/s: a full packet takes 12 ms. Segments arrive at 32, 44, 44.96; the RST at 45.28.
+    const r = simulateClose({ ...scene, strategy: "abrupt", bandwidthBps: 1_000_000 });
+    expect(r.clientReceivedBytes).toBe(2920);
+    expect(r.lost).toBe(true);
+    const rst = r.trace.find((e) => e.flags.includes("RST"));
+    expect(rst?.tMs).toBeCloseTo(34.96, 6);
+  });
+
+  it("loses nothing if the client reads each segment the moment it arrives", () => {
+    const r = simulateClose({ ...scene, strategy: "abrupt", clientReadDelayMs: 0 });
+    expect(r).toMatchObject({ clientReceivedBytes: 3000, lost: false, reset: true });
+  });
+
+  it("sends FIN and only later RST when the second request arrives after the close", () => {
+    const r = simulateClose({ ...scene, strategy: "abrupt", secondRequestAtMs: 15 });
+    expect(flagsOf(r).filter((f) => !f.endsWith(":PSH+ACK") && f !== "server:ACK")).toEqual(["server:FIN+ACK", "client:FIN+ACK", "server:RST+ACK"]);
+    expect(r.trace.find((e) => e.flags.includes("RST"))?.tMs).toBe(25);
+    expect(r).toMatchObject({ clientReceivedBytes: 3000, lost: false, reset: true });
+    expect(r.explanation).toMatch(/nothing lost this time/);
+  });
+});
+
+describe("simulateClose: graceful close (half close, read on, then close)", () => {
+  it("delivers the whole response with FIN, no RST", () => {
+    const r = simulateClose({ ...scene, strategy: "graceful" });
+    expect(r).toMatchObject({ clientReceivedBytes: 3000, lost: false, reset: false });
+    expect(r.trace.some((e) => e.flags.includes("RST"))).toBe(false);
+    const fins = r.trace.filter((e) => e.flags.includes("FIN")).map((e) => [e.tMs, e.from]);
+    expect(fins).toEqual([[10, "server"], [21, "client"]]);
+  });
+
+  it("holds on a slow link too, where the abrupt close lost data", () => {
+    const r = simulateClose({ ...scene, strategy: "graceful", bandwidthBps: 1_000_000 });
+    expect(r.clientReceivedBytes).toBe(3000);
+  });
+});
+
+describe("simulateClose: bad input", () => {
+  it("names the parameter and the value", () => {
+    expect(() => simulateClose({ ...scene, strategy: "polite" as never })).toThrow(/"scenario.strategy".*"polite"/);
+    expect(() => simulateClose({ ...scene, strategy: "abrupt", responseBytes: 0 })).toThrow(/"scenario.responseBytes".*0/);
+    expect(() => simulateClose({ ...scene, strategy: "abrupt", rttMs: NaN })).toThrow(/"scenario.rttMs".*NaN/);
+    expect(() => simulateClose({ ...scene, strategy: "abrupt", bandwidthBps: 0 })).toThrow(/"scenario.bandwidthBps"/);
+    expect(() => simulateClose({ ...scene, strategy: "abrupt", secondRequestAtMs: 20 })).toThrow(/"scenario.secondRequestAtMs".*20/);
+    expect(() => simulateClose(undefined as never)).toThrow(/"scenario.strategy"/);
+  });
+});
