@@ -32,7 +32,7 @@
 
 import { checkChoice, checkNumber, checkString, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
 import type { HeaderPairs } from "./header-fields";
-import { HTTP_VERSIONS, type HttpVersion } from "./message-length";
+import { EXAMPLE_BODY_BYTES, HTTP_VERSIONS, type HttpVersion } from "./message-length";
 import { decidePersistence, type PersistenceRule } from "./persistence";
 
 export type ResponseFramingChoice = "content-length" | "chunked" | "until-close";
@@ -102,15 +102,13 @@ export interface KeepAliveRun {
   connectionsOpened: number;
 }
 
-const DEFAULT_BODY_BYTES = 1024;
-
 /** Runs the requests in order and reports, per request, the connection it used and what ended it. */
 export function simulateKeepAlive(scenario: KeepAliveScenario): KeepAliveRun {
   const s = optionsObject("scenario", scenario);
   const client = readClient(s.client);
   const server = readServer(s.server);
   const transactionMs = optionalNumber("scenario.transactionMs", s.transactionMs, 0, { min: 0 });
-  const bodyBytes = optionalNumber("scenario.bodyBytes", s.bodyBytes, DEFAULT_BODY_BYTES, { integer: true, min: 0 });
+  const bodyBytes = optionalNumber("scenario.bodyBytes", s.bodyBytes, EXAMPLE_BODY_BYTES, { integer: true, min: 0 });
   const requests = readRequests(s.requests, transactionMs);
 
   const steps: KeepAliveStep[] = [];

@@ -24,6 +24,9 @@ import { checkChoice, checkNumber, checkString, optionsObject, outOfRange } from
 import { checkHeaders, fieldValues, type HeaderInput } from "./header-fields";
 import { splitList } from "./list-syntax";
 
+/** Body size the message-level models use when none is given: an illustrative small page, not an RFC value. */
+export const EXAMPLE_BODY_BYTES = 1024;
+
 export type BodyFraming = "no-body" | "content-length" | "chunked" | "until-close";
 export type HttpVersion = "1.0" | "1.1";
 export const HTTP_VERSIONS: readonly HttpVersion[] = ["1.0", "1.1"];

@@ -43,6 +43,7 @@ import type { Side, TraceEntry } from "../sim/trace";
 import { parseConnectionHeader } from "./connection-header";
 import { fieldValues, type HeaderPairs } from "./header-fields";
 import { stripHopByHop } from "./hop-by-hop";
+import { EXAMPLE_BODY_BYTES } from "./message-length";
 
 export type ProxyKind = "dumb" | "smart";
 export type KeepAliveAsk = "connection" | "proxy-connection";
@@ -102,8 +103,6 @@ interface NodeApi {
   onClose(conn: Conn): void;
 }
 
-const DEFAULT_BODY_BYTES = 1024;
-
 /** Runs the scenario and reports whether the client's requests all got answers. */
 export function simulateProxyChain(scenario: ProxyChainScenario): ProxyChainResult {
   const cfg = readScenario(scenario);
@@ -138,7 +137,7 @@ function readScenario(scenario: ProxyChainScenario): Config {
     proxyTimeoutMs: checkNumber("scenario.proxyTimeoutMs", s.proxyTimeoutMs, { above: 0 }),
     clientHeader: s.clientHeader === undefined ? "connection" : checkChoice("scenario.clientHeader", s.clientHeader, ASKS),
     requests: optionalNumber("scenario.requests", s.requests, 2, { integer: true, min: 1, max: 1000 }),
-    bodyBytes: optionalNumber("scenario.responseBodyBytes", s.responseBodyBytes, DEFAULT_BODY_BYTES, { integer: true, min: 0 }),
+    bodyBytes: optionalNumber("scenario.responseBodyBytes", s.responseBodyBytes, EXAMPLE_BODY_BYTES, { integer: true, min: 0 }),
     serverTimeoutMs: s.serverTimeoutMs === undefined ? undefined : checkNumber("scenario.serverTimeoutMs", s.serverTimeoutMs, { above: 0 }),
     showHandshake: optionalBoolean("scenario.showHandshake", s.showHandshake, false),
   };
