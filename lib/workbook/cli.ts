@@ -9,6 +9,7 @@ import { gradeReport } from "./grade";
 import { loadLastRun } from "./last-run";
 import { formatProgress, summarize } from "./progress";
 import { runChecks } from "./run-check";
+import { labs } from "../lab/index";
 import { gallery } from "../viz/gallery";
 import { formatBenchResult, runBench } from "./bench";
 import { release } from "./release";
@@ -90,6 +91,20 @@ export const commands: Record<string, Command> = {
       const picture = gallery[name];
       if (!picture) throw new UsageError(`unknown model ${JSON.stringify(name)}. Valid: ${Object.keys(gallery).join(", ")}`);
       console.log(picture.draw());
+      return 0;
+    },
+  },
+  lab: {
+    usage: `lab <${Object.keys(labs).join("|")}> [--json] [--quick]`,
+    about: "a real-socket experiment on loopback, next to the model's prediction",
+    async run(args) {
+      const [name] = positional(args);
+      const lab = name === undefined ? undefined : (labs as Record<string, (typeof labs)[keyof typeof labs]>)[name];
+      if (!lab) throw new UsageError(`${name === undefined ? "lab needs a name" : `unknown lab ${JSON.stringify(name)}`}. Valid: ${Object.keys(labs).join(", ")}`);
+      const json = flag(args, "json");
+      if (!json) console.log(`${lab.title}\nmeasuring on 127.0.0.1 ...`);
+      const result = await lab.run({ quick: flag(args, "quick") });
+      console.log(json ? JSON.stringify(result, null, 2) : lab.format(result));
       return 0;
     },
   },
