@@ -16,3 +16,4 @@ export * from "./proxy-chain";
 export * from "./idempotency";
 export * from "./pipeline-retry";
 export * from "./close";
+export * from "./page-load";

@@ -6,7 +6,7 @@
  * prediction for every run of the lab (the model has no randomness).
  * Only adapts inputs; the model lives in lib/http.
  */
-import { simulateClose } from "../http";
+import { simulateClose } from "../http/index";
 
 export interface CloseExpectation {
   abruptLost: number;

@@ -7,8 +7,8 @@
  *     once with `Connection: close` on each and once as HTTP/1.1 persistent.
  * Only adapts inputs; the models live in lib/tcp and lib/http.
  */
-import { simulateKeepAlive } from "../http";
-import { transactionTime } from "../tcp";
+import { simulateKeepAlive } from "../http/index";
+import { transactionTime } from "../tcp/index";
 import type { KeepAliveSide } from "./keep-alive";
 
 export interface KeepAliveModel {

@@ -6,7 +6,7 @@
  * which is what the lab times. This file only adapts the lab's setup to the
  * model's inputs; the model itself lives in lib/tcp.
  */
-import { LINUX_DELAYED_ACK_MS, nagleDelayedAck } from "../tcp";
+import { LINUX_DELAYED_ACK_MS, nagleDelayedAck } from "../tcp/index";
 import type { NagleTimes } from "./nagle";
 
 export interface NagleModel {

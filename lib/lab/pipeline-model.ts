@@ -9,7 +9,7 @@
  *     model of pipelining exists in lib yet (simulatePageLoad), so null.
  * Only adapts inputs; the models live in lib/http.
  */
-import { simulatePipeline } from "../http";
+import { simulatePipeline } from "../http/index";
 
 export interface RetryPrediction {
   /** request ids answered, in id order */

@@ -26,7 +26,7 @@ import { measureLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
 import { ParsedResponse, ResponseParser } from "./response-parser";
 import { comparisonTable, platformLine } from "./table";
-import { isIdempotent } from "../http";
+import { isIdempotent } from "../http/index";
 import { modelPipeline, PipelineModel, RetryPrediction } from "./pipeline-model";
 
 export interface PipelineLabOptions {

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { LINUX_DELAYED_ACK_MS, LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_SECONDS } from "../tcp";
+import { LINUX_DELAYED_ACK_MS, LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_SECONDS } from "../tcp/index";
 
 export interface PortRange {
   low: number;

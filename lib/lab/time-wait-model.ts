@@ -8,7 +8,7 @@
  *     range and Linux's 60 s TIME_WAIT.
  * Only adapts inputs; the model lives in lib/tcp.
  */
-import { LINUX_TIME_WAIT_SECONDS, portExhaustion } from "../tcp";
+import { LINUX_TIME_WAIT_SECONDS, portExhaustion } from "../tcp/index";
 
 export interface TimeWaitModel {
   /** TIME_WAIT entries expected on the side that sent the first FIN */

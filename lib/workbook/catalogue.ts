@@ -83,6 +83,87 @@ export const catalogue: readonly Exercise[] = [
       "any three are not enough.",
   },
   // --- 4.2 exercises ---
+  {
+    id: "4.2a",
+    section: "4.2",
+    title: "The handshake's share of a small transaction",
+    file: "tcp-performance.ts",
+    export: "handshakeFraction",
+    points: 2,
+    hint:
+      "Add up the five parts: dnsMs + rttMs (handshake) + rttMs / 2 (request) + serverMs + rttMs / 2 (response). " +
+      "The answer is rttMs divided by that total; missing options count as 0, and a total of 0 gives 0.",
+  },
+  {
+    id: "4.2b",
+    section: "4.2",
+    title: "When does a delayed ACK go out?",
+    file: "tcp-performance.ts",
+    export: "ackTimes",
+    points: 3,
+    hint:
+      "Keep three things while you walk the arrivals: how many segments are unACKed, how many of those are exactly mss " +
+      "bytes, and when the running timer fires (Infinity when none). Before handling an arrival, fire a timer due at or " +
+      "before it. After the loop, a timer still running fires too.",
+  },
+  {
+    id: "4.2c",
+    section: "4.2",
+    title: "Rounds of slow start for N bytes",
+    file: "tcp-performance.ts",
+    export: "slowStartRounds",
+    points: 2,
+    hint:
+      "Count segments first: Math.ceil(bytes / mss). After r rounds IW + 2 IW + 4 IW + ... = IW (2^r - 1) segments have gone, " +
+      "so you need the smallest r with IW (2^r - 1) >= segments: Math.ceil(Math.log2(segments / IW + 1)).",
+  },
+  {
+    id: "4.2d",
+    section: "4.2",
+    title: "The window that fills the pipe",
+    file: "tcp-performance.ts",
+    export: "pipeSegments",
+    points: 2,
+    hint:
+      "Bytes in flight in one round trip = bandwidthBps / 8 (bytes per second) x rttMs / 1000 (seconds). Divide by the wire " +
+      "size of one full segment, mss + 40, round down, and never return less than 1.",
+  },
+  {
+    id: "4.2e",
+    section: "4.2",
+    title: "Does Nagle hold this segment?",
+    file: "tcp-performance.ts",
+    export: "nagleWouldHold",
+    points: 2,
+    hint:
+      "Three conditions must all be true to hold: Nagle is on (not nodelay), the segment is smaller than the MSS, and " +
+      "unackedBytes > 0. Check segmentBytes > mss first and throw a RangeError. Defaults: mss 1460, nodelay false.",
+  },
+  {
+    id: "4.2f",
+    section: "4.2",
+    title: "The stall of a write pattern",
+    file: "tcp-performance.ts",
+    export: "nagleStallMs",
+    points: 3,
+    hint:
+      "Only the total and the first write matter. first = min(writes[0], mss); after it, floor(rest / mss) full segments and " +
+      "a tail of rest % mss bytes. No tail: 0. Otherwise the tail waits for the ACK: count the full segments that arrived " +
+      "(including the first if it was full); an even, non-zero count is ACKed at once (stall rttMs), else on the timer " +
+      "(stall rttMs + delayedAckMs).",
+  },
+  {
+    id: "4.2g",
+    section: "4.2",
+    title: "TIME_WAIT and the connection-rate ceiling",
+    file: "tcp-performance.ts",
+    export: "portBudget",
+    points: 2,
+    hint:
+      "The range is inclusive: high - low + 1 ports. Each port is busy for timeWaitSeconds after its connection closes, so " +
+      "ceiling = ports / timeWaitSeconds. Above the ceiling every port is used before the first comes back: after " +
+      "ports / connectionsPerSecond seconds; at or below it, null.",
+  },
   // --- 4.3 exercises ---
   // --- 4.4 exercises ---
   // --- 4.5 exercises ---

@@ -1,0 +1,11 @@
+import { simulateKeepAlive, simulateProxyChain, sequenceDiagramText, decidePersistence, stripHopByHop, parseKeepAlive } from "../lib/index";
+const r = simulateKeepAlive({ client: { version: "1.0" }, server: { timeoutSeconds: 5, max: 3 }, requests: [0, 100, 200, 300, 9000].map((atMs) => ({ atMs })), transactionMs: 50 });
+console.log(JSON.stringify(r, null, 1).slice(0, 3000));
+const p = simulateProxyChain({ proxies: ["dumb"], rttMs: 20, proxyTimeoutMs: 5000 });
+console.log(p.outcome, p.hangMs, p.explanation);
+console.log(sequenceDiagramText(p.trace));
+const p2 = simulateProxyChain({ proxies: ["smart", "dumb"], rttMs: 20, proxyTimeoutMs: 5000, clientHeader: "proxy-connection" });
+console.log(p2.outcome, p2.hangMs, p2.explanation);
+console.log(sequenceDiagramText(p2.trace));
+const p3 = simulateProxyChain({ proxies: ["dumb"], rttMs: 20, proxyTimeoutMs: 5000, clientHeader: "proxy-connection" });
+console.log(p3.outcome, p3.hangMs, p3.explanation);

@@ -1,0 +1,199 @@
+/**
+ * The moving parts of a simulated page load, shared by every strategy
+ * (page-load-strategies.ts): a browser that writes HTTP requests into TCP
+ * connections of the simulator (lib/sim), and a server that answers them.
+ *
+ * What one request goes through, and what is recorded for it (RequestTiming):
+ *   queuedMs           the browser knows it wants the resource (the HTML at 0,
+ *                      the objects when the HTML has fully arrived)
+ *   connectStartMs     its connection's SYN leaves (new connections only)
+ *   connectedMs        the handshake is done: the client may send
+ *   sentMs             the request is handed to TCP on an established
+ *                      connection (on a new connection: when it is established,
+ *                      the request rides on the handshake's ACK)
+ *   arrivedAtServerMs  the server has the whole request
+ *   respondedMs        the server writes the response (after its think time,
+ *                      and, on a pipelined connection, after every earlier
+ *                      response on that connection: responses go in request order)
+ *   firstByteMs        the response's first byte reaches the browser
+ *   doneMs             the response's last byte reaches the browser
+ *
+ * Framing: every response carries a Content-Length, so the browser knows a
+ * response is complete at its last byte, whether or not the connection is
+ * closed after it. Closing therefore never delays the next request.
+ *
+ * Closing (RFC 9112 9.6, RFC 9293 3.6): on a connection that carries one
+ * request (serial, parallel) the server closes first, right after writing its
+ * response, as HTTP/1.0 servers did; the browser answers the server's FIN with
+ * its own. On a persistent connection the browser closes first, once it has no
+ * request left for that connection, and the server answers with its FIN. Either
+ * way four packets: FIN, ACK, FIN, ACK.
+ */
+import type { Network } from "../sim/engine";
+import type { TcpConnection } from "../sim/tcp-connection";
+import type { PageRequest } from "./page-requests";
+
+export interface RequestTiming extends PageRequest {
+  /** the connection (trace `conn`) that carried it */
+  conn: number;
+  /** true when this request opened its connection */
+  newConnection: boolean;
+  /** the server's think time for this request */
+  serverMs: number;
+  queuedMs: number;
+  connectStartMs?: number;
+  connectedMs?: number;
+  sentMs: number;
+  arrivedAtServerMs: number;
+  respondedMs: number;
+  firstByteMs: number;
+  doneMs: number;
+}
+
+export interface ConnectionTiming {
+  conn: number;
+  /** the SYN leaves */
+  openedMs: number;
+  /** the client may send */
+  establishedMs: number;
+  /** request indexes in the order sent */
+  requests: number[];
+  /** "server" for one-request connections, "client" for persistent ones */
+  closedBy: "client" | "server";
+}
+
+export interface SessionConfig {
+  requestBytes: number;
+  serverMs: (request: PageRequest) => number;
+}
+
+/** One connection as the browser and the server see it. */
+export interface PageConnection {
+  readonly tcp: TcpConnection;
+  /** true: the server closes after the first response; false: the browser closes when done */
+  readonly oneRequest: boolean;
+  /** requests written on it whose responses have not fully arrived */
+  readonly inFlight: RequestTiming[];
+  readonly timing: ConnectionTiming;
+}
+
+type Done = (conn: PageConnection, request: RequestTiming) => void;
+
+interface ServerSlot {
+  request: RequestTiming;
+  ready: boolean;
+}
+
+export class PageLoadSession {
+  readonly requests: RequestTiming[] = [];
+  readonly connections: PageConnection[] = [];
+  private readonly serverQueues = new Map<number, ServerSlot[]>();
+  private readonly responseOffsets = new Map<number, number>();
+
+  constructor(readonly net: Network, private readonly config: SessionConfig) {}
+
+  get now(): number {
+    return this.net.now;
+  }
+
+  /** Opens a new connection now. `oneRequest`: the server closes it after its first response. */
+  open(oneRequest: boolean): PageConnection {
+    const tcp = this.net.open({ atMs: this.net.now });
+    const timing: ConnectionTiming = { conn: tcp.id, openedMs: tcp.openedAtMs, establishedMs: NaN, requests: [], closedBy: oneRequest ? "server" : "client" };
+    const conn: PageConnection = { tcp, oneRequest, inFlight: [], timing };
+    tcp.onEstablished((t) => {
+      timing.establishedMs = t;
+      for (const r of conn.inFlight) {
+        r.connectedMs = t;
+        r.sentMs = t;
+      }
+    });
+    this.serverQueues.set(tcp.id, []);
+    this.responseOffsets.set(tcp.id, 0);
+    // First byte of each response: the segment that takes the stream past its start offset.
+    tcp.client.onData((_bytes, total, t) => {
+      for (const r of conn.inFlight) if (Number.isNaN(r.firstByteMs) && total > this.offsetOf(r)) r.firstByteMs = t;
+    });
+    // Whoever closes first, the other side answers with its own FIN.
+    tcp.client.onPeerClose(() => {
+      if (!tcp.client.closing) tcp.client.close();
+    });
+    tcp.server.onPeerClose(() => {
+      if (!tcp.server.closing) tcp.server.close();
+    });
+    this.connections.push(conn);
+    return conn;
+  }
+
+  /**
+   * The browser writes `page`'s request on `conn` now; `done` runs when the
+   * whole response has arrived. Several calls in a row on one connection
+   * pipeline the requests.
+   */
+  request(conn: PageConnection, page: PageRequest, queuedMs: number, done: Done): RequestTiming {
+    const tcp = conn.tcp;
+    const isNew = conn.timing.requests.length === 0 && tcp.establishedAtMs === undefined;
+    const established = tcp.establishedAtMs !== undefined;
+    const r: RequestTiming = {
+      ...page,
+      conn: tcp.id,
+      newConnection: isNew,
+      serverMs: this.config.serverMs(page),
+      queuedMs,
+      sentMs: established ? this.now : NaN,
+      arrivedAtServerMs: NaN,
+      respondedMs: NaN,
+      firstByteMs: NaN,
+      doneMs: NaN,
+    };
+    if (isNew) r.connectStartMs = tcp.openedAtMs;
+    this.requests.push(r);
+    conn.inFlight.push(r);
+    conn.timing.requests.push(page.index);
+    this.setOffset(r, this.responseOffsets.get(tcp.id)!);
+    this.responseOffsets.set(tcp.id, this.offsetOf(r) + page.bytes);
+
+    // Server side: reads queue in order, so this read is this request's.
+    const slot: ServerSlot = { request: r, ready: false };
+    this.serverQueues.get(tcp.id)!.push(slot);
+    tcp.server.read(this.config.requestBytes, (t) => {
+      r.arrivedAtServerMs = t;
+      this.net.at(t + r.serverMs, () => {
+        slot.ready = true;
+        this.respondInOrder(conn);
+      });
+    });
+    // Client side: the whole response, then hand over to the strategy.
+    tcp.client.read(page.bytes, (t) => {
+      r.doneMs = t;
+      conn.inFlight.splice(conn.inFlight.indexOf(r), 1);
+      done(conn, r);
+    });
+    tcp.client.write(this.config.requestBytes, `GET ${page.path}`);
+    return r;
+  }
+
+  /** The browser has nothing more for this persistent connection: it closes it. */
+  closeByClient(conn: PageConnection): void {
+    if (!conn.tcp.client.closing) conn.tcp.client.close();
+  }
+
+  // Responses leave in request order (RFC 9112 9.3.2): a ready response waits for every earlier one.
+  private respondInOrder(conn: PageConnection): void {
+    const queue = this.serverQueues.get(conn.tcp.id)!;
+    while (queue.length > 0 && queue[0].ready) {
+      const { request } = queue.shift()!;
+      request.respondedMs = this.now;
+      conn.tcp.server.write(request.bytes, `200 ${request.path} (${request.bytes} B)`);
+      if (conn.oneRequest) conn.tcp.server.close();
+    }
+  }
+
+  private offsets = new WeakMap<RequestTiming, number>();
+  private offsetOf(r: RequestTiming): number {
+    return this.offsets.get(r)!;
+  }
+  private setOffset(r: RequestTiming, offset: number): void {
+    this.offsets.set(r, offset);
+  }
+}
