@@ -165,10 +165,220 @@ export const catalogue: readonly Exercise[] = [
       "ports / connectionsPerSecond seconds; at or below it, null.",
   },
   // --- 4.3 exercises ---
+  {
+    id: "4.3a",
+    section: "4.3",
+    title: "Read the tokens of a Connection header",
+    file: "http-connection-handling.ts",
+    export: "parseConnection",
+    points: 2,
+    hint:
+      "Split at commas, trim spaces and tabs from each piece, skip the empty ones, lower-case the rest and keep each once. " +
+      "A token is /^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$/: test every piece against it and throw a RangeError when one fails.",
+  },
+  {
+    id: "4.3b",
+    section: "4.3",
+    title: "Remove hop-by-hop headers before forwarding",
+    file: "http-connection-handling.ts",
+    export: "removeHopByHop",
+    points: 3,
+    hint:
+      "First build a set of lower-cased names to drop: the fixed list (connection, keep-alive, proxy-connection, te, " +
+      "transfer-encoding, upgrade, trailer) plus every token of the Connection header (find it whatever its case). " +
+      "Then copy into a new object every field whose lower-cased name is not in the set.",
+  },
+  {
+    id: "4.3c",
+    section: "4.3",
+    title: "The time of a serial page load",
+    file: "http-connection-handling.ts",
+    export: "serialPageLoadMs",
+    points: 3,
+    hint:
+      "Write one function for one fetch: segments = Math.ceil(bytes / mss); count rounds r from 0 up until " +
+      "initialWindow * (2 ** r - 1) >= segments; the fetch costs rttMs + serverMs + r * rttMs. " +
+      "Then add it up over the HTML and every object: serial means nothing overlaps.",
+  },
   // --- 4.4 exercises ---
+  {
+    id: "4.4a",
+    section: "4.4",
+    title: "Serial load time, back of the envelope",
+    file: "parallel-connections.ts",
+    export: "serialLoadMs",
+    points: 2,
+    hint:
+      "Treat the HTML and every object alike: each is one transaction on a new connection, costing one round trip " +
+      "for the handshake, one for the request and the response's first byte, and bytes * 8 * 1000 / bandwidthBps ms " +
+      "for the bytes. Serial means nothing overlaps: add them all up.",
+  },
+  {
+    id: "4.4b",
+    section: "4.4",
+    title: "Rounds of connections",
+    file: "parallel-connections.ts",
+    export: "connectionRounds",
+    points: 1,
+    hint:
+      "Each round opens up to maxConnections connections, one object each; the last round may be partly empty " +
+      "but still counts, so divide and round up (Math.ceil). Throw a RangeError when maxConnections < 1.",
+  },
+  {
+    id: "4.4c",
+    section: "4.4",
+    title: "Parallel load time, back of the envelope",
+    file: "parallel-connections.ts",
+    export: "parallelLoadMs",
+    points: 3,
+    hint:
+      "The HTML costs what it costs serially (2 round trips plus its bytes). Then each round of connections costs " +
+      "2 round trips, and the rounds run one after the other (connectionRounds from 4.4b). The objects' bytes all " +
+      "cross the same link whatever the number of connections: add objectCount * objectBytes on the link once.",
+  },
+  {
+    id: "4.4d",
+    section: "4.4",
+    title: "How many connections are enough?",
+    file: "parallel-connections.ts",
+    export: "enoughConnections",
+    points: 3,
+    hint:
+      "Call simulatePageLoad({ page, strategy: \"parallel\", maxConnections: n, rttMs, bandwidthBps }).elapsedMs for " +
+      "every n from 1 to limit and keep the times. Find the fastest, then return the first (smallest) n whose time " +
+      "is at most fastest * (1 + tolerance).",
+  },
   // --- 4.5 exercises ---
+  {
+    id: "4.5a",
+    section: "4.5",
+    title: "Read the timeout and max of a Keep-Alive header",
+    file: "persistent-connections.ts",
+    export: "parseKeepAliveParams",
+    points: 2,
+    hint:
+      "Split at commas and trim. For each piece, the name is what comes before the first '=' (trimmed, lower-cased), " +
+      "the value what comes after (trimmed, quotes removed), or null without '='. timeout and max must match /^[0-9]+$/ " +
+      "before you call Number(); otherwise throw a RangeError.",
+  },
+  {
+    id: "4.5b",
+    section: "4.5",
+    title: "Does the connection stay open after this exchange?",
+    file: "persistent-connections.ts",
+    export: "keepsConnectionOpen",
+    points: 3,
+    hint:
+      "Turn each Connection value into lower-cased tokens first. Then test the rules exactly in the order the comment " +
+      "gives them and return at the first that closes; close beats everything, the version rules come next, and the " +
+      "body length is checked last, only when the versions allowed persistence.",
+  },
+  {
+    id: "4.5c",
+    section: "4.5",
+    title: "How many connections do these requests need?",
+    file: "persistent-connections.ts",
+    export: "connectionsNeeded",
+    points: 3,
+    hint:
+      "Walk the requests in order keeping three things: is a connection open, how many requests it has carried, and " +
+      "when its last response ended. Before each request, close it if it was idle more than timeoutSeconds * 1000 ms; " +
+      "after each, close it if it has carried max requests.",
+  },
+  {
+    id: "4.5d",
+    section: "4.5",
+    title: "Which proxy hangs the keep-alive connection?",
+    file: "persistent-connections.ts",
+    export: "hangingProxy",
+    points: 3,
+    hint:
+      "Two passes. Outwards from the client: track which header carries keep-alive (a dumb proxy passes it on, a smart " +
+      "one replaces it with Connection: Keep-Alive and remembers whether its client asked). Back from the server: the " +
+      "response says keep-alive iff the server saw Connection: Keep-Alive; a dumb proxy relays that, a smart one answers " +
+      "with what its client asked. The first dumb proxy that relays a keep-alive response is the one that hangs.",
+  },
   // --- 4.6 exercises ---
+  {
+    id: "4.6a",
+    section: "4.6",
+    title: "After an early close: resend or report?",
+    file: "pipelined-connections.ts",
+    export: "afterEarlyClose",
+    points: 3,
+    hint:
+      "The first `answered` requests are done. Every request after them is unanswered: put its index in `resend` " +
+      "when its method is idempotent (GET, HEAD, PUT, DELETE, OPTIONS, TRACE, spelled exactly so) and in `fail` otherwise.",
+  },
+  {
+    id: "4.6b",
+    section: "4.6",
+    title: "Head-of-line blocking in numbers",
+    file: "pipelined-connections.ts",
+    export: "pipelinedDoneTimes",
+    points: 3,
+    hint:
+      "Walk the requests in order, remembering when the previous response left. Response i is ready at rttMs / 2 + serverMs[i]; " +
+      "it leaves at the later of that and the previous response's departure; it arrives rttMs / 2 after it leaves.",
+  },
+  {
+    id: "4.6c",
+    section: "4.6",
+    title: "Which methods are idempotent?",
+    file: "pipelined-connections.ts",
+    export: "isIdempotentMethod",
+    points: 1,
+    hint:
+      "Keep a list of the six idempotent methods of RFC 9110 9.2.2 (GET, HEAD, PUT, DELETE, OPTIONS, TRACE) and check " +
+      "membership without changing the case: everything else, known or not, is false.",
+  },
+  {
+    id: "4.6d",
+    section: "4.6",
+    title: "Which requests may share a pipeline?",
+    file: "pipelined-connections.ts",
+    export: "pipelineBatches",
+    points: 2,
+    hint:
+      "Collect indexes of idempotent requests into the current batch. A non-idempotent request closes the current batch " +
+      "(if it has anything), becomes a batch of its own, and a new batch starts after it. Do not forget the last batch.",
+  },
   // --- 4.7 exercises ---
+  {
+    id: "4.7a",
+    section: "4.7",
+    title: "Complete, truncated, or read until close?",
+    file: "closing-connections.ts",
+    export: "bodyStatus",
+    points: 2,
+    hint:
+      "First ask whether the response can have a body at all: not for a HEAD request, nor for status 1xx, 204 or 304 " +
+      "(those are \"complete\" whatever Content-Length says). Then, with no Content-Length, the close is the end: " +
+      "\"read-until-close\". With one, compare: fewer bytes than promised is \"truncated\", the promised number or more is \"complete\".",
+  },
+  {
+    id: "4.7b",
+    section: "4.7",
+    title: "FIN or RST: what does closing send?",
+    file: "closing-connections.ts",
+    export: "closePackets",
+    points: 2,
+    hint:
+      "A half close (\"shutdown-write\") only ever sends FIN: the socket can still read. A full close (\"close\") with unread " +
+      "input sends RST at once and nothing else. A full close with nothing unread sends FIN, and if the peer's bytes arrive " +
+      "afterwards, the socket cannot take them and TCP answers with RST.",
+  },
+  {
+    id: "4.7c",
+    section: "4.7",
+    title: "How much of the response survives a reset?",
+    file: "closing-connections.ts",
+    export: "bytesReadBeforeReset",
+    points: 2,
+    hint:
+      "A segment is read at atMs + readDelayMs. Keep the bytes of every segment read at or before rstAtMs and add them up; " +
+      "the others were still waiting in the receive buffer when the RST came, and a reset empties that buffer.",
+  },
   // --- 4.8 exercises ---
 ];
 

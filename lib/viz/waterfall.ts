@@ -1,0 +1,189 @@
+/**
+ * A page load drawn as a waterfall, the picture browsers' developer tools
+ * show: one row per request, on a shared time axis, each bar cut into the
+ * phases the request went through.
+ *
+ *   queued   the browser wants it but has no connection for it yet
+ *   connect  the TCP handshake of a new connection (SYN to SYN-ACK back)
+ *   request  the request's trip to the server
+ *   wait     server think time plus the response's first trip back
+ *   receive  first response byte to last (slow start and bandwidth live here)
+ *
+ * The rows come from a simulatePageLoad result: its `requests` timings are
+ * read off the same simulated packets as its `trace` (page-load-session.ts
+ * says which event sets each one).
+ *
+ * Two renderings: `waterfallText` for the terminal and notebook output, and
+ * `waterfallSpec`, a Vega-Lite v5 spec (a plain object) that a notebook shows
+ * with tslab.display.raw("application/vnd.vegalite.v5+json", spec as any).
+ */
+import { checkNumber, invalidType, optionalNumber, optionsObject } from "../errors";
+import type { RequestTiming } from "../http/page-load-session";
+
+export type WaterfallPhase = "queued" | "connect" | "request" | "wait" | "receive";
+
+export const WATERFALL_PHASES: readonly WaterfallPhase[] = ["queued", "connect", "request", "wait", "receive"];
+
+/** The character each phase is drawn with in text. */
+export const WATERFALL_SYMBOLS: Readonly<Record<WaterfallPhase, string>> = {
+  queued: ".",
+  connect: "=",
+  request: ">",
+  wait: "-",
+  receive: "#",
+};
+
+const PHASE_COLOURS: Readonly<Record<WaterfallPhase, string>> = {
+  queued: "#c7c7c7",
+  connect: "#f28e2b",
+  request: "#76b7b2",
+  wait: "#4e79a7",
+  receive: "#59a14f",
+};
+
+export interface WaterfallSegment {
+  phase: WaterfallPhase;
+  startMs: number;
+  endMs: number;
+}
+
+export interface WaterfallRow {
+  /** "c0 /index.html": the connection and the path */
+  label: string;
+  index: number;
+  conn: number;
+  newConnection: boolean;
+  startMs: number;
+  endMs: number;
+  segments: WaterfallSegment[];
+}
+
+/** Anything with request timings: a simulatePageLoad result. */
+export interface WaterfallInput {
+  requests: readonly RequestTiming[];
+  strategy?: string;
+}
+
+function readRequests(load: WaterfallInput): readonly RequestTiming[] {
+  const o = optionsObject("load", load);
+  if (!Array.isArray(o.requests)) invalidType("load.requests", "an array of request timings (a simulatePageLoad result)", o.requests);
+  return o.requests;
+}
+
+/** One row per request, in request order, with its phases (empty phases left out). */
+export function waterfallRows(load: WaterfallInput): WaterfallRow[] {
+  return readRequests(load).map((r, i) => {
+    const t = (name: string, v: number | undefined) => checkNumber(`requests[${i}].${name}`, v, { min: 0 });
+    const connectStart = r.connectStartMs === undefined ? undefined : t("connectStartMs", r.connectStartMs);
+    const sent = t("sentMs", r.sentMs);
+    const cuts: [WaterfallPhase, number, number][] = [
+      ["queued", t("queuedMs", r.queuedMs), connectStart ?? sent],
+      ["connect", connectStart ?? sent, connectStart === undefined ? sent : t("connectedMs", r.connectedMs)],
+      ["request", sent, t("arrivedAtServerMs", r.arrivedAtServerMs)],
+      ["wait", r.arrivedAtServerMs, t("firstByteMs", r.firstByteMs)],
+      ["receive", r.firstByteMs, t("doneMs", r.doneMs)],
+    ];
+    const segments = cuts.filter(([, a, b]) => b > a).map(([phase, startMs, endMs]) => ({ phase, startMs, endMs }));
+    return {
+      label: `c${r.conn} ${r.path}`,
+      index: r.index,
+      conn: r.conn,
+      newConnection: r.newConnection,
+      startMs: r.queuedMs,
+      endMs: r.doneMs,
+      segments,
+    };
+  });
+}
+
+export interface WaterfallTextOptions {
+  /** columns for the time axis (default 60) */
+  width?: number;
+  /** a line printed above the chart */
+  title?: string;
+  /** the axis' end in ms (default: the last response); give the same to compare loads */
+  endMs?: number;
+}
+
+function fmt(ms: number): string {
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+// Each column shows the phase covering its middle; a phase too short for a column of its own
+// still gets the column it starts in, so a reused connection's missing "connect" is visible.
+function bar(row: WaterfallRow, width: number, msPerColumn: number): string {
+  const cells: (WaterfallPhase | undefined)[] = Array.from({ length: width }, (_, c) => {
+    const mid = (c + 0.5) * msPerColumn;
+    return row.segments.find((s) => s.startMs <= mid && mid < s.endMs)?.phase;
+  });
+  for (const s of row.segments) {
+    if (cells.includes(s.phase)) continue;
+    const c = Math.min(width - 1, Math.floor(s.startMs / msPerColumn));
+    if (cells[c] === undefined || cells.filter((x) => x === cells[c]).length > 1) cells[c] = s.phase;
+  }
+  return cells.map((p) => (p ? WATERFALL_SYMBOLS[p] : " ")).join("").replace(/\s+$/, "");
+}
+
+/** The waterfall as text: one row per request, a time axis, a legend. */
+export function waterfallText(load: WaterfallInput, options?: WaterfallTextOptions): string {
+  const o = optionsObject("options", options);
+  const rows = waterfallRows(load);
+  const width = optionalNumber("width", o.width, 60, { min: 10, integer: true });
+  const lastMs = Math.max(0, ...rows.map((r) => r.endMs));
+  const endMs = optionalNumber("endMs", o.endMs, lastMs, { above: 0 });
+  const msPerColumn = endMs / width;
+  const labelWidth = Math.max(8, ...rows.map((r) => r.label.length));
+  const lines: string[] = [];
+  if (o.title !== undefined) lines.push(String(o.title));
+  for (const r of rows) lines.push(`${r.label.padEnd(labelWidth)} |${bar(r, width, msPerColumn).padEnd(width)}| ${fmt(r.endMs)} ms`);
+  const axis = `0 ms`.padEnd(width - `${fmt(endMs)} ms`.length + 1) + `${fmt(endMs)} ms`;
+  lines.push(`${"".padEnd(labelWidth)}  ${axis}`);
+  lines.push(`${"".padEnd(labelWidth)}  ${WATERFALL_PHASES.map((p) => `${WATERFALL_SYMBOLS[p]} ${p}`).join("  ")}`);
+  return lines.join("\n");
+}
+
+export interface WaterfallSpecOptions {
+  title?: string;
+  /** chart width in pixels (default 560) */
+  width?: number;
+  /** the axis' end in ms (default: the last response) */
+  endMs?: number;
+}
+
+/** The waterfall as a Vega-Lite v5 spec: horizontal bars, one row per request, coloured by phase. */
+export function waterfallSpec(load: WaterfallInput, options?: WaterfallSpecOptions): Record<string, unknown> {
+  const o = optionsObject("options", options);
+  const rows = waterfallRows(load);
+  const width = optionalNumber("width", o.width, 560, { min: 50, integer: true });
+  const values = rows.flatMap((r) =>
+    r.segments.map((s) => ({ request: r.label, order: r.index, phase: s.phase, startMs: s.startMs, endMs: s.endMs, ms: s.endMs - s.startMs })),
+  );
+  const x: Record<string, unknown> = { field: "startMs", type: "quantitative", title: "time (ms)" };
+  if (o.endMs !== undefined) x.scale = { domain: [0, checkNumber("endMs", o.endMs, { above: 0 })] };
+  const title = o.title ?? (load.strategy ? `page load: ${load.strategy}` : "page load");
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    title,
+    width,
+    height: Math.max(60, 22 * rows.length),
+    data: { values },
+    mark: { type: "bar", tooltip: true },
+    encoding: {
+      y: { field: "request", type: "nominal", sort: rows.map((r) => r.label), title: null },
+      x,
+      x2: { field: "endMs" },
+      color: {
+        field: "phase",
+        type: "nominal",
+        scale: { domain: [...WATERFALL_PHASES], range: WATERFALL_PHASES.map((p) => PHASE_COLOURS[p]) },
+        sort: [...WATERFALL_PHASES],
+      },
+      tooltip: [
+        { field: "request", type: "nominal" },
+        { field: "phase", type: "nominal" },
+        { field: "startMs", type: "quantitative", format: ".1f" },
+        { field: "ms", type: "quantitative", format: ".1f", title: "duration (ms)" },
+      ],
+    },
+  };
+}
