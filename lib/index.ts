@@ -10,5 +10,7 @@ export * from "./viz/overhead-chart";
 export * from "./viz/packet-layout";
 export * from "./viz/sequence-diagram";
 export * from "./viz/cwnd-chart";
+export * from "./viz/waterfall";
+export * from "./viz/load-time-chart";
 export { check, progress } from "./workbook/check";
 export { catalogue, sections } from "./workbook/catalogue";
