@@ -22,6 +22,12 @@
  * response is complete at its last byte, whether or not the connection is
  * closed after it. Closing therefore never delays the next request.
  *
+ * Response order: on an HTTP/1.x connection responses leave in request order
+ * (RFC 9112 9.3.2), so the browser knows which bytes are whose by counting.
+ * On a multiplexed connection (order "ready", HTTP/2's streams) each response
+ * leaves as soon as it is ready and is labelled with its request, so the
+ * browser finds its end wherever it falls in the byte stream.
+ *
  * Closing (RFC 9112 9.6, RFC 9293 3.6): on a connection that carries one
  * request (serial, parallel) the server closes first, right after writing its
  * response, as HTTP/1.0 servers did; the browser answers the server's FIN with
@@ -75,13 +81,24 @@ export interface PageConnection {
   /** requests written on it whose responses have not fully arrived */
   readonly inFlight: RequestTiming[];
   readonly timing: ConnectionTiming;
+  /** "request": responses in request order (HTTP/1.x); "ready": each as soon as it is ready (multiplexed) */
+  readonly order: ResponseOrder;
 }
+
+export type ResponseOrder = "request" | "ready";
 
 type Done = (conn: PageConnection, request: RequestTiming) => void;
 
 interface ServerSlot {
   request: RequestTiming;
   ready: boolean;
+  done: Done;
+}
+
+/** A response written on a multiplexed connection, complete when the stream reaches `end`. */
+interface Awaited {
+  slot: ServerSlot;
+  end: number;
 }
 
 export class PageLoadSession {
@@ -96,11 +113,16 @@ export class PageLoadSession {
     return this.net.now;
   }
 
-  /** Opens a new connection now. `oneRequest`: the server closes it after its first response. */
-  open(oneRequest: boolean): PageConnection {
+  /**
+   * Opens a new connection now. `oneRequest`: the server closes it after its
+   * first response. `order`: "ready" for a multiplexed connection.
+   */
+  open(oneRequest: boolean, order: ResponseOrder = "request"): PageConnection {
     const tcp = this.net.open({ atMs: this.net.now });
     const timing: ConnectionTiming = { conn: tcp.id, openedMs: tcp.openedAtMs, establishedMs: NaN, requests: [], closedBy: oneRequest ? "server" : "client" };
-    const conn: PageConnection = { tcp, oneRequest, inFlight: [], timing };
+    const conn: PageConnection = { tcp, oneRequest, inFlight: [], timing, order };
+    const awaited: Awaited[] = [];
+    this.awaited.set(tcp.id, awaited);
     tcp.onEstablished((t) => {
       timing.establishedMs = t;
       for (const r of conn.inFlight) {
@@ -113,6 +135,11 @@ export class PageLoadSession {
     // First byte of each response: the segment that takes the stream past its start offset.
     tcp.client.onData((_bytes, total, t) => {
       for (const r of conn.inFlight) if (Number.isNaN(r.firstByteMs) && total > this.offsetOf(r)) r.firstByteMs = t;
+      // multiplexed: a response is complete when the stream passes its end
+      for (const a of awaited.filter((x) => total >= x.end)) {
+        awaited.splice(awaited.indexOf(a), 1);
+        this.complete(conn, a.slot, t);
+      }
     });
     // Whoever closes first, the other side answers with its own FIN.
     tcp.client.onPeerClose(() => {
@@ -150,24 +177,23 @@ export class PageLoadSession {
     this.requests.push(r);
     conn.inFlight.push(r);
     conn.timing.requests.push(page.index);
-    this.setOffset(r, this.responseOffsets.get(tcp.id)!);
-    this.responseOffsets.set(tcp.id, this.offsetOf(r) + page.bytes);
+    const slot: ServerSlot = { request: r, ready: false, done };
+    if (conn.order === "request") {
+      // HTTP/1.x: this response's bytes come right after the previous request's
+      this.setOffset(r, this.responseOffsets.get(tcp.id)!);
+      this.responseOffsets.set(tcp.id, this.offsetOf(r) + page.bytes);
+      tcp.client.read(page.bytes, (t) => this.complete(conn, slot, t));
+    }
 
     // Server side: reads queue in order, so this read is this request's.
-    const slot: ServerSlot = { request: r, ready: false };
     this.serverQueues.get(tcp.id)!.push(slot);
     tcp.server.read(this.config.requestBytes, (t) => {
       r.arrivedAtServerMs = t;
       this.net.at(t + r.serverMs, () => {
         slot.ready = true;
-        this.respondInOrder(conn);
+        if (conn.order === "request") this.respondInOrder(conn);
+        else this.respondNow(conn, slot);
       });
-    });
-    // Client side: the whole response, then hand over to the strategy.
-    tcp.client.read(page.bytes, (t) => {
-      r.doneMs = t;
-      conn.inFlight.splice(conn.inFlight.indexOf(r), 1);
-      done(conn, r);
     });
     tcp.client.write(this.config.requestBytes, `GET ${page.path}`);
     return r;
@@ -178,17 +204,38 @@ export class PageLoadSession {
     if (!conn.tcp.client.closing) conn.tcp.client.close();
   }
 
+  /** The whole response is at the browser: hand over to the strategy. */
+  private complete(conn: PageConnection, slot: ServerSlot, t: number): void {
+    const r = slot.request;
+    r.doneMs = t;
+    conn.inFlight.splice(conn.inFlight.indexOf(r), 1);
+    slot.done(conn, r);
+  }
+
+  private writeResponse(conn: PageConnection, request: RequestTiming): void {
+    request.respondedMs = this.now;
+    conn.tcp.server.write(request.bytes, `200 ${request.path} (${request.bytes} B)`);
+    if (conn.oneRequest) conn.tcp.server.close();
+  }
+
   // Responses leave in request order (RFC 9112 9.3.2): a ready response waits for every earlier one.
   private respondInOrder(conn: PageConnection): void {
     const queue = this.serverQueues.get(conn.tcp.id)!;
-    while (queue.length > 0 && queue[0].ready) {
-      const { request } = queue.shift()!;
-      request.respondedMs = this.now;
-      conn.tcp.server.write(request.bytes, `200 ${request.path} (${request.bytes} B)`);
-      if (conn.oneRequest) conn.tcp.server.close();
-    }
+    while (queue.length > 0 && queue[0].ready) this.writeResponse(conn, queue.shift()!.request);
   }
 
+  // Multiplexed: a ready response leaves at once; its place in the stream is where it starts now.
+  private respondNow(conn: PageConnection, slot: ServerSlot): void {
+    const queue = this.serverQueues.get(conn.tcp.id)!;
+    queue.splice(queue.indexOf(slot), 1);
+    const start = this.responseOffsets.get(conn.tcp.id)!;
+    this.setOffset(slot.request, start);
+    this.responseOffsets.set(conn.tcp.id, start + slot.request.bytes);
+    this.awaited.get(conn.tcp.id)!.push({ slot, end: start + slot.request.bytes });
+    this.writeResponse(conn, slot.request);
+  }
+
+  private readonly awaited = new Map<number, Awaited[]>();
   private offsets = new WeakMap<RequestTiming, number>();
   private offsetOf(r: RequestTiming): number {
     return this.offsets.get(r)!;

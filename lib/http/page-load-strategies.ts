@@ -25,13 +25,24 @@
  *               so a slow response holds back every response behind it
  *               (head-of-line blocking). The browser closes after the last
  *               response.
+ *   multiplexed (4.8, HTTP/2's idea) one persistent connection; every object's
+ *               request is sent at once as with pipelining, but each response
+ *               leaves as soon as it is ready, whatever the request order, so a
+ *               slow response no longer holds back the fast ones. Simplified:
+ *               a response is handed to TCP whole when ready (a real HTTP/2
+ *               server interleaves 16 KB frames of ready responses), and frame
+ *               headers and header compression are not counted. TCP's own
+ *               head-of-line blocking on loss remains (no loss is modelled).
  */
 import type { PageConnection, PageLoadSession, RequestTiming } from "./page-load-session";
 import type { PageRequest } from "./page-requests";
 
-export type PageLoadStrategy = "serial" | "parallel" | "persistent" | "pipelined";
+export type PageLoadStrategy = "serial" | "parallel" | "persistent" | "pipelined" | "multiplexed";
 
-export const PAGE_LOAD_STRATEGIES: readonly PageLoadStrategy[] = ["serial", "parallel", "persistent", "pipelined"];
+/** The four HTTP/1.x strategies of the book's 4.3 to 4.6. */
+export const HTTP1_STRATEGIES: readonly PageLoadStrategy[] = ["serial", "parallel", "persistent", "pipelined"];
+/** Every strategy simulatePageLoad accepts: HTTP/1.x's four and HTTP/2-style multiplexing. */
+export const PAGE_LOAD_STRATEGIES: readonly PageLoadStrategy[] = [...HTTP1_STRATEGIES, "multiplexed"];
 
 /** Connections at once when `maxConnections` is not given. */
 export const DEFAULT_MAX_CONNECTIONS: Readonly<Record<PageLoadStrategy, number>> = {
@@ -39,10 +50,11 @@ export const DEFAULT_MAX_CONNECTIONS: Readonly<Record<PageLoadStrategy, number>>
   parallel: 4,
   persistent: 1,
   pipelined: 1,
+  multiplexed: 1,
 };
 
 /** Strategies that use exactly one connection at a time (maxConnections must be 1). */
-export const SINGLE_CONNECTION_STRATEGIES: readonly PageLoadStrategy[] = ["serial", "pipelined"];
+export const SINGLE_CONNECTION_STRATEGIES: readonly PageLoadStrategy[] = ["serial", "pipelined", "multiplexed"];
 
 export interface StrategyPlan {
   html: PageRequest;
@@ -93,7 +105,15 @@ function persistent(session: PageLoadSession, plan: StrategyPlan): void {
 }
 
 function pipelined(session: PageLoadSession, plan: StrategyPlan): void {
-  const conn = session.open(false);
+  allAtOnce(session, plan, session.open(false));
+}
+
+function multiplexed(session: PageLoadSession, plan: StrategyPlan): void {
+  allAtOnce(session, plan, session.open(false, "ready"));
+}
+
+/** HTML first, then every object's request at once on the same connection. */
+function allAtOnce(session: PageLoadSession, plan: StrategyPlan, conn: PageConnection): void {
   session.request(conn, plan.html, 0, (_c, html) => {
     if (plan.objects.length === 0) return session.closeByClient(conn);
     let left = plan.objects.length;
@@ -104,7 +124,7 @@ function pipelined(session: PageLoadSession, plan: StrategyPlan): void {
   });
 }
 
-export const STRATEGY_RUNS: Readonly<Record<PageLoadStrategy, Run>> = { serial, parallel, persistent, pipelined };
+export const STRATEGY_RUNS: Readonly<Record<PageLoadStrategy, Run>> = { serial, parallel, persistent, pipelined, multiplexed };
 
 /** Requests in the order they finished, for summaries. */
 export function byDoneTime(requests: readonly RequestTiming[]): RequestTiming[] {

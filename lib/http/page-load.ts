@@ -11,7 +11,7 @@
  * The browser fetches the HTML first and asks for the objects once the HTML
  * has fully arrived. How it spreads the requests over connections is the
  * strategy (page-load-strategies.ts, with the default maxConnections per
- * strategy: parallel 4, persistent 1, serial and pipelined always 1).
+ * strategy: parallel 4, persistent 1, serial, pipelined and multiplexed always 1).
  *
  * What is counted
  *  - elapsedMs: from the first SYN (t = 0) until the last byte of the last
@@ -54,7 +54,7 @@ export { pageRequests } from "./page-requests";
 export type { Page, PageRequest } from "./page-requests";
 export { pageLoadFloor } from "./page-load-floor";
 export type { PageLoadFloor } from "./page-load-floor";
-export { PAGE_LOAD_STRATEGIES, DEFAULT_MAX_CONNECTIONS } from "./page-load-strategies";
+export { PAGE_LOAD_STRATEGIES, HTTP1_STRATEGIES, DEFAULT_MAX_CONNECTIONS } from "./page-load-strategies";
 export type { PageLoadStrategy } from "./page-load-strategies";
 
 /** A GET with a handful of headers (Host, User-Agent, Accept...). */

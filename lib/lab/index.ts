@@ -7,10 +7,11 @@
 import { formatClose, runCloseLab } from "./close";
 import { formatKeepAlive, runKeepAliveLab } from "./keep-alive";
 import { formatNagle, runNagleLab } from "./nagle";
+import { formatMultiplex, runMultiplexLab } from "./multiplex";
 import { formatPipeline, runPipelineLab } from "./pipeline";
 import { formatTimeWait, runTimeWaitLab } from "./time-wait";
 
-export type LabName = "nagle" | "keep-alive" | "time-wait" | "pipeline" | "close";
+export type LabName = "nagle" | "keep-alive" | "time-wait" | "pipeline" | "close" | "multiplex";
 
 export interface LabEntry {
   title: string;
@@ -44,6 +45,11 @@ export const labs: Record<LabName, LabEntry> = {
     run: (opts) => runCloseLab(opts?.quick ? { runs: 2 } : {}),
     format: formatClose,
   },
+  multiplex: {
+    title: "Head-of-line blocking: HTTP/1.1 pipelining against HTTP/2 streams",
+    run: (opts) => runMultiplexLab(opts?.quick ? { requests: 4, slowMs: 30 } : {}),
+    format: formatMultiplex,
+  },
 };
 
 export { runNagleLab, formatNagle } from "./nagle";
@@ -51,4 +57,5 @@ export { runKeepAliveLab, formatKeepAlive } from "./keep-alive";
 export { runTimeWaitLab, formatTimeWait } from "./time-wait";
 export { runPipelineLab, formatPipeline } from "./pipeline";
 export { runCloseLab, formatClose } from "./close";
+export { runMultiplexLab, formatMultiplex } from "./multiplex";
 export { LabDeadlineError } from "./harness";

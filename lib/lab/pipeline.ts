@@ -86,7 +86,7 @@ function bodyFor(id: number): string {
   return `item ${id}\n`;
 }
 
-interface ServerLog {
+export interface ServerLog {
   received: string[];
   finished: number[];
 }
@@ -96,7 +96,7 @@ interface ServerLog {
  * Content-Length body naming the item. With `closeAfter`, the k-th response
  * on a connection carries `Connection: close` and the connection ends there.
  */
-function itemServer(log: ServerLog, closeAfter?: number): http.Server {
+export function itemServer(log: ServerLog, closeAfter?: number): http.Server {
   const served = new WeakMap<net.Socket, number>();
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://loopback");
@@ -127,8 +127,10 @@ function encodeRequest(r: LabRequest): string {
   return `${r.method} /item/${r.id}?delay=${r.delayMs} HTTP/1.1\r\nHost: 127.0.0.1\r\n${body}\r\n`;
 }
 
-interface Exchange {
+export interface Exchange {
   responses: ParsedResponse[];
+  /** ms from the first write until each response (same index) was complete */
+  arrivalsMs: number[];
   ms: number;
 }
 
@@ -137,16 +139,19 @@ interface Exchange {
  * after the other ("sequential"), and collects the responses until all have
  * come or the server closes the connection.
  */
-async function exchange(scope: LabScope, port: number, requests: LabRequest[], mode: "pipelined" | "sequential"): Promise<Exchange> {
+export async function exchange(scope: LabScope, port: number, requests: LabRequest[], mode: "pipelined" | "sequential"): Promise<Exchange> {
   const socket = await connectLoopback(scope, port, { noDelay: true });
   const parser = new ResponseParser(requests.map((r) => r.method));
   const responses: ParsedResponse[] = [];
+  const arrivalsMs: number[] = [];
   let ended = false;
   let failure: Error | null = null;
   let wake = () => undefined as void;
   socket.on("data", (chunk) => {
     try {
-      responses.push(...parser.push(chunk));
+      const complete = parser.push(chunk);
+      responses.push(...complete);
+      for (let i = 0; i < complete.length; i++) arrivalsMs.push(roundMs(nowMs() - start));
     } catch (err) {
       failure = err as Error;
     }
@@ -157,6 +162,7 @@ async function exchange(scope: LabScope, port: number, requests: LabRequest[], m
     ended = true;
     wake();
   });
+  const start = nowMs();
   const until = (count: number) =>
     scope.race(
       new Promise<void>((resolve, reject) => {
@@ -164,7 +170,6 @@ async function exchange(scope: LabScope, port: number, requests: LabRequest[], m
         wake();
       }),
     );
-  const start = nowMs();
   try {
     if (mode === "pipelined") {
       socket.write(requests.map(encodeRequest).join(""));
@@ -175,7 +180,7 @@ async function exchange(scope: LabScope, port: number, requests: LabRequest[], m
         await until(i + 1);
       }
     }
-    return { responses, ms: nowMs() - start };
+    return { responses, arrivalsMs, ms: nowMs() - start };
   } finally {
     socket.destroy();
   }

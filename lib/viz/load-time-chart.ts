@@ -13,7 +13,7 @@
  * Mbit/s on a log axis.
  */
 import { checkChoice, checkNumber, invalidType, optionalNumber, optionsObject, outOfRange } from "../errors";
-import { PAGE_LOAD_STRATEGIES, simulatePageLoad } from "../http/page-load";
+import { HTTP1_STRATEGIES, PAGE_LOAD_STRATEGIES, simulatePageLoad } from "../http/page-load";
 import type { PageLoadInput, PageLoadStrategy } from "../http/page-load";
 
 export interface LoadTimeRow {
@@ -54,7 +54,7 @@ export function loadTimeSweep(input: LoadTimeSweepInput): LoadTimeRow[] {
     outOfRange("rttMs / bandwidthBps", "a list for exactly one of them (the x axis) and a number for the other", `${rtts.length} RTTs, ${bws.length} bandwidths`);
   }
   if (rtts.length === 0 || bws.length === 0) outOfRange(Array.isArray(o.rttMs) ? "rttMs" : "bandwidthBps", "a non-empty list", []);
-  const series = (o.series ?? PAGE_LOAD_STRATEGIES).map((s, i): LoadTimeSeries => {
+  const series = (o.series ?? HTTP1_STRATEGIES).map((s, i): LoadTimeSeries => {
     if (typeof s === "string") return { strategy: checkChoice(`series[${i}]`, s, PAGE_LOAD_STRATEGIES) };
     if (s === null || typeof s !== "object") invalidType(`series[${i}]`, "a strategy name or { strategy, maxConnections }", s);
     return { strategy: checkChoice(`series[${i}].strategy`, s.strategy, PAGE_LOAD_STRATEGIES), maxConnections: s.maxConnections };

@@ -184,8 +184,8 @@ describe("simulatePageLoad: the chapter's claims, from its own numbers", () => {
 describe("simulatePageLoad: bad input is named", () => {
   const ok: PageLoadInput = { page: threeImages, strategy: "serial", rttMs: 100, bandwidthBps: 1e6 };
   it("rejects an unknown strategy with the list of valid ones", () => {
-    expect(() => simulatePageLoad({ ...ok, strategy: "multiplexed" as PageLoadStrategy })).toThrow(RangeError);
-    expect(() => simulatePageLoad({ ...ok, strategy: "turbo" as PageLoadStrategy })).toThrow(/"serial", "parallel", "persistent", "pipelined"/);
+    expect(() => simulatePageLoad({ ...ok, strategy: "turbo" as PageLoadStrategy })).toThrow(RangeError);
+    expect(() => simulatePageLoad({ ...ok, strategy: "turbo" as PageLoadStrategy })).toThrow(/"serial", "parallel", "persistent", "pipelined", "multiplexed"/);
   });
   it("rejects maxConnections 0, and more than 1 for serial or pipelined", () => {
     expect(() => simulatePageLoad({ ...ok, strategy: "parallel", maxConnections: 0 })).toThrow(/maxConnections.*Received 0/);
@@ -210,5 +210,35 @@ describe("simulatePageLoad: bad input is named", () => {
       expect(simulatePageLoad({ ...ok, strategy: s, nagle: true, page: smallObjects }).elapsedMs).toBeGreaterThan(0);
       expect(simulatePageLoad({ ...ok, strategy: s, delayedAckMs: 0 }).elapsedMs).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("simulatePageLoad: multiplexed (HTTP/2's idea) removes HTTP/1.1's head-of-line blocking", () => {
+  // the first object is slow at the server; the others are quick
+  const page = { htmlBytes: 2000, objectBytes: [3000, 3000, 3000, 3000] };
+  const serverMs = [0, 300, 5, 5, 5];
+  const run = (strategy: PageLoadStrategy) => simulatePageLoad({ page, strategy, rttMs: 50, bandwidthBps: 10e6, serverMs });
+
+  it("the quick responses no longer wait behind the slow one", () => {
+    const piped = run("pipelined");
+    const muxed = run("multiplexed");
+    const quickDone = (r: ReturnType<typeof run>) => Math.max(...r.requests.filter((q) => q.index >= 2).map((q) => q.doneMs));
+    const slowDone = (r: ReturnType<typeof run>) => r.requests.find((q) => q.index === 1)!.doneMs;
+    // pipelined: every quick response finishes after the slow one (request order)
+    expect(quickDone(piped)).toBeGreaterThan(slowDone(piped));
+    // multiplexed: they all finish before it, and far sooner than under pipelining
+    expect(quickDone(muxed)).toBeLessThan(slowDone(muxed));
+    expect(quickDone(muxed)).toBeLessThan(quickDone(piped) - 200);
+    expect(muxed.connectionsOpened).toBe(1);
+  });
+
+  it("with equal server times it matches pipelining (same bytes, same order)", () => {
+    const same = (strategy: PageLoadStrategy) => simulatePageLoad({ page, strategy, rttMs: 50, bandwidthBps: 10e6, serverMs: 5 });
+    expect(same("multiplexed").elapsedMs).toBeCloseTo(same("pipelined").elapsedMs, 6);
+    expect(same("multiplexed").packets).toBe(same("pipelined").packets);
+  });
+
+  it("accepts only one connection", () => {
+    expect(() => simulatePageLoad({ page, strategy: "multiplexed", rttMs: 50, bandwidthBps: 1e6, maxConnections: 2 })).toThrow(/maxConnections/);
   });
 });
