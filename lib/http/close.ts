@@ -34,6 +34,10 @@ import type { TraceEntry } from "../sim/trace";
 import { DEFAULT_MSS, IP_HEADER_BYTES, TCP_HEADER_BYTES } from "../tcp/constants";
 import { segment } from "../tcp/segment";
 
+
+/** A time for a sentence: at most microsecond precision, no float noise (26.624, not 26.623999999999995). */
+const ms = (t: number): string => String(Number(t.toFixed(3)));
+
 export type CloseStrategy = "abrupt" | "graceful";
 const STRATEGIES: readonly CloseStrategy[] = ["abrupt", "graceful"];
 
@@ -120,7 +124,7 @@ export function simulateClose(scenario: CloseScenario): CloseOutcome {
       const rst = controlLeaves();
       trace.push({ tMs: rst.leaves, conn: 0, from: "server", flags: ["RST", "ACK"], bytes: 0, note: "close() with request 2 unread: RST" });
       rstArrives = rst.arrives;
-      lines.push(`The server closed at ${closeAt} ms with request 2 still unread in its buffer, so its stack sent RST instead of FIN.`);
+      lines.push(`The server closed at ${ms(closeAt)} ms with request 2 still unread in its buffer, so its stack sent RST instead of FIN.`);
     } else {
       const fin = controlLeaves();
       trace.push({ tMs: fin.leaves, conn: 0, from: "server", flags: ["FIN", "ACK"], bytes: 0, note: "close(): FIN" });
@@ -132,7 +136,7 @@ export function simulateClose(scenario: CloseScenario): CloseOutcome {
       if (finRead <= rstArrives) {
         trace.push({ tMs: finRead, conn: 0, from: "client", flags: ["FIN", "ACK"], bytes: 0, note: "client read to the end, closes" });
       }
-      lines.push(`The server closed at ${closeAt} ms before request 2 arrived (FIN); request 2 then reached a closed socket at ${request2Arrives} ms and drew an RST.`);
+      lines.push(`The server closed at ${ms(closeAt)} ms before request 2 arrived (FIN); request 2 then reached a closed socket at ${ms(request2Arrives)} ms and drew an RST.`);
     }
     reset = true;
   } else {
@@ -140,7 +144,7 @@ export function simulateClose(scenario: CloseScenario): CloseOutcome {
     trace.push({ tMs: fin.leaves, conn: 0, from: "server", flags: ["FIN", "ACK"], bytes: 0, note: "shutdown(SHUT_WR): half close, keep reading" });
     const clientCloses = Math.max(fin.arrives, ...arrivals.map((a) => a.at)) + readDelay;
     trace.push({ tMs: clientCloses, conn: 0, from: "client", flags: ["FIN", "ACK"], bytes: 0, note: "client read the whole response and the FIN, closes" });
-    lines.push(`The server half-closed at ${closeAt} ms (FIN after the response), read and dropped request 2 at ${request2Arrives} ms, and closed fully once the client's FIN arrived at ${clientCloses + d} ms. No RST.`);
+    lines.push(`The server half-closed at ${ms(closeAt)} ms (FIN after the response), read and dropped request 2 at ${ms(request2Arrives)} ms, and closed fully once the client's FIN arrived at ${ms(clientCloses + d)} ms. No RST.`);
   }
 
   // The client application keeps a segment only if it read it before any RST arrived.
@@ -148,8 +152,8 @@ export function simulateClose(scenario: CloseScenario): CloseOutcome {
   const lost = clientReceivedBytes < responseBytes;
   if (reset) {
     lines.push(lost
-      ? `The RST reached the client at ${rstArrives} ms, before its application had read ${responseBytes - clientReceivedBytes} of the ${responseBytes} response bytes: they were discarded.`
-      : `The RST reached the client at ${rstArrives} ms, after its application had read the whole response: nothing lost this time.`);
+      ? `The RST reached the client at ${ms(rstArrives)} ms, before its application had read ${responseBytes - clientReceivedBytes} of the ${responseBytes} response bytes: they were discarded.`
+      : `The RST reached the client at ${ms(rstArrives)} ms, after its application had read the whole response: nothing lost this time.`);
   }
   trace.sort((a, b) => a.tMs - b.tMs);
   return { strategy, clientReceivedBytes, responseBytes, lost, reset, trace, explanation: lines.join("\n") };

@@ -269,7 +269,7 @@ export async function runPipelineLab(options?: PipelineLabOptions): Promise<Pipe
     }
     const methods = Array.from({ length: requests }, (_, i) => RETRY_METHODS[i % RETRY_METHODS.length]);
     const retry = await measureRetry(scope, methods, closeAfter);
-    const model = modelPipeline({ methods, closeAfter, rttMs });
+    const model = modelPipeline({ methods, closeAfter, rttMs, requests });
     return {
       lab: "pipeline" as const,
       setup: { requests, repeats, delayStepMs, closeAfter, methods },
