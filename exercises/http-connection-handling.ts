@@ -57,13 +57,15 @@ export function removeHopByHop(headers: Record<string, string>): Record<string, 
  * Defaults: serverMs 0, mss 1460, initialWindow 10. Every size is >= 1.
  *   serialPageLoadMs({ htmlBytes: 1000, objectBytes: [1000, 1000, 1000], rttMs: 100 }) → 800
  */
-export function serialPageLoadMs(page: {
+export interface SerialPage {
   htmlBytes: number;
   objectBytes: number[];
   rttMs: number;
   serverMs?: number;
   mss?: number;
   initialWindow?: number;
-}): number {
+}
+
+export function serialPageLoadMs(page: SerialPage): number {
   return notImplemented("4.3c");
 }

@@ -49,14 +49,16 @@ export function connectionRounds(objectCount: number, maxConnections: number): n
  *   parallelLoadMs({ rttMs: 100, bandwidthBps: 1e6, htmlBytes: 10_000, objectCount: 3, objectBytes: 25_000, maxConnections: 4 })
  *     → (200 + 80) + (200 + 600) = 1080
  */
-export function parallelLoadMs(input: {
+export interface ParallelPage {
   rttMs: number;
   bandwidthBps: number;
   htmlBytes: number;
   objectCount: number;
   objectBytes: number;
   maxConnections: number;
-}): number {
+}
+
+export function parallelLoadMs(input: ParallelPage): number {
   return notImplemented("4.4c");
 }
 

@@ -2,11 +2,11 @@
 // Executes notebooks headlessly: all of them, or those named on the command line.
 //   node scripts/run-notebooks.js [notebooks/4.1-tcp-connections.ipynb ...]
 "use strict";
-const { setup } = require("./setup");
+const { setupOrExit } = require("./setup");
 const { listNotebooks, executeNotebook } = require("./notebooks");
 
 (async () => {
-  setup();
+  setupOrExit();
   const notebooks = process.argv.length > 2 ? process.argv.slice(2) : listNotebooks();
   let failed = 0;
   for (const [i, nb] of notebooks.entries()) {

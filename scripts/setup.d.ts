@@ -1,5 +1,6 @@
 // Types for scripts/setup.js.
 export function setup(): void;
+export function setupOrExit(): void;
 export function venvBin(name: string): string;
 export const ROOT: string;
 export const KERNEL_NAME: string;

@@ -104,9 +104,8 @@ function setup() {
   writeLabSettings();
 }
 
-module.exports = { setup, venvBin, ROOT, KERNEL_NAME, SetupError };
-
-if (require.main === module) {
+/** setup(), or print what went wrong and exit 1 (for commands that cannot go on without Jupyter). */
+function setupOrExit() {
   try {
     setup();
   } catch (err) {
@@ -115,3 +114,7 @@ if (require.main === module) {
     process.exit(1);
   }
 }
+
+module.exports = { setup, setupOrExit, venvBin, ROOT, KERNEL_NAME, SetupError };
+
+if (require.main === module) setupOrExit();

@@ -5,15 +5,9 @@
 "use strict";
 const { spawn } = require("node:child_process");
 const path = require("node:path");
-const { setup, venvBin, ROOT, SetupError } = require("./setup");
+const { setupOrExit, venvBin, ROOT } = require("./setup");
 
-try {
-  setup();
-} catch (err) {
-  if (!(err instanceof SetupError)) throw err;
-  console.error(`\n[setup] ${err.message}`);
-  process.exit(1);
-}
+setupOrExit();
 
 const args = ["lab", ...process.argv.slice(2)];
 // Jupyter refuses to run as root unless told to (containers and CI run as root).

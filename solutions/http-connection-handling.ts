@@ -1,4 +1,5 @@
 /** Reference solutions for 4.3 HTTP connection handling (HTTP 커넥션 관리). */
+import type { SerialPage } from "../exercises/http-connection-handling";
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
@@ -28,14 +29,7 @@ export function removeHopByHop(headers: Record<string, string>): Record<string, 
   return kept;
 }
 
-export function serialPageLoadMs(page: {
-  htmlBytes: number;
-  objectBytes: number[];
-  rttMs: number;
-  serverMs?: number;
-  mss?: number;
-  initialWindow?: number;
-}): number {
+export function serialPageLoadMs(page: SerialPage): number {
   const { rttMs, serverMs = 0, mss = 1460, initialWindow = 10 } = page;
   const fetchMs = (bytes: number) => {
     const segments = Math.ceil(bytes / mss);

@@ -1,5 +1,6 @@
 /** Reference solutions for 4.4 Parallel connections (병렬 커넥션). */
 import type { Page } from "../lib/http/page-load";
+import type { ParallelPage } from "../exercises/parallel-connections";
 import { simulatePageLoad } from "../lib/http/page-load";
 
 const onLinkMs = (bytes: number, bandwidthBps: number) => (bytes * 8 * 1000) / bandwidthBps;
@@ -14,14 +15,7 @@ export function connectionRounds(objectCount: number, maxConnections: number): n
   return Math.ceil(objectCount / maxConnections);
 }
 
-export function parallelLoadMs(input: {
-  rttMs: number;
-  bandwidthBps: number;
-  htmlBytes: number;
-  objectCount: number;
-  objectBytes: number;
-  maxConnections: number;
-}): number {
+export function parallelLoadMs(input: ParallelPage): number {
   const { rttMs, bandwidthBps } = input;
   const html = 2 * rttMs + onLinkMs(input.htmlBytes, bandwidthBps);
   const rounds = connectionRounds(input.objectCount, input.maxConnections);

@@ -1,4 +1,6 @@
 /** Reference solutions for 4.5 persistent connections (지속 커넥션). */
+// The types are the exercise's contract: they live in the stub.
+import type { PairSummary, PersistenceReason } from "../exercises/persistent-connections";
 
 export function parseKeepAliveParams(value: string): {
   timeoutSeconds?: number;
@@ -24,19 +26,7 @@ export function parseKeepAliveParams(value: string): {
   return result;
 }
 
-export interface PairSummary {
-  clientVersion: "1.0" | "1.1";
-  requestConnection?: string;
-  serverVersion: "1.0" | "1.1";
-  responseConnection?: string;
-  body: "known" | "until-close";
-}
-
-export type PersistenceReason =
-  | "client-close" | "server-close"
-  | "http10-not-asked" | "http10-not-agreed" | "http10-agreed"
-  | "http10-server-default" | "http10-server-agreed" | "http11-default"
-  | "read-until-close";
+export type { PairSummary, PersistenceReason };
 
 const tokens = (value: string | undefined): string[] =>
   (value ?? "").split(",").map((t) => t.trim().toLowerCase()).filter((t) => t !== "");

@@ -4,17 +4,10 @@ import { stripHopByHop } from "../../http/hop-by-hop";
 import { transactionTime } from "../../tcp/transaction";
 import { expectClose, expectEqual, expectThrows, fail } from "../expect";
 import { defineChecks } from "./define";
+import type { SerialPage } from "../../../exercises/http-connection-handling";
 
 type ParseConnection = (value: string) => { close: boolean; keepAlive: boolean; tokens: string[] };
 type RemoveHopByHop = (headers: Record<string, string>) => Record<string, string>;
-interface SerialPage {
-  htmlBytes: number;
-  objectBytes: number[];
-  rttMs: number;
-  serverMs?: number;
-  mss?: number;
-  initialWindow?: number;
-}
 
 /** A small GET: it fits in one segment, so its trip is half a round trip. */
 const REQUEST_BYTES = 300;
