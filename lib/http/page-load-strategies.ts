@@ -25,7 +25,7 @@
  *               so a slow response holds back every response behind it
  *               (head-of-line blocking). The browser closes after the last
  *               response.
- *   multiplexed (4.8, HTTP/2's idea) one persistent connection; every object's
+ *   multiplexed (4.8, the idea of HTTP/2 streams, RFC 9113) one persistent connection; every object's
  *               request is sent at once as with pipelining, but each response
  *               leaves as soon as it is ready, whatever the request order, so a
  *               slow response no longer holds back the fast ones. Simplified:

@@ -380,6 +380,40 @@ export const catalogue: readonly Exercise[] = [
       "the others were still waiting in the receive buffer when the RST came, and a reset empties that buffer.",
   },
   // --- 4.8 exercises ---
+  {
+    id: "4.8a",
+    section: "4.8",
+    title: "Responses on a multiplexed connection",
+    file: "multiplexing-and-beyond.ts",
+    export: "multiplexedDoneTimes",
+    points: 3,
+    hint:
+      "Response i is ready at rttMs / 2 + serverMs[i]. Sort the indexes by ready time (ties: lower index first) and walk " +
+      "them keeping when the link is next free: a response leaves its last byte at max(ready, free) + bytes * 8000 / bandwidthBps " +
+      "(0 for Infinity) and arrives rttMs / 2 later. Store each answer at its own index.",
+  },
+  {
+    id: "4.8b",
+    section: "4.8",
+    title: "Connections per page: HTTP/1.1 against HTTP/2",
+    file: "multiplexing-and-beyond.ts",
+    export: "connectionsForPage",
+    points: 2,
+    hint:
+      "new URL(u).origin gives \"scheme://host[:port]\" with the default port dropped, so equal origins give equal strings. " +
+      "Count the requests per origin in a Map: HTTP/1.1 adds min(count, perOrigin) for each origin, HTTP/2 is the number of origins.",
+  },
+  {
+    id: "4.8c",
+    section: "4.8",
+    title: "Time to first byte: TCP, TLS and QUIC",
+    file: "multiplexing-and-beyond.ts",
+    export: "timeToFirstByteMs",
+    points: 2,
+    hint:
+      "Keep a table of setup round trips: tcp 1, tcp-fastopen 0, tcp+tls1.2 3, tcp+tls1.3 2, quic 1, quic-0rtt 0. " +
+      "The answer is (setup + 1) * rttMs + serverMs. Check the stack is in the table and the numbers are finite and >= 0 first.",
+  },
 ];
 
 /** Valid ids, in catalogue order. */
