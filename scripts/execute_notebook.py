@@ -6,6 +6,7 @@ Exit 0 when every cell ran. Otherwise exit 1 and print which cell failed
 (its number, counting from 1, and its first line) and the error, so a test
 can name the notebook and the cell. The notebook file is not modified.
 """
+import os
 import sys
 
 import nbformat
@@ -38,7 +39,17 @@ def main():
     def on_cell_start(cell, cell_index, **_):
         current["index"] = cell_index
 
-    client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, startup_timeout=90, on_cell_start=on_cell_start)
+    # Start the kernel in the notebook's own folder, as JupyterLab does; the
+    # workbook kernel's launcher must then move to the workbook root itself.
+    folder = os.path.dirname(os.path.abspath(path))
+    client = NotebookClient(
+        nb,
+        kernel_name=KERNEL,
+        timeout=timeout,
+        startup_timeout=90,
+        on_cell_start=on_cell_start,
+        resources={"metadata": {"path": folder}},
+    )
     try:
         client.execute()
     except (CellExecutionError, CellTimeoutError) as err:
