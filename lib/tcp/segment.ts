@@ -8,8 +8,11 @@
  * not counted. Zero bytes still need one packet to say anything, so
  * `segment(0)` is one empty segment (a pure ACK has exactly this cost).
  */
-import { checkNumber, optionalNumber, optionsObject } from "../errors";
+import { checkNumber, optionalNumber, optionsObject, outOfRange } from "../errors";
 import { DEFAULT_MSS, IP_HEADER_BYTES, TCP_HEADER_BYTES } from "./constants";
+
+/** The most segments one call will list (10 million payloads is already ~80 MB). */
+export const MAX_SEGMENTS = 10_000_000;
 
 export interface SegmentOptions {
   /** maximum segment size: payload bytes per segment (default 1460) */
@@ -37,6 +40,7 @@ export function segment(bytes: number, options?: SegmentOptions): Segmentation {
   const tcp = optionalNumber("tcpHeaderBytes", opts.tcpHeaderBytes, TCP_HEADER_BYTES, { min: 0, integer: true });
 
   const segments = Math.max(1, Math.ceil(bytes / mss));
+  if (segments > MAX_SEGMENTS) outOfRange("bytes", `at most ${MAX_SEGMENTS} segments of mss ${mss} (${MAX_SEGMENTS * mss} bytes)`, bytes);
   const payloads = Array.from({ length: segments }, (_, i) => Math.min(mss, bytes - i * mss));
   const headerBytes = segments * (ip + tcp);
   const wireBytes = bytes + headerBytes;
