@@ -50,8 +50,9 @@ export function closePackets(how: "close" | "shutdown-write", unreadBytes: numbe
  * with `arrivals[i].bytes` bytes each; the client application reads each
  * segment `readDelayMs` after it arrives. A reset (RST) reaches the client
  * at `rstAtMs` (Infinity when none comes) and throws away everything the
- * application has not read by then. A segment read exactly at `rstAtMs` is
- * still read. How many response bytes does the application get?
+ * application has not read by then (simulateClose's default assumption,
+ * `discardOnReset: true`; see notebook 4.7 for when a real stack keeps the
+ * bytes). A segment read exactly at `rstAtMs` is still read. How many response bytes does the application get?
  *   bytesReadBeforeReset([{ atMs: 10, bytes: 1460 }, { atMs: 30, bytes: 500 }], 1, 20) → 1460
  */
 export function bytesReadBeforeReset(arrivals: { atMs: number; bytes: number }[], readDelayMs: number, rstAtMs: number): number {

@@ -47,8 +47,10 @@ export function isIdempotentMethod(method: string): boolean {
  * 4.6d: a careful client pipelines idempotent requests, but never pipelines
  * a non-idempotent one (POST, PATCH, ...): that request waits until every
  * earlier response is in, is sent alone, and nothing follows it until its
- * own response is in. Split the requests (by index, in order) into the
- * batches the client writes back to back; each batch costs a round trip.
+ * own response is in (the strict rule of RFC 2616 8.1.2.2; RFC 9112 9.3.2
+ * only forbids pipelining after a non-idempotent request, see notebook 4.6).
+ * Split the requests (by index, in order) into the batches the client
+ * writes back to back; each batch costs a round trip.
  *   pipelineBatches(["GET", "GET", "POST", "GET", "PUT"]) → [[0, 1], [2], [3, 4]]
  */
 export function pipelineBatches(methods: string[]): number[][] {

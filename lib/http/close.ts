@@ -5,8 +5,23 @@
  * What it models: the "TCP reset problem" of RFC 9112 9.6, with the TCP rule
  * behind it (RFC 1122 4.2.2.13, RFC 9293 3.6): a host that closes a socket
  * while received data is still unread, or that receives data after it closed,
- * answers with RST instead of FIN, and a host that receives RST throws away
- * whatever is still waiting in its receive buffer.
+ * answers with RST instead of FIN.
+ * What the RST then does to the response is not a TCP rule but depends on the
+ * receiving stack and application. RFC 9112 9.6 only warns that the reset
+ * "might erase" the client's unacknowledged input buffers before the HTTP
+ * parser reads them. Windows does throw them away. Linux (tcp_reset) purges
+ * its send queue but leaves received bytes readable: a client that keeps
+ * reading gets the response and then ECONNRESET. Yet an application often
+ * loses the bytes anyway, because it learns of the reset first: a write fails
+ * (ECONNRESET, EPIPE) or a read returns the error, and node, for one, destroys
+ * the socket with the unread data in it.
+ * `discardOnReset` picks the assumption:
+ *   - true (the default): the RFC's warning, and what a Windows client, or any
+ *     client that meets the reset before it has read everything, experiences:
+ *     response bytes the application has not read when the RST arrives are
+ *     lost;
+ *   - false: a Linux-like stack and a client that only reads: every response
+ *     byte that arrived before the RST is still delivered.
  * The scene: the client pipelines two requests; the server answers the first
  * and then closes (say it reached its request limit), so the second request
  * is unread input.
@@ -14,7 +29,9 @@
  *     If the second request has arrived, close() has unread input and the
  *     stack sends RST; if it arrives later, it hits a closed socket and draws
  *     an RST then. When the RST reaches the client, every response byte its
- *     application has not read yet is gone.
+ *     application has not read yet is gone (with `discardOnReset`; without
+ *     it nothing is lost, since here every segment arrives before the RST
+ *     that left behind it).
  *   - "graceful": the server shuts down only its sending side (half close: a
  *     FIN after the response), keeps reading and discards the second request,
  *     and closes fully once the client has closed too. No RST, nothing lost;
@@ -28,7 +45,7 @@
  * after it arrives (the time to be scheduled and parse); ACKs are not drawn.
  */
 
-import { checkChoice, checkNumber, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkChoice, checkNumber, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
 import { serialisationMs } from "../sim/link";
 import type { TraceEntry } from "../sim/trace";
 import { DEFAULT_MSS, IP_HEADER_BYTES, TCP_HEADER_BYTES } from "../tcp/constants";
@@ -57,6 +74,14 @@ export interface CloseScenario {
   clientReadDelayMs?: number;
   /** server think time before it writes the response (default 0) */
   serverMs?: number;
+  /**
+   * what the client loses when the RST arrives (default true): true, every
+   * response byte its application has not read yet (RFC 9112 9.6's warning;
+   * Windows; any client that meets the reset before it has read the data);
+   * false, nothing that already arrived (a Linux-like stack with a client that
+   * keeps reading until the error)
+   */
+  discardOnReset?: boolean;
 }
 
 export interface CloseOutcome {
@@ -67,6 +92,8 @@ export interface CloseOutcome {
   lost: boolean;
   /** the server's stack sent RST */
   reset: boolean;
+  /** the assumption the outcome was computed with (see CloseScenario.discardOnReset) */
+  discardOnReset: boolean;
   trace: TraceEntry[];
   explanation: string;
 }
@@ -86,6 +113,7 @@ export function simulateClose(scenario: CloseScenario): CloseOutcome {
   const mss = optionalNumber("scenario.mss", s.mss, DEFAULT_MSS, { integer: true, min: 1 });
   const readDelay = optionalNumber("scenario.clientReadDelayMs", s.clientReadDelayMs, DEFAULT_READ_DELAY_MS, { min: 0 });
   const serverMs = optionalNumber("scenario.serverMs", s.serverMs, 0, { min: 0 });
+  const discardOnReset = optionalBoolean("scenario.discardOnReset", s.discardOnReset, true);
   const d = rttMs / 2;
   const headerBytes = IP_HEADER_BYTES + TCP_HEADER_BYTES;
 
@@ -147,14 +175,22 @@ export function simulateClose(scenario: CloseScenario): CloseOutcome {
     lines.push(`The server half-closed at ${ms(closeAt)} ms (FIN after the response), read and dropped request 2 at ${ms(request2Arrives)} ms, and closed fully once the client's FIN arrived at ${ms(clientCloses + d)} ms. No RST.`);
   }
 
-  // The client application keeps a segment only if it read it before any RST arrived.
-  const clientReceivedBytes = arrivals.filter((a) => a.at + readDelay <= rstArrives).reduce((sum, a) => sum + a.bytes, 0);
+  // With discardOnReset the client application keeps a segment only if it read it before any RST
+  // arrived; without it, every segment that arrived before the RST stays readable.
+  const kept = (a: { at: number }) => (discardOnReset ? a.at + readDelay : a.at) <= rstArrives;
+  const clientReceivedBytes = arrivals.filter(kept).reduce((sum, a) => sum + a.bytes, 0);
+  const unreadAtReset = arrivals.filter((a) => a.at + readDelay > rstArrives).reduce((sum, a) => sum + a.bytes, 0);
   const lost = clientReceivedBytes < responseBytes;
   if (reset) {
-    lines.push(lost
-      ? `The RST reached the client at ${ms(rstArrives)} ms, before its application had read ${responseBytes - clientReceivedBytes} of the ${responseBytes} response bytes: they were discarded.`
-      : `The RST reached the client at ${ms(rstArrives)} ms, after its application had read the whole response: nothing lost this time.`);
+    if (lost) {
+      lines.push(`The RST reached the client at ${ms(rstArrives)} ms, before its application had read ${responseBytes - clientReceivedBytes} of the ${responseBytes} response bytes: they were discarded.`);
+    } else if (unreadAtReset > 0) {
+      lines.push(`The RST reached the client at ${ms(rstArrives)} ms, before its application had read ${unreadAtReset} of the ${responseBytes} response bytes; ` +
+        "this stack keeps bytes that arrived before a reset readable (discardOnReset: false), so the application still read them all and met ECONNRESET only afterwards.");
+    } else {
+      lines.push(`The RST reached the client at ${ms(rstArrives)} ms, after its application had read the whole response: nothing lost this time.`);
+    }
   }
   trace.sort((a, b) => a.tMs - b.tMs);
-  return { strategy, clientReceivedBytes, responseBytes, lost, reset, trace, explanation: lines.join("\n") };
+  return { strategy, clientReceivedBytes, responseBytes, lost, reset, discardOnReset, trace, explanation: lines.join("\n") };
 }

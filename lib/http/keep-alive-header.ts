@@ -8,6 +8,13 @@
  * servers that shipped keep-alive (the book's "Keep-Alive options"):
  *   - timeout: how many seconds the sender will keep an idle connection open;
  *   - max: how many more requests the sender will accept on this connection.
+ *     Servers do not count alike. This workbook (simulateKeepAlive in
+ *     keep-alive.ts) counts the requests still allowed after the one being
+ *     answered, so a server that serves 100 requests per connection says
+ *     max=99 on its first response and closes after the 100th. Apache counts
+ *     from MaxKeepAliveRequests minus the requests already kept alive, so
+ *     with MaxKeepAliveRequests 100 its first response says max=100.
+ *     The parser just returns the number; it assumes neither convention.
  * Assumptions and choices:
  *   - a parameter may also appear without "=value" (the book's `name[=value]`,
  *     and old clients sent `Keep-Alive: 300`); RFC 2068's grammar requires the
@@ -29,7 +36,7 @@ import { isToken, splitList, stringOrStrings, trimOws, unquote } from "./list-sy
 export interface KeepAliveParams {
   /** `timeout`: seconds an idle connection is kept open */
   timeoutSeconds?: number;
-  /** `max`: requests still allowed on this connection */
+  /** `max`: requests still allowed on this connection (the sender's count; see the header comment) */
   max?: number;
   /** every other parameter, name lower-cased -> value (null when written without "=") */
   params: Record<string, string | null>;

@@ -22,7 +22,11 @@
  *     not ask for keep-alive just gets no keep-alive back;
  *   - otherwise, when the request carried the keep-alive token, answers
  *     `Connection: Keep-Alive` and `Keep-Alive: timeout=T, max=R`, R being how
- *     many more requests it will take on this connection;
+ *     many more requests it will take on this connection after this one
+ *     (`max` minus the requests served on it so far, this one included): a
+ *     `max: 100` server says max=99 on its first response, max=1 on its 99th
+ *     and `Connection: close` on its 100th. (Apache counts one higher: with
+ *     MaxKeepAliveRequests 100 its first response says max=100.);
  *   - closes a connection that stays idle longer than `timeoutSeconds` after
  *     its last response (exactly the timeout still counts as open).
  * Assumptions: a transaction takes `transactionMs` (default 0) from request to
@@ -49,7 +53,7 @@ export interface KeepAliveServerOptions {
   version?: HttpVersion;
   /** idle seconds before the server closes a kept connection */
   timeoutSeconds: number;
-  /** most requests the server serves on one connection */
+  /** most requests the server serves on one connection; its Keep-Alive `max` counts down from max - 1 */
   max: number;
   /** whether the server keeps connections open at all (default true) */
   persistent?: boolean;

@@ -55,6 +55,37 @@ describe("simulateClose: graceful close (half close, read on, then close)", () =
   });
 });
 
+describe("simulateClose: what the RST does to unread data (discardOnReset)", () => {
+  it("defaults to discarding what the application has not read (RFC 9112 9.6's warning, Windows-like)", () => {
+    const r = simulateClose({ ...scene, strategy: "abrupt" });
+    expect(r.discardOnReset).toBe(true);
+    expect(simulateClose({ ...scene, strategy: "abrupt", discardOnReset: true })).toMatchObject({ clientReceivedBytes: 0, lost: true });
+  });
+
+  it("keeps every byte that arrived before the RST when the stack leaves it readable (Linux-like)", () => {
+    const r = simulateClose({ ...scene, strategy: "abrupt", discardOnReset: false });
+    expect(r).toMatchObject({ clientReceivedBytes: 3000, lost: false, reset: true, discardOnReset: false });
+    // the RST still goes out: the packets do not depend on the receiver
+    expect(flagsOf(r)).toEqual(flagsOf(simulateClose({ ...scene, strategy: "abrupt" })));
+    expect(r.explanation).toMatch(/had read 3000 of the 3000 response bytes; this stack keeps bytes/);
+  });
+
+  it("keeps the whole response on a slow link too, where discarding lost the tail", () => {
+    const slow = { ...scene, strategy: "abrupt" as const, bandwidthBps: 1_000_000 };
+    expect(simulateClose(slow).clientReceivedBytes).toBe(2920);
+    expect(simulateClose({ ...slow, discardOnReset: false }).clientReceivedBytes).toBe(3000);
+  });
+
+  it("changes nothing when the application had read everything, or when no RST comes", () => {
+    expect(simulateClose({ ...scene, strategy: "abrupt", secondRequestAtMs: 15, discardOnReset: false }).explanation).toMatch(/nothing lost this time/);
+    expect(simulateClose({ ...scene, strategy: "graceful", discardOnReset: false })).toMatchObject({ clientReceivedBytes: 3000, reset: false });
+  });
+
+  it("rejects a value that is not a boolean", () => {
+    expect(() => simulateClose({ ...scene, strategy: "abrupt", discardOnReset: "yes" as never })).toThrow(/"scenario.discardOnReset".*"yes"/);
+  });
+});
+
 describe("simulateClose: bad input", () => {
   it("names the parameter and the value", () => {
     expect(() => simulateClose({ ...scene, strategy: "polite" as never })).toThrow(/"scenario.strategy".*"polite"/);

@@ -26,6 +26,15 @@ describe("simulateKeepAlive: HTTP/1.0+ keep-alive", () => {
     expect(run.steps[3].connectionNote).toMatch(/connection 0 closed after request 2/);
   });
 
+  it("counts max as the requests left after this one: max=99 first for a max:100 server, close on the 100th", () => {
+    const times = Array.from({ length: 100 }, (_, i) => i * 10);
+    const run = simulateKeepAlive({ client: { closeOnLast: false }, server: { timeoutSeconds: 5, max: 100 }, requests: at(...times) });
+    expect(header(run.steps[0].response.headers, "Keep-Alive")).toBe("timeout=5, max=99");
+    expect(header(run.steps[98].response.headers, "Keep-Alive")).toBe("timeout=5, max=1");
+    expect(header(run.steps[99].response.headers, "Connection")).toBe("close");
+    expect(run.connectionsOpened).toBe(1);
+  });
+
   it("ends the connection when it stays idle past the timeout, but not at exactly the timeout", () => {
     const run = simulateKeepAlive({ server: { timeoutSeconds: 5, max: 100 }, transactionMs: 50, requests: at(0, 5050, 10101) });
     expect(run.steps.map((s) => s.conn)).toEqual([0, 0, 1]);
