@@ -3,8 +3,14 @@
  * the same writes, Linux's delayed-ACK timer, the reply the lab's server
  * sends, and the loopback RTT measured just before. The time compared is
  * request start to the whole reply at the client (the model's responseMs),
- * which is what the lab times. This file only adapts the lab's setup to the
- * model's inputs; the model itself lives in lib/tcp.
+ * which is what the lab times. The lab runs on Linux, so the model uses
+ * Linux's Nagle rule, Minshall's variant (nagleVariant "minshall"), not the
+ * classic RFC 896 / RFC 1122 one. They differ only for the lab's single
+ * write when it is larger than the model's 1460-byte MSS (header + body may
+ * reach 2000 bytes): classic Nagle would hold its small tail, Minshall's sends
+ * it at once, and so does real loopback, where the MSS (about 65,000 bytes)
+ * makes the write a single segment anyway. This file only adapts the lab's setup to the model's
+ * inputs; the model itself lives in lib/tcp.
  */
 import { LINUX_DELAYED_ACK_MS, nagleDelayedAck } from "../tcp/index";
 import type { NagleTimes } from "./nagle";
@@ -22,7 +28,7 @@ export interface NagleSetup {
 }
 
 function replyMs(writes: number[], nagle: boolean, s: NagleSetup): number | null {
-  const r = nagleDelayedAck({ writes, nagle, delayedAckMs: LINUX_DELAYED_ACK_MS, rttMs: s.rttMs, responseBytes: s.responseBytes });
+  const r = nagleDelayedAck({ writes, nagle, nagleVariant: "minshall", delayedAckMs: LINUX_DELAYED_ACK_MS, rttMs: s.rttMs, responseBytes: s.responseBytes });
   return r.responseMs;
 }
 

@@ -28,11 +28,19 @@
  *
  * TCP options (per network, overridable per connection in `open`):
  *   mss (1460), initialWindow in segments (RFC 6928: 10), delayedAckMs
- *   (Linux 40; 0 = off), nagle (true), nagleVariant ("classic" as RFC 896,
+ *   (Linux 40; 0 = off), nagle (true), nagleVariant ("classic", RFC 896 as RFC 1122 4.2.3.4 states it,
  *   or Linux's "minshall", which does not hold the small tail of a large
  *   write behind full-sized segments), receiveWindow in bytes (unlimited),
- *   rtoMs (RFC 6298's 1 s floor: the idle time after which cwnd restarts),
- *   slowStartAfterIdle (true, as Linux's net.ipv4.tcp_slow_start_after_idle).
+ *   abcLimit (1: RFC 5681's cwnd += min(N, SMSS) per ACK, about 1.5x per
+ *   RTT with delayed ACKs; 2: RFC 3465 with L = 2*SMSS; Infinity: Linux,
+ *   every ACKed segment counts; both of those double per RTT),
+ *   rtoMs (RFC 6298 2.4's 1 s minimum: the idle time after which cwnd
+ *   restarts), slowStartAfterIdle (true; Linux's
+ *   net.ipv4.tcp_slow_start_after_idle is on by default too), idleRestart
+ *   ("rfc5681": back to min(IW, cwnd) after one RTO of idle, RFC 5681 4.1;
+ *   "linux": halve ceil(idle / RTO) - 1 times, not below IW, as tcp_cwnd_restart.
+ *   Linux's RTO is the smoothed RTT plus a variance term of at least 200 ms,
+ *   so about RTT + 200 ms on a steady path: pass rtoMs: rttMs + LINUX_MIN_RTO_MS).
  *
  * Counting: a packet is counted and traced when it is handed to the link;
  * its trace time is when its first bit leaves (after waiting for the packets
@@ -45,15 +53,17 @@ import { checkChoice, checkNumber, optionalBoolean, optionalNumber, optionsObjec
 import { DEFAULT_MSS, LINUX_DELAYED_ACK_MS, RFC_MIN_RTO_MS, initialWindowSegments } from "../tcp/constants";
 import { checkDelayedAckMs } from "../tcp/delayed-ack";
 import { segment } from "../tcp/segment";
+import { checkAbcLimit } from "../tcp/slow-start";
 import { Link, symmetricLink } from "./link";
 import type { LinkSpec } from "./link";
 import { DEFAULT_MAX_EVENTS, Scheduler } from "./scheduler";
 import type { EventHandle } from "./scheduler";
 import { TcpConnection } from "./tcp-connection";
-import type { EndpointConfig, NagleVariant, Packet } from "./tcp-endpoint";
+import type { EndpointConfig, IdleRestart, NagleVariant, Packet } from "./tcp-endpoint";
+import type { Trace, TraceEntry } from "./trace";
 
 const NAGLE_VARIANTS: readonly NagleVariant[] = ["classic", "minshall"];
-import type { Trace, TraceEntry } from "./trace";
+const IDLE_RESTARTS: readonly IdleRestart[] = ["rfc5681", "linux"];
 
 export interface TcpOptions {
   mss?: number;
@@ -65,8 +75,13 @@ export interface TcpOptions {
   nagleVariant?: NagleVariant;
   /** bytes; undefined or Infinity = no cap */
   receiveWindow?: number;
+  /** ms; default RFC 6298's 1 s minimum */
   rtoMs?: number;
   slowStartAfterIdle?: boolean;
+  /** "rfc5681" (default) or "linux" */
+  idleRestart?: IdleRestart;
+  /** segments one ACK may add to cwnd: 1 (default, RFC 5681), 2 (RFC 3465 L = 2), Infinity (Linux) */
+  abcLimit?: number;
 }
 
 export interface NetworkOptions extends TcpOptions {
@@ -101,6 +116,8 @@ export function tcpConfig(options: TcpOptions | undefined, base?: EndpointConfig
     receiveWindow: window === Infinity ? Infinity : checkNumber("receiveWindow", window, { min: mss, integer: true }),
     rtoMs: optionalNumber("rtoMs", o.rtoMs, base?.rtoMs ?? RFC_MIN_RTO_MS, { min: 0 }),
     slowStartAfterIdle: optionalBoolean("slowStartAfterIdle", o.slowStartAfterIdle, base?.slowStartAfterIdle ?? true),
+    idleRestart: checkChoice("idleRestart", o.idleRestart ?? base?.idleRestart ?? "rfc5681", IDLE_RESTARTS),
+    abcLimit: checkAbcLimit(o.abcLimit, base?.abcLimit ?? 1),
   };
 }
 

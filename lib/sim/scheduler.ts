@@ -8,6 +8,12 @@
  *
  * A run stops after `maxEvents` events with a RangeError instead of spinning
  * forever, so a buggy model fails loudly rather than hanging a notebook.
+ *
+ * The queue is a binary min-heap keyed on (time, sequence number), so
+ * scheduling and taking the next event cost O(log n) whatever the queue's
+ * length: a transfer of 10^8 bytes (about 70,000 segments, each with its
+ * arrival and ACK events) runs in a fraction of a second. Cancelling only
+ * marks the event; the heap drops it when it comes to the top (lazy deletion).
  */
 import { checkNumber } from "../errors";
 
@@ -26,6 +32,7 @@ interface QueuedEvent extends EventHandle {
 export const DEFAULT_MAX_EVENTS = 5_000_000;
 
 export class Scheduler {
+  /** a binary min-heap: queue[0] runs next; the children of i are 2i+1 and 2i+2 */
   private queue: QueuedEvent[] = [];
   private seq = 0;
   private processed = 0;
@@ -44,7 +51,7 @@ export class Scheduler {
   at(atMs: number, run: () => void): EventHandle {
     checkNumber("atMs", atMs, { min: this.current });
     const event: QueuedEvent = { atMs, seq: this.seq++, run, cancelled: false };
-    this.insert(event);
+    this.push(event);
     return event;
   }
 
@@ -62,7 +69,7 @@ export class Scheduler {
   run(untilMs: number = Infinity): void {
     if (untilMs !== Infinity) checkNumber("untilMs", untilMs, { min: 0 });
     while (this.queue.length > 0 && this.queue[0].atMs <= untilMs) {
-      const event = this.queue.shift()!;
+      const event = this.pop();
       if (event.cancelled) continue;
       if (++this.processed > this.maxEvents) {
         throw new RangeError(`simulation stopped after ${this.maxEvents} events at t=${event.atMs} ms (a model that never settles?)`);
@@ -78,17 +85,42 @@ export class Scheduler {
     return this.queue.length;
   }
 
-  // Binary search for the first event that must run later than `event`:
-  // later time, or same time and scheduled later. Inserting there keeps FIFO order for ties.
-  private insert(event: QueuedEvent): void {
-    let lo = 0;
-    let hi = this.queue.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const other = this.queue[mid];
-      if (other.atMs < event.atMs || (other.atMs === event.atMs && other.seq < event.seq)) lo = mid + 1;
-      else hi = mid;
+  private push(event: QueuedEvent): void {
+    const q = this.queue;
+    let i = q.length;
+    q.push(event);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!runsBefore(event, q[parent])) break;
+      q[i] = q[parent];
+      i = parent;
     }
-    this.queue.splice(lo, 0, event);
+    q[i] = event;
   }
+
+  private pop(): QueuedEvent {
+    const q = this.queue;
+    const top = q[0];
+    const last = q.pop()!;
+    if (q.length > 0) {
+      // sift `last` down from the root
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= q.length) break;
+        const right = left + 1;
+        const child = right < q.length && runsBefore(q[right], q[left]) ? right : left;
+        if (!runsBefore(q[child], last)) break;
+        q[i] = q[child];
+        i = child;
+      }
+      q[i] = last;
+    }
+    return top;
+  }
+}
+
+/** Earlier time first; at the same time, the event scheduled first (FIFO ties). */
+function runsBefore(a: QueuedEvent, b: QueuedEvent): boolean {
+  return a.atMs < b.atMs || (a.atMs === b.atMs && a.seq < b.seq);
 }

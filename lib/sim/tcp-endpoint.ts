@@ -11,15 +11,26 @@
  *  - segments carry at most MSS bytes; bytes in flight never exceed
  *    min(cwnd, the peer's receive window);
  *  - slow start (RFC 5681 3.1): cwnd starts at the initial window (RFC 6928)
- *    and each ACK that acknowledges new data adds min(bytes acknowledged, MSS)
- *    (byte counting in the spirit of RFC 3465 with L = 1 MSS), so an ACK that
- *    covers two segments adds one MSS, not two: delayed ACKs slow the growth;
+ *    and each ACK that acknowledges new data adds min(bytes acknowledged,
+ *    abcLimit x MSS). abcLimit 1 (the default) is RFC 5681's rule
+ *    cwnd += min(N, SMSS): an ACK that covers two segments adds one MSS, not
+ *    two, so delayed ACKs slow the growth to about 1.5x per RTT. abcLimit 2
+ *    is RFC 3465's byte counting with L = 2*SMSS, and Infinity counts every
+ *    byte ACKed as Linux's tcp_slow_start does: both double cwnd per RTT even
+ *    with delayed ACKs. (Linux counts whole packets, so a small segment
+ *    counts as one; here it counts its bytes.);
  *  - no loss is modelled, so there is no ssthresh, congestion avoidance or
  *    retransmission: cwnd only grows, until the receive window caps it;
- *  - restart after idle (RFC 5681 4.1): before sending after more than one
- *    RTO without sending data, cwnd = min(IW, cwnd);
- *  - Nagle (RFC 896) decides with tcp/nagle.ts (classic rule by default; Linux's
- *    Minshall variant as an option), delayed ACK (RFC 1122
+ *  - restart after idle, before sending new data after more than one RTO
+ *    (`rtoMs`) with nothing sent and everything ACKed: "rfc5681" (default,
+ *    RFC 5681 4.1) sets cwnd = min(IW, cwnd) at once; "linux" halves cwnd
+ *    ceil(idle / RTO) - 1 times (once for an idle time just over one RTO,
+ *    twice past two), never below min(IW, cwnd), as Linux's tcp_cwnd_restart
+ *    (after RFC 2861) does, so a short pause costs only part of the window;
+ *  - Nagle decides with tcp/nagle.ts: "classic" by default (RFC 896 as
+ *    RFC 1122 4.2.3.4 states it: a full-sized segment may always go, a small
+ *    one waits while anything is unACKed), or Linux's "minshall" (a small one
+ *    waits only while an earlier small segment is unACKed); delayed ACK (RFC 1122
  *    4.2.3.2) with tcp/delayed-ack.ts; the same functions the exercises use;
  *  - every data or FIN packet carries an ACK of everything received (that is
  *    piggybacking) and so cancels a pending delayed ACK; a FIN and a SYN-ACK
@@ -46,12 +57,17 @@ export interface EndpointConfig {
   nagleVariant: NagleVariant;
   /** bytes this endpoint lets the peer have in flight towards it */
   receiveWindow: number;
-  /** idle time after which cwnd restarts (RFC 5681 4.1) */
+  /** the retransmission timeout: idle time after which cwnd restarts (RFC 5681 4.1) */
   rtoMs: number;
   slowStartAfterIdle: boolean;
+  /** how cwnd restarts after idle: RFC 5681 4.1 (to IW at once) or Linux (halved per RTO of idle) */
+  idleRestart: IdleRestart;
+  /** most MSS one ACK may add to cwnd: 1 = RFC 5681, 2 = RFC 3465 L = 2*SMSS, Infinity = Linux */
+  abcLimit: number;
 }
 
 export type NagleVariant = "classic" | "minshall";
+export type IdleRestart = "rfc5681" | "linux";
 
 /** A packet as the endpoints see it; the connection adds conn/time for the trace. */
 export interface Packet {
@@ -245,10 +261,20 @@ export class TcpEndpoint {
     return labels.length ? labels.join(", ") : undefined;
   }
 
+  // Checked only when there is new data to send, so the idle time is measured once, up to that send.
   private restartIfIdle(): void {
-    const idle = this.sent === this.acked && this.sim.now - this.lastDataSentMs > this.config.rtoMs;
+    const idleMs = this.sim.now - this.lastDataSentMs;
+    const idle = this.sent === this.acked && this.sent < this.written && idleMs > this.config.rtoMs;
     if (!this.config.slowStartAfterIdle || !idle || this.lastDataSentMs === -Infinity) return;
-    const restart = Math.min(this.cwndBytes, this.config.initialWindow * this.config.mss);
+    const { mss, rtoMs } = this.config;
+    const floor = Math.min(this.cwndBytes, this.config.initialWindow * mss);
+    let restart = floor;
+    if (this.config.idleRestart === "linux") {
+      // tcp_cwnd_restart: one halving per full RTO of idle time, in whole segments
+      let cwnd = this.cwndBytes;
+      for (let left = idleMs - rtoMs; left > 0 && cwnd > floor; left -= rtoMs) cwnd = Math.floor(cwnd / mss / 2) * mss;
+      restart = Math.max(cwnd, floor);
+    }
     if (restart < this.cwndBytes) {
       this.cwndBytes = restart;
       this.logCwnd();
@@ -261,7 +287,7 @@ export class TcpEndpoint {
     const newly = dataAcked - this.acked;
     if (newly <= 0) return;
     this.acked = dataAcked;
-    this.cwndBytes += Math.min(newly, this.config.mss);
+    this.cwndBytes += Math.min(newly, this.config.abcLimit * this.config.mss);
     this.logCwnd();
   }
 

@@ -35,5 +35,13 @@ export const LINUX_EPHEMERAL_PORTS = { low: 32768, high: 60999 } as const;
 /** IANA's suggested dynamic port range (RFC 6335). */
 export const IANA_EPHEMERAL_PORTS = { low: 49152, high: 65535 } as const;
 
-/** RFC 6298 2.4: the retransmission timeout is never below 1 second (Linux uses 200 ms). */
+/**
+ * RFC 6298 2.4: the retransmission timeout is never below 1 second. The
+ * simulator uses it as the idle time after which cwnd restarts (RFC 5681 4.1).
+ */
 export const RFC_MIN_RTO_MS = 1000;
+/**
+ * Linux's floor on the RTO's variance term (TCP_RTO_MIN, 200 ms): its RTO is
+ * about the smoothed RTT + 200 ms on a steady path, not a flat 1 s.
+ */
+export const LINUX_MIN_RTO_MS = 200;

@@ -16,18 +16,27 @@
  * first write). stallMs: how much later that is than the same writes with
  * Nagle off (TCP_NODELAY); the difference is all hold. The hold lasts the
  * ACK's round trip plus the delayed-ACK wait, so:
- *  - nagle: false or a single write: no stall;
+ *  - nagle: false, or a single write of at most one MSS: no stall;
+ *  - a single write larger than the MSS ends in a small tail segment: classic
+ *    Nagle holds that tail until the full segments before it are ACKed
+ *    ({ writes: [2000] } stalls on its 540-byte tail), Minshall's variant
+ *    sends it at once;
  *  - delayedAckMs: 0: only the round trip is left (about 0 on loopback,
  *    where the stall then vanishes; one RTT on a long path);
  *  - otherwise about rttMs + delayedAckMs.
  *
- * Assumptions: those of lib/sim (no loss; classic Nagle, RFC 896; delayed ACK
- * per RFC 1122 4.2.3.2 with the given timer, no Linux quick-ACK mode); the
- * server reads instantly and its reply (responseBytes, default none) is sent
- * with no think time.
+ * nagleVariant picks the sender's rule: "classic" (default; RFC 896 as
+ * RFC 1122 4.2.3.4 restates it: a small segment waits while anything sent is
+ * unACKed) or "minshall" (Linux: it waits only while an earlier small segment
+ * is unACKed). Two small writes stall under both.
+ *
+ * Assumptions: those of lib/sim (no loss; delayed ACK per RFC 1122 4.2.3.2
+ * with the given timer, no Linux quick-ACK mode); the server reads instantly
+ * and its reply (responseBytes, default none) is sent with no think time.
  */
-import { checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkChoice, checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
 import { Network } from "../sim/engine";
+import type { NagleVariant } from "../sim/tcp-endpoint";
 import type { Trace } from "../sim/trace";
 import { DEFAULT_MSS, LINUX_DELAYED_ACK_MS } from "./constants";
 import { checkDelayedAckMs } from "./delayed-ack";
@@ -37,6 +46,8 @@ export interface NagleDelayedAckInput {
   writes: number[];
   /** Nagle on the client (default true) */
   nagle?: boolean;
+  /** "classic" (default, RFC 896 / RFC 1122) or "minshall" (Linux) */
+  nagleVariant?: NagleVariant;
   /** the server's delayed-ACK timer (default Linux's 40 ms; 0 = off) */
   delayedAckMs?: number;
   rttMs: number;
@@ -60,12 +71,15 @@ export interface NagleDelayedAckResult {
 interface Scenario {
   writes: number[];
   nagle: boolean;
+  nagleVariant: NagleVariant;
   delayedAckMs: number;
   rttMs: number;
   mss: number;
   bandwidthBps?: number;
   responseBytes: number;
 }
+
+const NAGLE_VARIANTS: readonly NagleVariant[] = ["classic", "minshall"];
 
 function checkWrites(value: unknown): number[] {
   if (!Array.isArray(value)) invalidType("writes", "an array of byte counts", value);
@@ -74,7 +88,7 @@ function checkWrites(value: unknown): number[] {
 }
 
 function play(s: Scenario): { completeMs: number; responseMs: number | null; trace: Trace } {
-  const net = new Network({ rttMs: s.rttMs, bandwidthBps: s.bandwidthBps, mss: s.mss, nagle: s.nagle, delayedAckMs: s.delayedAckMs });
+  const net = new Network({ rttMs: s.rttMs, bandwidthBps: s.bandwidthBps, mss: s.mss, nagle: s.nagle, nagleVariant: s.nagleVariant, delayedAckMs: s.delayedAckMs });
   const conn = net.open({ atMs: 0, established: true });
   const total = s.writes.reduce((a, b) => a + b, 0);
   let completeMs = NaN;
@@ -94,6 +108,7 @@ export function nagleDelayedAck(input: NagleDelayedAckInput): NagleDelayedAckRes
   const scenario: Scenario = {
     writes: checkWrites(o.writes),
     nagle: optionalBoolean("nagle", o.nagle, true),
+    nagleVariant: checkChoice("nagleVariant", o.nagleVariant ?? "classic", NAGLE_VARIANTS),
     delayedAckMs: checkDelayedAckMs(o.delayedAckMs ?? LINUX_DELAYED_ACK_MS),
     rttMs: checkNumber("rttMs", o.rttMs, { min: 0 }),
     mss: optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true }),

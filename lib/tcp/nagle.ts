@@ -13,8 +13,15 @@
  * a receiver with delayed ACKs (delayed-ack.ts) sits on that ACK because it
  * has nothing to send back yet. See nagle-delayed-ack.ts for the stall.
  *
- * Assumptions: the classic rule only. Linux's Minshall variant (hold only
- * while a *small* segment is unacknowledged) and TCP_CORK are not modelled.
+ * Sources: RFC 896 inhibits *any* new segment while data is unacknowledged;
+ * RFC 1122 4.2.3.4 restates it with the exception modelled here, that a
+ * full-sized segment may always go.
+ *
+ * Assumptions: this function is the RFC 1122 rule, given the unACKed bytes.
+ * Linux's Minshall variant (hold a small segment only while an earlier
+ * *small* segment is unacknowledged) is the same test fed different bytes:
+ * the simulator (lib/sim/tcp-endpoint.ts, nagleVariant "minshall") passes
+ * unackedBytes 0 when no small segment is in flight. TCP_CORK is not modelled.
  */
 import { checkNumber, optionalBoolean, optionalNumber, optionsObject } from "../errors";
 import { DEFAULT_MSS } from "./constants";

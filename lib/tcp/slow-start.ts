@@ -1,36 +1,58 @@
 /**
- * Slow start as a round model (RFC 5681 3.1, initial window RFC 6928 / RFC 3390).
+ * Slow start as a round model (RFC 5681 3.1, initial window RFC 6928 / RFC 3390,
+ * byte counting RFC 3465).
  *
  * A new connection may not send a whole response at once: it starts with an
  * initial window (IW, 10 segments for MSS 1460) and widens the window as ACKs
  * come back. The model counts in rounds, one round per round trip:
  *
- *  - round k sends s_k = min(cwnd_k, receive window, what one round can
- *    carry, segments left) segments;
- *  - every ACK adds min(bytes it acknowledges, MSS) to cwnd. Without delayed
- *    ACK each segment gets its own ACK, so cwnd grows by s_k (it doubles);
- *    with delayed ACK one ACK covers two segments and still adds only one
- *    MSS, so cwnd grows by ceil(s_k / 2) (about 1.5x per round);
- *  - with a bandwidth, the link carries at most bandwidth x RTT (the
- *    bandwidth-delay product) per round: once the window reaches it, more
- *    window buys nothing and the transfer runs at link speed;
+ *  - round k sends s_k = min(cwnd_k, receive window, segments left) segments;
+ *  - how much an ACK adds to cwnd is the growth rule, `abcLimit` (L, in
+ *    segments): an ACK adds min(segments it acknowledges, L) segments.
+ *      L = 1 (default): RFC 5681 3.1's rule, cwnd += min(N, SMSS) per ACK.
+ *      L = 2: RFC 3465's Appropriate Byte Counting with its largest allowed
+ *             limit, L = 2*SMSS.
+ *      L = Infinity: Linux (tcp_slow_start): every segment an ACK covers
+ *             counts, so a stretch ACK for two segments adds two.
+ *    Without delayed ACK each segment gets its own ACK and every rule doubles
+ *    cwnd per round. With delayed ACK one ACK covers two segments: under
+ *    L = 1 it still adds one segment, so cwnd grows by ceil(s_k / 2) (about
+ *    1.5x per round); under L >= 2 it adds two, and cwnd doubles again;
+ *  - with a bandwidth, a round whose window takes less than an RTT to
+ *    serialise leaves the link idle for the rest of the round trip: it costs
+ *    one RTT. Once the window covers the bandwidth-delay product
+ *    (window x wire bytes per segment >= bandwidth x RTT) the ACKs come back
+ *    before the window is used up, the link never idles again, and the rest
+ *    of the transfer runs at link speed: it costs its serialisation time;
  *  - time runs from the sender's first segment until the receiver has the
- *    last byte: each round but the last costs max(RTT, its serialisation
- *    time); the last one costs its serialisation time plus the one-way delay.
+ *    last byte: each round before the pipe is full costs one RTT, the last
+ *    one its serialisation time plus the one-way delay; a full pipe costs the
+ *    serialisation of everything still to send plus the one-way delay.
+ *
+ * Rounds once the pipe is full (steady state) are listed too, each one RTT of
+ * link time (or one segment when a segment takes longer than an RTT to
+ * send): a round then carries what the link moves in that time, so the
+ * counts hover around BDP / segment size (83, 83, 84, ... for 83.3).
+ * `pipeSegments` is the pipe in whole segments. A transfer that would take
+ * more than MAX_SLOW_START_ROUNDS rounds (a huge `bytes` behind a tiny
+ * receive window or link) is refused with a RangeError naming "bytes", so
+ * the arrays stay bounded.
  *
  * Closed form (no delayed ACK, no limits): after r rounds IW(2^r - 1)
  * segments have gone, so r = ceil(log2(N / IW + 1)) for N segments.
  *
- * Assumptions: no loss (so no ssthresh and no congestion avoidance: the
- * window grows until the receive window or the link caps it), the ACK of a
- * round arrives all at once one RTT after the round started, and the
+ * Assumptions: no loss (so no ssthresh and no congestion avoidance: cwnd
+ * keeps growing while the receive window or the link caps what is sent), the
+ * ACKs of a round arrive all at once one RTT after the round started, and the
  * delayed-ACK timer of an odd last segment is ignored (the simulator in
  * lib/sim shows that wait). Serialisation counts the 40 header bytes of
- * every segment (segment.ts).
+ * every segment, as segment.ts does.
  */
-import { checkNumber, optionalBoolean, optionalNumber, optionsObject } from "../errors";
-import { DEFAULT_MSS, initialWindowSegments } from "./constants";
-import { segment } from "./segment";
+import { checkNumber, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { DEFAULT_MSS, IP_HEADER_BYTES, TCP_HEADER_BYTES, initialWindowSegments } from "./constants";
+
+/** Most rounds slowStart lists before it refuses the input (about 28 hours at RTT 100 ms). */
+export const MAX_SLOW_START_ROUNDS = 1_000_000;
 
 export interface SlowStartInput {
   bytes: number;
@@ -40,6 +62,11 @@ export interface SlowStartInput {
   initialWindow?: number;
   /** true: the receiver ACKs every second segment (default false) */
   delayedAck?: boolean;
+  /**
+   * most segments one ACK may add to cwnd: 1 (default) = RFC 5681 3.1,
+   * 2 = RFC 3465 with L = 2*SMSS, Infinity = Linux (every ACKed segment counts)
+   */
+  abcLimit?: number;
   /** bits/s; default unlimited */
   bandwidthBps?: number;
   /** the receiver's window in bytes; default unlimited */
@@ -55,6 +82,8 @@ export interface SlowStartResult {
   segmentsPerRound: number[];
   /** cwnd (in segments) at the start of each round */
   cwndPerRound: number[];
+  /** full segments the pipe (bandwidth x RTT) holds, at least 1; Infinity without a bandwidth */
+  pipeSegments: number;
 }
 
 interface Limits {
@@ -62,8 +91,16 @@ interface Limits {
   mss: number;
   initialWindow: number;
   delayedAck: boolean;
+  abcLimit: number;
   bandwidthBps: number;
   windowSegments: number;
+}
+
+/** abcLimit: a whole number of segments >= 1, or Infinity. */
+export function checkAbcLimit(value: unknown, fallback = 1): number {
+  if (value === undefined) return fallback;
+  if (value === Infinity) return Infinity;
+  return checkNumber("abcLimit", value, { min: 1, integer: true });
 }
 
 function readInput(input: SlowStartInput): Limits & { bytes: number } {
@@ -73,48 +110,102 @@ function readInput(input: SlowStartInput): Limits & { bytes: number } {
   const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true });
   const initialWindow = optionalNumber("initialWindow", o.initialWindow, initialWindowSegments(mss), { min: 1, integer: true });
   const delayedAck = optionalBoolean("delayedAck", o.delayedAck, false);
+  const abcLimit = checkAbcLimit(o.abcLimit);
   const bandwidthBps = o.bandwidthBps === undefined ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { above: 0 });
   const receiveWindow = o.receiveWindow === undefined ? Infinity : checkNumber("receiveWindow", o.receiveWindow, { min: mss, integer: true });
-  return { bytes, rttMs, mss, initialWindow, delayedAck, bandwidthBps, windowSegments: Math.floor(receiveWindow / mss) };
+  return { bytes, rttMs, mss, initialWindow, delayedAck, abcLimit, bandwidthBps, windowSegments: Math.floor(receiveWindow / mss) };
+}
+
+/** Segments for `bytes` (as segment.ts counts them, without building its per-segment list). */
+function segmentCount(bytes: number, mss: number): number {
+  return Math.max(1, Math.ceil(bytes / mss));
 }
 
 /** Milliseconds to put `payloadBytes` on the wire, headers of each segment included (0 on an unlimited link). */
 function sendMs(payloadBytes: number, mss: number, bandwidthBps: number): number {
   if (bandwidthBps === Infinity) return 0;
-  return (segment(payloadBytes, { mss }).wireBytes * 8 * 1000) / bandwidthBps;
+  const wireBytes = payloadBytes + segmentCount(payloadBytes, mss) * (IP_HEADER_BYTES + TCP_HEADER_BYTES);
+  return (wireBytes * 8 * 1000) / bandwidthBps;
 }
 
-/** Segments one round can carry: the bandwidth-delay product in full segments, at least 1. */
-function roundCapacity(l: Limits): number {
-  if (l.bandwidthBps === Infinity) return Infinity;
-  const wirePerSegment = segment(l.mss, { mss: l.mss }).wireBytes;
-  return Math.max(1, Math.floor((l.bandwidthBps * l.rttMs) / 1000 / 8 / wirePerSegment));
+/**
+ * cwnd after a round of `sent` segments. Without delayed ACK every segment
+ * has its own ACK (+1 each); with it, ACKs cover two segments (the odd last
+ * one its own), and each adds min(2, abcLimit): 1 under RFC 5681's rule.
+ */
+export function nextWindow(cwnd: number, sent: number, delayedAck: boolean, abcLimit = 1): number {
+  if (!delayedAck) return cwnd + sent;
+  return cwnd + Math.floor(sent / 2) * Math.min(2, abcLimit) + (sent % 2);
 }
 
-/** cwnd after a round of `sent` segments (RFC 5681 3.1 with byte counting). */
-export function nextWindow(cwnd: number, sent: number, delayedAck: boolean): number {
-  const acks = delayedAck ? Math.ceil(sent / 2) : sent;
-  return cwnd + acks; // each ACK adds at most one MSS
+function tooManyRounds(bytes: number, rounds: number): never {
+  return outOfRange("bytes", `no more than ${MAX_SLOW_START_ROUNDS} rounds can carry (this transfer would need ${rounds} rounds: send less, or raise receiveWindow or bandwidthBps)`, bytes);
 }
 
 export function slowStart(input: SlowStartInput): SlowStartResult {
   const l = readInput(input);
-  const total = segment(l.bytes, { mss: l.mss }).segments;
-  const result: SlowStartResult = { rounds: 0, timeMs: 0, segmentsPerRound: [], cwndPerRound: [] };
+  const total = segmentCount(l.bytes, l.mss);
+  // ms to serialise one full segment; the pipe is bandwidth x RTT
+  const segmentMs = sendMs(l.mss, l.mss, l.bandwidthBps);
+  const pipe = segmentMs === 0 ? Infinity : l.rttMs / segmentMs; // in (fractional) full segments
+  const result: SlowStartResult = {
+    rounds: 0,
+    timeMs: 0,
+    segmentsPerRound: [],
+    cwndPerRound: [],
+    pipeSegments: pipe === Infinity ? Infinity : Math.max(1, Math.floor(pipe + 1e-9)),
+  };
   if (l.bytes === 0) return result;
 
-  const capacity = roundCapacity(l);
+  const round = (s: number, cwnd: number): number => {
+    result.segmentsPerRound.push(s);
+    result.cwndPerRound.push(cwnd);
+    return nextWindow(cwnd, s, l.delayedAck, l.abcLimit);
+  };
+  const payloadOf = (from: number, to: number) => Math.min(l.bytes, to * l.mss) - from * l.mss;
+
   let cwnd = l.initialWindow;
   let sent = 0;
   while (sent < total) {
-    const s = Math.min(cwnd, l.windowSegments, capacity, total - sent);
-    const payload = Math.min(l.bytes, (sent + s) * l.mss) - sent * l.mss;
-    const serialise = sendMs(payload, l.mss, l.bandwidthBps);
-    result.segmentsPerRound.push(s);
-    result.cwndPerRound.push(cwnd);
+    const window = Math.min(cwnd, l.windowSegments);
+    if (window >= pipe) return steadyState(result, l, sent, total, cwnd, pipe, round, payloadOf);
+    if (window === l.windowSegments) {
+      // the receive window caps every round from now on: one RTT per `window` segments
+      const need = result.segmentsPerRound.length + Math.ceil((total - sent) / window);
+      if (need > MAX_SLOW_START_ROUNDS) tooManyRounds(l.bytes, need);
+    }
+    const s = Math.min(window, total - sent);
+    const serialise = sendMs(payloadOf(sent, sent + s), l.mss, l.bandwidthBps); // < RTT: the pipe is not full
+    cwnd = round(s, cwnd);
     sent += s;
-    result.timeMs += sent < total ? Math.max(l.rttMs, serialise) : serialise + l.rttMs / 2;
-    cwnd = nextWindow(cwnd, s, l.delayedAck);
+    result.timeMs += sent < total ? l.rttMs : serialise + l.rttMs / 2;
+  }
+  result.rounds = result.segmentsPerRound.length;
+  return result;
+}
+
+// The window covers the pipe: the link stays busy until the last byte has been sent.
+function steadyState(
+  result: SlowStartResult,
+  l: Limits & { bytes: number },
+  sent: number,
+  total: number,
+  cwnd: number,
+  pipe: number,
+  round: (s: number, cwnd: number) => number,
+  payloadOf: (from: number, to: number) => number,
+): SlowStartResult {
+  const left = total - sent;
+  const perRound = Math.max(1, pipe);
+  const need = result.segmentsPerRound.length + Math.ceil(left / perRound - 1e-9);
+  if (need > MAX_SLOW_START_ROUNDS) tooManyRounds(l.bytes, need);
+  result.timeMs += sendMs(payloadOf(sent, total), l.mss, l.bandwidthBps) + l.rttMs / 2;
+  // round j ends when floor((j + 1) x pipe) segments have been sent (at least one per round)
+  let done = 0;
+  for (let j = 1; done < left; j++) {
+    const upTo = Math.min(left, Math.max(j, Math.floor(j * perRound + 1e-9)));
+    cwnd = round(upTo - done, cwnd);
+    done = upTo;
   }
   result.rounds = result.segmentsPerRound.length;
   return result;

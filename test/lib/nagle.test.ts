@@ -26,6 +26,18 @@ describe("nagleHolds", () => {
 describe("nagleDelayedAck: the write-write-read stall", () => {
   const base = { writes: [100, 200], nagle: true, delayedAckMs: 40, rttMs: 100 };
 
+  it("nagleVariant: a single write larger than the MSS stalls on its tail under classic Nagle, not under Minshall's", () => {
+    const classic = nagleDelayedAck({ writes: [2000], rttMs: 10 });
+    expect(classic.stallMs).toBe(10 + 40); // the 540-byte tail waits for the first segment's delayed ACK
+    expect(classic.trace.filter((e) => e.from === "client" && e.bytes > 0).map((e) => [e.tMs, e.bytes])).toEqual([[0, 1460], [50, 540]]);
+    expect(nagleDelayedAck({ writes: [2000], rttMs: 10, nagleVariant: "classic" })).toEqual(classic);
+    const minshall = nagleDelayedAck({ writes: [2000], rttMs: 10, nagleVariant: "minshall" });
+    expect(minshall.stallMs).toBe(0);
+    // two small writes stall under both rules
+    expect(nagleDelayedAck({ ...base, nagleVariant: "minshall" }).stallMs).toBe(nagleDelayedAck(base).stallMs);
+    expect(() => nagleDelayedAck({ ...base, nagleVariant: "bsd" as never })).toThrow(/"nagleVariant"/);
+  });
+
   it("hand-computed: the second write waits for the first one's delayed ACK", () => {
     const r = nagleDelayedAck(base);
     // write 1 arrives at 50, its ACK waits 40 ms (90), is back at 140; write 2 arrives at 190

@@ -52,6 +52,24 @@ describe("Scheduler", () => {
     expect(s.now).toBe(5);
   });
 
+  it("keeps time order and FIFO ties over many events scheduled out of order, with cancellations", () => {
+    const s = new Scheduler();
+    const seen: [number, number][] = [];
+    const handles = [];
+    let x = 12345;
+    for (let i = 0; i < 5000; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648; // a fixed pseudo-random sequence
+      const t = x % 50;
+      handles.push(s.at(t, () => seen.push([t, i])));
+    }
+    for (let i = 0; i < 5000; i += 7) s.cancel(handles[i]);
+    s.run();
+    const expected = handles.map((h, i) => [h.atMs, i] as [number, number]).filter((_, i) => i % 7 !== 0);
+    expected.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(seen).toEqual(expected);
+    expect(s.pending).toBe(0);
+  });
+
   it("refuses the past and stops a runaway model instead of hanging", () => {
     const s = new Scheduler(100);
     s.at(3, () => undefined);
@@ -140,6 +158,17 @@ describe("Network: slow start", () => {
     expect(model.cwndPerRound.slice(0, 3)).toEqual([10, 15, 23]);
   });
 
+  it("doubles per round with delayed ACKs under abcLimit 2 (RFC 3465, L = 2) or Infinity (Linux)", () => {
+    for (const abcLimit of [2, Infinity]) {
+      const { conn } = exchange({ rttMs: 100, request: 300, response: 200 * MSS, net: { nagle: false, abcLimit } });
+      const cwndAt = (t: number) => conn.server.cwndLog.filter((s) => s.tMs <= t).at(-1)!.cwnd;
+      // 10 segments at 150, ACKed in pairs at 250 (+2 each); 20 at 250, ACKed in pairs at 350
+      expect([cwndAt(250), cwndAt(350)], `abcLimit ${abcLimit}`).toEqual([20, 40]);
+      expect(slowStart({ bytes: 200 * MSS, rttMs: 100, delayedAck: true, abcLimit }).cwndPerRound.slice(0, 3)).toEqual([10, 20, 40]);
+    }
+    expect(() => new Network({ abcLimit: 0 })).toThrow(/"abcLimit"/);
+  });
+
   it("classic Nagle holds the small tail of a response until everything before it is ACKed; Minshall's does not", () => {
     const bytes = 20 * MSS + 100;
     const tail = (variant: "classic" | "minshall") => {
@@ -164,6 +193,34 @@ describe("Network: slow start", () => {
     expect(firstFlightAfterIdle(2000)).toBe(10);
     expect(firstFlightAfterIdle(500)).toBeGreaterThan(10);
     expect(firstFlightAfterIdle(2000, false)).toBeGreaterThan(10);
+  });
+
+  it("Linux-style restart (idleRestart 'linux') halves cwnd once per RTO of idle, down to the initial window", () => {
+    // cwnd after sending 100 segments with every one ACKed: 110 segments
+    const flightAfterIdle = (idleMs: number) => {
+      const net = new Network({ rttMs: 50, delayedAckMs: 0, nagle: false, idleRestart: "linux", rtoMs: 250 });
+      const conn = net.open({ established: true });
+      conn.server.write(100 * MSS);
+      conn.client.read(100 * MSS, (t) => net.at(t + idleMs, () => conn.server.write(200 * MSS, "second")));
+      net.run();
+      const second = net.trace.find((e) => e.note === "second")!.tMs;
+      return net.trace.filter((e) => e.from === "server" && e.bytes > 0 && e.tMs === second).length;
+    };
+    // the last data left 25 ms before the client has it, so idle = pause + 25 ms
+    expect(flightAfterIdle(200)).toBe(110); // 225 ms < RTO: no restart
+    expect(flightAfterIdle(300)).toBe(55); // 325 ms: more than one RTO, halved once
+    expect(flightAfterIdle(500)).toBe(27); // 525 ms: spans three RTOs, halved twice (whole segments)
+    expect(flightAfterIdle(800)).toBe(13); // 825 ms: 110 -> 55 -> 27 -> 13
+    expect(flightAfterIdle(5000)).toBe(10); // never below the initial window
+    expect(() => new Network({ idleRestart: "bsd" as never })).toThrow(/"idleRestart"/);
+  });
+
+  it("carries a 10^8-byte transfer to the end (the event queue is a heap, not a sorted array)", () => {
+    const bytes = 100_000_000;
+    const { conn, responseMs } = exchange({ rttMs: 20, bandwidthBps: 1e9, request: 300, response: bytes, net: { abcLimit: Infinity } });
+    expect(conn.client.bytesReceived).toBe(bytes);
+    expect(conn.server.bytesAcked).toBe(bytes);
+    expect(Number.isFinite(responseMs)).toBe(true);
   });
 
   it("never has more than the receive window in flight", () => {

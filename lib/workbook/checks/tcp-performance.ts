@@ -94,8 +94,7 @@ export const checks = defineChecks({
       [10e6, 100, 536, 5e6, "with MSS 536 each packet carries less, so more of them fit (576 wire bytes each)."],
     ];
     for (const [bw, rtt, mss, bytes, why] of cases) {
-      const r = slowStart({ bytes, rttMs: rtt, mss, bandwidthBps: bw });
-      const expected = Math.max(...r.segmentsPerRound);
+      const expected = slowStart({ bytes, rttMs: rtt, mss, bandwidthBps: bw }).pipeSegments;
       expectEqual(pipeSegments(bw, rtt, mss), expected, `pipeSegments(${bw}, ${rtt}, ${mss})`,
         `${why} Slow start only matters until cwnd reaches the bandwidth-delay product; after that the link, not the window, sets the speed.`);
     }
