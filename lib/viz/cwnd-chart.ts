@@ -2,7 +2,8 @@
  * cwnd per round as a terminal chart (asciichart), for slowStart's result or
  * any list of window sizes. Each round is drawn as a flat step `columnsPerRound`
  * wide, so a handful of rounds still reads as a staircase: doubling without
- * delayed ACK, about 1.5x with it, flat once a receive window or the link caps it.
+ * delayed ACK, about 1.5x with it under RFC 5681's strict rule (Linux keeps
+ * doubling), flat once a receive window or the link caps it.
  */
 // Named import: @types/asciichart types the default export as a colour string, so `import asciichart from` fails tsc.
 import { plot } from "asciichart";
