@@ -44,7 +44,7 @@ function slowStartPicture(): string {
   return [
     cwndChart(plain, { title: `cwnd per round sending ${bytes} bytes, RTT 100 ms: ${plain.rounds} rounds` }),
     "",
-    cwndChart(delayed, { title: `the same with delayed ACKs: ${delayed.rounds} rounds` }),
+    cwndChart(delayed, { title: `the same with delayed ACKs, RFC 5681 growth (Linux keeps doubling: abcLimit Infinity): ${delayed.rounds} rounds` }),
   ].join("\n");
 }
 
