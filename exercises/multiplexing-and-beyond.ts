@@ -53,7 +53,8 @@ export function connectionsForPage(urls: string[], perOrigin = 6): { http1: numb
 }
 
 /** The transport and security under the first request (4.8c). */
-export type SetupStack = "tcp" | "tcp-fastopen" | "tcp+tls1.2" | "tcp+tls1.3" | "quic" | "quic-0rtt";
+export type { SetupStack } from "../lib/http/connection-setup";
+import type { SetupStack } from "../lib/http/connection-setup";
 
 /**
  * 4.8c: time to first byte on a new connection. From the moment the client

@@ -16,4 +16,5 @@ export * from "./proxy-chain";
 export * from "./idempotency";
 export * from "./pipeline-retry";
 export * from "./close";
+export * from "./connection-setup";
 export * from "./page-load";

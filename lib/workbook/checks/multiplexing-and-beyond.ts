@@ -4,6 +4,8 @@ import { handshake } from "../../tcp/handshake";
 import { transactionTime } from "../../tcp/transaction";
 import { expectClose, expectEqual, expectThrows, fail } from "../expect";
 import { defineChecks } from "./define";
+import { connectionSetup } from "../../http/connection-setup";
+import type { SetupStack } from "../../http/connection-setup";
 
 const show = (v: unknown) => JSON.stringify(v);
 
@@ -73,24 +75,7 @@ function referenceConnections(urls: string[], perOrigin: number): { http1: numbe
   return { http1, http2: counts.size };
 }
 
-/** Round trips before the request may leave, as the notebook's table gives them (RFC 9293, 7413, 5246, 8446, 9000, 9001). */
-const SETUP_ROUND_TRIPS: Record<string, number> = {
-  tcp: 1,
-  "tcp-fastopen": 0,
-  "tcp+tls1.2": 3,
-  "tcp+tls1.3": 2,
-  quic: 1,
-  "quic-0rtt": 0,
-};
 
-const SETUP_WHY: Record<string, string> = {
-  tcp: "TCP's three-way handshake costs one round trip before the request can ride on the third packet (lib/tcp/handshake.ts).",
-  "tcp-fastopen": "with a Fast Open cookie from an earlier connection the request travels in the SYN itself (RFC 7413): no setup round trip at all.",
-  "tcp+tls1.2": "TCP's handshake (1 RTT) and then a full TLS 1.2 handshake (2 RTT: hellos and certificate, then key exchange and Finished) come before the first encrypted byte of HTTP.",
-  "tcp+tls1.3": "TLS 1.3 cut its full handshake to one round trip (RFC 8446), but it still waits for TCP's own: 1 + 1.",
-  quic: "QUIC does the transport and the TLS 1.3 handshake in the same packets: one round trip in all (RFC 9000, RFC 9001).",
-  "quic-0rtt": "resuming with a ticket from an earlier connection, QUIC sends the request in its very first flight (0-RTT): the response's first byte comes one round trip later.",
-};
 
 export const checks = defineChecks({
   "4.8a": (multiplexedDoneTimes: (batch: Batch) => number[]) => {
@@ -175,10 +160,11 @@ export const checks = defineChecks({
     ];
     for (const [stack, rttMs, serverMs] of cases) {
       const call = serverMs === undefined ? `timeToFirstByteMs(${show(stack)}, ${rttMs})` : `timeToFirstByteMs(${show(stack)}, ${rttMs}, ${serverMs})`;
-      const expected = (SETUP_ROUND_TRIPS[stack] + 1) * rttMs + (serverMs ?? 0);
+      const setup = connectionSetup(stack as SetupStack);
+      const expected = (setup.roundTrips + 1) * rttMs + (serverMs ?? 0);
       const got = serverMs === undefined ? timeToFirstByteMs(stack, rttMs) : timeToFirstByteMs(stack, rttMs, serverMs);
       expectClose(got, expected, 1e-9, call,
-        `${SETUP_WHY[stack]} Then one more round trip carries the request out and the response's first byte back (${SETUP_ROUND_TRIPS[stack]} + 1 round trips` +
+        `${setup.name}: ${setup.note}. Then one more round trip carries the request out and the response's first byte back (${setup.roundTrips} + 1 round trips` +
         `${serverMs ? ` + ${serverMs} ms at the server` : ""}). On a 100 ms path every round trip saved is 100 ms before anything shows.`);
     }
     // plain TCP agrees with lib/tcp: the handshake's connectMs, then transactionTime's request and response trips
