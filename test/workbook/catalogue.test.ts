@@ -1,5 +1,5 @@
 // The catalogue is the single source of truth: everything it names must exist,
-// and every stub must be a stub.
+// and every exercise file must export what the catalogue names.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -17,7 +17,8 @@ describe("exercise catalogue", () => {
     it(`${e.id}: stub, solution, check and hint exist`, async () => {
       const stub = fs.readFileSync(path.join(ROOT, "exercises", e.file), "utf8");
       expect(stub).toMatch(new RegExp(`export function ${e.export}\\b`));
-      expect(stub).toContain(`notImplemented("${e.id}")`);
+      // (whether the committed stub is still a stub is .ci/run's job: scripts/check-stubs.ts;
+      // here the student may already have replaced it)
       if (fs.existsSync(path.join(ROOT, "solutions"))) {
         // a student copy (release) has no solutions/
         expect(fs.readFileSync(path.join(ROOT, "solutions", e.file), "utf8")).toMatch(new RegExp(`export function ${e.export}\\b`));
