@@ -9,6 +9,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ROOT } from "./paths";
 
+/** A file at the root of a student copy: tells the tests that solutions/ is left out on purpose. */
+export const STUDENT_COPY_MARKER = ".workbook-student-copy";
+
 /** Paths (relative, "/"-separated) that stay with the teacher. */
 export const TEACHER_ONLY = [/^solutions\//, /^\.ci\//];
 
@@ -31,5 +34,6 @@ export function release(dir: string): { dir: string; files: number } {
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.copyFileSync(path.join(ROOT, f), to);
   }
+  fs.writeFileSync(path.join(target, STUDENT_COPY_MARKER), "A student copy of the workbook, made by `npm run workbook -- release`: solutions/ is left out on purpose.\n");
   return { dir: target, files: files.length };
 }

@@ -54,6 +54,19 @@ describe("npm run workbook", () => {
     expect(workbook("show", "nope").status).toBe(2);
   });
 
+  it("release writes a student copy: exercises and notebooks, no solutions/, no .ci/", () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "release-")), "class");
+    const r = workbook("release", dir);
+    expect(r.status).toBe(0);
+    expect(fs.existsSync(path.join(dir, "exercises", catalogue[0].file))).toBe(true);
+    expect(fs.existsSync(path.join(dir, "notebooks", "00-start-here.ipynb"))).toBe(true);
+    expect(fs.existsSync(path.join(dir, "package-lock.json"))).toBe(true);
+    expect(fs.existsSync(path.join(dir, "solutions"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, ".ci"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, ".workbook-student-copy"))).toBe(true);
+    fs.rmSync(path.dirname(dir), { recursive: true });
+  });
+
   it("release refuses a folder that is not empty", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "release-"));
     fs.writeFileSync(path.join(dir, "mine.ts"), "// a student's file");

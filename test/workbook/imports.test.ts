@@ -14,7 +14,8 @@ function tsFiles(dir: string): string[] {
 }
 
 describe("imports the tslab kernel can follow", () => {
-  for (const folder of ["lib", "exercises", "solutions"]) {
+  // solutions/ is absent from a student copy (release)
+  for (const folder of ["lib", "exercises", "solutions"].filter((f) => fs.existsSync(path.join(ROOT, f)))) {
     it(`${folder}/: every relative import names a .ts file, without a dot in its name`, () => {
       const bad: string[] = [];
       for (const file of tsFiles(path.join(ROOT, folder))) {
