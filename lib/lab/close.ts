@@ -24,7 +24,7 @@
  */
 import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
-import { LabScope, connectLoopback, listenOnLoopback, runLab, socketClosed } from "./harness";
+import { LabScope, connectLoopback, listenOnLoopback, runLab, socketClosed, deadlineOption } from "./harness";
 import { measureLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
 import { comparisonTable, platformLine } from "./table";
@@ -169,7 +169,7 @@ function readOptions(options: CloseLabOptions | undefined) {
     uploadBytes: optionalNumber("uploadBytes", o.uploadBytes, 1024 * 1024, { integer: true, min: 1, max: 64 * 1024 * 1024 }),
     readDelayMs: optionalNumber("readDelayMs", o.readDelayMs, 50, { min: 0, max: 1000 }),
     closeDelayMs: optionalNumber("closeDelayMs", o.closeDelayMs, 10, { min: 0, max: 1000 }),
-    deadlineMs: optionalNumber("deadlineMs", o.deadlineMs, 15_000, { above: 0, max: 120_000 }),
+    deadlineMs: deadlineOption(o.deadlineMs),
   };
 }
 

@@ -10,7 +10,7 @@
  */
 import * as net from "node:net";
 import { once } from "node:events";
-import { checkNumber, outOfRange } from "../errors";
+import { checkNumber, optionalNumber, outOfRange } from "../errors";
 
 /** The only address a lab listens on or connects to. */
 export const LOOPBACK_HOST = "127.0.0.1";
@@ -34,6 +34,16 @@ export function median(values: readonly number[]): number {
 /** Rounds a time to microseconds so results stay readable as JSON. */
 export function roundMs(ms: number): number {
   return Math.round(ms * 1000) / 1000;
+}
+
+/** A lab's whole run is cut off after this long at most (its own default is shorter). */
+export const MAX_DEADLINE_MS = 120_000;
+/** The usual default deadline of a lab. */
+export const DEFAULT_DEADLINE_MS = 15_000;
+
+/** The `deadlineMs` option of a lab: `fallback` when absent, else checked against the limits. */
+export function deadlineOption(value: unknown, fallback = DEFAULT_DEADLINE_MS): number {
+  return optionalNumber("deadlineMs", value, fallback, { above: 0, max: MAX_DEADLINE_MS });
 }
 
 /** The error a lab ends with when its global deadline passes. */
@@ -124,7 +134,7 @@ async function runCleanups(cleanups: CleanupList): Promise<void> {
  * deadline) every registered cleanup runs before this returns or throws.
  */
 export async function runLab<T>(lab: string, deadlineMs: number, body: (scope: LabScope) => Promise<T>): Promise<T> {
-  checkNumber("deadlineMs", deadlineMs, { above: 0, max: 120_000 });
+  checkNumber("deadlineMs", deadlineMs, { above: 0, max: MAX_DEADLINE_MS });
   const controller = new AbortController();
   const cleanups: CleanupList = { items: [], ended: false };
   const timer = setTimeout(() => controller.abort(new LabDeadlineError(lab, deadlineMs)), deadlineMs);

@@ -11,7 +11,7 @@
  */
 import * as http from "node:http";
 import { optionsObject, optionalNumber } from "../errors";
-import { LOOPBACK_HOST, LabScope, listenOnLoopback, median, nowMs, roundMs, runLab } from "./harness";
+import { LOOPBACK_HOST, LabScope, listenOnLoopback, median, nowMs, roundMs, runLab, deadlineOption } from "./harness";
 import { measureLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
 import { comparisonTable, platformLine } from "./table";
@@ -101,7 +101,7 @@ function readOptions(options: KeepAliveLabOptions | undefined) {
   return {
     requests: optionalNumber("requests", o.requests, 20, { integer: true, min: 1, max: 500 }),
     responseBytes: optionalNumber("responseBytes", o.responseBytes, 256, { integer: true, min: 0, max: 1_000_000 }),
-    deadlineMs: optionalNumber("deadlineMs", o.deadlineMs, 15_000, { above: 0, max: 120_000 }),
+    deadlineMs: deadlineOption(o.deadlineMs),
   };
 }
 

@@ -17,7 +17,7 @@
 import * as http2 from "node:http2";
 import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
-import { LOOPBACK_HOST, LabScope, listenOnLoopback, roundMs, nowMs, runLab } from "./harness";
+import { LOOPBACK_HOST, LabScope, listenOnLoopback, roundMs, nowMs, runLab, deadlineOption } from "./harness";
 import { measureLoopbackRtt } from "./loopback-rtt";
 import { modelMultiplex, MultiplexTimes } from "./multiplex-model";
 import { exchange, itemServer, LabRequest, ServerLog } from "./pipeline";
@@ -112,7 +112,7 @@ export async function runMultiplexLab(options: MultiplexLabOptions = {}): Promis
   const o = optionsObject("options", options);
   const n = optionalNumber("requests", o.requests, 6, { min: 2, max: 50, integer: true });
   const slowMs = optionalNumber("slowMs", o.slowMs, 50, { min: 1, max: 2000, integer: true });
-  const deadlineMs = optionalNumber("deadlineMs", o.deadlineMs, 15_000, { above: 0, max: 120_000 });
+  const deadlineMs = deadlineOption(o.deadlineMs);
   return runLab("multiplex", deadlineMs, async (scope) => {
     const rttMs = await measureLoopbackRtt(scope);
     const requests = batch(n, slowMs);

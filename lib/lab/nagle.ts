@@ -16,7 +16,7 @@
  */
 import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
-import { LabScope, connectLoopback, listenOnLoopback, median, nowMs, roundMs, runLab } from "./harness";
+import { LabScope, connectLoopback, listenOnLoopback, median, nowMs, roundMs, runLab, deadlineOption } from "./harness";
 import { measureLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
 import { comparisonTable, platformLine } from "./table";
@@ -128,7 +128,7 @@ function readOptions(options: NagleLabOptions | undefined) {
     rounds: optionalNumber("rounds", o.rounds, 20, { integer: true, min: 1, max: 200 }),
     headerBytes: optionalNumber("headerBytes", o.headerBytes, 64, { integer: true, min: 1, max: 1000 }),
     bodyBytes: optionalNumber("bodyBytes", o.bodyBytes, 64, { integer: true, min: 1, max: 1000 }),
-    deadlineMs: optionalNumber("deadlineMs", o.deadlineMs, 15_000, { above: 0, max: 120_000 }),
+    deadlineMs: deadlineOption(o.deadlineMs),
   };
 }
 

@@ -21,7 +21,7 @@
 import * as http from "node:http";
 import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
-import { LabScope, connectLoopback, listenOnLoopback, median, nowMs, roundMs, runLab } from "./harness";
+import { LabScope, connectLoopback, listenOnLoopback, median, nowMs, roundMs, runLab, deadlineOption } from "./harness";
 import { measureLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
 import { ParsedResponse, ResponseParser } from "./response-parser";
@@ -249,7 +249,7 @@ function readOptions(options: PipelineLabOptions | undefined) {
     repeats: optionalNumber("repeats", o.repeats, 5, { integer: true, min: 1, max: 50 }),
     delayStepMs: optionalNumber("delayStepMs", o.delayStepMs, 2, { min: 0, max: 50 }),
     closeAfter: optionalNumber("closeAfter", o.closeAfter, 3, { integer: true, min: 1, max: 100 }),
-    deadlineMs: optionalNumber("deadlineMs", o.deadlineMs, 15_000, { above: 0, max: 120_000 }),
+    deadlineMs: deadlineOption(o.deadlineMs),
   };
 }
 

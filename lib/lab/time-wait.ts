@@ -20,7 +20,7 @@ import { readFileSync } from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
 import { optionsObject, optionalNumber } from "../errors";
-import { LOOPBACK_HOST, LabScope, listenOnLoopback, nowMs, runLab, socketClosed } from "./harness";
+import { LOOPBACK_HOST, LabScope, listenOnLoopback, nowMs, runLab, socketClosed, deadlineOption } from "./harness";
 import { PlatformFacts, platformFacts } from "./platform";
 import { TimeWaitCount, countTimeWait, procNetTcpFiles } from "./proc-net-tcp";
 import { comparisonTable, formatNumber, platformLine } from "./table";
@@ -134,7 +134,7 @@ function readOptions(options: TimeWaitLabOptions | undefined) {
     connections: optionalNumber("connections", o.connections, 500, { integer: true, min: 1, max: 5000 }),
     concurrency: optionalNumber("concurrency", o.concurrency, 25, { integer: true, min: 1, max: 200 }),
     procDir: o.procDir === undefined ? "/proc" : String(o.procDir),
-    deadlineMs: optionalNumber("deadlineMs", o.deadlineMs, 20_000, { above: 0, max: 120_000 }),
+    deadlineMs: deadlineOption(o.deadlineMs, 20_000),
   };
 }
 
