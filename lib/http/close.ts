@@ -45,6 +45,7 @@
  * after it arrives (the time to be scheduled and parse); ACKs are not drawn.
  */
 
+import { roundMs } from "../time";
 import { checkChoice, checkNumber, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
 import { serialisationMs } from "../sim/link";
 import type { TraceEntry } from "../sim/trace";
@@ -52,8 +53,8 @@ import { DEFAULT_MSS, IP_HEADER_BYTES, TCP_HEADER_BYTES } from "../tcp/constants
 import { segment } from "../tcp/segment";
 
 
-/** A time for a sentence: at most microsecond precision, no float noise (26.624, not 26.623999999999995). */
-const ms = (t: number): string => String(Number(t.toFixed(3)));
+/** A time for a sentence: 26.624, not 26.623999999999995. */
+const ms = (t: number): string => String(roundMs(t));
 
 export type CloseStrategy = "abrupt" | "graceful";
 const STRATEGIES: readonly CloseStrategy[] = ["abrupt", "graceful"];

@@ -32,9 +32,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** Rounds a time to microseconds so results stay readable as JSON. */
-export function roundMs(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
-}
+export { roundMs } from "../time";
 
 /** A lab's whole run is cut off after this long at most (its own default is shorter). */
 export const MAX_DEADLINE_MS = 120_000;

@@ -10,6 +10,7 @@
  * Arrows are horizontal: the diagram orders packets, the time column says
  * when; the travel time is the gap between a packet and the reply it causes.
  */
+import { roundMs } from "../time";
 import { checkNumber, invalidType, optionalNumber, optionsObject } from "../errors";
 import type { Trace, TraceEntry } from "../sim/trace";
 
@@ -46,9 +47,8 @@ export function packetLabel(e: TraceEntry, withConn = false): string {
   return (withConn ? `[c${e.conn}] ` : "") + parts.join(" ");
 }
 
-/** Times to the microsecond: enough to see a loopback RTT, and no float noise (40.074999...). */
 function formatMs(t: number): string {
-  return String(Math.round(t * 1000) / 1000);
+  return String(roundMs(t));
 }
 
 function arrow(label: string, toServer: boolean, width: number): string {

@@ -4,6 +4,7 @@ import { handshake } from "../../tcp/handshake";
 import { transactionTime } from "../../tcp/transaction";
 import { expectClose, expectEqual, expectThrows, fail } from "../expect";
 import { defineChecks } from "./define";
+import { roundMs } from "../../time";
 import { connectionSetup } from "../../http/connection-setup";
 import type { SetupStack } from "../../http/connection-setup";
 
@@ -56,11 +57,10 @@ function modelUnlimited(serverMs: number[], rttMs: number): number[] {
   return load.requests.slice(1).map((r) => r.doneMs - r.sentMs);
 }
 
-const round = (t: number) => Math.round(t * 1000) / 1000;
 
 function compareTimes(got: unknown, expected: number[], call: string, why: string): void {
   if (!Array.isArray(got) || got.length !== expected.length) {
-    expectEqual(got, expected.map(round), call, `${why} One time per response, in request order.`);
+    expectEqual(got, expected.map(roundMs), call, `${why} One time per response, in request order.`);
     return;
   }
   expected.forEach((t, i) => expectClose(got[i], t, 1e-6, `${call}[${i}] (whole answer ${show(got)})`, why));
@@ -96,7 +96,7 @@ export const checks = defineChecks({
     for (const [batch, why] of cases) {
       const call = `multiplexedDoneTimes(${show(batch).replace("null", "Infinity")})`;
       const expected = referenceDoneTimes(batch);
-      const pipelined = pipelinedDoneTimes(batch).map(round);
+      const pipelined = pipelinedDoneTimes(batch).map(roundMs);
       compareTimes(multiplexedDoneTimes(batch), expected, call,
         `${why} (HTTP/1.1 pipelining would give ${show(pipelined)}: responses there wait for every earlier one.) ` +
         "HTTP/2 labels every frame with its stream, so a response may leave as soon as it is ready (RFC 9113 5).");
