@@ -5,7 +5,7 @@
 const { spawn } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
-const { venvBin, ROOT } = require("./setup");
+const { venvBin, ROOT, KERNEL_DIR } = require("./setup");
 
 const NOTEBOOK_DIR = path.join(ROOT, "notebooks");
 
@@ -16,8 +16,7 @@ function listNotebooks() {
 
 /** True when .venv has Jupyter and the kernel spec (setup has run). */
 function jupyterReady() {
-  const spec = path.join(ROOT, ".venv", "share", "jupyter", "kernels", "workbook", "kernel.json");
-  return fs.existsSync(venvBin("python")) && fs.existsSync(spec);
+  return fs.existsSync(venvBin("python")) && fs.existsSync(path.join(KERNEL_DIR, "kernel.json"));
 }
 
 // tslab watches the files a notebook imports and fails a cell with this message

@@ -4,4 +4,5 @@ export function setupOrExit(): void;
 export function venvBin(name: string): string;
 export const ROOT: string;
 export const KERNEL_NAME: string;
+export const KERNEL_DIR: string;
 export class SetupError extends Error {}

@@ -74,8 +74,11 @@ function ensureVenv() {
 }
 
 /** The kernel spec: written every time (cheap), so a moved folder or a new node is picked up. */
+/** Where the kernel spec lives: inside .venv, so the venv's Jupyter finds it and nothing global changes. */
+const KERNEL_DIR = path.join(VENV, "share", "jupyter", "kernels", KERNEL_NAME);
+
 function writeKernelSpec() {
-  const dir = path.join(VENV, "share", "jupyter", "kernels", KERNEL_NAME);
+  const dir = KERNEL_DIR;
   fs.mkdirSync(dir, { recursive: true });
   const spec = {
     argv: [process.execPath, path.join(ROOT, "scripts", "kernel.js"), "{connection_file}"],
@@ -115,6 +118,6 @@ function setupOrExit() {
   }
 }
 
-module.exports = { setup, setupOrExit, venvBin, ROOT, KERNEL_NAME, SetupError };
+module.exports = { setup, setupOrExit, venvBin, ROOT, KERNEL_NAME, KERNEL_DIR, SetupError };
 
 if (require.main === module) setupOrExit();

@@ -134,10 +134,11 @@ export async function runMultiplexLab(options: MultiplexLabOptions = {}): Promis
 }
 
 export function formatMultiplex(r: MultiplexLabResult): string {
-  const rows = (["pipelined", "multiplexed"] as const).flatMap((k) => [
-    { label: `${k === "pipelined" ? "HTTP/1.1 pipelined" : "HTTP/2 streams"}: quick responses done`, measured: r.measured[k].quickDoneMs, model: r.model[k].quickDoneMs, unit: "ms" },
-    { label: `${k === "pipelined" ? "HTTP/1.1 pipelined" : "HTTP/2 streams"}: slow response done`, measured: r.measured[k].slowDoneMs, model: r.model[k].slowDoneMs, unit: "ms" },
-    { label: `${k === "pipelined" ? "HTTP/1.1 pipelined" : "HTTP/2 streams"}: connections`, measured: r.measured[k].connections, model: 1, unit: "" },
+  const sides = [["pipelined", "HTTP/1.1 pipelined"], ["multiplexed", "HTTP/2 streams"]] as const;
+  const rows = sides.flatMap(([k, name]) => [
+    { label: `${name}: quick responses done`, measured: r.measured[k].quickDoneMs, model: r.model[k].quickDoneMs, unit: "ms" },
+    { label: `${name}: slow response done`, measured: r.measured[k].slowDoneMs, model: r.model[k].slowDoneMs, unit: "ms" },
+    { label: `${name}: connections`, measured: r.measured[k].connections, model: 1, unit: "" },
   ]);
   return [
     `Head-of-line blocking: ${r.setup.requests} requests on one connection, request 0 takes ${r.setup.slowMs} ms at the server`,
