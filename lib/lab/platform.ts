@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { LINUX_DELAYED_ACK_MS, LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_SECONDS } from "../tcp/index";
+import { LINUX_DELAYED_ACK_MS, LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_SECONDS, portCount } from "../tcp/index";
 
 export interface PortRange {
   low: number;
@@ -43,12 +43,12 @@ export function readPortRange(procDir = "/proc"): PortRange {
   try {
     const text = readFileSync(path.join(procDir, "sys/net/ipv4/ip_local_port_range"), "utf8");
     const range = parsePortRange(text);
-    if (range) return { ...range, count: range.high - range.low + 1, source: "kernel" };
+    if (range) return { ...range, count: portCount(range), source: "kernel" };
   } catch {
     // not Linux, or /proc not mounted: fall through to the documented default
   }
   const { low, high } = LINUX_EPHEMERAL_PORTS;
-  return { low, high, count: high - low + 1, source: "linux default" };
+  return { low, high, count: portCount({ low, high }), source: "linux default" };
 }
 
 /** The platform block every lab result carries. */

@@ -416,6 +416,9 @@ export const catalogue: readonly Exercise[] = [
   },
 ];
 
+/** The points the given exercises are worth together. */
+export const pointsOf = (exercises: readonly Exercise[]): number => exercises.reduce((sum, e) => sum + e.points, 0);
+
 /** Valid ids, in catalogue order. */
 export const exerciseIds = (): string[] => catalogue.map((e) => e.id);
 

@@ -3,7 +3,7 @@
  * (score, max_score, and one entry per test), which GitHub Classroom's
  * autograding can also read with a custom step.
  */
-import { catalogue, findExercise } from "./catalogue";
+import { catalogue, findExercise, pointsOf } from "./catalogue";
 import { Verdict } from "./verdict";
 
 export interface GradeReport {
@@ -27,7 +27,7 @@ export function gradeReport(verdicts: Verdict[]): GradeReport {
   });
   return {
     score: tests.reduce((s, t) => s + t.score, 0),
-    max_score: catalogue.reduce((s, e) => s + e.points, 0),
+    max_score: pointsOf(catalogue),
     tests,
   };
 }

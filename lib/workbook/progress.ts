@@ -2,7 +2,7 @@
  * Progress: which exercises are done, how many points, and what to do next
  * (rustlings style). Works on verdicts from runChecks or from the last test run.
  */
-import { catalogue, findSection } from "./catalogue";
+import { catalogue, findSection, pointsOf } from "./catalogue";
 import { Verdict } from "./verdict";
 
 export interface Progress {
@@ -20,8 +20,8 @@ export function summarize(verdicts: Verdict[]): Progress {
   return {
     done: passed.size,
     total: catalogue.length,
-    points: catalogue.filter((e) => passed.has(e.id)).reduce((s, e) => s + e.points, 0),
-    maxPoints: catalogue.reduce((s, e) => s + e.points, 0),
+    points: pointsOf(catalogue.filter((e) => passed.has(e.id))),
+    maxPoints: pointsOf(catalogue),
     next: nextEx && {
       id: nextEx.id,
       title: nextEx.title,
