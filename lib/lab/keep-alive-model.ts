@@ -10,6 +10,7 @@
 import { simulateKeepAlive } from "../http/index";
 import { transactionTime } from "../tcp/index";
 import type { KeepAliveSide } from "./keep-alive";
+import { LOOPBACK_TIMING_NOTE } from "./table";
 
 export interface KeepAliveModel {
   newConnection: KeepAliveSide;
@@ -53,7 +54,7 @@ export function modelKeepAlive(s: KeepAliveSetup): KeepAliveModel {
     newConnection: { perRequestMs: fresh, socketsOpened: socketsOpened(s, true, fresh) },
     keepAlive: { perRequestMs: warm, socketsOpened: socketsOpened(s, false, warm) },
     notes: [
-      "on loopback a round trip costs less than node's own work per request, so measured/model on time is large; the socket counts are the mechanism",
+      `${LOOPBACK_TIMING_NOTE}; the socket counts are the mechanism`,
     ],
   };
 }

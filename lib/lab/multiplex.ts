@@ -22,7 +22,7 @@ import { measureLoopbackRtt } from "./loopback-rtt";
 import { modelMultiplex, MultiplexTimes } from "./multiplex-model";
 import { exchange, itemServer, LabRequest, ServerLog } from "./pipeline";
 import { PlatformFacts, platformFacts } from "./platform";
-import { comparisonTable, platformLine } from "./table";
+import { comparisonTable, LOOPBACK_TIMING_NOTE, platformLine } from "./table";
 
 export interface MultiplexLabOptions {
   /** requests in the batch, the first one slow (default 6, 2..50) */
@@ -126,7 +126,7 @@ export async function runMultiplexLab(options: MultiplexLabOptions = {}): Promis
       platform: platformFacts({ loopbackRttMs: rttMs }),
       notes: [
         "times run from the moment the batch is written; the first request is the slow one",
-        "on loopback a round trip is microseconds, so the quick rows measure node's own work per stream more than the network; compare each side with the slow request",
+        `${LOOPBACK_TIMING_NOTE} (here: per stream); compare each side with the slow request`,
         "HTTP/2 here is cleartext h2c: browsers speak HTTP/2 only over TLS, which adds a handshake but changes nothing about streams",
       ],
     };

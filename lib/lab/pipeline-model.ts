@@ -12,6 +12,7 @@
  */
 import { simulatePipeline } from "../http/index";
 import { batchDoneTimes } from "./batch-model";
+import { LOOPBACK_TIMING_NOTE } from "./table";
 
 export interface RetryPrediction {
   /** request ids answered, in id order */
@@ -42,6 +43,6 @@ export function modelPipeline(setup: { methods: readonly string[]; closeAfter: n
       sequentialMs: Math.max(...batchDoneTimes("persistent", { requests: setup.requests, rttMs: setup.rttMs })),
     },
     retry: { answered: run.answered, resent: run.resent, failed: run.failed, connections: run.connectionsOpened },
-    notes: ["on loopback a round trip is microseconds, so the measured times are mostly node's own work per request; the model counts only round trips"],
+    notes: [`${LOOPBACK_TIMING_NOTE}; order and retries are the mechanism`],
   };
 }

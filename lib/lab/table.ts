@@ -3,6 +3,10 @@
  * model's prediction and the ratio measured / model.
  */
 
+/** Why fast rows on loopback show a large measured/model ratio; each lab adds what to read instead. */
+export const LOOPBACK_TIMING_NOTE =
+  "on loopback a round trip takes microseconds, so a time the model counts in round trips alone is mostly node's own work per request";
+
 /** One line of a comparison: a number measured here and what the model says. */
 export interface ComparisonRow {
   label: string;
