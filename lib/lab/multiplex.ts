@@ -15,7 +15,6 @@
  * "pipelined" against "multiplexed" with the same server times.
  */
 import * as http2 from "node:http2";
-import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
 import { LOOPBACK_HOST, LabScope, listenOnLoopback, roundMs, nowMs, runLab, deadlineOption } from "./harness";
 import { measureLoopbackRtt } from "./loopback-rtt";
@@ -76,7 +75,7 @@ function h2Server(): http2.Http2Server {
 }
 
 async function measureMultiplexed(scope: LabScope, requests: LabRequest[]): Promise<MultiplexLabResult["measured"]["multiplexed"]> {
-  const server = await listenOnLoopback(scope, h2Server() as unknown as net.Server);
+  const server = await listenOnLoopback(scope, h2Server());
   const session = http2.connect(`http://${LOOPBACK_HOST}:${server.port}`);
   session.on("error", () => undefined); // a failure shows as a stream that never ends, caught by the deadline
   scope.defer(() => new Promise<void>((resolve) => (session.closed ? resolve() : session.close(() => resolve()))));
