@@ -24,6 +24,14 @@ export interface Exercise {
   /** the name the file exports */
   export: string;
   points: number;
+  /** implement a function; predict a number before running the model; measure with a lab */
+  kind: "implement" | "predict" | "measure";
+  /**
+   * lib modules whose values this exercise may use (root-relative, no extension:
+   * "lib/http/page-load"). Types may always be imported; any other lib model
+   * fails the exercise, because the models compute the answers.
+   */
+  imports?: readonly string[];
   hint: string;
 }
 
@@ -46,6 +54,7 @@ export const catalogue: readonly Exercise[] = [
     file: "tcp-connections.ts",
     export: "hostAndPort",
     points: 2,
+    kind: "implement",
     hint:
       "Node's global URL class parses the URL for you (new URL(s).hostname). When the URL names no port, " +
       "the scheme decides it: 80 for http, 443 for https. url.port is an empty string in that case.",
@@ -57,6 +66,7 @@ export const catalogue: readonly Exercise[] = [
     file: "tcp-connections.ts",
     export: "segmentCount",
     points: 1,
+    kind: "implement",
     hint: "Each segment carries at most mss bytes, so the answer is a division rounded up (Math.ceil).",
   },
   {
@@ -66,6 +76,7 @@ export const catalogue: readonly Exercise[] = [
     file: "tcp-connections.ts",
     export: "headerOverhead",
     points: 2,
+    kind: "implement",
     hint:
       "Every segment travels in its own IP packet with 20 bytes of IP header and 20 bytes of TCP header. " +
       "Count the segments first (4.1b), then: header bytes / (payload bytes + header bytes).",
@@ -77,6 +88,7 @@ export const catalogue: readonly Exercise[] = [
     file: "tcp-connections.ts",
     export: "findConnection",
     points: 3,
+    kind: "implement",
     hint:
       "A host files an arriving packet under the connection whose local address and port equal the packet's " +
       "destination, and whose remote address and port equal the packet's source. All four must match; " +
@@ -90,6 +102,7 @@ export const catalogue: readonly Exercise[] = [
     file: "tcp-performance.ts",
     export: "handshakeFraction",
     points: 2,
+    kind: "implement",
     hint:
       "Add up the five parts: dnsMs + rttMs (handshake) + rttMs / 2 (request) + serverMs + rttMs / 2 (response). " +
       "The answer is rttMs divided by that total; missing options count as 0, and a total of 0 gives 0.",
@@ -101,6 +114,7 @@ export const catalogue: readonly Exercise[] = [
     file: "tcp-performance.ts",
     export: "ackTimes",
     points: 3,
+    kind: "implement",
     hint:
       "Keep three things while you walk the arrivals: how many segments are unACKed, how many of those are exactly mss " +
       "bytes, and when the running timer fires (Infinity when none). Before handling an arrival, fire a timer due at or " +
@@ -113,6 +127,7 @@ export const catalogue: readonly Exercise[] = [
     file: "tcp-performance.ts",
     export: "slowStartRounds",
     points: 2,
+    kind: "implement",
     hint:
       "Count segments first: Math.ceil(bytes / mss). After r rounds IW + 2 IW + 4 IW + ... = IW (2^r - 1) segments have gone, " +
       "so you need the smallest r with IW (2^r - 1) >= segments: Math.ceil(Math.log2(segments / IW + 1)).",
@@ -124,6 +139,7 @@ export const catalogue: readonly Exercise[] = [
     file: "tcp-performance.ts",
     export: "pipeSegments",
     points: 2,
+    kind: "implement",
     hint:
       "Bytes in flight in one round trip = bandwidthBps / 8 (bytes per second) x rttMs / 1000 (seconds). Divide by the wire " +
       "size of one full segment, mss + 40, round down, and never return less than 1.",
@@ -135,6 +151,7 @@ export const catalogue: readonly Exercise[] = [
     file: "tcp-performance.ts",
     export: "nagleWouldHold",
     points: 2,
+    kind: "implement",
     hint:
       "Three conditions must all be true to hold: Nagle is on (not nodelay), the segment is smaller than the MSS, and " +
       "unackedBytes > 0. Check segmentBytes > mss first and throw a RangeError. Defaults: mss 1460, nodelay false.",
@@ -146,6 +163,7 @@ export const catalogue: readonly Exercise[] = [
     file: "tcp-performance.ts",
     export: "nagleStallMs",
     points: 3,
+    kind: "implement",
     hint:
       "Only the total and the first write matter. first = min(writes[0], mss); after it, floor(rest / mss) full segments and " +
       "a tail of rest % mss bytes. No tail: 0. Otherwise the tail waits for the ACK: count the full segments that arrived " +
@@ -159,6 +177,7 @@ export const catalogue: readonly Exercise[] = [
     file: "tcp-performance.ts",
     export: "portBudget",
     points: 2,
+    kind: "implement",
     hint:
       "The range is inclusive: high - low + 1 ports. Each port is busy for timeWaitSeconds after its connection closes, so " +
       "ceiling = ports / timeWaitSeconds. Above the ceiling every port is used before the first comes back: after " +
@@ -172,6 +191,7 @@ export const catalogue: readonly Exercise[] = [
     file: "http-connection-handling.ts",
     export: "parseConnection",
     points: 2,
+    kind: "implement",
     hint:
       "Split at commas, trim spaces and tabs from each piece, skip the empty ones, lower-case the rest and keep each once. " +
       "A token is /^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$/: test every piece against it and throw a RangeError when one fails.",
@@ -183,6 +203,7 @@ export const catalogue: readonly Exercise[] = [
     file: "http-connection-handling.ts",
     export: "removeHopByHop",
     points: 3,
+    kind: "implement",
     hint:
       "First build a set of lower-cased names to drop: the fixed list (connection, keep-alive, proxy-connection, te, " +
       "transfer-encoding, upgrade, trailer) plus every token of the Connection header (find it whatever its case). " +
@@ -195,6 +216,7 @@ export const catalogue: readonly Exercise[] = [
     file: "http-connection-handling.ts",
     export: "serialPageLoadMs",
     points: 3,
+    kind: "implement",
     hint:
       "Write one function for one fetch: segments = Math.ceil(bytes / mss); count rounds r from 0 up until " +
       "initialWindow * (2 ** r - 1) >= segments; the fetch costs rttMs + serverMs + r * rttMs. " +
@@ -208,6 +230,7 @@ export const catalogue: readonly Exercise[] = [
     file: "parallel-connections.ts",
     export: "serialLoadMs",
     points: 2,
+    kind: "implement",
     hint:
       "Treat the HTML and every object alike: each is one transaction on a new connection, costing one round trip " +
       "for the handshake, one for the request and the response's first byte, and bytes * 8 * 1000 / bandwidthBps ms " +
@@ -220,6 +243,7 @@ export const catalogue: readonly Exercise[] = [
     file: "parallel-connections.ts",
     export: "connectionRounds",
     points: 1,
+    kind: "implement",
     hint:
       "Each round opens up to maxConnections connections, one object each; the last round may be partly empty " +
       "but still counts, so divide and round up (Math.ceil). Throw a RangeError when maxConnections < 1.",
@@ -231,6 +255,7 @@ export const catalogue: readonly Exercise[] = [
     file: "parallel-connections.ts",
     export: "parallelLoadMs",
     points: 3,
+    kind: "implement",
     hint:
       "The HTML costs what it costs serially (2 round trips plus its bytes). Then each round of connections costs " +
       "2 round trips, and the rounds run one after the other (connectionRounds from 4.4b). The objects' bytes all " +
@@ -243,6 +268,8 @@ export const catalogue: readonly Exercise[] = [
     file: "parallel-connections.ts",
     export: "enoughConnections",
     points: 3,
+    kind: "implement",
+    imports: ["lib/http/page-load"],
     hint:
       "Call simulatePageLoad({ page, strategy: \"parallel\", maxConnections: n, rttMs, bandwidthBps }).elapsedMs for " +
       "every n from 1 to limit and keep the times. Find the fastest, then return the first (smallest) n whose time " +
@@ -256,6 +283,7 @@ export const catalogue: readonly Exercise[] = [
     file: "persistent-connections.ts",
     export: "parseKeepAliveParams",
     points: 2,
+    kind: "implement",
     hint:
       "Split at commas and trim. For each piece, the name is what comes before the first '=' (trimmed, lower-cased), " +
       "the value what comes after (trimmed, quotes removed), or null without '='. timeout and max must match /^[0-9]+$/ " +
@@ -268,6 +296,7 @@ export const catalogue: readonly Exercise[] = [
     file: "persistent-connections.ts",
     export: "keepsConnectionOpen",
     points: 3,
+    kind: "implement",
     hint:
       "Turn each Connection value into lower-cased tokens first. Then test the rules exactly in the order the comment " +
       "gives them and return at the first that closes; close beats everything, the version rules come next, and the " +
@@ -280,6 +309,7 @@ export const catalogue: readonly Exercise[] = [
     file: "persistent-connections.ts",
     export: "connectionsNeeded",
     points: 3,
+    kind: "implement",
     hint:
       "Walk the requests in order keeping three things: is a connection open, how many requests it has carried, and " +
       "when its last response ended. Before each request, close it if it was idle more than timeoutSeconds * 1000 ms; " +
@@ -292,6 +322,7 @@ export const catalogue: readonly Exercise[] = [
     file: "persistent-connections.ts",
     export: "hangingProxy",
     points: 3,
+    kind: "implement",
     hint:
       "Two passes. Outwards from the client: track which header carries keep-alive (a dumb proxy passes it on, a smart " +
       "one replaces it with Connection: Keep-Alive and remembers whether its client asked). Back from the server: the " +
@@ -306,6 +337,7 @@ export const catalogue: readonly Exercise[] = [
     file: "pipelined-connections.ts",
     export: "afterEarlyClose",
     points: 3,
+    kind: "implement",
     hint:
       "The first `answered` requests are done. Every request after them is unanswered: put its index in `resend` " +
       "when its method is idempotent (GET, HEAD, PUT, DELETE, OPTIONS, TRACE, spelled exactly so) and in `fail` otherwise.",
@@ -317,6 +349,7 @@ export const catalogue: readonly Exercise[] = [
     file: "pipelined-connections.ts",
     export: "pipelinedDoneTimes",
     points: 3,
+    kind: "implement",
     hint:
       "Walk the requests in order, remembering when the previous response left. Response i is ready at rttMs / 2 + serverMs[i]; " +
       "it leaves at the later of that and the previous response's departure; it arrives rttMs / 2 after it leaves.",
@@ -328,6 +361,7 @@ export const catalogue: readonly Exercise[] = [
     file: "pipelined-connections.ts",
     export: "isIdempotentMethod",
     points: 1,
+    kind: "implement",
     hint:
       "Keep a list of the six idempotent methods of RFC 9110 9.2.2 (GET, HEAD, PUT, DELETE, OPTIONS, TRACE) and check " +
       "membership without changing the case: everything else, known or not, is false.",
@@ -339,6 +373,7 @@ export const catalogue: readonly Exercise[] = [
     file: "pipelined-connections.ts",
     export: "pipelineBatches",
     points: 2,
+    kind: "implement",
     hint:
       "Collect indexes of idempotent requests into the current batch. A non-idempotent request closes the current batch " +
       "(if it has anything), becomes a batch of its own, and a new batch starts after it. Do not forget the last batch.",
@@ -351,6 +386,7 @@ export const catalogue: readonly Exercise[] = [
     file: "closing-connections.ts",
     export: "bodyStatus",
     points: 2,
+    kind: "implement",
     hint:
       "First ask whether the response can have a body at all: not for a HEAD request, nor for status 1xx, 204 or 304 " +
       "(those are \"complete\" whatever Content-Length says). Then, with no Content-Length, the close is the end: " +
@@ -363,6 +399,7 @@ export const catalogue: readonly Exercise[] = [
     file: "closing-connections.ts",
     export: "closePackets",
     points: 2,
+    kind: "implement",
     hint:
       "A half close (\"shutdown-write\") only ever sends FIN: the socket can still read. A full close (\"close\") with unread " +
       "input sends RST at once and nothing else. A full close with nothing unread sends FIN, and if the peer's bytes arrive " +
@@ -375,6 +412,7 @@ export const catalogue: readonly Exercise[] = [
     file: "closing-connections.ts",
     export: "bytesReadBeforeReset",
     points: 2,
+    kind: "implement",
     hint:
       "A segment is read at atMs + readDelayMs. Keep the bytes of every segment read at or before rstAtMs and add them up; " +
       "the others were still waiting in the receive buffer when the RST came, and a reset empties that buffer.",
@@ -387,6 +425,7 @@ export const catalogue: readonly Exercise[] = [
     file: "multiplexing-and-beyond.ts",
     export: "multiplexedDoneTimes",
     points: 3,
+    kind: "implement",
     hint:
       "Response i is ready at rttMs / 2 + serverMs[i]. Sort the indexes by ready time (ties: lower index first) and walk " +
       "them keeping when the link is next free: a response leaves its last byte at max(ready, free) + bytes * 8000 / bandwidthBps " +
@@ -399,6 +438,7 @@ export const catalogue: readonly Exercise[] = [
     file: "multiplexing-and-beyond.ts",
     export: "connectionsForPage",
     points: 2,
+    kind: "implement",
     hint:
       "new URL(u).origin gives \"scheme://host[:port]\" with the default port dropped, so equal origins give equal strings. " +
       "Count the requests per origin in a Map: HTTP/1.1 adds min(count, perOrigin) for each origin, HTTP/2 is the number of origins.",
@@ -410,6 +450,7 @@ export const catalogue: readonly Exercise[] = [
     file: "multiplexing-and-beyond.ts",
     export: "timeToFirstByteMs",
     points: 2,
+    kind: "implement",
     hint:
       "Keep a table of setup round trips: tcp 1, tcp-fastopen 0, tcp+tls1.2 3, tcp+tls1.3 2, quic 1, quic-0rtt 0. " +
       "The answer is (setup + 1) * rttMs + serverMs. Check the stack is in the table and the numbers are finite and >= 0 first.",

@@ -2,12 +2,26 @@
 
 export type Status = "passed" | "failed" | "not-started" | "timed-out";
 
+export interface CaseCount {
+  passed: number;
+  total: number;
+}
+
 export interface Verdict {
   id: string;
   status: Status;
   /** what the student should read: empty when passed */
   message: string;
   ms: number;
+  /** points earned: the exercise's points split evenly over its cases */
+  score: number;
+  maxScore: number;
+  /** cases that ship with the workbook (shown in feedback) */
+  public: CaseCount;
+  /** the teacher's hidden cases (absent from a student copy: total 0) */
+  hidden: CaseCount;
+  /** type errors in the exercise's file: "exercises/x.ts:12:5 message" (they do not change the score) */
+  typeErrors: string[];
 }
 
 const MARK: Record<Status, string> = {
@@ -17,9 +31,20 @@ const MARK: Record<Status, string> = {
   "timed-out": "⧖ timed out",
 };
 
+const cases = (v: Verdict) =>
+  v.status === "not-started" || v.public.total + v.hidden.total === 0
+    ? ""
+    : ` (${v.public.passed}/${v.public.total} cases${v.hidden.total ? `, hidden ${v.hidden.passed}/${v.hidden.total}` : ""}; ${v.score}/${v.maxScore} points)`;
+
+/** The verdict's first line: id, title, mark, cases and points. */
+export function verdictLine(v: Verdict, title?: string): string {
+  return `${v.id}${title ? ` ${title}` : ""}: ${MARK[v.status]}${cases(v)}`;
+}
+
 export function formatVerdict(v: Verdict, title?: string): string {
-  const head = `${v.id}${title ? ` ${title}` : ""}: ${MARK[v.status]}`;
-  return v.message ? `${head}\n${indent(v.message)}` : head;
+  const types = v.typeErrors.length ? `type errors (the check ran anyway):\n${v.typeErrors.map((e) => `  ${e}`).join("\n")}` : "";
+  const body = [v.message, types].filter(Boolean).join("\n");
+  return body ? `${verdictLine(v, title)}\n${indent(body)}` : verdictLine(v, title);
 }
 
 const indent = (s: string) => s.split("\n").map((l) => `  ${l}`).join("\n");

@@ -1,0 +1,109 @@
+/**
+ * TypeScript to JavaScript for grading, with swc (fast enough to run after
+ * every save) and a cache keyed by the source's content hash, so a file that
+ * did not change is never compiled twice.
+ *
+ * `buildSandbox` writes the folder the sandboxed child may read: the target's
+ * exercise files and only those lib files the catalogue lets exercises
+ * import (with what they import in turn). Nothing else of the workbook,
+ * checks/ and solutions/ least of all, exists there.
+ */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import Module from "node:module";
+import * as path from "node:path";
+import { catalogue } from "./catalogue";
+import { ROOT } from "./paths";
+
+export const CACHE_DIR = path.join(ROOT, ".workbook", "cache");
+const SWC_OPTIONS = { jsc: { parser: { syntax: "typescript" as const }, target: "es2022" as const }, module: { type: "commonjs" as const } };
+
+type Swc = typeof import("@swc/core");
+let swc: Swc | undefined;
+/** swc loads on first use: a run where every file is cached never pays for it. */
+export const loadSwc = (): Swc => (swc ??= require("@swc/core") as Swc);
+
+export const hashOf = (text: string): string => createHash("sha1").update(text).digest("hex");
+
+/** The JavaScript of a TypeScript source, from the cache when this exact source was compiled before. */
+export function transpile(source: string, file: string): string {
+  const cached = path.join(CACHE_DIR, "js", `${hashOf(source)}.js`);
+  if (fs.existsSync(cached)) return fs.readFileSync(cached, "utf8");
+  const code = loadSwc().transformSync(source, { ...SWC_OPTIONS, filename: file }).code;
+  writeIfChanged(cached, code);
+  return code;
+}
+
+/**
+ * Loads a TypeScript file of the teacher's (a checks file) in this process,
+ * whatever runs it (ts-node, vitest or the tslab kernel). Such files import
+ * types only, so nothing else needs resolving.
+ */
+export function loadTs(file: string): Record<string, unknown> {
+  const m = new Module(file);
+  m.filename = file;
+  (m as unknown as { _compile(code: string, file: string): void })._compile(transpile(fs.readFileSync(file, "utf8"), file), file);
+  return m.exports as Record<string, unknown>;
+}
+
+/** Relative modules a source loads at run time (type-only imports are erased, so they do not count). */
+export function runtimeImports(source: string): string[] {
+  const js = transpile(source, "module.ts");
+  return [...js.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)].map((m) => m[1]);
+}
+
+/** lib files an exercise may import (catalogue `imports`), plus the stub helper: "lib/http/page-load" ... */
+export function allowedLibModules(): string[] {
+  return [...new Set(["lib/workbook/not-implemented", ...catalogue.flatMap((e) => e.imports ?? [])])];
+}
+
+/** Writes `to` only when its content differs: rebuilding an unchanged tree touches nothing. */
+function writeIfChanged(to: string, text: string): void {
+  if (fs.existsSync(to) && fs.readFileSync(to, "utf8") === text) return;
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.writeFileSync(`${to}.${process.pid}`, text);
+  fs.renameSync(`${to}.${process.pid}`, to); // atomic: a run beside this one never loads half a file
+}
+
+/** Copies a TypeScript module of the workbook into the sandbox as JavaScript, then everything it loads. */
+function addModule(root: string, rel: string, seen: Set<string>): void {
+  if (seen.has(rel)) return;
+  seen.add(rel);
+  const src = fs.readFileSync(path.join(ROOT, `${rel}.ts`), "utf8");
+  const js = transpile(src, `${rel}.ts`);
+  writeIfChanged(path.join(root, `${rel}.js`), js);
+  for (const spec of runtimeImports(src)) {
+    const next = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
+    if (next.startsWith("lib/") && fs.existsSync(path.join(ROOT, `${next}.ts`))) addModule(root, next, seen);
+  }
+}
+
+export interface Sandbox {
+  /** the folder the child may read */
+  root: string;
+  /** absolute path of an exercise file's JavaScript inside it */
+  fileOf(exerciseFile: string): string;
+}
+
+/**
+ * The sandbox folder for one target (exercises/, solutions/ or another copy):
+ * `.workbook/build/<target>/` holding `<target>/*.js`, the allowed lib
+ * modules, and the child's entry.
+ */
+export function buildSandbox(target: string): Sandbox {
+  const targetDir = path.resolve(ROOT, target);
+  const rel = path.relative(ROOT, targetDir).split(path.sep).join("/");
+  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) throw new RangeError(`target must be a folder inside the workbook; got ${JSON.stringify(target)}`);
+  const key = rel.replace(/[^A-Za-z0-9_-]+/g, "_") || "root";
+  const root = path.join(ROOT, ".workbook", "build", key);
+  const seen = new Set<string>();
+  for (const mod of allowedLibModules()) addModule(root, mod, seen);
+  for (const file of new Set(catalogue.map((e) => e.file))) {
+    const src = path.join(targetDir, file);
+    const out = path.join(root, rel, file.replace(/\.ts$/, ".js"));
+    if (fs.existsSync(src)) writeIfChanged(out, transpile(fs.readFileSync(src, "utf8"), src));
+    else fs.rmSync(out, { force: true }); // never grade a copy of a file that is gone
+  }
+  writeIfChanged(path.join(root, "sandbox-child.js"), fs.readFileSync(path.join(__dirname, "sandbox-child.js"), "utf8"));
+  return { root, fileOf: (file) => path.join(root, rel, file.replace(/\.ts$/, ".js")) };
+}

@@ -1,0 +1,40 @@
+/**
+ * The shape of a grader: for each exercise, the calls to make and what must
+ * come back. The teacher's files in checks/ hold them as plain data with
+ * literal expected values, so no answer is ever computed by a function a
+ * student could import. checks/<file>.ts ships (public cases, shown in
+ * feedback); checks/hidden/<file>.ts stays with the teacher.
+ */
+
+export interface Case {
+  /** the arguments the student's function is called with (copied into the child process) */
+  args: unknown[];
+  /** the value that must come back; compared deeply (numbers within `tolerance`) */
+  expect?: unknown;
+  /** instead of a value: the call must throw an error of this class name ("RangeError", "TypeError") */
+  throws?: string;
+  /** why this case matters; shown when it fails (overrides the exercise's `why`) */
+  why?: string;
+  /** how the call is shown in feedback, when printing the arguments would be unreadable */
+  label?: string;
+  /** absolute tolerance for numbers in this case (overrides the exercise's) */
+  tolerance?: number;
+}
+
+export interface ExerciseCases {
+  /** what every failure of this exercise should teach, after the case's own `why` */
+  why: string;
+  cases: Case[];
+  /** absolute tolerance for every number compared (default 0: exact) */
+  tolerance?: number;
+  /** object properties whose value is `undefined` count as absent */
+  ignoreUndefined?: boolean;
+  /** the function must not change its arguments, and must not return one of them */
+  pure?: boolean;
+}
+
+/** A checks file: exercise id → its cases. */
+export type CheckCases = Record<string, ExerciseCases>;
+
+/** A hidden-cases file: more cases for exercises already in the public file (their `why`, tolerance and rules apply). */
+export type HiddenCheckCases = Record<string, { cases: Case[] }>;

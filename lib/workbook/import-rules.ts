@@ -1,0 +1,163 @@
+/**
+ * What an exercise's code may use. The workbook's models compute the
+ * answers, so an exercise may import from lib/ only the helpers the catalogue
+ * lists for it (`imports`), plus types and the stub helper; it may use other
+ * exercise files (earlier work) and Node's built-in modules.
+ *
+ * The rule is per exported function: starting at the export, follow every
+ * top-level name it mentions; an imported value reached that way is "used".
+ * Loading code at run time (require, import(), eval, new Function, process,
+ * globalThis) is refused outright, because it would hide what is used.
+ * The sandbox backs this up: modules not allowed are not in its folder.
+ */
+import { builtinModules } from "node:module";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { loadSwc } from "./build";
+import { ROOT } from "./paths";
+
+/** Modules every exercise may load. */
+export const ALWAYS_ALLOWED = ["lib/workbook/not-implemented"];
+
+/** Names that load or reach code at run time. */
+const DYNAMIC = new Set(["require", "eval", "Function", "globalThis", "global", "process", "module", "exports"]);
+/** Keys of swc nodes that hold types only: nothing there runs. */
+const TYPE_KEYS = new Set(["typeAnnotation", "returnType", "typeParams", "typeParameters", "typeArguments", "superTypeParams", "implements"]);
+
+type Node = { type?: string; [k: string]: unknown };
+interface Imported { module: string; name: string }
+interface FileFacts { imports: Map<string, Imported>; decls: Map<string, Node[]>; loadTime: Node[]; dynamic: string[] }
+
+const isBuiltin = (spec: string) => spec.startsWith("node:") || builtinModules.includes(spec);
+
+/** Every identifier a piece of code refers to (not property names, not types). */
+function references(node: unknown, out: Set<string>, dynamic: string[]): void {
+  if (Array.isArray(node)) return node.forEach((n) => references(n, out, dynamic));
+  if (node === null || typeof node !== "object") return;
+  const n = node as Node;
+  if (n.type === "TsInterfaceDeclaration" || n.type === "TsTypeAliasDeclaration") return;
+  if (n.type === "Identifier") {
+    out.add(n.value as string);
+    if (DYNAMIC.has(n.value as string)) dynamic.push(n.value as string);
+    return;
+  }
+  if (n.type === "CallExpression" && (n.callee as Node)?.type === "Import") dynamic.push("import()");
+  if (n.type === "MetaProperty") dynamic.push("import.meta");
+  for (const [key, value] of Object.entries(n)) {
+    if (TYPE_KEYS.has(key)) continue;
+    if (key === "property" && n.type === "MemberExpression" && (value as Node)?.type !== "Computed") continue;
+    if (key === "key" && (value as Node)?.type !== "Computed" && n.type !== "AssignmentPatternProperty") continue;
+    references(value, out, dynamic);
+  }
+}
+
+function bindingNames(pattern: Node): string[] {
+  const names = new Set<string>();
+  references(pattern, names, []);
+  return [...names];
+}
+
+const factsCache = new Map<string, { source: string; facts: FileFacts }>();
+
+/** Imports, top-level declarations and load-time statements of one file (parsed once per content). */
+function factsOf(file: string): FileFacts {
+  const source = fs.readFileSync(file, "utf8");
+  const cached = factsCache.get(file);
+  if (cached?.source === source) return cached.facts;
+  const facts = parseFacts(file, source);
+  factsCache.set(file, { source, facts });
+  return facts;
+}
+
+function parseFacts(file: string, source: string): FileFacts {
+  const ast = loadSwc().parseSync(source, { syntax: "typescript" }) as unknown as { body: Node[] };
+  const facts: FileFacts = { imports: new Map(), decls: new Map(), loadTime: [], dynamic: [] };
+  const declare = (name: string, node: Node) => facts.decls.set(name, [...(facts.decls.get(name) ?? []), node]);
+  const resolve = (spec: string) =>
+    spec.startsWith(".") ? path.relative(ROOT, path.resolve(path.dirname(file), spec)).split(path.sep).join("/").replace(/\.ts$/, "") : spec;
+  for (const stmt of ast.body) {
+    const decl = stmt.type === "ExportDeclaration" ? (stmt.declaration as Node) : stmt;
+    if (stmt.type === "ImportDeclaration") {
+      if (stmt.typeOnly) continue;
+      const module = resolve((stmt.source as Node).value as string);
+      for (const s of stmt.specifiers as Node[]) {
+        if (s.isTypeOnly) continue;
+        const name = s.type === "ImportSpecifier" ? (((s.imported as Node) ?? s.local) as Node).value as string : "*";
+        facts.imports.set((s.local as Node).value as string, { module, name });
+      }
+    } else if (decl.type === "FunctionDeclaration" || decl.type === "ClassDeclaration" || decl.type === "TsEnumDeclaration") {
+      declare(((decl.identifier ?? decl.id) as Node).value as string, decl);
+    } else if (decl.type === "VariableDeclaration") {
+      for (const d of decl.declarations as Node[]) for (const name of bindingNames(d.id as Node)) declare(name, d);
+    } else if (decl.type === "TsInterfaceDeclaration" || decl.type === "TsTypeAliasDeclaration") {
+      continue;
+    } else if (stmt.type === "ExportNamedDeclaration" && stmt.source) {
+      facts.dynamic.push(`export ... from "${(stmt.source as Node).value}"`); // re-exporting hides what is used
+    } else if (stmt.type === "ExportAllDeclaration") {
+      facts.dynamic.push(`export * from "${(stmt.source as Node).value}"`);
+    } else {
+      facts.loadTime.push(stmt); // runs when the file loads: it counts for every export
+    }
+  }
+  return facts;
+}
+
+/** The imported values reachable from one export of a file (following other exercise files too). */
+function usedImports(file: string, exportName: string, seen = new Set<string>()): { used: Imported[]; dynamic: string[] } {
+  const key = `${file}#${exportName}`;
+  if (seen.has(key)) return { used: [], dynamic: [] };
+  seen.add(key);
+  const facts = factsOf(file);
+  const used: Imported[] = [];
+  const dynamic = [...facts.dynamic];
+  const visited = new Set<string>();
+  const queue = [exportName];
+  const loadRefs = new Set<string>();
+  references(facts.loadTime, loadRefs, dynamic);
+  queue.push(...loadRefs);
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    if (visited.has(name)) continue;
+    visited.add(name);
+    const imported = facts.imports.get(name);
+    if (imported) {
+      const local = path.join(ROOT, `${imported.module}.ts`);
+      const intoExercises = !imported.module.startsWith("lib/") && fs.existsSync(local);
+      if (intoExercises && imported.name !== "*") {
+        const deeper = usedImports(local, imported.name, seen);
+        used.push(...deeper.used);
+        dynamic.push(...deeper.dynamic);
+      } else if (!intoExercises) {
+        used.push(imported);
+      }
+      continue;
+    }
+    const refs = new Set<string>();
+    for (const node of facts.decls.get(name) ?? []) references(node, refs, dynamic);
+    queue.push(...refs);
+  }
+  return { used, dynamic };
+}
+
+/**
+ * Why this export breaks the rules, or undefined when it does not.
+ * `allowed`: the lib modules the catalogue lists for the exercise ("lib/http/page-load").
+ */
+export function importProblem(file: string, exportName: string, allowed: readonly string[] = []): string | undefined {
+  let found: { used: Imported[]; dynamic: string[] };
+  try {
+    found = usedImports(file, exportName);
+  } catch {
+    return undefined; // a syntax error: the load reports it, with a better message
+  }
+  if (found.dynamic.length > 0) {
+    return `${path.basename(file)} uses ${[...new Set(found.dynamic)].join(", ")}: exercise code must not load or reach code at run time. ` +
+      "Import what you need at the top of the file.";
+  }
+  const ok = new Set([...ALWAYS_ALLOWED, ...allowed]);
+  const bad = found.used.filter((u) => !isBuiltin(u.module) && !ok.has(u.module));
+  if (bad.length === 0) return undefined;
+  const names = [...new Set(bad.map((b) => `${b.name === "*" ? "everything" : b.name} from ${b.module}`))].join(", ");
+  const allowedText = allowed.length ? `Allowed here: ${allowed.join(", ")}.` : "No lib/ model is allowed in this one: only types.";
+  return `${exportName} uses ${names}. The workbook's models compute the answers, so this exercise must be solved without them. ${allowedText}`;
+}

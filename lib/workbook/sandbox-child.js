@@ -1,0 +1,70 @@
+// The child process that runs student code (plain JavaScript: it runs inside
+// the build folder, where only transpiled files exist). It loads one
+// exercise file when asked and calls one export per message with the
+// arguments the grader sends, answering only with what came back: a value,
+// or what was thrown. It never sees an expected answer and decides nothing;
+// the grader in the parent compares and scores. Node's permission model
+// (set by the parent) keeps it from reading anything outside the build
+// folder, writing files, or starting processes.
+"use strict";
+
+const NOT_IMPLEMENTED = "ERR_WORKBOOK_NOT_IMPLEMENTED";
+let loaded = null;
+
+/** What was thrown, as plain data: any value can be thrown, even null or an object without a prototype. */
+function describeThrown(err) {
+  try {
+    if (err !== null && typeof err === "object" && err.code === NOT_IMPLEMENTED) return { notImplemented: true };
+    if (err instanceof Error) {
+      const frames = String(err.stack || "").split("\n").slice(1, 4).join("\n");
+      return { name: err.name, message: String(err.message), stack: frames };
+    }
+    return { name: typeof err, message: safeString(err) };
+  } catch {
+    return { name: "unknown", message: "an object that cannot be described" };
+  }
+}
+
+function safeString(v) {
+  try {
+    return typeof v === "object" && v !== null ? Object.prototype.toString.call(v) : String(v);
+  } catch {
+    return "(unprintable)";
+  }
+}
+
+/** Sends a value the structured-clone algorithm can copy, or says why it cannot. */
+function reply(message) {
+  try {
+    process.send(message);
+  } catch (err) {
+    process.send({ type: message.type, callId: message.callId, unclonable: `${err && err.message}` });
+  }
+}
+
+async function call(msg) {
+  const fn = loaded && loaded[msg.exportName];
+  if (typeof fn !== "function") return reply({ type: "result", callId: msg.callId, missing: true });
+  const args = msg.args;
+  try {
+    const value = await fn(...args);
+    const returnedArg = args.findIndex((a) => a !== null && typeof a === "object" && a === value);
+    reply({ type: "result", callId: msg.callId, value, argsAfter: args, returnedArg });
+  } catch (err) {
+    reply({ type: "result", callId: msg.callId, threw: describeThrown(err), argsAfter: args });
+  }
+}
+
+process.on("message", (msg) => {
+  if (msg.type === "load") {
+    try {
+      loaded = require(msg.file);
+      reply({ type: "loaded", callId: msg.callId });
+    } catch (err) {
+      reply({ type: "load-failed", callId: msg.callId, threw: describeThrown(err) });
+    }
+  } else if (msg.type === "call") {
+    void call(msg);
+  }
+});
+process.send({ type: "ready" });

@@ -1,0 +1,175 @@
+/**
+ * The trust boundary: student code runs in a child process, never in the
+ * grader. The child
+ *  - may read only its build folder (Node's permission model): no checks/,
+ *    no solutions/, no writing files, no child processes, no workers;
+ *  - has a memory cap (V8 heap, and the address space where prlimit exists);
+ *  - runs in its own process group, killed when grading ends or times out;
+ *  - runs as an unprivileged user when the grader is root and
+ *    WORKBOOK_SANDBOX_USER names one (the Gradescope autograder does this);
+ *  - gets an empty environment (no tokens of the CI machine leak in).
+ * The child only answers calls with values; this side judges them, so
+ * nothing the child sends, prints or exits with can make a verdict.
+ */
+import { spawn, ChildProcess, execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { CallResult } from "./compare";
+
+/** Heap cap for student code, MB (V8's old space); WORKBOOK_SANDBOX_MEMORY_MB overrides it. */
+export const DEFAULT_MEMORY_MB = Number(process.env.WORKBOOK_SANDBOX_MEMORY_MB) || 256;
+/** Lines of student output shown per run, at most. */
+const OUTPUT_LINES = 200;
+
+export type Ended = { ended: string };
+type Reply = CallResult & { type: string; callId?: number };
+
+function sandboxUser(): { uid: number; gid: number } | undefined {
+  const name = process.env.WORKBOOK_SANDBOX_USER;
+  if (!name || typeof process.getuid !== "function" || process.getuid() !== 0) return undefined;
+  try {
+    const id = (flag: string) => Number(execFileSync("id", [flag, name], { encoding: "utf8" }).trim());
+    return { uid: id("-u"), gid: id("-g") };
+  } catch {
+    throw new Error(`WORKBOOK_SANDBOX_USER=${name}: no such user on this machine`);
+  }
+}
+
+const PRLIMIT = ["/usr/bin/prlimit", "/bin/prlimit"].find((p) => fs.existsSync(p));
+
+export class Sandbox {
+  private child?: ChildProcess;
+  private loadedFile?: string;
+  private nextId = 1;
+  private waiting = new Map<number, (r: Reply | Ended) => void>();
+  private stderrTail = "";
+  private outputLines = 0;
+  /** why the last child ended, when it ended by itself */
+  private endReason?: string;
+
+  constructor(
+    private readonly root: string,
+    private readonly onOutput: (line: string) => void = (line) => process.stderr.write(`  │ ${line}\n`),
+    private readonly memoryMb = DEFAULT_MEMORY_MB,
+  ) {}
+
+  private start(): ChildProcess {
+    const node = [
+      "--experimental-permission", `--allow-fs-read=${this.root}${path.sep}*`,
+      `--max-old-space-size=${this.memoryMb}`, "--no-warnings", "--disable-proto=delete",
+      path.join(this.root, "sandbox-child.js"),
+    ];
+    const [cmd, args] = PRLIMIT
+      ? [PRLIMIT, [`--as=${(this.memoryMb + 1280) * 1024 * 1024}`, "--cpu=300", "--", process.execPath, ...node]]
+      : [process.execPath, node];
+    const child = spawn(cmd, args, {
+      cwd: this.root,
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      serialization: "advanced",
+      detached: true, // its own process group: killing the group also ends anything it started
+      ...sandboxUser(),
+    });
+    this.endReason = undefined;
+    this.stderrTail = "";
+    const waiting = new Map<number, (r: Reply | Ended) => void>(); // this child's open requests only
+    this.waiting = waiting;
+    const forward = (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      this.stderrTail = (this.stderrTail + text).slice(-2000);
+      for (const line of text.split("\n").filter(Boolean)) {
+        if (this.outputLines++ < OUTPUT_LINES) this.onOutput(line.slice(0, 300));
+      }
+    };
+    child.stdout!.on("data", forward);
+    child.stderr!.on("data", forward);
+    child.on("message", (m: Reply) => {
+      if (m && typeof m.callId === "number") waiting.get(m.callId)?.(m);
+    });
+    child.on("exit", (code, signal) => {
+      this.endReason = this.describeExit(code, signal);
+      if (this.child === child) {
+        this.child = undefined;
+        this.loadedFile = undefined;
+      }
+      for (const resolve of waiting.values()) resolve({ ended: this.endReason });
+      waiting.clear();
+    });
+    child.on("error", (err) => {
+      for (const resolve of waiting.values()) resolve({ ended: `the sandbox could not start: ${err.message}` });
+      waiting.clear();
+    });
+    this.child = child;
+    return child;
+  }
+
+  private describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+    if (/heap out of memory|Allocation failed|allocation failed/.test(this.stderrTail) || signal === "SIGABRT" || code === 134) {
+      return `your code used more memory than allowed (${this.memoryMb} MB) and was stopped.`;
+    }
+    if (signal) return `the process running your code was stopped by ${signal}.`;
+    return `your code ended the process running it (exit code ${code}); exercise code must return a value, never call process.exit.`;
+  }
+
+  /** Sends one message and waits for its answer, the child's end, or the deadline. */
+  private request(message: object, deadline: number): Promise<Reply | Ended | "timeout"> {
+    const child = this.child ?? this.start();
+    const waiting = this.waiting;
+    const callId = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        waiting.delete(callId);
+        resolve("timeout");
+      }, Math.max(0, deadline - Date.now()));
+      waiting.set(callId, (r) => {
+        clearTimeout(timer);
+        waiting.delete(callId);
+        resolve(r);
+      });
+      try {
+        child.send({ ...message, callId }, (err) => {
+          if (err) waiting.get(callId)?.({ ended: `could not talk to the sandbox: ${err.message}` });
+        });
+      } catch (err) {
+        waiting.get(callId)?.({ ended: `could not talk to the sandbox: ${(err as Error).message}` });
+      }
+    });
+  }
+
+  /** Loads an exercise file into the child (again only when another file was loaded). */
+  async load(file: string, timeoutMs: number): Promise<CallResult | Ended | "timeout" | "loaded"> {
+    if (this.loadedFile === file && this.child) return "loaded";
+    if (this.loadedFile !== undefined) this.kill(); // a fresh process per file: no state leaks from one file to the next
+    const r = await this.request({ type: "load", file }, Date.now() + timeoutMs);
+    if (r === "timeout") {
+      this.kill();
+      return r;
+    }
+    if ("ended" in r) return r;
+    if (r.type === "loaded") {
+      this.loadedFile = file;
+      return "loaded";
+    }
+    return r;
+  }
+
+  /** Calls one export with arguments; `deadline` is a Date.now() time. */
+  async call(exportName: string, args: unknown[], deadline: number): Promise<CallResult | Ended | "timeout"> {
+    const r = await this.request({ type: "call", exportName, args }, deadline);
+    if (r === "timeout") this.kill();
+    return r;
+  }
+
+  /** Ends the child and everything in its process group. */
+  kill(): void {
+    const child = this.child;
+    this.child = undefined;
+    this.loadedFile = undefined;
+    if (!child || child.exitCode !== null || child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      child.kill("SIGKILL");
+    }
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Type errors in exercise files, shown under the verdict (they never change
+ * the score: the code may still run). TypeScript is loaded only when a file
+ * changed: results are cached by content, and a long-lived process (the
+ * notebook kernel, `check --watch`) keeps the parsed libraries in memory, so
+ * a re-check after an edit re-reads only the edited file.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { CACHE_DIR, hashOf } from "./build";
+import { ROOT, targetFile } from "./paths";
+
+type Ts = typeof import("typescript");
+type Program = import("typescript").Program;
+type SourceFile = import("typescript").SourceFile;
+
+let ts: Ts | undefined;
+let oldProgram: Program | undefined;
+const parsed = new Map<string, { text: string; file: SourceFile }>();
+
+/** Everything the type of an exercise file can depend on, as one stamp: lib/ sources and tsconfig. */
+function libStamp(): string {
+  const parts: string[] = [fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8")];
+  const walk = (dir: string) => {
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, d.name);
+      if (d.isDirectory()) walk(p);
+      else if (d.name.endsWith(".ts")) parts.push(`${p}:${fs.statSync(p).mtimeMs}:${fs.statSync(p).size}`);
+    }
+  };
+  walk(path.join(ROOT, "lib"));
+  return hashOf(parts.join("\n"));
+}
+
+function compile(files: string[]): Map<string, string[]> {
+  ts ??= require("typescript") as Ts;
+  const t = ts;
+  const config = t.parseJsonConfigFileContent(t.readConfigFile(path.join(ROOT, "tsconfig.json"), t.sys.readFile).config, t.sys, ROOT);
+  const options = { ...config.options, noEmit: true, incremental: false };
+  const host = t.createCompilerHost(options);
+  const read = host.getSourceFile;
+  host.getSourceFile = (fileName, languageVersion, ...rest) => {
+    const text = t.sys.readFile(fileName);
+    const cached = parsed.get(fileName);
+    if (text !== undefined && cached?.text === text) return cached.file;
+    const file = read.call(host, fileName, languageVersion, ...rest);
+    if (file && text !== undefined) parsed.set(fileName, { text, file });
+    return file;
+  };
+  const program = t.createProgram({ rootNames: files, options, host, oldProgram });
+  oldProgram = program;
+  const out = new Map<string, string[]>();
+  for (const f of files) {
+    const sf = program.getSourceFile(f);
+    const diags = sf ? [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)] : [];
+    out.set(f, diags.map((d) => {
+      const { line, character } = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+      return `${path.relative(ROOT, f)}:${line + 1}:${character + 1} ${t.flattenDiagnosticMessageText(d.messageText, " ")}`;
+    }));
+  }
+  return out;
+}
+
+/** Type errors per exercise file name ("tcp-connections.ts") of a target folder. */
+export function typeErrors(target: string, files: string[]): Map<string, string[]> {
+  const paths = files.map((f) => targetFile(target, f)).filter((p) => fs.existsSync(p));
+  // a file's types depend on lib/, on tsconfig and on the other exercise files it may import
+  const stamp = hashOf([libStamp(), ...paths.map((p) => fs.readFileSync(p, "utf8"))].join("\n"));
+  const keyOf = (p: string) => path.join(CACHE_DIR, "types", `${hashOf(`${stamp}\n${p}\n${fs.readFileSync(p, "utf8")}`)}.json`);
+  const result = new Map<string, string[]>();
+  const missing = paths.filter((p) => {
+    const key = keyOf(p);
+    if (!fs.existsSync(key)) return true;
+    result.set(path.basename(p), JSON.parse(fs.readFileSync(key, "utf8")));
+    return false;
+  });
+  if (missing.length === 0) return result;
+  for (const [p, errors] of compile(missing)) {
+    result.set(path.basename(p), errors);
+    fs.mkdirSync(path.dirname(keyOf(p)), { recursive: true });
+    fs.writeFileSync(keyOf(p), JSON.stringify(errors));
+  }
+  return result;
+}
