@@ -4,9 +4,9 @@
  * did not change is never compiled twice.
  *
  * `buildSandbox` writes the folder the sandboxed child may read: the target's
- * exercise files and only those lib files the catalogue lets exercises
- * import (with what they import in turn). Nothing else of the workbook,
- * checks/ and solutions/ least of all, exists there.
+ * exercise files and only those lib files the catalogue lets that file's
+ * exercises import (with what they import in turn). Nothing else of the
+ * workbook, checks/ and solutions/ least of all, exists there.
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -52,9 +52,9 @@ export function runtimeImports(source: string): string[] {
   return [...js.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)].map((m) => m[1]);
 }
 
-/** lib files an exercise may import (catalogue `imports`), plus the stub helper: "lib/http/page-load" ... */
-export function allowedLibModules(): string[] {
-  return [...new Set(["lib/workbook/not-implemented", ...catalogue.flatMap((e) => e.imports ?? [])])];
+/** lib modules the exercises of one file may import (catalogue `imports`), plus the stub helper: "lib/http/page-load" ... */
+export function allowedLibModules(exerciseFile: string): string[] {
+  return [...new Set(["lib/workbook/not-implemented", ...catalogue.filter((e) => e.file === exerciseFile).flatMap((e) => e.imports ?? [])])];
 }
 
 /** Writes `to` only when its content differs: rebuilding an unchanged tree touches nothing. */
@@ -78,26 +78,29 @@ function addModule(root: string, rel: string, seen: Set<string>): void {
   }
 }
 
-export interface Sandbox {
+export interface SandboxFolder {
   /** the folder the child may read */
   root: string;
-  /** absolute path of an exercise file's JavaScript inside it */
-  fileOf(exerciseFile: string): string;
+  /** absolute path of the exercise file's JavaScript inside it */
+  js: string;
 }
 
 /**
- * The sandbox folder for one target (exercises/, solutions/ or another copy):
- * `.workbook/build/<target>/` holding `<target>/*.js`, the allowed lib
- * modules, and the child's entry.
+ * The sandbox folder for one exercise file of a target (exercises/,
+ * solutions/ or another copy): `.workbook/build/<target>/<file>/` holding
+ * the target's exercise files as JavaScript, the lib modules that file's
+ * exercises may use (and what those load), and the child's entry. One
+ * folder per file, so at run time too a model the catalogue does not allow
+ * for that file is simply not there.
  */
-export function buildSandbox(target: string): Sandbox {
+export function buildSandbox(target: string, exerciseFile: string): SandboxFolder {
   const targetDir = path.resolve(ROOT, target);
   const rel = path.relative(ROOT, targetDir).split(path.sep).join("/");
   if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) throw new RangeError(`target must be a folder inside the workbook; got ${JSON.stringify(target)}`);
-  const key = rel.replace(/[^A-Za-z0-9_-]+/g, "_") || "root";
-  const root = path.join(ROOT, ".workbook", "build", key);
+  const key = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, "_");
+  const root = path.join(ROOT, ".workbook", "build", key(rel), key(exerciseFile.replace(/\.ts$/, "")));
   const seen = new Set<string>();
-  for (const mod of allowedLibModules()) addModule(root, mod, seen);
+  for (const mod of allowedLibModules(exerciseFile)) addModule(root, mod, seen);
   for (const file of new Set(catalogue.map((e) => e.file))) {
     const src = path.join(targetDir, file);
     const out = path.join(root, rel, file.replace(/\.ts$/, ".js"));
@@ -105,5 +108,5 @@ export function buildSandbox(target: string): Sandbox {
     else fs.rmSync(out, { force: true }); // never grade a copy of a file that is gone
   }
   writeIfChanged(path.join(root, "sandbox-child.js"), fs.readFileSync(path.join(__dirname, "sandbox-child.js"), "utf8"));
-  return { root, fileOf: (file) => path.join(root, rel, file.replace(/\.ts$/, ".js")) };
+  return { root, js: path.join(root, rel, exerciseFile.replace(/\.ts$/, ".js")) };
 }

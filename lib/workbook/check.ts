@@ -1,16 +1,24 @@
 /**
  * check("4.1a") for notebook cells and the CLI: grades one exercise (or a
- * whole section, or everything) against exercises/ and prints the verdict.
+ * whole section, or everything) against exercises/, prints the verdict and
+ * remembers it for `progress`.
  */
 import { catalogue, findExercise } from "./catalogue";
-import { runChecks } from "./run-check";
+import { loadLastRun, saveLastRun } from "./last-run";
+import { runChecks, RunOptions } from "./run-check";
 import { formatProgress, summarize } from "./progress";
 import { formatVerdict, Verdict } from "./verdict";
 
 /** `await check("4.1a")`, `await check("4.1")` (a section) or `await check()` (all). Prints, returns nothing. */
 export async function check(idOrSection?: string): Promise<void> {
-  const ids = selectIds(idOrSection);
-  await runChecks(ids, {}, (v) => console.log(formatVerdict(v, findExercise(v.id).title)));
+  await checkExercises(selectIds(idOrSection), (v) => console.log(formatVerdict(v, findExercise(v.id).title)));
+}
+
+/** Grades exercises/ and saves the verdicts as the last run. */
+export async function checkExercises(ids: string[], onVerdict: (v: Verdict) => void = () => {}, options: RunOptions = {}): Promise<Verdict[]> {
+  const verdicts = await runChecks(ids, { ...options, target: "exercises" }, onVerdict);
+  saveLastRun(verdicts);
+  return verdicts;
 }
 
 export function selectIds(idOrSection?: string): string[] {
@@ -21,7 +29,13 @@ export function selectIds(idOrSection?: string): string[] {
 
 export type { Verdict };
 
-/** `await progress()`: checks everything and prints done/total and what to do next. */
+/** `await progress()`: done/total and what to do next, from the last checks (grading only what was never checked). */
 export async function progress(): Promise<void> {
-  console.log(formatProgress(summarize(await runChecks())));
+  console.log(await progressText());
+}
+
+export async function progressText(): Promise<string> {
+  const last = loadLastRun();
+  const verdicts = last?.verdicts ?? (await checkExercises(catalogue.map((e) => e.id), undefined, { typeCheck: false }));
+  return formatProgress(summarize(verdicts), last?.changed ?? []);
 }

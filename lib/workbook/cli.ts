@@ -3,17 +3,18 @@
  * Each command is a small function; `help` lists them.
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { catalogue, findExercise } from "./catalogue";
-import { selectIds } from "./check";
-import { gradeReport } from "./grade";
+import { checkExercises, progressText, selectIds } from "./check";
+import { gradeReport, GradeReport, maxScoreOf } from "./grade";
 import { loadLastRun } from "./last-run";
 import { formatProgress, summarize } from "./progress";
-import { runChecks } from "./run-check";
 import { labs } from "../lab/index";
 import { gallery } from "../viz/gallery";
 import { formatBenchResult, runBench } from "./bench";
-import { release } from "./release";
-import { formatVerdict } from "./verdict";
+import { release, updateRelease } from "./release";
+import { autograde, buildAutograder } from "./autograder";
+import { formatVerdict, verdictLine } from "./verdict";
 
 type Command = { usage: string; about: string; run(args: string[]): Promise<number> };
 
@@ -29,16 +30,40 @@ function option(args: string[], name: string): string | undefined {
 }
 const positional = (args: string[]) => args.filter((a, i) => !a.startsWith("--") && !(i > 0 && args[i - 1] === "--out"));
 
+/** `--out FILE` must be writable before any grading starts, so a long run never ends in a lost result. */
+function outFile(args: string[]): string | undefined {
+  const out = option(args, "out");
+  if (out === undefined) return undefined;
+  const dir = path.dirname(path.resolve(out));
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--out ${out}: the folder ${dir} does not exist`);
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    throw new UsageError(`--out ${out}: the folder ${dir} is not writable`);
+  }
+  return out;
+}
+
+function writeReport(report: GradeReport, out: string | undefined, json: boolean): void {
+  const text = JSON.stringify(report, null, 2) + "\n";
+  if (out) fs.writeFileSync(out, text);
+  if (json) process.stdout.write(text);
+}
+
 export class UsageError extends Error {}
 
 export const commands: Record<string, Command> = {
   progress: {
     usage: "progress [--last-run]",
-    about: "check every exercise and say what to do next (--last-run: use the last npm test instead)",
+    about: "exercises done and what to do next, from the last checks (--last-run: print nothing when there are none)",
     async run(args) {
-      const last = flag(args, "last-run") ? loadLastRun() : undefined;
-      const verdicts = last ?? (await runChecks(undefined, {}, (v) => console.log(formatVerdict(v, findExercise(v.id).title).split("\n")[0])));
-      console.log(formatProgress(summarize(verdicts)));
+      if (flag(args, "last-run")) {
+        const last = loadLastRun();
+        if (last) console.log(formatProgress(summarize(last.verdicts), last.changed));
+        return 0;
+      }
+      console.log(await progressText());
       return 0;
     },
   },
@@ -58,23 +83,55 @@ export const commands: Record<string, Command> = {
     about: "grade one exercise, one section (4.2) or all, against exercises/",
     async run(args) {
       const ids = selectIds(positional(args)[0]);
-      const verdicts = await runChecks(ids, {}, (v) => console.log(formatVerdict(v, findExercise(v.id).title)));
+      const verdicts = await checkExercises(ids, (v) => console.log(formatVerdict(v, findExercise(v.id).title)));
       return verdicts.every((v) => v.status === "passed") ? 0 : 1;
     },
   },
   grade: {
-    usage: "grade [--json] [--out FILE]",
-    about: "grade every exercise into a score (Gradescope results.json format)",
+    usage: "grade [--json] [--out FILE] [--exit-zero]",
+    about: "grade every exercise into a score (Gradescope results.json); exits 1 below full marks unless --exit-zero",
     async run(args) {
       const json = flag(args, "json");
-      const out = option(args, "out");
+      const out = outFile(args);
       const log = (s: string) => (json ? console.error(s) : console.log(s));
       log(`Grading ${catalogue.length} exercises ...`);
-      const verdicts = await runChecks(undefined, {}, (v) => log(`  ${formatVerdict(v).split("\n")[0]}`));
-      const report = gradeReport(verdicts);
-      log(`Score: ${report.score}/${report.max_score}`);
-      if (out) fs.writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
-      if (json) console.log(JSON.stringify(report, null, 2));
+      const started = Date.now();
+      const verdicts = await checkExercises(catalogue.map((e) => e.id), (v) => log(`  ${verdictLine(v)}`));
+      const report = gradeReport(verdicts, (Date.now() - started) / 1000);
+      const max = maxScoreOf(report);
+      log(`Score: ${report.score}/${max}`);
+      writeReport(report, out, json);
+      return report.score >= max || flag(args, "exit-zero") ? 0 : 1;
+    },
+  },
+  autograder: {
+    usage: "autograder <dir>",
+    about: "write a Gradescope autograder (setup.sh, run_autograder, the trusted copy with hidden cases, the zip)",
+    async run(args) {
+      const [dir] = positional(args);
+      if (!dir) throw new UsageError("autograder needs a new folder to write into");
+      const r = buildAutograder(dir);
+      console.log(`Wrote ${r.files} files to ${path.join(r.dir, "source")} and ${r.zip}.\nUpload ${r.zip} to Gradescope (see TEACHING.md).`);
+      return 0;
+    },
+  },
+  autograde: {
+    usage: "autograde <submission-dir> --out FILE",
+    about: "grade a submission's exercise files with every case (what run_autograder calls)",
+    async run(args) {
+      const [submission] = positional(args);
+      const out = outFile(args);
+      if (!submission || !out) throw new UsageError("autograde needs a submission folder and --out FILE");
+      const started = Date.now();
+      let report: GradeReport;
+      try {
+        report = await autograde(submission, (s) => console.error(s));
+      } catch (err) {
+        // The run always ends with complete JSON, even when the grader itself fails.
+        report = { ...gradeReport([], (Date.now() - started) / 1000), output: `The grader failed: ${(err as Error).message}` };
+      }
+      writeReport(report, out, false);
+      console.error(`Score: ${report.score}/${maxScoreOf(report)}`);
       return 0;
     },
   },
@@ -116,18 +173,26 @@ export const commands: Record<string, Command> = {
       const log = (s: string) => (json ? console.error(s) : console.log(s));
       log("Benchmarks (median of 3 runs each):");
       const results = await runBench(undefined, 3, (r) => log(formatBenchResult(r)));
-      if (json) console.log(JSON.stringify({ platform: process.platform, node: process.version, results }, null, 2));
+      const metrics = Object.fromEntries(results.map((r) => [r.key, Math.round(r.medianMs * 10) / 10]));
+      if (json) console.log(JSON.stringify({ platform: process.platform, node: process.version, metrics, results }, null, 2));
       return results.every((r) => r.ok) ? 0 : 1;
     },
   },
   release: {
-    usage: "release <dir>",
-    about: "write the student copy (no solutions/, no .ci/) into a new folder",
+    usage: "release <dir> [--update]",
+    about: "write the student copy (no solutions, no hidden cases) into a new folder; --update refreshes one, never touching exercises/",
     async run(args) {
       const [dir] = positional(args);
       if (!dir) throw new UsageError("release needs a target folder");
+      if (flag(args, "update")) {
+        const u = updateRelease(dir);
+        console.log(`Updated ${u.updated.length} and added ${u.added.length} files in ${u.dir}; exercises/ untouched.` +
+          (u.backup ? `\nPrevious versions of the updated files: ${u.backup}` : ""));
+        return 0;
+      }
       const r = release(dir);
-      console.log(`Wrote ${r.files} files to ${r.dir} (without solutions/ and .ci/).\nStudents: cd ${dir} && npm install && npm start`);
+      console.log(`Wrote ${r.files} files to ${r.dir} (without solutions/ and hidden cases, with .github/workflows/classroom.yml).\n` +
+        `Students: cd ${dir} && npm install && npm start`);
       return 0;
     },
   },

@@ -1,33 +1,67 @@
 /**
- * Grading into a score file. The JSON follows Gradescope's results.json
- * (score, max_score, and one entry per test), which GitHub Classroom's
- * autograding can also read with a custom step.
+ * Grading into a score file in Gradescope's results.json format: `score`,
+ * `execution_time`, `output`, `visibility` and one `tests` entry per part
+ * of an exercise. An exercise's points are split over its cases; its public
+ * cases are one part (visible), its hidden cases another (shown
+ * "after_published", when the teacher publishes grades). The score is
+ * computed here from the catalogue's points, and never exceeds the maximum.
  */
-import { catalogue, findExercise, pointsOf } from "./catalogue";
-import { Verdict } from "./verdict";
+import { findExercise, pointsOf, catalogue } from "./catalogue";
+import { CaseCount, Verdict } from "./verdict";
+
+export type Visibility = "hidden" | "after_due_date" | "after_published" | "visible";
+
+export interface GradeTest {
+  name: string;
+  number: string;
+  score: number;
+  max_score: number;
+  status: "passed" | "failed";
+  output: string;
+  visibility: Visibility;
+}
 
 export interface GradeReport {
   score: number;
-  max_score: number;
-  tests: { name: string; number: string; score: number; max_score: number; status: "passed" | "failed"; output: string }[];
+  execution_time: number;
+  output: string;
+  visibility: Visibility;
+  stdout_visibility: Visibility;
+  tests: GradeTest[];
 }
 
-export function gradeReport(verdicts: Verdict[]): GradeReport {
-  const tests = verdicts.map((v) => {
-    const ex = findExercise(v.id);
-    const passed = v.status === "passed";
-    return {
-      name: `${ex.id} ${ex.title}`,
-      number: ex.id,
-      score: passed ? ex.points : 0,
-      max_score: ex.points,
-      status: passed ? ("passed" as const) : ("failed" as const),
-      output: passed ? "passed" : `${v.status}: ${v.message}`,
-    };
-  });
-  return {
-    score: tests.reduce((s, t) => s + t.score, 0),
-    max_score: pointsOf(catalogue),
-    tests,
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The parts of one exercise, with its points split by case count (public first, hidden the rest). */
+function parts(v: Verdict): GradeTest[] {
+  const ex = findExercise(v.id);
+  const total = v.public.total + v.hidden.total;
+  const started = v.status !== "not-started";
+  const part = (label: string, count: CaseCount, max: number, visibility: Visibility, output: string): GradeTest => {
+    const score = started && count.total > 0 ? Math.min(max, round2((max * count.passed) / count.total)) : 0;
+    const passed = started && count.passed === count.total;
+    return { name: `${ex.id} ${ex.title}${label}`, number: ex.id + (label ? `.${visibility === "visible" ? 1 : 2}` : ""), score, max_score: max,
+      status: passed ? "passed" : "failed", output, visibility };
   };
+  const typeErrors = v.typeErrors.length ? `\n\nType errors in the file (they do not change the score):\n${v.typeErrors.join("\n")}` : "";
+  const message = v.status === "passed" ? `passed: ${v.public.passed}/${v.public.total} cases` : `${v.status}: ${v.message}`;
+  if (v.hidden.total === 0) return [part("", v.public, ex.points, "visible", message + typeErrors)];
+  const publicMax = total === 0 ? ex.points : round2((ex.points * v.public.total) / total);
+  const hiddenMessage = v.hidden.passed === v.hidden.total && started ? `passed: ${v.hidden.passed}/${v.hidden.total} hidden cases` : `${v.hidden.passed}/${v.hidden.total} hidden cases passed`;
+  return [
+    part(" (public cases)", v.public, publicMax, "visible", message + typeErrors),
+    part(" (hidden cases)", v.hidden, round2(ex.points - publicMax), "after_published", hiddenMessage),
+  ];
 }
+
+export function gradeReport(verdicts: Verdict[], executionSeconds = 0): GradeReport {
+  const tests = verdicts.flatMap(parts);
+  const max = pointsOf(verdicts.map((v) => findExercise(v.id)));
+  const score = Math.min(max, round2(tests.reduce((s, t) => s + t.score, 0)));
+  const notGraded = catalogue.filter((e) => !verdicts.some((v) => v.id === e.id)).map((e) => e.id);
+  const output = [`Score: ${score}/${max}.`, notGraded.length ? `Not graded in this run: ${notGraded.join(", ")}.` : ""].filter(Boolean).join(" ");
+  return { score, execution_time: Math.round(executionSeconds), output, visibility: "visible", stdout_visibility: "hidden", tests };
+}
+
+/** The most a report can score: the points of the exercises it graded. */
+export const maxScoreOf = (report: GradeReport): number => round2(report.tests.reduce((s, t) => s + t.max_score, 0));

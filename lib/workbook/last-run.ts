@@ -1,16 +1,54 @@
-/** The verdicts of the last `npm test` on exercises/, kept so progress can be shown without re-running. */
+/**
+ * The verdicts of the last check of exercises/ (from `check`, `grade`,
+ * `npm test` or a notebook), with a hash of each exercise file as it was
+ * then. `progress` reads this instead of grading again, and names the files
+ * changed since.
+ */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ROOT } from "./paths";
+import { hashOf } from "./build";
+import { catalogue } from "./catalogue";
+import { ROOT, targetFile } from "./paths";
 import { Verdict } from "./verdict";
 
 export const LAST_RUN_FILE = path.join(ROOT, ".workbook", "last-run.json");
 
-export function saveLastRun(verdicts: Verdict[]): void {
-  fs.mkdirSync(path.dirname(LAST_RUN_FILE), { recursive: true });
-  fs.writeFileSync(LAST_RUN_FILE, JSON.stringify(verdicts, null, 2));
+interface LastRun {
+  verdicts: Verdict[];
+  /** exercise file → hash of its content when it was last checked */
+  hashes: Record<string, string>;
 }
 
-export function loadLastRun(): Verdict[] | undefined {
-  return fs.existsSync(LAST_RUN_FILE) ? JSON.parse(fs.readFileSync(LAST_RUN_FILE, "utf8")) : undefined;
+const hashFile = (file: string) => {
+  const p = targetFile("exercises", file);
+  return fs.existsSync(p) ? hashOf(fs.readFileSync(p, "utf8")) : "";
+};
+
+function read(): LastRun | undefined {
+  try {
+    const j = JSON.parse(fs.readFileSync(LAST_RUN_FILE, "utf8"));
+    return Array.isArray(j.verdicts) ? j : undefined;
+  } catch {
+    return undefined; // none yet, or unreadable: grade again
+  }
+}
+
+/** Merges new verdicts (of exercises/) into the saved ones. */
+export function saveLastRun(verdicts: Verdict[]): void {
+  const last = read() ?? { verdicts: [], hashes: {} };
+  const byId = new Map(last.verdicts.map((v) => [v.id, v]));
+  for (const v of verdicts) byId.set(v.id, v);
+  for (const file of new Set(verdicts.map((v) => catalogue.find((e) => e.id === v.id)?.file).filter(Boolean) as string[])) {
+    last.hashes[file] = hashFile(file);
+  }
+  fs.mkdirSync(path.dirname(LAST_RUN_FILE), { recursive: true });
+  fs.writeFileSync(LAST_RUN_FILE, JSON.stringify({ verdicts: [...byId.values()], hashes: last.hashes }, null, 2));
+}
+
+/** The saved verdicts, and the exercise files that changed since they were made. */
+export function loadLastRun(): { verdicts: Verdict[]; changed: string[] } | undefined {
+  const last = read();
+  if (!last) return undefined;
+  const files = [...new Set(catalogue.map((e) => e.file))];
+  return { verdicts: last.verdicts, changed: files.filter((f) => last.hashes[f] !== undefined && last.hashes[f] !== hashFile(f)).map((f) => `exercises/${f}`) };
 }

@@ -17,10 +17,11 @@ export interface Progress {
 export function summarize(verdicts: Verdict[]): Progress {
   const passed = new Set(verdicts.filter((v) => v.status === "passed").map((v) => v.id));
   const nextEx = catalogue.find((e) => !passed.has(e.id));
+  const points = verdicts.filter((v) => catalogue.some((e) => e.id === v.id)).reduce((s, v) => s + (v.score ?? 0), 0);
   return {
     done: passed.size,
     total: catalogue.length,
-    points: pointsOf(catalogue.filter((e) => passed.has(e.id))),
+    points: Math.round(points * 100) / 100,
     maxPoints: pointsOf(catalogue),
     next: nextEx && {
       id: nextEx.id,
@@ -31,8 +32,10 @@ export function summarize(verdicts: Verdict[]): Progress {
   };
 }
 
-export function formatProgress(p: Progress): string {
-  const head = `Exercises: ${p.done}/${p.total} done, ${p.points}/${p.maxPoints} points.`;
+/** `changed`: exercise files edited since their last check (their verdicts may be out of date). */
+export function formatProgress(p: Progress, changed: string[] = []): string {
+  const head = `Exercises: ${p.done}/${p.total} done, ${p.points}/${p.maxPoints} points.` +
+    (changed.length ? `\nChanged since the last check: ${changed.join(", ")} (npm run workbook -- check <id> to grade them again).` : "");
   if (!p.next) return `${head} All done!`;
   const where = p.next.notebook ? ` (notebook ${p.next.notebook})` : "";
   return `${head}\nNext: ${p.next.id} "${p.next.title}" in ${p.next.file}${where}. Stuck? npm run workbook -- hint ${p.next.id}`;

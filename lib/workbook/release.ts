@@ -1,39 +1,133 @@
 /**
- * `release <dir>`: the student copy a teacher hands out. Every file git
- * tracks, except the reference solutions and this repository's CI; the
- * tests then grade exercises/ alone. It refuses a folder that is not empty,
- * so it can never overwrite a student's work.
+ * `release <dir>`: the student copy a teacher hands out, and `release
+ * --update <dir>` to refresh one mid-semester.
+ *
+ * The copy holds every file of the workbook that .gitignore does not
+ * exclude (no git needed), minus what stays with the teacher: reference
+ * solutions, hidden cases, the teacher's tests and notes, this repository's
+ * CI. It gains the GitHub Classroom workflow and a marker saying it is a
+ * student copy. A new release refuses any folder that is not new and empty;
+ * an update never touches exercises/ (it only adds exercise files that are
+ * missing) and keeps a backup of every other file it changes.
  */
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { classroomWorkflow } from "./classroom";
 import { ROOT } from "./paths";
 
 /** A file at the root of a student copy: tells the tests that solutions/ is left out on purpose. */
 export const STUDENT_COPY_MARKER = ".workbook-student-copy";
+export const CLASSROOM_WORKFLOW = ".github/workflows/classroom.yml";
 
 /** Paths (relative, "/"-separated) that stay with the teacher. */
-export const TEACHER_ONLY = [/^solutions\//, /^\.ci\//];
+export const TEACHER_ONLY = [
+  /^solutions\//, /^checks\/hidden\//, /^test\/teacher\//, /^docs\//, /^TEACHING\.md$/,
+  /^\.ci\//, /^\.github\//, /^scripts\/check-stubs\.ts$/,
+];
 
-export function releaseFiles(): string[] {
-  const out = execFileSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" });
-  return out.split("\0").filter((f) => f && !TEACHER_ONLY.some((re) => re.test(f)));
+/** .gitignore's patterns, as tests on a path: `dir/` matches a folder anywhere, `*.log` a file name. */
+function ignoredBy(gitignore: string): (rel: string, isDir: boolean) => boolean {
+  const rules = gitignore.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#") && !l.startsWith("!"));
+  const tests = rules.map((rule) => {
+    const dirOnly = rule.endsWith("/");
+    const glob = rule.replace(/\/$/, "").replace(/^\//, "");
+    const re = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
+    return { dirOnly, re, anchored: glob.includes("/") };
+  });
+  return (rel, isDir) => tests.some((t) => (!t.dirOnly || isDir) && (t.anchored ? t.re.test(rel) : t.re.test(path.posix.basename(rel))));
+}
+
+/** The files of a student copy (or, keeping teacher files, of the workbook), relative and "/"-separated. */
+export function releaseFiles(root = ROOT, options: { keepTeacherFiles?: boolean } = {}): string[] {
+  const gitignore = path.join(root, ".gitignore");
+  const ignored = ignoredBy(fs.existsSync(gitignore) ? fs.readFileSync(gitignore, "utf8") : "");
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const d of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      const rel = dir ? `${dir}/${d.name}` : d.name;
+      if (d.name === ".git" || d.isSymbolicLink() || ignored(rel, d.isDirectory())) continue;
+      if (d.isDirectory()) walk(rel);
+      else if (d.isFile() && rel !== STUDENT_COPY_MARKER && (options.keepTeacherFiles || !TEACHER_ONLY.some((re) => re.test(rel)))) out.push(rel);
+    }
+  };
+  walk("");
+  return out.sort();
+}
+
+/** The real path `dir` would have, following symlinks of the part that exists. */
+function realTarget(dir: string): string {
+  let existing = path.resolve(dir);
+  const rest: string[] = [];
+  while (!fs.existsSync(existing)) {
+    rest.unshift(path.basename(existing));
+    existing = path.dirname(existing);
+  }
+  return path.join(fs.realpathSync(existing), ...rest);
+}
+
+/** Refuses an output folder that is inside the workbook, a file, or a system folder. */
+export function checkTarget(dir: string): string {
+  const target = realTarget(dir);
+  const root = fs.realpathSync(ROOT);
+  if (target === root || target.startsWith(root + path.sep) || root.startsWith(target + path.sep)) {
+    throw new RangeError(`<dir> must be outside the workbook (${ROOT}); ${JSON.stringify(dir)} resolves to ${target}`);
+  }
+  if (/^\/(proc|sys|dev)(\/|$)/.test(target)) throw new RangeError(`<dir> must be an ordinary folder; got ${JSON.stringify(dir)}`);
+  if (fs.existsSync(target) && !fs.statSync(target).isDirectory()) {
+    throw new RangeError(`<dir> must be a folder; ${JSON.stringify(dir)} is a file`);
+  }
+  return target;
+}
+
+function write(target: string, rel: string, content: Buffer | string): void {
+  const to = path.join(target, rel);
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.writeFileSync(to, content);
 }
 
 export function release(dir: string): { dir: string; files: number } {
-  const target = path.resolve(dir);
-  if (target === ROOT || target.startsWith(ROOT + path.sep)) {
-    throw new RangeError(`release <dir> must be outside the workbook (${ROOT}); got ${JSON.stringify(dir)}`);
-  }
+  const target = checkTarget(dir);
   if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
-    throw new RangeError(`release <dir> must be a new or empty folder, so nothing is overwritten; ${JSON.stringify(dir)} is not empty`);
+    throw new RangeError(`<dir> must be a new or empty folder, so nothing is overwritten; ${JSON.stringify(dir)} is not empty (to refresh a student copy: release --update)`);
   }
   const files = releaseFiles();
-  for (const f of files) {
-    const to = path.join(target, f);
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    fs.copyFileSync(path.join(ROOT, f), to);
+  for (const f of files) write(target, f, fs.readFileSync(path.join(ROOT, f)));
+  write(target, CLASSROOM_WORKFLOW, classroomWorkflow());
+  write(target, STUDENT_COPY_MARKER, "A student copy of the workbook, made by `npm run workbook -- release`: solutions/ and hidden cases are left out on purpose.\n");
+  return { dir: target, files: files.length + 2 };
+}
+
+export interface UpdateResult {
+  dir: string;
+  updated: string[];
+  added: string[];
+  /** where the previous versions of updated files were kept */
+  backup?: string;
+}
+
+/** Refreshes a student copy from this workbook: never changes a file in exercises/, backs up what it replaces. */
+export function updateRelease(dir: string): UpdateResult {
+  const target = checkTarget(dir);
+  if (!fs.existsSync(path.join(target, STUDENT_COPY_MARKER))) {
+    throw new RangeError(`release --update <dir> needs a student copy made by release; ${JSON.stringify(dir)} has no ${STUDENT_COPY_MARKER}`);
   }
-  fs.writeFileSync(path.join(target, STUDENT_COPY_MARKER), "A student copy of the workbook, made by `npm run workbook -- release`: solutions/ is left out on purpose.\n");
-  return { dir: target, files: files.length };
+  const backup = path.join(target, ".workbook", "backup", new Date().toISOString().replace(/[:.]/g, "-"));
+  const result: UpdateResult = { dir: target, updated: [], added: [] };
+  const fresh: [string, Buffer | string][] = [
+    ...releaseFiles().map((f): [string, Buffer] => [f, fs.readFileSync(path.join(ROOT, f))]),
+    [CLASSROOM_WORKFLOW, classroomWorkflow()],
+  ];
+  for (const [rel, content] of fresh) {
+    const to = path.join(target, rel);
+    if (!fs.existsSync(to)) {
+      write(target, rel, content);
+      result.added.push(rel);
+    } else if (!rel.startsWith("exercises/") && !fs.readFileSync(to).equals(Buffer.from(content))) {
+      write(backup, rel, fs.readFileSync(to));
+      write(target, rel, content);
+      result.updated.push(rel);
+    }
+  }
+  if (result.updated.length) result.backup = backup;
+  return result;
 }

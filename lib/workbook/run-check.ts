@@ -1,5 +1,5 @@
 /**
- * Grades exercises: one sandboxed child process per run (lib/workbook/sandbox),
+ * Grades exercises: a sandboxed child process per exercise file (lib/workbook/sandbox),
  * the teacher's cases from checks/ (public) and checks/hidden/ (when present),
  * and every verdict decided here, in the grader's process.
  *
@@ -111,18 +111,22 @@ export async function runChecks(
 ): Promise<Verdict[]> {
   const exercises = ids.map((id) => findExercise(id));
   const target = options.target ?? "exercises";
-  const box = buildSandbox(target);
   const types = options.typeCheck === false ? new Map<string, string[]>() : typeErrors(target, [...new Set(exercises.map((e) => e.file))]);
-  const sandbox = new Sandbox(box.root, options.onOutput);
   const verdicts: Verdict[] = [];
+  let sandbox: { file: string; box: Sandbox; js: string } | undefined;
   try {
     for (const ex of exercises) {
-      const v = await gradeOne(ex, sandbox, box.fileOf(ex.file), options, types.get(ex.file) ?? []);
+      if (sandbox?.file !== ex.file) {
+        sandbox?.box.kill(); // a fresh process, with its own folder, per exercise file
+        const folder = buildSandbox(target, ex.file);
+        sandbox = { file: ex.file, box: new Sandbox(folder.root, options.onOutput), js: folder.js };
+      }
+      const v = await gradeOne(ex, sandbox.box, sandbox.js, options, types.get(ex.file) ?? []);
       verdicts.push(v);
       onVerdict(v);
     }
   } finally {
-    sandbox.kill();
+    sandbox?.box.kill();
   }
   return verdicts;
 }

@@ -1,0 +1,123 @@
+/**
+ * The Gradescope autograder. `autograder <dir>` writes:
+ *   <dir>/source/          what Gradescope unpacks into /autograder/source:
+ *                          the trusted workbook (lib/, checks/ with the hidden
+ *                          cases, the catalogue), setup.sh and run_autograder
+ *   <dir>/autograder.zip   the same, ready to upload
+ * `autograde <submission>` (what run_autograder calls) takes only the
+ * exercise files from a submission, grades them with every case, and writes
+ * results.json. Nothing else a student sends is used.
+ */
+import AdmZip from "adm-zip";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { catalogue } from "./catalogue";
+import { gradeReport, GradeReport } from "./grade";
+import { CHECKS_DIR, ROOT } from "./paths";
+import { checkTarget, releaseFiles } from "./release";
+import { runChecks } from "./run-check";
+
+/** What the trusted copy leaves out: answers and everything grading does not need. */
+const NOT_FOR_GRADING = [/^solutions\//, /^notebooks\//, /^docs\//, /^test\//, /^\.ci\//, /^\.github\//, /^TEACHING\.md$/, /^README/];
+
+const SETUP_SH = `#!/usr/bin/env bash
+# Gradescope runs this once, as root, when it builds the autograder image.
+# Grading needs Node.js 20 or newer and the workbook's npm packages; no Python.
+set -euo pipefail
+cd "$(dirname "$0")"
+major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$major" -lt 20 ]; then
+  echo "[setup] installing Node.js 20 from NodeSource"
+  apt-get update -qq
+  apt-get install -y -qq ca-certificates curl gnupg
+  curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
+  apt-get install -y -qq nodejs
+fi
+echo "[setup] npm ci"
+npm ci --no-audit --no-fund
+`;
+
+const RUN_AUTOGRADER = `#!/usr/bin/env bash
+# Gradescope runs this for every submission. AUTOGRADER_ROOT (default
+# /autograder) lets you try it locally: it reads $AUTOGRADER_ROOT/submission/
+# and writes $AUTOGRADER_ROOT/results/results.json.
+set -uo pipefail
+ROOT="\${AUTOGRADER_ROOT:-/autograder}"
+SOURCE="$ROOT/source"
+mkdir -p "$ROOT/results"
+cd "$SOURCE"
+# Student code runs as an unprivileged user when this script runs as root.
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then export WORKBOOK_SANDBOX_USER=nobody; fi
+node node_modules/ts-node/dist/bin.js --transpile-only scripts/workbook.ts autograde "$ROOT/submission" --out "$ROOT/results/results.json"
+`;
+
+export function autograderFiles(): string[] {
+  return releaseFiles(ROOT, { keepTeacherFiles: true }).filter((f) => !NOT_FOR_GRADING.some((re) => re.test(f)));
+}
+
+export function buildAutograder(dir: string): { dir: string; zip: string; files: number } {
+  const target = checkTarget(dir);
+  if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
+    throw new RangeError(`autograder <dir> must be a new or empty folder; ${JSON.stringify(dir)} is not empty`);
+  }
+  const source = path.join(target, "source");
+  const zip = new AdmZip();
+  const add = (rel: string, content: Buffer, mode = 0o644) => {
+    const to = path.join(source, rel);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.writeFileSync(to, content, { mode });
+    zip.addFile(rel, content, "", (0o100000 | mode) << 16); // Unix mode in the high bits: run_autograder stays executable
+  };
+  const files = autograderFiles();
+  for (const f of files) add(f, fs.readFileSync(path.join(ROOT, f)));
+  add("setup.sh", Buffer.from(SETUP_SH), 0o755);
+  add("run_autograder", Buffer.from(RUN_AUTOGRADER), 0o755);
+  const zipPath = path.join(target, "autograder.zip");
+  zip.writeZip(zipPath);
+  return { dir: target, zip: zipPath, files: files.length + 2 };
+}
+
+/** The submission's copy of an exercise file: exercises/<file>, or <file> anywhere a few folders down. */
+function findSubmitted(submission: string, file: string): string | undefined {
+  const direct = [path.join(submission, "exercises", file), path.join(submission, file)];
+  const hit = direct.find((p) => fs.existsSync(p) && fs.lstatSync(p).isFile());
+  if (hit) return hit;
+  const search = (dir: string, depth: number): string | undefined => {
+    if (depth > 3) return undefined;
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (d.name === "node_modules" || d.name.startsWith(".")) continue;
+      const p = path.join(dir, d.name);
+      if (d.isFile() && d.name === file) return p;
+      if (d.isDirectory()) {
+        const found = search(p, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return fs.existsSync(submission) ? search(submission, 0) : undefined;
+}
+
+/** Where a submission's exercise files are graded: a fresh folder beside exercises/ (so "../lib" resolves). */
+export const SUBMITTED = "submitted";
+
+/** Grades a submission folder in this trusted copy; always returns a complete report. */
+export async function autograde(submission: string, log: (s: string) => void = () => {}): Promise<GradeReport> {
+  const started = Date.now();
+  const missing: string[] = [];
+  const into = path.join(ROOT, SUBMITTED);
+  fs.rmSync(into, { recursive: true, force: true });
+  fs.mkdirSync(into);
+  for (const file of new Set(catalogue.map((e) => e.file))) {
+    const from = findSubmitted(submission, file);
+    if (from) fs.writeFileSync(path.join(into, file), fs.readFileSync(from));
+    else missing.push(file);
+  }
+  if (process.env.WORKBOOK_SANDBOX_USER) fs.chmodSync(CHECKS_DIR, 0o700); // the answers: root only
+  const verdicts = await runChecks(undefined, { target: SUBMITTED }, (v) => log(`${v.id}: ${v.status}`));
+  const report = gradeReport(verdicts, (Date.now() - started) / 1000);
+  if (missing.length) {
+    report.output += ` Not found in the submission: ${missing.map((f) => `exercises/${f}`).join(", ")}.`;
+  }
+  return report;
+}
