@@ -4,7 +4,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogue, sections } from "../../lib/workbook/catalogue";
-import { checksFile, ROOT } from "../../lib/workbook/paths";
+import { casesOf } from "../../lib/workbook/run-check";
+import { ROOT } from "../../lib/workbook/paths";
 
 describe("exercise catalogue", () => {
   it("has unique ids of the form <section><letter>", () => {
@@ -14,18 +15,17 @@ describe("exercise catalogue", () => {
   });
 
   for (const e of catalogue) {
-    it(`${e.id}: stub, solution, check and hint exist`, async () => {
+    it(`${e.id}: stub, public cases, hint and allowed imports exist`, () => {
       const stub = fs.readFileSync(path.join(ROOT, "exercises", e.file), "utf8");
       expect(stub).toMatch(new RegExp(`export function ${e.export}\\b`));
-      // (whether the committed stub is still a stub is .ci/run's job: scripts/check-stubs.ts;
-      // here the student may already have replaced it)
-      if (fs.existsSync(path.join(ROOT, "solutions"))) {
-        // a student copy (release) has no solutions/
-        expect(fs.readFileSync(path.join(ROOT, "solutions", e.file), "utf8")).toMatch(new RegExp(`export function ${e.export}\\b`));
-      }
-      expect(Object.keys((await import(checksFile(e.file))).checks)).toContain(e.id);
+      // (whether the committed stub is still a stub is .ci/run's job: scripts/check-stubs.ts)
+      const cases = casesOf(e, false);
+      expect(cases.public.length).toBeGreaterThanOrEqual(3);
+      for (const c of cases.public) expect("expect" in c || c.throws !== undefined).toBe(true);
       expect(e.hint.length).toBeGreaterThan(20);
       expect(e.points).toBeGreaterThan(0);
+      expect(["implement", "predict", "measure"]).toContain(e.kind);
+      for (const m of e.imports ?? []) expect(fs.existsSync(path.join(ROOT, `${m}.ts`))).toBe(true);
       expect(sections.map((s) => s.id)).toContain(e.section);
     });
   }

@@ -30,22 +30,35 @@ describe("npm run workbook", () => {
     expect(r.stderr).toContain(catalogue.map((e) => e.id).join(", "));
   });
 
-  // progress and grade check every exercise: give them room when the rest of the suite runs beside them
-  it("progress says what to do next", { timeout: 180_000 }, () => {
+  it("progress says what to do next", () => {
     const r = workbook("progress");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`Exercises: \\d+/${catalogue.length} done`));
   });
 
-  it("grade --json --out writes a Gradescope-style score file", { timeout: 180_000 }, () => {
-    const out = path.join(os.tmpdir(), `grade-${process.pid}.json`);
+  it("grade --json --out writes Gradescope's results.json, and exits 1 below full marks", () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "grade-")), "results.json");
     const r = workbook("grade", "--json", "--out", out);
-    expect(r.status).toBe(0);
     const report = JSON.parse(fs.readFileSync(out, "utf8"));
     expect(JSON.parse(r.stdout)).toEqual(report);
-    expect(report.tests).toHaveLength(catalogue.length);
-    expect(report.max_score).toBe(catalogue.reduce((s, e) => s + e.points, 0));
-    fs.rmSync(out);
+    for (const key of ["score", "execution_time", "output", "visibility", "tests"]) expect(report).toHaveProperty(key);
+    expect(report).not.toHaveProperty("max_score");
+    const max = report.tests.reduce((s: number, t: { max_score: number }) => s + t.max_score, 0);
+    expect(max).toBeCloseTo(catalogue.reduce((s, e) => s + e.points, 0), 6);
+    for (const t of report.tests) {
+      for (const key of ["name", "number", "score", "max_score", "status", "output", "visibility"]) expect(t).toHaveProperty(key);
+      expect(t.score).toBeLessThanOrEqual(t.max_score);
+    }
+    expect(r.status).toBe(report.score < max ? 1 : 0);
+    expect(workbook("grade", "--exit-zero").status).toBe(0);
+    fs.rmSync(path.dirname(out), { recursive: true });
+  });
+
+  it("grade --out into a folder that does not exist fails before grading", () => {
+    const r = workbook("grade", "--out", path.join(os.tmpdir(), "no-such-folder-here", "results.json"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/does not exist/);
+    expect(r.stdout).not.toMatch(/Grading/);
   });
 
   it("show lists the models and draws one", () => {
@@ -54,26 +67,53 @@ describe("npm run workbook", () => {
     expect(workbook("show", "nope").status).toBe(2);
   });
 
-  it("release writes a student copy: exercises and notebooks, no solutions/, no .ci/", () => {
+  it("release writes a student copy: no solutions, hidden cases or teacher files; a Classroom workflow", () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "release-")), "class");
     const r = workbook("release", dir);
     expect(r.status).toBe(0);
-    expect(fs.existsSync(path.join(dir, "exercises", catalogue[0].file))).toBe(true);
-    expect(fs.existsSync(path.join(dir, "notebooks", "00-start-here.ipynb"))).toBe(true);
-    expect(fs.existsSync(path.join(dir, "package-lock.json"))).toBe(true);
-    expect(fs.existsSync(path.join(dir, "solutions"))).toBe(false);
-    expect(fs.existsSync(path.join(dir, ".ci"))).toBe(false);
-    expect(fs.existsSync(path.join(dir, ".workbook-student-copy"))).toBe(true);
+    for (const f of [`exercises/${catalogue[0].file}`, `checks/${catalogue[0].file}`, "notebooks/00-start-here.ipynb", "package-lock.json", ".workbook-student-copy"]) {
+      expect(fs.existsSync(path.join(dir, f)), f).toBe(true);
+    }
+    for (const f of ["solutions", "checks/hidden", ".ci", "docs", "test/teacher", "scripts/check-stubs.ts", "TEACHING.md", "node_modules"]) {
+      expect(fs.existsSync(path.join(dir, f)), f).toBe(false);
+    }
+    const workflow = fs.readFileSync(path.join(dir, ".github/workflows/classroom.yml"), "utf8");
+    for (const e of catalogue) expect(workflow).toContain(`check ${e.id}\n          timeout: 5\n          max-score: ${e.points}`);
+    expect(workflow).toMatch(/autograding-grading-reporter@v1/);
     fs.rmSync(path.dirname(dir), { recursive: true });
   });
 
-  it("release refuses a folder that is not empty", () => {
+  it("release refuses a folder that is not empty, a file, and a symlink into the workbook", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "release-"));
     fs.writeFileSync(path.join(dir, "mine.ts"), "// a student's file");
-    const r = workbook("release", dir);
-    expect(r.status).toBe(2);
+    expect(workbook("release", dir).status).toBe(2);
     expect(fs.readFileSync(path.join(dir, "mine.ts"), "utf8")).toBe("// a student's file");
+    const file = workbook("release", path.join(dir, "mine.ts"));
+    expect(file.status).toBe(2);
+    expect(file.stderr).toMatch(/is a file/);
+    fs.symlinkSync(path.join(ROOT, "exercises"), path.join(dir, "link"));
+    const link = workbook("release", path.join(dir, "link", "copy"));
+    expect(link.status).toBe(2);
+    expect(link.stderr).toMatch(/outside the workbook/);
+    expect(fs.existsSync(path.join(ROOT, "exercises", "copy"))).toBe(false);
     fs.rmSync(dir, { recursive: true });
+  });
+
+  it("release --update refreshes a copy, never touching exercises/, and keeps a backup of what it replaces", () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "release-")), "class");
+    expect(workbook("release", dir).status).toBe(0);
+    const mine = path.join(dir, "exercises", catalogue[0].file);
+    fs.writeFileSync(mine, "// my answers");
+    const readme = path.join(dir, "README.md");
+    fs.writeFileSync(readme, "old text");
+    const r = workbook("release", dir, "--update");
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(mine, "utf8")).toBe("// my answers");
+    expect(fs.readFileSync(readme, "utf8")).toBe(fs.readFileSync(path.join(ROOT, "README.md"), "utf8"));
+    const backups = path.join(dir, ".workbook", "backup");
+    const [stamp] = fs.readdirSync(backups);
+    expect(fs.readFileSync(path.join(backups, stamp, "README.md"), "utf8")).toBe("old text");
+    fs.rmSync(path.dirname(dir), { recursive: true });
   });
 
   it("an unknown command lists the commands", () => {
