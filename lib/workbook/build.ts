@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
-import Module from "node:module";
+import { Module } from "node:module";
 import * as path from "node:path";
 import { catalogue } from "./catalogue";
 import { ROOT } from "./paths";

@@ -55,7 +55,7 @@ export function sameValue(got: unknown, expected: unknown, tolerance = 0, ignore
 /** A recognisable slip, named for the student. */
 function slip(got: unknown, expected: unknown): string | undefined {
   if (got === undefined && expected === null) return "return null, not undefined (undefined usually means a missing return).";
-  if (typeof got === "number" && Number.isNaN(got)) return "NaN usually comes from arithmetic on undefined: a missing default or a misspelled property.";
+  if (typeof got === "number" && Number.isNaN(got)) return "NaN comes from arithmetic on undefined (a missing default, a misspelled property) or from 0 / 0.";
   if (typeof got === "string" && typeof expected === "number") return "a string came back where a number was expected (string concatenation instead of addition?).";
   if (typeof got === "number" && typeof expected === "number" && expected !== 0) {
     const r = got / expected;

@@ -91,6 +91,8 @@ function parseFacts(file: string, source: string): FileFacts {
       for (const d of decl.declarations as Node[]) for (const name of bindingNames(d.id as Node)) declare(name, d);
     } else if (decl.type === "TsInterfaceDeclaration" || decl.type === "TsTypeAliasDeclaration") {
       continue;
+    } else if (stmt.type === "ExportNamedDeclaration" && stmt.source && (stmt.typeOnly || (stmt.specifiers as Node[]).every((x) => x.isTypeOnly))) {
+      continue; // a type re-export: erased, nothing runs
     } else if (stmt.type === "ExportNamedDeclaration" && stmt.source) {
       facts.dynamic.push(`export ... from "${(stmt.source as Node).value}"`); // re-exporting hides what is used
     } else if (stmt.type === "ExportAllDeclaration") {
