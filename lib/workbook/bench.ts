@@ -93,7 +93,7 @@ export const benchCases: BenchCase[] = [
   {
     key: "checkOneColdMs", name: `check ${first.id} after an edit in a fresh process (as the CLI)`, targetMs: 3000, clock: "cpu",
     setup: () => { scratch(); edit([first.file]); },
-    run: () => node(`require("./lib/workbook/run-check").runChecks([${JSON.stringify(first.id)}], { target: ${JSON.stringify(SCRATCH)} })`),
+    run: () => node(`require(${JSON.stringify(path.join(__dirname, "run-check"))}).runChecks([${JSON.stringify(first.id)}], { target: ${JSON.stringify(SCRATCH)} })`),
   },
   {
     key: "gradeMs", name: "npm run workbook -- grade (exercises/, a fresh process)", targetMs: 10_000,
