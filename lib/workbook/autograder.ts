@@ -66,7 +66,7 @@ export function buildAutograder(dir: string): { dir: string; zip: string; files:
     const to = path.join(source, rel);
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.writeFileSync(to, content, { mode });
-    zip.addFile(rel, content, "", (0o100000 | mode) << 16); // Unix mode in the high bits: run_autograder stays executable
+    zip.addFile(rel, content, "", mode); // the Unix mode travels in the zip: run_autograder stays executable
   };
   const files = autograderFiles();
   for (const f of files) add(f, fs.readFileSync(path.join(ROOT, f)));

@@ -57,6 +57,38 @@ export function allowedLibModules(exerciseFile: string): string[] {
   return [...new Set(["lib/workbook/not-implemented", ...catalogue.filter((e) => e.file === exerciseFile).flatMap((e) => e.imports ?? [])])];
 }
 
+/** Every module of lib/, root-relative without extension: "lib/tcp/segment". */
+function libModules(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const d of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+      if (d.isDirectory()) walk(`${dir}/${d.name}`);
+      else if (d.name.endsWith(".ts") && !d.name.endsWith(".d.ts")) out.push(`${dir}/${d.name.slice(0, -3)}`);
+    }
+  };
+  walk("lib");
+  return out;
+}
+
+/**
+ * What stands in the sandbox for a lib module these exercises may not use:
+ * loading it works (so one forbidden import does not sink the file's other
+ * exercises), using anything from it throws. The import rule has already
+ * failed the exercise that uses it, with a message naming it.
+ */
+function placeholder(mod: string): string {
+  return `"use strict";
+// ${mod} is not available to these exercises: the workbook's models compute the answers.
+module.exports = new Proxy({}, {
+  get(_target, key) {
+    if (key === "__esModule") return true;
+    if (typeof key === "symbol" || key === "then") return undefined;
+    throw new Error(${JSON.stringify(`${mod} is not available in this exercise: the workbook's models compute the answers`)});
+  },
+});
+`;
+}
+
 /** Writes `to` only when its content differs: rebuilding an unchanged tree touches nothing. */
 function writeIfChanged(to: string, text: string): void {
   if (fs.existsSync(to) && fs.readFileSync(to, "utf8") === text) return;
@@ -107,6 +139,7 @@ export function buildSandbox(target: string, exerciseFile: string): SandboxFolde
     if (fs.existsSync(src)) writeIfChanged(out, transpile(fs.readFileSync(src, "utf8"), src));
     else fs.rmSync(out, { force: true }); // never grade a copy of a file that is gone
   }
+  for (const mod of libModules()) if (!seen.has(mod)) writeIfChanged(path.join(root, `${mod}.js`), placeholder(mod));
   writeIfChanged(path.join(root, "sandbox-child.js"), fs.readFileSync(path.join(__dirname, "sandbox-child.js"), "utf8"));
   return { root, js: path.join(root, rel, exerciseFile.replace(/\.ts$/, ".js")) };
 }

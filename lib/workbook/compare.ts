@@ -22,7 +22,12 @@ export interface CallResult {
   returnedArg?: number;
 }
 
-export type Judgement = { ok: true } | { ok: false; message: string };
+/** `message` is empty when ok (one shape, so it narrows the same in the tslab kernel's compiler). */
+export interface Judgement {
+  ok: boolean;
+  message: string;
+}
+const OK: Judgement = { ok: true, message: "" };
 
 export const show = (v: unknown): string => inspect(v, { depth: 5, breakLength: Infinity, maxArrayLength: 20, maxStringLength: 200 });
 
@@ -84,7 +89,7 @@ function judgeVisible(exportName: string, spec: ExerciseCases, c: Case, r: CallR
   if (r.unclonable) return failure(call, "a plain value (numbers, strings, arrays, objects)", `something that cannot be copied: ${r.unclonable}`, why);
   const tolerance = c.tolerance ?? spec.tolerance ?? 0;
   if (c.throws !== undefined) {
-    if (r.threw?.name === c.throws) return { ok: true };
+    if (r.threw?.name === c.throws) return OK;
     return failure(call, `a ${c.throws} to be thrown`, r.threw ? `${r.threw.name}: ${r.threw.message}` : `no error, but ${show(r.value)}`, why);
   }
   if (r.threw) {
@@ -105,5 +110,5 @@ function judgeVisible(exportName: string, spec: ExerciseCases, c: Case, r: CallR
         "returning the caller's own object invites the caller to change both at once.");
     }
   }
-  return { ok: true };
+  return OK;
 }
