@@ -81,7 +81,7 @@ export const benchCases: BenchCase[] = [
   { key: "transferMs", name: "simulated 1 MB transfer (every packet)", targetMs: 500, run: () => simulateTransfer(1_000_000) },
   { key: "nagleMs", name: "nagleDelayedAck() write-write-read", targetMs: 20, run: () => nagleDelayedAck({ writes: [200, 100], nagle: true, delayedAckMs: 40, rttMs: 1 }) },
   {
-    key: "checkOneMs", name: `check ${first.id} after an edit (warm, as in a notebook)`, targetMs: 500, clock: "cpu",
+    key: "checkOneMs", name: `check ${first.id} after a save (notebook, check --watch)`, targetMs: 500, clock: "cpu",
     setup: () => { scratch(); edit([first.file]); },
     run: () => runChecks([first.id], { target: SCRATCH }),
   },
@@ -91,7 +91,7 @@ export const benchCases: BenchCase[] = [
     run: () => runChecks(undefined, { target: SCRATCH }),
   },
   {
-    key: "checkOneColdMs", name: `check ${first.id} after an edit in a fresh process (as the CLI)`, targetMs: 3000, clock: "cpu",
+    key: "checkOneColdMs", name: `check ${first.id} after a save, in a fresh process`, targetMs: 3000, clock: "cpu",
     setup: () => { scratch(); edit([first.file]); },
     run: () => node(`require(${JSON.stringify(path.join(__dirname, "run-check"))}).runChecks([${JSON.stringify(first.id)}], { target: ${JSON.stringify(SCRATCH)} })`),
   },

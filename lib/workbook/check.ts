@@ -11,7 +11,17 @@ import { formatVerdict, Verdict } from "./verdict";
 
 /** `await check("4.1a")`, `await check("4.1")` (a section) or `await check()` (all). Prints, returns nothing. */
 export async function check(idOrSection?: string): Promise<void> {
-  await checkExercises(selectIds(idOrSection), (v) => console.log(formatVerdict(v, findExercise(v.id).title)));
+  await checkExercises(selectIds(idOrSection), verdictPrinter());
+}
+
+/** Prints verdicts; a file's type errors only under the first of its exercises. */
+export function verdictPrinter(print: (s: string) => void = console.log): (v: Verdict) => void {
+  const shown = new Set<string>();
+  return (v) => {
+    const ex = findExercise(v.id);
+    print(formatVerdict(shown.has(ex.file) ? { ...v, typeErrors: [] } : v, ex.title));
+    if (v.typeErrors.length) shown.add(ex.file);
+  };
 }
 
 /** Grades exercises/ and saves the verdicts as the last run. */

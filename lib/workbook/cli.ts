@@ -5,16 +5,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { catalogue, findExercise } from "./catalogue";
-import { checkExercises, progressText, selectIds } from "./check";
+import { checkExercises, progressText, selectIds, verdictPrinter } from "./check";
 import { gradeReport, GradeReport, maxScoreOf } from "./grade";
 import { loadLastRun } from "./last-run";
 import { formatProgress, summarize } from "./progress";
-import { labs } from "../lab/index";
-import { gallery } from "../viz/gallery";
-import { formatBenchResult, runBench } from "./bench";
-import { release, updateRelease } from "./release";
-import { autograde, buildAutograder } from "./autograder";
-import { formatVerdict, verdictLine } from "./verdict";
+// Commands load what they need when they run (labs, pictures, bench, autograder): a hint starts fast.
+import { ROOT } from "./paths";
+import { verdictLine } from "./verdict";
 
 type Command = { usage: string; about: string; run(args: string[]): Promise<number> };
 
@@ -53,6 +50,33 @@ function writeReport(report: GradeReport, out: string | undefined, json: boolean
 
 export class UsageError extends Error {}
 
+/**
+ * `check --watch`: grades the exercises of a file again each time it is
+ * saved, in this one process, so TypeScript and everything else stay loaded
+ * and a check after a save costs a fraction of a cold start. Ends on Ctrl-C.
+ */
+function watch(ids: string[]): Promise<number> {
+  const dir = path.join(ROOT, "exercises");
+  console.log(`Watching ${path.relative(process.cwd(), dir) || dir}/ (Ctrl-C to stop) ...`);
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const changed = new Set<string>();
+  const watcher = fs.watch(dir, (_event, name) => {
+    if (!name) return;
+    changed.add(String(name));
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const again = ids.filter((id) => changed.has(findExercise(id).file));
+      changed.clear();
+      if (again.length) running = running.then(async () => { console.log(`\n${new Date().toLocaleTimeString()} ${again.join(", ")}`); await checkExercises(again, verdictPrinter()); });
+    }, 150); // an editor's save is often several writes
+  });
+  return new Promise((resolve) => process.once("SIGINT", () => {
+    watcher.close();
+    resolve(0);
+  }));
+}
+
 export const commands: Record<string, Command> = {
   progress: {
     usage: "progress [--last-run]",
@@ -79,11 +103,12 @@ export const commands: Record<string, Command> = {
     },
   },
   check: {
-    usage: "check [<id>|<section>]",
-    about: "grade one exercise, one section (4.2) or all, against exercises/",
+    usage: "check [<id>|<section>] [--watch]",
+    about: "grade one exercise, one section (4.2) or all, against exercises/; --watch: again after every save",
     async run(args) {
       const ids = selectIds(positional(args)[0]);
-      const verdicts = await checkExercises(ids, (v) => console.log(formatVerdict(v, findExercise(v.id).title)));
+      const verdicts = await checkExercises(ids, verdictPrinter());
+      if (flag(args, "watch")) return watch(ids);
       return verdicts.every((v) => v.status === "passed") ? 0 : 1;
     },
   },
@@ -110,6 +135,7 @@ export const commands: Record<string, Command> = {
     async run(args) {
       const [dir] = positional(args);
       if (!dir) throw new UsageError("autograder needs a new folder to write into");
+      const { buildAutograder } = await import("./autograder");
       const r = buildAutograder(dir);
       console.log(`Wrote ${r.files} files to ${path.join(r.dir, "source")} and ${r.zip}.\nUpload ${r.zip} to Gradescope (see TEACHING.md).`);
       return 0;
@@ -123,6 +149,7 @@ export const commands: Record<string, Command> = {
       const out = outFile(args);
       if (!submission || !out) throw new UsageError("autograde needs a submission folder and --out FILE");
       const started = Date.now();
+      const { autograde } = await import("./autograder");
       let report: GradeReport;
       try {
         report = await autograde(submission, (s) => console.error(s));
@@ -139,6 +166,7 @@ export const commands: Record<string, Command> = {
     usage: "show <model>",
     about: "a picture of one model in the terminal (show, alone, lists them)",
     async run(args) {
+      const { gallery } = await import("../viz/gallery");
       const [name] = positional(args);
       const list = Object.entries(gallery).map(([n, p]) => `  ${n.padEnd(12)} ${p.about}`).join("\n");
       if (!name) {
@@ -152,9 +180,10 @@ export const commands: Record<string, Command> = {
     },
   },
   lab: {
-    usage: `lab <${Object.keys(labs).join("|")}> [--json] [--quick]`,
-    about: "a real-socket experiment on loopback, next to the model's prediction",
+    usage: "lab <name> [--json] [--quick]",
+    about: "a real-socket experiment on loopback, next to the model's prediction (lab alone lists them)",
     async run(args) {
+      const { labs } = await import("../lab/index");
       const [name] = positional(args);
       const lab = name === undefined ? undefined : (labs as Record<string, (typeof labs)[keyof typeof labs]>)[name];
       if (!lab) throw new UsageError(`${name === undefined ? "lab needs a name" : `unknown lab ${JSON.stringify(name)}`}. Valid: ${Object.keys(labs).join(", ")}`);
@@ -171,6 +200,7 @@ export const commands: Record<string, Command> = {
     async run(args) {
       const json = flag(args, "json");
       const log = (s: string) => (json ? console.error(s) : console.log(s));
+      const { formatBenchResult, runBench } = await import("./bench");
       log("Benchmarks (median of 3 runs each):");
       const results = await runBench(undefined, 3, (r) => log(formatBenchResult(r)));
       const metrics = Object.fromEntries(results.map((r) => [r.key, Math.round(r.medianMs * 10) / 10]));
@@ -184,6 +214,7 @@ export const commands: Record<string, Command> = {
     async run(args) {
       const [dir] = positional(args);
       if (!dir) throw new UsageError("release needs a target folder");
+      const { release, updateRelease } = await import("./release");
       if (flag(args, "update")) {
         const u = updateRelease(dir);
         console.log(`Updated ${u.updated.length} and added ${u.added.length} files in ${u.dir}; exercises/ untouched.` +
