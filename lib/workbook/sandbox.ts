@@ -74,11 +74,13 @@ export class Sandbox {
     this.stderrTail = "";
     const waiting = new Map<number, (r: Reply | Ended) => void>(); // this child's open requests only
     this.waiting = waiting;
+    let dying = false; // once V8 reports a fatal error, the rest is its own dump, not the student's output
     const forward = (chunk: Buffer) => {
       const text = chunk.toString("utf8");
       this.stderrTail = (this.stderrTail + text).slice(-2000);
       for (const line of text.split("\n").filter(Boolean)) {
-        if (this.outputLines++ < OUTPUT_LINES) this.onOutput(line.slice(0, 300));
+        dying ||= /<--- Last few GCs --->|FATAL ERROR:/.test(line);
+        if (!dying && this.outputLines++ < OUTPUT_LINES) this.onOutput(line.slice(0, 300));
       }
     };
     child.stdout!.on("data", forward);
