@@ -13,4 +13,5 @@ export * from "./viz/cwnd-chart";
 export * from "./viz/waterfall";
 export * from "./viz/load-time-chart";
 export { check, progress } from "./workbook/check";
+export { hint } from "./workbook/hints";
 export { catalogue, sections } from "./workbook/catalogue";

@@ -9,6 +9,7 @@ import { formatKeepAlive, runKeepAliveLab } from "./keep-alive";
 import { formatNagle, runNagleLab } from "./nagle";
 import { formatMultiplex, runMultiplexLab } from "./multiplex";
 import { formatPipeline, runPipelineLab } from "./pipeline";
+import { saveLabResult } from "./saved";
 import { formatTimeWait, runTimeWaitLab } from "./time-wait";
 
 export type LabName = "nagle" | "keep-alive" | "time-wait" | "pipeline" | "close" | "multiplex";
@@ -59,3 +60,10 @@ export { runPipelineLab, formatPipeline } from "./pipeline";
 export { runCloseLab, formatClose } from "./close";
 export { runMultiplexLab, formatMultiplex } from "./multiplex";
 export { LabDeadlineError } from "./harness";
+
+/** Runs a lab and saves its result for the measure exercises (.workbook/labs/<name>.json). */
+export async function runLab(name: LabName, opts?: { quick?: boolean }): Promise<unknown> {
+  const result = await labs[name].run(opts);
+  saveLabResult(name, result);
+  return result;
+}

@@ -13,6 +13,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { catalogue } from "./catalogue";
 import { gradeReport, GradeReport } from "./grade";
+import { hintsUsed } from "./hints";
 import { CHECKS_DIR, ROOT } from "./paths";
 import { checkTarget, releaseFiles } from "./release";
 import { runChecks } from "./run-check";
@@ -98,6 +99,11 @@ function findSubmitted(submission: string, file: string): string | undefined {
   return fs.existsSync(submission) ? search(submission, 0) : undefined;
 }
 
+/** The folders directly inside a folder (a submission may arrive wrapped in one). */
+function subfolders(dir: string): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith(".")).map((d) => path.join(dir, d.name)) : [];
+}
+
 /** Where a submission's exercise files are graded: a fresh folder beside exercises/ (so "../lib" resolves). */
 export const SUBMITTED = "submitted";
 
@@ -114,8 +120,20 @@ export async function autograde(submission: string, log: (s: string) => void = (
     else missing.push(file);
   }
   if (process.env.WORKBOOK_SANDBOX_USER) fs.chmodSync(CHECKS_DIR, 0o700); // the answers: root only
-  const verdicts = await runChecks(undefined, { target: SUBMITTED }, (v) => log(`${v.id}: ${v.status}`));
-  const report = gradeReport(verdicts, (Date.now() - started) / 1000);
+  // a student's own measurements (measure exercises) and hint record travel in their .workbook/
+  const own = [path.join(submission, ".workbook"), ...subfolders(submission).map((d) => path.join(d, ".workbook"))].find((d) => fs.existsSync(d));
+  const labsDir = path.join(ROOT, ".workbook", "submitted-labs");
+  fs.rmSync(labsDir, { recursive: true, force: true });
+  fs.mkdirSync(labsDir, { recursive: true });
+  if (own && fs.existsSync(path.join(own, "labs"))) {
+    for (const f of fs.readdirSync(path.join(own, "labs")).filter((n) => /^[a-z-]+\.json$/.test(n))) {
+      const from = path.join(own, "labs", f);
+      if (fs.lstatSync(from).isFile()) fs.copyFileSync(from, path.join(labsDir, f));
+    }
+  }
+  const hints = own ? hintsUsed(path.join(own, "hints.json")) : {};
+  const verdicts = await runChecks(undefined, { target: SUBMITTED, labsDir }, (v) => log(`${v.id}: ${v.status}`));
+  const report = gradeReport(verdicts, (Date.now() - started) / 1000, hints);
   if (missing.length) {
     report.output += ` Not found in the submission: ${missing.map((f) => `exercises/${f}`).join(", ")}.`;
   }

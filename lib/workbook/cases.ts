@@ -19,12 +19,33 @@ export interface Case {
   label?: string;
   /** absolute tolerance for numbers in this case (overrides the exercise's) */
   tolerance?: number;
+  /** common wrong answers to this case, and the slip each one reveals (never the right answer) */
+  slips?: Slip[];
+}
+
+export interface Slip {
+  /** the wrong value (compared as `expect` is) */
+  got: unknown;
+  /** what the student probably did, in a sentence */
+  say: string;
 }
 
 export interface ExerciseCases {
   /** what every failure of this exercise should teach, after the case's own `why` */
   why: string;
+  /** the calls and their expectations; empty for a measure exercise (see `fromLab`) */
   cases: Case[];
+  /**
+   * A measure exercise: the lab (`npm run workbook -- lab <name>`) whose
+   * result, saved in .workbook/labs/<name>.json, the cases compare with.
+   */
+  lab?: string;
+  /**
+   * Builds the cases from the student's own measurement. Returns a sentence
+   * instead when the measurement cannot grade anything on this platform;
+   * the exercise is then not counted.
+   */
+  fromLab?: (measurement: any) => Case[] | string;
   /** absolute tolerance for every number compared (default 0: exact) */
   tolerance?: number;
   /** object properties whose value is `undefined` count as absent */

@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { catalogue, findExercise } from "./catalogue";
 import { checkExercises, progressText, selectIds, verdictPrinter } from "./check";
 import { gradeReport, GradeReport, maxScoreOf } from "./grade";
+import { hint } from "./hints";
 import { loadLastRun } from "./last-run";
 import { formatProgress, summarize } from "./progress";
 // Commands load what they need when they run (labs, pictures, bench, autograder): a hint starts fast.
@@ -92,13 +93,12 @@ export const commands: Record<string, Command> = {
     },
   },
   hint: {
-    usage: "hint <id>",
-    about: "a hint for one exercise",
+    usage: "hint <id> [--more]",
+    about: "a hint for one exercise; --more opens the next, more detailed one",
     async run(args) {
       const [id] = positional(args);
       if (!id) throw new UsageError(`hint needs an exercise id. Valid ids: ${catalogue.map((e) => e.id).join(", ")}`);
-      const ex = findExercise(id);
-      console.log(`${ex.id} ${ex.title} (exercises/${ex.file}, export ${ex.export}, ${ex.points} points)\nHint: ${ex.hint}`);
+      hint(id, flag(args, "more"));
       return 0;
     },
   },
@@ -183,13 +183,13 @@ export const commands: Record<string, Command> = {
     usage: "lab <name> [--json] [--quick]",
     about: "a real-socket experiment on loopback, next to the model's prediction (lab alone lists them)",
     async run(args) {
-      const { labs } = await import("../lab/index");
+      const { labs, runLab } = await import("../lab/index");
       const [name] = positional(args);
       const lab = name === undefined ? undefined : (labs as Record<string, (typeof labs)[keyof typeof labs]>)[name];
       if (!lab) throw new UsageError(`${name === undefined ? "lab needs a name" : `unknown lab ${JSON.stringify(name)}`}. Valid: ${Object.keys(labs).join(", ")}`);
       const json = flag(args, "json");
       if (!json) console.log(`${lab.title}\nmeasuring on 127.0.0.1 ...`);
-      const result = await lab.run({ quick: flag(args, "quick") });
+      const result = await runLab(name as keyof typeof labs, { quick: flag(args, "quick") });
       console.log(json ? JSON.stringify(result, null, 2) : lab.format(result));
       return 0;
     },

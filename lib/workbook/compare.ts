@@ -75,12 +75,18 @@ function failure(call: string, expected: string, got: string, why: string, hint?
   return { ok: false, message: `${call}\n  expected ${expected}\n  got      ${got}${hint ? `\n  slip?    ${hint}` : ""}\n  why it matters: ${why}` };
 }
 
+/** The case's own named slip for this wrong value, if the teacher wrote one. */
+function knownSlip(c: Case, got: unknown, tolerance: number, ignoreUndefined?: boolean): string | undefined {
+  return c.slips?.find((s) => sameValue(got, s.got, tolerance, ignoreUndefined))?.say;
+}
+
 /** Judges one call. `hidden`: the case is teacher-only, so neither its arguments nor its answer are shown. */
 export function judge(exportName: string, spec: ExerciseCases, c: Case, r: CallResult, hidden: boolean): Judgement {
   const why = [c.why, spec.why].filter(Boolean).join(" ");
   const judged = judgeVisible(exportName, spec, c, r, why);
   if (judged.ok || !hidden) return judged;
-  return { ok: false, message: `a hidden case failed. What it tests: ${why}` };
+  const named = r.threw || c.throws !== undefined ? undefined : knownSlip(c, r.value, c.tolerance ?? spec.tolerance ?? 0, spec.ignoreUndefined);
+  return { ok: false, message: `a hidden case failed. What it tests: ${why}${named ? `\n  slip?    ${named}` : ""}` };
 }
 
 function judgeVisible(exportName: string, spec: ExerciseCases, c: Case, r: CallResult, why: string): Judgement {
@@ -98,7 +104,7 @@ function judgeVisible(exportName: string, spec: ExerciseCases, c: Case, r: CallR
   }
   if (!sameValue(r.value, c.expect, tolerance, spec.ignoreUndefined)) {
     const expected = tolerance > 0 ? `${show(c.expect)} (numbers ± ${tolerance})` : show(c.expect);
-    return failure(call, expected, show(r.value), why, slip(r.value, c.expect));
+    return failure(call, expected, show(r.value), why, knownSlip(c, r.value, tolerance, spec.ignoreUndefined) ?? slip(r.value, c.expect));
   }
   if (spec.pure) {
     if (r.argsAfter && !sameValue(r.argsAfter, c.args)) {

@@ -11,11 +11,11 @@ export interface Progress {
   points: number;
   maxPoints: number;
   /** the first exercise in catalogue order that is not passed */
-  next?: { id: string; title: string; file: string; notebook?: string };
+  next?: { id: string; title: string; kind: string; file: string; notebook?: string };
 }
 
 export function summarize(verdicts: Verdict[]): Progress {
-  const passed = new Set(verdicts.filter((v) => v.status === "passed").map((v) => v.id));
+  const passed = new Set(verdicts.filter((v) => v.status === "passed" || v.status === "not-counted").map((v) => v.id));
   const nextEx = catalogue.find((e) => !passed.has(e.id));
   const points = verdicts.filter((v) => catalogue.some((e) => e.id === v.id)).reduce((s, v) => s + (v.score ?? 0), 0);
   return {
@@ -26,6 +26,7 @@ export function summarize(verdicts: Verdict[]): Progress {
     next: nextEx && {
       id: nextEx.id,
       title: nextEx.title,
+      kind: nextEx.kind,
       file: `exercises/${nextEx.file}`,
       notebook: findSection(nextEx.section) && `notebooks/${findSection(nextEx.section)!.notebook}`,
     },
@@ -38,5 +39,5 @@ export function formatProgress(p: Progress, changed: string[] = []): string {
     (changed.length ? `\nChanged since the last check: ${changed.join(", ")} (npm run workbook -- check <id> to grade them again).` : "");
   if (!p.next) return `${head} All done!`;
   const where = p.next.notebook ? ` (notebook ${p.next.notebook})` : "";
-  return `${head}\nNext: ${p.next.id} "${p.next.title}" in ${p.next.file}${where}. Stuck? npm run workbook -- hint ${p.next.id}`;
+  return `${head}\nNext: ${p.next.id} "${p.next.title}" (${p.next.kind}) in ${p.next.file}${where}. Stuck? npm run workbook -- hint ${p.next.id}`;
 }

@@ -16,6 +16,7 @@ import type { Case, CheckCases, ExerciseCases } from "./cases";
 import { catalogue, Exercise, findExercise } from "./catalogue";
 import { judge, CallResult } from "./compare";
 import { importProblem } from "./import-rules";
+import { loadLabResult } from "../lab/saved";
 import { CHECKS_DIR, HIDDEN_CHECKS_DIR, ROOT, Target, targetFile } from "./paths";
 import { Ended, Sandbox } from "./sandbox";
 import { typeErrors } from "./typecheck";
@@ -33,12 +34,16 @@ export interface RunOptions {
   typeCheck?: boolean;
   /** where the student's console output goes (default: stderr, marked with │) */
   onOutput?: (line: string) => void;
+  /** where measure exercises find saved lab results (default .workbook/labs) */
+  labsDir?: string;
 }
 
 export interface GradedCases {
   spec: ExerciseCases;
   public: Case[];
   hidden: Case[];
+  /** why the exercise cannot be graded here, or is not started (a measure exercise without its lab result) */
+  skip?: { status: Status; message: string };
 }
 
 function casesIn(dir: string, file: string): CheckCases {
@@ -47,11 +52,19 @@ function casesIn(dir: string, file: string): CheckCases {
 }
 
 /** The teacher's cases for one exercise: public ones, and hidden ones when this copy has them. */
-export function casesOf(ex: Exercise, withHidden = true): GradedCases {
+export function casesOf(ex: Exercise, withHidden = true, labsDir?: string): GradedCases {
   const spec = casesIn(CHECKS_DIR, ex.file)[ex.id];
   if (!spec) throw new Error(`no cases written for ${ex.id} in checks/${ex.file}`);
   const hidden = withHidden ? casesIn(HIDDEN_CHECKS_DIR, ex.file)[ex.id]?.cases ?? [] : [];
-  return { spec, public: spec.cases, hidden };
+  if (!spec.lab || !spec.fromLab) return { spec, public: spec.cases, hidden };
+  const measured = loadLabResult(spec.lab, labsDir);
+  if (measured === undefined) {
+    return { spec, public: [], hidden: [], skip: { status: "not-started", message:
+      `this exercise compares your prediction with your own measurement: run npm run workbook -- lab ${spec.lab} first.` } };
+  }
+  const built = spec.fromLab(measured);
+  if (typeof built === "string") return { spec, public: [], hidden: [], skip: { status: "not-counted", message: built } };
+  return { spec, public: [...spec.cases, ...built], hidden };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -59,14 +72,16 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 async function gradeOne(ex: Exercise, sandbox: Sandbox, fileJs: string, options: RunOptions, typeErrs: string[]): Promise<Verdict> {
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const graded = casesOf(ex, options.hidden ?? true);
+  const graded = casesOf(ex, options.hidden ?? true, options.labsDir);
   const counts = { public: { passed: 0, total: graded.public.length }, hidden: { passed: 0, total: graded.hidden.length } };
   const done = (status: Status, message = ""): Verdict => {
     const passed = counts.public.passed + counts.hidden.passed;
     const total = counts.public.total + counts.hidden.total;
     const score = status === "not-started" || total === 0 ? 0 : round2((ex.points * passed) / total);
-    return { id: ex.id, status, message, ms: Date.now() - started, score, maxScore: ex.points, public: counts.public, hidden: counts.hidden, typeErrors: typeErrs };
+    const maxScore = status === "not-counted" ? 0 : ex.points;
+    return { id: ex.id, status, message, ms: Date.now() - started, score, maxScore, public: counts.public, hidden: counts.hidden, typeErrors: typeErrs };
   };
+  if (graded.skip) return done(graded.skip.status, graded.skip.message);
   const source = targetFile(options.target ?? "exercises", ex.file);
   if (!fs.existsSync(source)) return done("failed", `${path.relative(ROOT, source)} does not exist.`);
   const problem = importProblem(source, ex.export, ex.imports);

@@ -1,6 +1,7 @@
 /** The result of checking one exercise, and how to print it. */
 
-export type Status = "passed" | "failed" | "not-started" | "timed-out";
+/** not-counted: a measure exercise whose lab cannot run on this platform; it is left out of the score. */
+export type Status = "passed" | "failed" | "not-started" | "timed-out" | "not-counted";
 
 export interface CaseCount {
   passed: number;
@@ -29,10 +30,11 @@ const MARK: Record<Status, string> = {
   failed: "✘ failed",
   "not-started": "○ not started",
   "timed-out": "⧖ timed out",
+  "not-counted": "– not counted here",
 };
 
 const cases = (v: Verdict) =>
-  v.status === "not-started" || v.public.total + v.hidden.total === 0
+  v.status === "not-started" || v.status === "not-counted" || v.public.total + v.hidden.total === 0
     ? ""
     : ` (${v.public.passed}/${v.public.total} cases${v.hidden.total ? `, hidden ${v.hidden.passed}/${v.hidden.total}` : ""}; ${v.score}/${v.maxScore} points)`;
 

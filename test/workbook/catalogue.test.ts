@@ -22,7 +22,8 @@ describe("exercise catalogue", () => {
       const cases = casesOf(e, false);
       expect(cases.public.length).toBeGreaterThanOrEqual(3);
       for (const c of cases.public) expect("expect" in c || c.throws !== undefined).toBe(true);
-      expect(e.hint.length).toBeGreaterThan(20);
+      expect(e.hints.length).toBeGreaterThanOrEqual(1);
+      for (const h of e.hints) expect(h.length).toBeGreaterThan(20);
       expect(e.points).toBeGreaterThan(0);
       expect(["implement", "predict", "measure"]).toContain(e.kind);
       for (const m of e.imports ?? []) expect(fs.existsSync(path.join(ROOT, `${m}.ts`))).toBe(true);

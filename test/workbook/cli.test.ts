@@ -17,10 +17,24 @@ function workbook(...args: string[]) {
 }
 
 describe("npm run workbook", () => {
-  it("hint <id> prints the catalogue's hint", () => {
-    const r = workbook("hint", "4.1b");
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain(catalogue.find((e) => e.id === "4.1b")!.hint);
+  it("hint <id> prints the first tier of the catalogue's hints; --more the next", () => {
+    const ex = catalogue.find((e) => e.hints.length > 1) ?? catalogue[0];
+    const hintsFile = path.join(ROOT, ".workbook", "hints.json");
+    const before = fs.existsSync(hintsFile) ? fs.readFileSync(hintsFile, "utf8") : undefined;
+    try {
+      fs.rmSync(hintsFile, { force: true });
+      const r = workbook("hint", ex.id);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain(ex.hints[0]);
+      if (ex.hints.length > 1) {
+        expect(r.stdout).not.toContain(ex.hints[1]);
+        expect(workbook("hint", ex.id, "--more").stdout).toContain(ex.hints[1]);
+      }
+      expect(JSON.parse(fs.readFileSync(hintsFile, "utf8"))[ex.id]).toBe(Math.min(2, ex.hints.length));
+    } finally {
+      if (before === undefined) fs.rmSync(hintsFile, { force: true });
+      else fs.writeFileSync(hintsFile, before); // the student's own hint record stays as it was
+    }
   });
 
   it("hint with an unknown id fails and lists the valid ids", () => {

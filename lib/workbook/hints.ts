@@ -1,0 +1,44 @@
+/**
+ * Tiered hints (rustlings style): the first asks a question that points the
+ * way, each next one says more, and only the last outlines the method. The
+ * highest tier a student has opened is remembered in .workbook/hints.json;
+ * `grade` reports it beside the score (it never changes the score).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { findExercise } from "./catalogue";
+import { ROOT } from "./paths";
+
+export const HINTS_FILE = path.join(ROOT, ".workbook", "hints.json");
+
+/** exercise id → highest hint tier opened (1-based) */
+export function hintsUsed(file = HINTS_FILE): Record<string, number> {
+  try {
+    const j = JSON.parse(fs.readFileSync(file, "utf8"));
+    return j !== null && typeof j === "object" && !Array.isArray(j) ? j : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The hints a student may read now: every tier opened so far (at least the
+ * first); `more` opens the next one. Returns the text and records the tier.
+ */
+export function openHints(id: string, more = false): string {
+  const ex = findExercise(id);
+  const used = hintsUsed();
+  const shown = Math.min(ex.hints.length, Math.max(1, used[ex.id] ?? 0) + (more && used[ex.id] ? 1 : 0));
+  used[ex.id] = Math.max(used[ex.id] ?? 0, shown);
+  fs.mkdirSync(path.dirname(HINTS_FILE), { recursive: true });
+  fs.writeFileSync(HINTS_FILE, JSON.stringify(used, null, 2));
+  const lines = ex.hints.slice(0, shown).map((h, i) => `Hint ${i + 1} of ${ex.hints.length}: ${h}`);
+  const next = shown < ex.hints.length ? `\n(More: npm run workbook -- hint ${ex.id} --more, or hint("${ex.id}", true) in a notebook.)` : "";
+  return `${lines.join("\n")}${next}`;
+}
+
+/** `hint("4.2c")` in a notebook cell; `hint("4.2c", true)` opens the next tier. */
+export function hint(id: string, more = false): void {
+  const ex = findExercise(id);
+  console.log(`${ex.id} ${ex.title} (${ex.kind}, exercises/${ex.file}, export ${ex.export}, ${ex.points} points)\n${openHints(id, more)}`);
+}
