@@ -79,6 +79,21 @@ export function checkTarget(dir: string): string {
   return target;
 }
 
+/**
+ * A student copy's .gitignore: like ours, but a student's measurements and
+ * hint record (.workbook/labs/, .workbook/hints.json) may be committed, so
+ * the autograder can read them from a submission.
+ */
+export function studentGitignore(text: string): string {
+  return text.replace(/^\.workbook\/$/m, ".workbook/*\n!.workbook/labs/\n!.workbook/hints.json");
+}
+
+/** A release file's content as the student copy gets it. */
+function releaseContent(rel: string): Buffer | string {
+  const content = fs.readFileSync(path.join(ROOT, rel));
+  return rel === ".gitignore" ? studentGitignore(content.toString("utf8")) : content;
+}
+
 function write(target: string, rel: string, content: Buffer | string): void {
   const to = path.join(target, rel);
   fs.mkdirSync(path.dirname(to), { recursive: true });
@@ -91,7 +106,7 @@ export function release(dir: string): { dir: string; files: number } {
     throw new RangeError(`<dir> must be a new or empty folder, so nothing is overwritten; ${JSON.stringify(dir)} is not empty (to refresh a student copy: release --update)`);
   }
   const files = releaseFiles();
-  for (const f of files) write(target, f, fs.readFileSync(path.join(ROOT, f)));
+  for (const f of files) write(target, f, releaseContent(f));
   write(target, CLASSROOM_WORKFLOW, classroomWorkflow());
   write(target, STUDENT_COPY_MARKER, "A student copy of the workbook, made by `npm run workbook -- release`: solutions/ and hidden cases are left out on purpose.\n");
   return { dir: target, files: files.length + 2 };
@@ -114,7 +129,7 @@ export function updateRelease(dir: string): UpdateResult {
   const backup = path.join(target, ".workbook", "backup", new Date().toISOString().replace(/[:.]/g, "-"));
   const result: UpdateResult = { dir: target, updated: [], added: [] };
   const fresh: [string, Buffer | string][] = [
-    ...releaseFiles().map((f): [string, Buffer] => [f, fs.readFileSync(path.join(ROOT, f))]),
+    ...releaseFiles().map((f): [string, Buffer | string] => [f, releaseContent(f)]),
     [CLASSROOM_WORKFLOW, classroomWorkflow()],
   ];
   for (const [rel, content] of fresh) {

@@ -94,6 +94,8 @@ describe("npm run workbook", () => {
     const workflow = fs.readFileSync(path.join(dir, ".github/workflows/classroom.yml"), "utf8");
     for (const e of catalogue) expect(workflow).toContain(`check ${e.id}\n          timeout: 5\n          max-score: ${e.points}`);
     expect(workflow).toMatch(/autograding-grading-reporter@v1/);
+    // a student may commit their lab results and hint record for the autograder
+    expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8")).toMatch(/^\.workbook\/\*\n!\.workbook\/labs\/\n!\.workbook\/hints\.json$/m);
     fs.rmSync(path.dirname(dir), { recursive: true });
   });
 
