@@ -1,9 +1,11 @@
 /**
  * The workbook's command line: `npm run workbook -- <command>`.
- * Each command is a small function; `help` lists them.
+ * Each command declares its options (parsed by node:util's parseArgs, strict:
+ * an unknown option is a usage error) and is a small function; `help` lists them.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { parseArgs } from "node:util";
 import { catalogue, findExercise } from "./catalogue";
 import { checkExercises, progressText, selectIds, verdictPrinter } from "./check";
 import { gradeReport, GradeReport, maxScoreOf } from "./grade";
@@ -14,22 +16,20 @@ import { formatProgress, summarize } from "./progress";
 import { ROOT } from "./paths";
 import { verdictLine } from "./verdict";
 
-type Command = { usage: string; about: string; run(args: string[]): Promise<number> };
-
-/** `--name` present? */
-const flag = (args: string[], name: string) => args.includes(`--${name}`);
-/** the value after `--name`, or undefined */
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} needs a value`);
-  return value;
+/** What a command receives: its options by name and its positional arguments. */
+interface Args {
+  flags: Record<string, string | boolean | undefined>;
+  positionals: string[];
 }
-const positional = (args: string[]) => args.filter((a, i) => !a.startsWith("--") && !(i > 0 && args[i - 1] === "--out"));
+type Options = Record<string, { type: "boolean" | "string" }>;
+type Command = { usage: string; about: string; options?: Options; run(args: Args): Promise<number> };
+
+const flag = (args: Args, name: string) => args.flags[name] === true;
+const option = (args: Args, name: string) => args.flags[name] as string | undefined;
+const positional = (args: Args) => args.positionals;
 
 /** `--out FILE` must be writable before any grading starts, so a long run never ends in a lost result. */
-function outFile(args: string[]): string | undefined {
+function outFile(args: Args): string | undefined {
   const out = option(args, "out");
   if (out === undefined) return undefined;
   const dir = path.dirname(path.resolve(out));
@@ -82,6 +82,7 @@ export const commands: Record<string, Command> = {
   progress: {
     usage: "progress [--last-run]",
     about: "exercises done and what to do next, from the last checks (--last-run: print nothing when there are none)",
+    options: { "last-run": { type: "boolean" } },
     async run(args) {
       if (flag(args, "last-run")) {
         const last = loadLastRun();
@@ -95,6 +96,7 @@ export const commands: Record<string, Command> = {
   hint: {
     usage: "hint <id> [--more]",
     about: "a hint for one exercise; --more opens the next, more detailed one",
+    options: { more: { type: "boolean" } },
     async run(args) {
       const [id] = positional(args);
       if (!id) throw new UsageError(`hint needs an exercise id. Valid ids: ${catalogue.map((e) => e.id).join(", ")}`);
@@ -105,6 +107,7 @@ export const commands: Record<string, Command> = {
   check: {
     usage: "check [<id>|<section>] [--watch]",
     about: "grade one exercise, one section (4.2) or all, against exercises/; --watch: again after every save",
+    options: { watch: { type: "boolean" } },
     async run(args) {
       const ids = selectIds(positional(args)[0]);
       const verdicts = await checkExercises(ids, verdictPrinter());
@@ -115,6 +118,7 @@ export const commands: Record<string, Command> = {
   grade: {
     usage: "grade [--json] [--out FILE] [--exit-zero]",
     about: "grade every exercise into a score (Gradescope results.json); exits 1 below full marks unless --exit-zero",
+    options: { json: { type: "boolean" }, out: { type: "string" }, "exit-zero": { type: "boolean" } },
     async run(args) {
       const json = flag(args, "json");
       const out = outFile(args);
@@ -144,6 +148,7 @@ export const commands: Record<string, Command> = {
   autograde: {
     usage: "autograde <submission-dir> --out FILE",
     about: "grade a submission's exercise files with every case (what run_autograder calls)",
+    options: { out: { type: "string" } },
     async run(args) {
       const [submission] = positional(args);
       const out = outFile(args);
@@ -182,6 +187,7 @@ export const commands: Record<string, Command> = {
   lab: {
     usage: "lab <name> [--json] [--quick]",
     about: "a real-socket experiment on loopback, next to the model's prediction (lab alone lists them)",
+    options: { json: { type: "boolean" }, quick: { type: "boolean" } },
     async run(args) {
       const { labs, runLab } = await import("../lab/index");
       const [name] = positional(args);
@@ -197,6 +203,7 @@ export const commands: Record<string, Command> = {
   bench: {
     usage: "bench [--json]",
     about: "speed of the models and the grader against their targets",
+    options: { json: { type: "boolean" } },
     async run(args) {
       const json = flag(args, "json");
       const log = (s: string) => (json ? console.error(s) : console.log(s));
@@ -211,6 +218,7 @@ export const commands: Record<string, Command> = {
   release: {
     usage: "release <dir> [--update]",
     about: "write the student copy (no solutions, no hidden cases) into a new folder; --update refreshes one, never touching exercises/",
+    options: { update: { type: "boolean" } },
     async run(args) {
       const [dir] = positional(args);
       if (!dir) throw new UsageError("release needs a target folder");
@@ -239,12 +247,20 @@ export async function main(argv: string[]): Promise<number> {
     return head ? 2 : 0;
   }
   try {
-    return await command.run(args);
+    const parsed = parseArgs({ args, options: command.options ?? {}, allowPositionals: true, strict: true });
+    return await command.run({ flags: parsed.values, positionals: parsed.positionals });
   } catch (err) {
-    if (err instanceof UsageError || err instanceof RangeError) {
-      console.error(`error: ${err.message}\nusage: npm run workbook -- ${command.usage}`);
+    if (isUserMistake(err)) {
+      console.error(`error: ${(err as Error).message}\nusage: npm run workbook -- ${command.usage}`);
       return 2;
     }
     throw err;
   }
+}
+
+/** Errors that describe what the user asked for (a bad option, id or path), shown without a stack trace. */
+function isUserMistake(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return err instanceof UsageError || err instanceof RangeError ||
+    (typeof code === "string" && (code.startsWith("ERR_PARSE_ARGS") || ["EACCES", "EPERM", "ENOENT", "ENOTDIR", "EEXIST", "EROFS", "ENOSPC"].includes(code)));
 }
