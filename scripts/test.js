@@ -8,8 +8,7 @@ const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 const { setup, SetupError, ROOT } = require("./setup");
-
-const RESULTS = path.join(ROOT, ".workbook", "vitest-results.json");
+const { RESULTS, counts: reportCounts } = require("./vitest-counts");
 
 function setupJupyter() {
   try {
@@ -32,13 +31,10 @@ function runVitest(args) {
   return r.status ?? 1;
 }
 
-/** Counts from vitest's JSON report; a file that failed to load counts as one failure. */
+/** Counts from vitest's JSON report; a failure outside any test (an unhandled error) counts as one. */
 function counts(status) {
-  if (!fs.existsSync(RESULTS)) return { passed: 0, failed: 1, skipped: 0 };
-  const j = JSON.parse(fs.readFileSync(RESULTS, "utf8"));
-  const brokenFiles = j.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
-  const c = { passed: j.numPassedTests, failed: j.numFailedTests + brokenFiles, skipped: j.numPendingTests + j.numTodoTests };
-  if (status !== 0 && c.failed === 0) c.failed = 1; // vitest failed outside any test (an unhandled error)
+  const c = reportCounts();
+  if (status !== 0 && c.failed === 0) c.failed = 1;
   return c;
 }
 
