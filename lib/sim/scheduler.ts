@@ -80,6 +80,11 @@ export class Scheduler {
     if (untilMs !== Infinity && untilMs > this.current) this.current = untilMs;
   }
 
+  /** Number of events run so far (a measure of the engine's work: `bench` divides it by time). */
+  get processedEvents(): number {
+    return this.processed;
+  }
+
   /** Number of events still waiting (cancelled ones included until they are reached). */
   get pending(): number {
     return this.queue.length;
