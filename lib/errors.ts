@@ -38,18 +38,21 @@ export function outOfRange(name: string, expected: string, value: unknown): neve
 /** Returns `value` if it is a finite number obeying `rule`, else throws naming `name`. */
 export function checkNumber(name: string, value: unknown, rule: NumberRule = {}): number {
   if (typeof value !== "number") invalidType(name, "a number", value);
+  // the common case first, without building a message: the engine checks every event's time
+  if (
+    Number.isFinite(value) &&
+    (!rule.integer || Number.isInteger(value)) &&
+    (rule.above === undefined || value > rule.above) &&
+    (rule.min === undefined || value >= rule.min) &&
+    (rule.max === undefined || value <= rule.max)
+  ) return value;
   const parts: string[] = [];
   if (rule.integer) parts.push("an integer");
   if (rule.above !== undefined) parts.push(`> ${rule.above}`);
   if (rule.min !== undefined) parts.push(`>= ${rule.min}`);
   if (rule.max !== undefined) parts.push(`<= ${rule.max}`);
   const expected = parts.length ? parts.join(" and ") : "a finite number";
-  if (!Number.isFinite(value)) outOfRange(name, expected === "a finite number" ? expected : `a finite number, ${expected}`, value);
-  if (rule.integer && !Number.isInteger(value)) outOfRange(name, expected, value);
-  if (rule.above !== undefined && !(value > rule.above)) outOfRange(name, expected, value);
-  if (rule.min !== undefined && value < rule.min) outOfRange(name, expected, value);
-  if (rule.max !== undefined && value > rule.max) outOfRange(name, expected, value);
-  return value;
+  return outOfRange(name, Number.isFinite(value) || !parts.length ? expected : `a finite number, ${expected}`, value);
 }
 
 /** Like checkNumber, but `undefined` yields `fallback` (for optional options). */

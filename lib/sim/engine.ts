@@ -50,9 +50,8 @@
  * in the headers; applications react instantly unless they schedule a delay.
  */
 import { checkChoice, checkNumber, optionalBoolean, optionalNumber, optionsObject } from "../errors";
-import { DEFAULT_MSS, LINUX_DELAYED_ACK_MS, RFC_MIN_RTO_MS, initialWindowSegments } from "../tcp/constants";
+import { DEFAULT_MSS, IP_HEADER_BYTES, LINUX_DELAYED_ACK_MS, RFC_MIN_RTO_MS, TCP_HEADER_BYTES, initialWindowSegments } from "../tcp/constants";
 import { checkDelayedAckMs } from "../tcp/delayed-ack";
-import { segment } from "../tcp/segment";
 import { checkAbcLimit } from "../tcp/slow-start";
 import { Link, symmetricLink } from "./link";
 import type { LinkSpec } from "./link";
@@ -192,7 +191,7 @@ export class Network {
   }
 
   private transmit(conn: TcpConnection, packet: Packet, arrive: () => void): void {
-    const wire = segment(packet.bytes, { mss: conn.config.mss }).wireBytes;
+    const wire = packet.bytes + IP_HEADER_BYTES + TCP_HEADER_BYTES; // a packet is one segment: one IP and one TCP header
     const { startMs, arriveMs } = this.link.transmit(packet.from, this.sim.now, wire);
     const entry: TraceEntry = { tMs: startMs, conn: conn.id, from: packet.from, flags: packet.flags, bytes: packet.bytes };
     if (packet.note !== undefined) entry.note = packet.note;
