@@ -112,6 +112,8 @@ export class TcpEndpoint {
   private nodelay: boolean;
   private smallSentEnd = 0; // sequence just after the last sub-MSS segment sent (for Minshall)
   private notes: { at: number; note: string }[] = [];
+  /** notes before this index are used */
+  private noteHead = 0;
 
   // receiving half
   private received = 0; // payload bytes received in order (RCV.NXT)
@@ -120,6 +122,8 @@ export class TcpEndpoint {
   private fullUnacked = 0;
   private ackTimer: EventHandle | undefined;
   private readers: Reader[] = [];
+  /** readers before this index are done */
+  private readerHead = 0;
   private readCursor = 0;
   private dataListeners: ((bytes: number, totalBytes: number, tMs: number) => void)[] = [];
   private finListeners: ((tMs: number) => void)[] = [];
@@ -255,9 +259,13 @@ export class TcpEndpoint {
   }
 
   // The application's label goes on the segment that carries the write's first byte.
+  // Notes are queued in stream order, so the ones used are always at the front.
   private noteFor(from: number, to: number): string | undefined {
-    const labels = this.notes.filter((n) => n.at >= from && n.at < to).map((n) => n.note);
-    this.notes = this.notes.filter((n) => n.at >= to);
+    const labels: string[] = [];
+    while (this.noteHead < this.notes.length && this.notes[this.noteHead].at < to) {
+      const n = this.notes[this.noteHead++];
+      if (n.at >= from) labels.push(n.note);
+    }
     return labels.length ? labels.join(", ") : undefined;
   }
 
@@ -319,9 +327,10 @@ export class TcpEndpoint {
     for (const listener of this.finListeners) listener(this.sim.now);
   }
 
+  // Reads complete in order; readerHead skips the finished ones without shifting the array.
   private deliverReads(): void {
-    while (this.readers.length > 0 && this.readers[0].until <= this.received) {
-      this.readers.shift()!.done(this.sim.now);
+    while (this.readerHead < this.readers.length && this.readers[this.readerHead].until <= this.received) {
+      this.readers[this.readerHead++].done(this.sim.now);
     }
   }
 
