@@ -83,6 +83,8 @@ export interface PageConnection {
   readonly timing: ConnectionTiming;
   /** "request": responses in request order (HTTP/1.x); "ready": each as soon as it is ready (multiplexed) */
   readonly order: ResponseOrder;
+  /** the session's bookkeeping for this connection's byte stream (see StreamState) */
+  readonly stream: StreamState;
 }
 
 export type ResponseOrder = "request" | "ready";
@@ -93,19 +95,33 @@ interface ServerSlot {
   request: RequestTiming;
   ready: boolean;
   done: Done;
+  /** where the response starts in the connection's response stream, once known */
+  offset: number;
 }
 
-/** A response written on a multiplexed connection, complete when the stream reaches `end`. */
-interface Awaited {
-  slot: ServerSlot;
-  end: number;
+/**
+ * A connection's response stream. Responses take their place in the stream
+ * in order (request order, or, multiplexed, the order they are written), so
+ * their offsets only grow, and the browser's bookkeeping moves forward with
+ * the bytes: each list is walked once, from `firstBytePending` and
+ * `completePending`, whatever the number of requests.
+ */
+export interface StreamState {
+  /** requests the server has not answered yet, in request order (HTTP/1.x only) */
+  readonly serverQueue: ServerSlot[];
+  /** responses in stream order, with their offsets */
+  readonly placed: ServerSlot[];
+  /** where the next response will start */
+  nextOffset: number;
+  /** placed[i] for i < firstBytePending have their first byte */
+  firstBytePending: number;
+  /** multiplexed: placed[i] for i < completePending are complete */
+  completePending: number;
 }
 
 export class PageLoadSession {
   readonly requests: RequestTiming[] = [];
   readonly connections: PageConnection[] = [];
-  private readonly serverQueues = new Map<number, ServerSlot[]>();
-  private readonly responseOffsets = new Map<number, number>();
 
   constructor(readonly net: Network, private readonly config: SessionConfig) {}
 
@@ -120,9 +136,8 @@ export class PageLoadSession {
   open(oneRequest: boolean, order: ResponseOrder = "request"): PageConnection {
     const tcp = this.net.open({ atMs: this.net.now });
     const timing: ConnectionTiming = { conn: tcp.id, openedMs: tcp.openedAtMs, establishedMs: NaN, requests: [], closedBy: oneRequest ? "server" : "client" };
-    const conn: PageConnection = { tcp, oneRequest, inFlight: [], timing, order };
-    const awaited: Awaited[] = [];
-    this.awaited.set(tcp.id, awaited);
+    const stream: StreamState = { serverQueue: [], placed: [], nextOffset: 0, firstBytePending: 0, completePending: 0 };
+    const conn: PageConnection = { tcp, oneRequest, inFlight: [], timing, order, stream };
     tcp.onEstablished((t) => {
       timing.establishedMs = t;
       for (const r of conn.inFlight) {
@@ -130,15 +145,19 @@ export class PageLoadSession {
         r.sentMs = t;
       }
     });
-    this.serverQueues.set(tcp.id, []);
-    this.responseOffsets.set(tcp.id, 0);
-    // First byte of each response: the segment that takes the stream past its start offset.
     tcp.client.onData((_bytes, total, t) => {
-      for (const r of conn.inFlight) if (Number.isNaN(r.firstByteMs) && total > this.offsetOf(r)) r.firstByteMs = t;
-      // multiplexed: a response is complete when the stream passes its end
-      for (const a of awaited.filter((x) => total >= x.end)) {
-        awaited.splice(awaited.indexOf(a), 1);
-        this.complete(conn, a.slot, t);
+      const placed = stream.placed;
+      // First byte of each response: the segment that takes the stream past its start offset.
+      for (; stream.firstBytePending < placed.length && total > placed[stream.firstBytePending].offset; stream.firstBytePending++) {
+        placed[stream.firstBytePending].request.firstByteMs = t;
+      }
+      // Multiplexed: a response is complete when the stream passes its end.
+      if (order !== "ready") return;
+      while (stream.completePending < placed.length) {
+        const slot = placed[stream.completePending];
+        if (total < slot.offset + slot.request.bytes) break;
+        stream.completePending++;
+        this.complete(conn, slot, t);
       }
     });
     // Whoever closes first, the other side answers with its own FIN.
@@ -177,16 +196,15 @@ export class PageLoadSession {
     this.requests.push(r);
     conn.inFlight.push(r);
     conn.timing.requests.push(page.index);
-    const slot: ServerSlot = { request: r, ready: false, done };
+    const slot: ServerSlot = { request: r, ready: false, done, offset: NaN };
     if (conn.order === "request") {
       // HTTP/1.x: this response's bytes come right after the previous request's
-      this.setOffset(r, this.responseOffsets.get(tcp.id)!);
-      this.responseOffsets.set(tcp.id, this.offsetOf(r) + page.bytes);
+      this.place(conn, slot);
+      conn.stream.serverQueue.push(slot);
       tcp.client.read(page.bytes, (t) => this.complete(conn, slot, t));
     }
 
     // Server side: reads queue in order, so this read is this request's.
-    this.serverQueues.get(tcp.id)!.push(slot);
     tcp.server.read(this.config.requestBytes, (t) => {
       r.arrivedAtServerMs = t;
       this.net.at(t + r.serverMs, () => {
@@ -208,8 +226,16 @@ export class PageLoadSession {
   private complete(conn: PageConnection, slot: ServerSlot, t: number): void {
     const r = slot.request;
     r.doneMs = t;
-    conn.inFlight.splice(conn.inFlight.indexOf(r), 1);
+    const i = conn.inFlight.indexOf(r); // the first, except when a multiplexed response overtakes
+    conn.inFlight.splice(i, 1);
     slot.done(conn, r);
+  }
+
+  /** Gives a response its place in the connection's stream: right after the last one placed. */
+  private place(conn: PageConnection, slot: ServerSlot): void {
+    slot.offset = conn.stream.nextOffset;
+    conn.stream.nextOffset += slot.request.bytes;
+    conn.stream.placed.push(slot);
   }
 
   private writeResponse(conn: PageConnection, request: RequestTiming): void {
@@ -220,27 +246,13 @@ export class PageLoadSession {
 
   // Responses leave in request order (RFC 9112 9.3.2): a ready response waits for every earlier one.
   private respondInOrder(conn: PageConnection): void {
-    const queue = this.serverQueues.get(conn.tcp.id)!;
+    const queue = conn.stream.serverQueue;
     while (queue.length > 0 && queue[0].ready) this.writeResponse(conn, queue.shift()!.request);
   }
 
   // Multiplexed: a ready response leaves at once; its place in the stream is where it starts now.
   private respondNow(conn: PageConnection, slot: ServerSlot): void {
-    const queue = this.serverQueues.get(conn.tcp.id)!;
-    queue.splice(queue.indexOf(slot), 1);
-    const start = this.responseOffsets.get(conn.tcp.id)!;
-    this.setOffset(slot.request, start);
-    this.responseOffsets.set(conn.tcp.id, start + slot.request.bytes);
-    this.awaited.get(conn.tcp.id)!.push({ slot, end: start + slot.request.bytes });
+    this.place(conn, slot);
     this.writeResponse(conn, slot.request);
-  }
-
-  private readonly awaited = new Map<number, Awaited[]>();
-  private offsets = new WeakMap<RequestTiming, number>();
-  private offsetOf(r: RequestTiming): number {
-    return this.offsets.get(r)!;
-  }
-  private setOffset(r: RequestTiming, offset: number): void {
-    this.offsets.set(r, offset);
   }
 }
