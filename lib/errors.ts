@@ -15,8 +15,13 @@ export interface NumberRule {
   integer?: boolean;
 }
 
+/** Long strings are cut in messages: an error about a 1 MB header must not be 1 MB long. */
+const SHOWN_CHARS = 120;
+
 function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") {
+    return value.length > SHOWN_CHARS ? `${JSON.stringify(value.slice(0, SHOWN_CHARS))}... (${value.length} characters)` : JSON.stringify(value);
+  }
   if (Array.isArray(value)) return `array of length ${value.length}`;
   return String(value);
 }

@@ -32,14 +32,13 @@ export interface ConnectionOptions {
 /** Parses one or more Connection field values into their options. */
 export function parseConnectionHeader(value: string | readonly string[]): ConnectionOptions {
   const values = stringOrStrings("value", value);
-  const tokens: string[] = [];
+  const tokens = new Set<string>(); // a repeated token counts once; a Set keeps the first-seen order
   values.forEach((fieldValue, i) => {
     const param = Array.isArray(value) ? `value[${i}]` : "value";
     for (const item of splitList(fieldValue, param)) {
       if (!isToken(item)) outOfRange(param, `a comma-separated list of tokens; ${JSON.stringify(item)} is not a token`, fieldValue);
-      const token = item.toLowerCase(); // options are case-insensitive
-      if (!tokens.includes(token)) tokens.push(token);
+      tokens.add(item.toLowerCase()); // options are case-insensitive
     }
   });
-  return { close: tokens.includes("close"), keepAlive: tokens.includes("keep-alive"), tokens };
+  return { close: tokens.has("close"), keepAlive: tokens.has("keep-alive"), tokens: [...tokens] };
 }
