@@ -118,9 +118,12 @@ async function pageLoadScaling(): Promise<number> {
   return worst;
 }
 
+/** scripts/notebooks.js (plain JavaScript, outside lib/): finds and runs notebooks. */
+const notebooksScript = (): typeof import("../../scripts/notebooks") => require(path.join(ROOT, "scripts", "notebooks.js"));
+
 /** Wall time of one notebook written for the benchmark (Jupyter must be set up). */
 async function notebookRun(name: string, source: string): Promise<number | string> {
-  const { executeNotebook, jupyterReady } = require("../../scripts/notebooks") as typeof import("../../scripts/notebooks");
+  const { executeNotebook, jupyterReady } = notebooksScript();
   if (!jupyterReady()) return "Jupyter is not set up here (npm run setup)";
   const rel = path.join(".workbook", "bench", `${name}.ipynb`);
   fs.mkdirSync(path.join(ROOT, path.dirname(rel)), { recursive: true });
@@ -188,14 +191,15 @@ export const benchCases: BenchCase[] = [
   {
     key: "libImportMs", name: "import of ./lib/index in a kernel, above a bare kernel", unit: "ms", target: { atMost: 1000 },
     measure: async () => {
-      const r = await notebookRun("lib", 'import { segment } from "./lib/index";\nsegment(1).segments');
+      const lib = "./lib/index"; // the notebooks' own import, as a cell writes it
+      const r = await notebookRun("lib", `import { segment } from "${lib}";\nsegment(1).segments`);
       return typeof r === "number" && kernelStart !== undefined ? r - kernelStart : typeof r === "string" ? r : "needs kernelStartMs";
     },
   },
   {
     key: "notebookMs", name: "the median notebook (target: 2 x a bare kernel)", unit: "ms", target: {},
     measure: async () => {
-      const { executeNotebook, jupyterReady, listNotebooks } = require("../../scripts/notebooks") as typeof import("../../scripts/notebooks");
+      const { executeNotebook, jupyterReady, listNotebooks } = notebooksScript();
       if (!jupyterReady()) return "Jupyter is not set up here (npm run setup)";
       const times: number[] = [];
       for (const nb of listNotebooks()) times.push((await executeNotebook(nb)).ms);
