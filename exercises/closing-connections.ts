@@ -19,10 +19,11 @@ export interface ReceivedResponse {
  * 4.7a: the connection has closed after `receivedBytes` body bytes arrived.
  * Is the body "complete", "truncated" (Content-Length promised more), or
  * "read-until-close" (no Content-Length: the close itself ended the body, so
- * nobody can tell whether it was cut short)? A response to HEAD, and any
- * 1xx, 204 or 304 response, has no body at all, so it is always "complete".
- * Bytes past the promised length do not make a body incomplete (they belong
- * to whatever comes next). Assume no Transfer-Encoding.
+ * nobody can tell whether it was cut short)? Some responses never have a
+ * body, whatever their headers say (RFC 9112 6.3, the first rule; notebook
+ * 4.7 section 2): those are "complete". Bytes past the promised length do
+ * not make a body incomplete (they belong to whatever comes next). Assume
+ * no Transfer-Encoding.
  *   bodyStatus({ contentLength: 1000 }, 600) → "truncated"
  */
 export function bodyStatus(response: ReceivedResponse, receivedBytes: number): "complete" | "truncated" | "read-until-close" {
@@ -37,8 +38,6 @@ export function bodyStatus(response: ReceivedResponse, receivedBytes: number): "
  *   unreadBytes: bytes already received that the application never read.
  *   laterBytes: bytes the peer still sends after this moment.
  * Return the packets in order: ["FIN"], ["RST"] or ["FIN", "RST"].
- * (A full close with unread input resets at once; data that reaches a fully
- * closed socket draws a reset; a half-closed socket keeps reading.)
  *   closePackets("close", 0, 0) → ["FIN"]
  */
 export function closePackets(how: "close" | "shutdown-write", unreadBytes: number, laterBytes: number): ("FIN" | "RST")[] {
@@ -57,4 +56,51 @@ export function closePackets(how: "close" | "shutdown-write", unreadBytes: numbe
  */
 export function bytesReadBeforeReset(arrivals: { atMs: number; bytes: number }[], readDelayMs: number, rstAtMs: number): number {
   return notImplemented("4.7c");
+}
+
+/** 4.7d: the orders a server might close in, after writing its last response. */
+export type CloseOrder =
+  /** close() at once: both directions */
+  | "close"
+  /** shutdown(SHUT_WR), then close() at once */
+  | "shutdown-then-close"
+  /** keep reading until the client's FIN, then shutdown(SHUT_WR), then close() */
+  | "read-then-shutdown-then-close"
+  /** shutdown(SHUT_WR), keep reading until the client's FIN, then close() */
+  | "shutdown-then-read-then-close";
+
+/**
+ * 4.7d (predict): a server has written the response to request 1 and wants
+ * to close the connection (it reached its per-connection request limit).
+ * The client had pipelined request 2 right behind request 1: it is on its
+ * way, or already sitting unread in the server's receive buffer. Which order
+ * of steps lets the client's application read the whole response and see
+ * the connection end cleanly, without either side waiting for a timer?
+ * Answer before you run the model cell below it in notebook 4.7.
+ */
+export function predictGracefulClose(): CloseOrder {
+  return notImplemented("4.7d");
+}
+
+/** 4.7e: what you expect the close lab to measure, and what you conclude from it. */
+export interface CloseLabPrediction {
+  /** of `runs` abrupt closes (destroy() with the upload unread), how many lose the response */
+  abruptLost: number;
+  /** of `runs` graceful closes (end(), then read the rest), how many lose it */
+  gracefulLost: number;
+  /** what a server that wants to close while the client may still be sending should do */
+  serverShould: "close-at-once" | "half-close-then-drain" | "either";
+}
+
+/**
+ * 4.7e (measure): the close lab (notebook 4.7 section 7, or
+ * `npm run workbook -- lab close`) runs `runs` clients of each kind. Each
+ * uploads a large request body; the server reads only the header, writes a
+ * complete response, and closes, abruptly or gracefully; the client starts
+ * reading 50 ms later. Predict how many runs of each kind lose the response,
+ * and the conclusion you expect to draw. Write it before you run the lab:
+ * the check compares it with your own measurement.
+ */
+export function predictCloseLab(runs: number): CloseLabPrediction {
+  return notImplemented("4.7e");
 }

@@ -6,19 +6,29 @@
 import { notImplemented } from "../lib/workbook/not-implemented";
 
 /**
- * 4.3a: read a Connection header value (커넥션 토큰).
- * The value is a comma-separated list of tokens. Return:
- *   - tokens: every token, lower-cased (options are case-insensitive), each
- *     once, in the order first seen; empty list elements (", ,") are skipped
- *     and spaces or tabs around a token are not part of it;
- *   - close: true when the `close` token is present;
- *   - keepAlive: true when the `keep-alive` token is present.
- * An element that is not a token (a token is 1 or more of the letters, digits
- * and !#$%&'*+-.^_`|~ ; so no spaces inside, no "/", no quotes) makes the
- * header malformed: throw a RangeError.
- *   parseConnection("Keep-Alive, X-Trace-Id") → { close: false, keepAlive: true, tokens: ["keep-alive", "x-trace-id"] }
+ * 4.3a (predict): a proxy that understands Connection (a "smart" proxy)
+ * receives this request from a browser and forwards it to the origin server:
+ *
+ *   GET http://www.joes-hardware.com/tools.html HTTP/1.1
+ *   Host: www.joes-hardware.com
+ *   User-Agent: Mozilla/5.0
+ *   Accept: text/html
+ *   Accept-Language: ko, en;q=0.8
+ *   Connection: Keep-Alive, Meter, X-Trace-Id
+ *   Keep-Alive: timeout=30, max=50
+ *   Meter: will-report-and-limit
+ *   X-Trace-Id: 4bf92f35
+ *   X-Request-Id: 77ad01
+ *   Proxy-Connection: keep-alive
+ *   Upgrade-Insecure-Requests: 1
+ *   Cache-Control: no-cache
+ *
+ * Of these 12 header fields, how many reach the origin server as the browser
+ * wrote them? (The proxy may add fields of its own for its own connection;
+ * do not count those.) Answer with a whole number before you run the model
+ * cell below the check.
  */
-export function parseConnection(value: string): { close: boolean; keepAlive: boolean; tokens: string[] } {
+export function predictForwardedFields(): number {
   return notImplemented("4.3a");
 }
 
@@ -27,7 +37,9 @@ export function parseConnection(value: string): { close: boolean; keepAlive: boo
  * fields of `headers` that may cross to the next hop; do not change `headers`.
  * Remove, comparing names case-insensitively:
  *   - every field the Connection header names (this is how a sender
- *     "protects" a header: 헤더 보호하기);
+ *     "protects" a header: 헤더 보호하기); the Connection value is a
+ *     comma-separated list, with optional spaces or tabs around each name
+ *     and possibly empty elements;
  *   - Connection itself;
  *   - the fields that are hop-by-hop even when Connection does not name them:
  *     Keep-Alive, Proxy-Connection, TE, Transfer-Encoding, Upgrade, Trailer.
@@ -42,19 +54,20 @@ export function removeHopByHop(headers: Record<string, string>): Record<string, 
 /**
  * 4.3c: how long a page takes when every object waits for the one before it
  * and has a connection of its own (순차적인 트랜잭션 처리에 의한 지연).
- * The model (no bandwidth limit, no loss, no DNS):
+ * The situation (no bandwidth limit, no loss, no DNS):
  *   - resources are fetched one after another: the HTML, then each object;
- *   - each fetch opens a new connection: 1 RTT of handshake, the request
- *     rides on the handshake's last packet;
- *   - the server answers after serverMs;
- *   - a response of S = ceil(bytes / mss) segments comes in slow-start
- *     rounds: the first round carries initialWindow segments and each round
- *     doubles the window, so r rounds carry initialWindow * (2^r - 1)
- *     segments; r is the smallest number that covers S;
- *   - one fetch therefore costs rttMs (handshake) + serverMs + r * rttMs
- *     (the request's trip plus r - 1 waits for ACKs plus the last trip back).
- * Return the total time in ms until the last object has arrived.
- * Defaults: serverMs 0, mss 1460, initialWindow 10. Every size is >= 1.
+ *     the next fetch starts the moment the previous response has fully arrived;
+ *   - every packet takes rttMs / 2 to cross, in either direction; bytes take
+ *     no time on the link, and ACKs go out at once;
+ *   - each fetch opens a new connection: the client sends SYN, the server
+ *     answers SYN-ACK, and the request rides on the client's final ACK;
+ *   - the server starts its response serverMs after the request has arrived;
+ *   - a response is cut into segments of at most mss bytes and leaves in
+ *     slow-start rounds: a fresh connection may send initialWindow segments
+ *     at once, then must wait for their ACKs; every ACKed segment lets it send
+ *     two more, so each round may be twice as large as the one before.
+ * Return the time in ms from the first SYN until the last object's last byte
+ * has arrived. Defaults: serverMs 0, mss 1460, initialWindow 10. Every size is >= 1.
  *   serialPageLoadMs({ htmlBytes: 1000, objectBytes: [1000, 1000, 1000], rttMs: 100 }) → 800
  */
 export interface SerialPage {

@@ -24,8 +24,9 @@ export interface MultiplexedBatch {
  * response is handed to the connection whole as soon as it is ready, in
  * whatever order they become ready (ties: lower index first). The connection
  * sends one response at a time: a response starts when it is ready and the
- * previous one has been sent, and takes bytes[i] * 8 * 1000 / bandwidthBps ms
- * on the wire. Its last byte reaches the client rttMs / 2 after it leaves.
+ * previous one has been sent, and occupies the link for as long as its bytes
+ * take at bandwidthBps (bits per second). Its last byte reaches the client
+ * rttMs / 2 after it leaves.
  * Return when each response is complete at the client, in request order.
  * Throw a RangeError when serverMs and bytes differ in length.
  *   multiplexedDoneTimes({ serverMs: [100, 0, 0], bytes: [10_000, 10_000, 10_000], rttMs: 20, bandwidthBps: 8e6 })
@@ -52,23 +53,76 @@ export function connectionsForPage(urls: string[], perOrigin = 6): { http1: numb
   return notImplemented("4.8b");
 }
 
-/** The transport and security under the first request (4.8c). */
-export type { SetupStack } from "../lib/http/connection-setup";
-import type { SetupStack } from "../lib/http/connection-setup";
+/** Your prediction for 4.8c: time to first byte on a new connection, ms. */
+export interface FirstByteTimes {
+  /** over TCP with TLS 1.3 (HTTP/2) */
+  tcpTls13: number;
+  /** over QUIC (HTTP/3) */
+  quic: number;
+}
 
 /**
- * 4.8c: time to first byte on a new connection. From the moment the client
- * sends its first packet, how long until the first byte of the response
- * arrives? Count the round trips of connection setup before the request may
- * leave (TCP's handshake: 1; TCP Fast Open with a cookie from an earlier
- * connection: 0, the request rides on the SYN; a full TLS 1.2 handshake: 2
- * more; TLS 1.3: 1 more; QUIC, transport and TLS 1.3 together: 1; QUIC
- * resuming with 0-RTT: 0), then one round trip for the request and the
- * response's first byte, plus the server's think time. No DNS, nothing lost,
- * sending takes no time. Throw a RangeError for an unknown stack or a
- * negative or non-finite rttMs / serverMs.
- *   timeToFirstByteMs("tcp+tls1.3", 50) → 150
+ * 4.8c (predict): a browser opens a new connection to a server 80 ms away
+ * (round-trip time) and sends one GET; the server needs 20 ms to produce the
+ * response. No DNS, nothing lost, sending takes no time. TCP's handshake is
+ * the one of notebook 4.1; TLS 1.3's own handshake needs one round trip, and
+ * over TCP it can begin only once TCP's handshake is done; QUIC carries the
+ * TLS 1.3 handshake inside its own first packets. How many ms after the
+ * browser's first packet does the first byte of the response arrive, over
+ * TCP + TLS 1.3 and over QUIC? Answer before you run the model cell below
+ * it in notebook 4.8.
  */
-export function timeToFirstByteMs(stack: SetupStack, rttMs: number, serverMs = 0): number {
+export function predictTimeToFirstByte(): FirstByteTimes {
   return notImplemented("4.8c");
+}
+
+/** 4.8d: what you expect the multiplex lab to measure, and what you conclude from it. */
+export interface MultiplexLabPrediction {
+  /** which protocol has all its quick responses complete first */
+  quickFirst: "http1.1-pipelined" | "http2";
+  /**
+   * the time until HTTP/2's quick responses are all complete, as a fraction
+   * of the time until the same quick responses are complete over HTTP/1.1
+   * pipelining (1: no faster; 0.5: in half the time)
+   */
+  http2QuickShare: number;
+  /** what held the quick responses back over HTTP/1.1 */
+  conclusion: "response-order" | "one-tcp-connection" | "busy-server";
+}
+
+/**
+ * 4.8d (measure): the multiplex lab (notebook 4.8 section 2, or
+ * `npm run workbook -- lab multiplex`) sends the same batch on one connection
+ * twice: as HTTP/1.1 requests pipelined to node:http, and as HTTP/2 streams
+ * to node:http2. Request 0 takes the server 30 to 50 ms; the others are
+ * answered at once. Predict which protocol gets the quick responses out
+ * first, roughly the ratio of their times, and what held them back. Write it
+ * before you run the lab: the check compares it with your own measurement.
+ */
+export function predictMultiplexLab(): MultiplexLabPrediction {
+  return notImplemented("4.8d");
+}
+
+/** Your prediction for 4.8e. */
+export interface LossStall {
+  /** of the three streams, how many finish later than they would have without the loss, over HTTP/2 on TCP */
+  tcpStalledStreams: number;
+  /** the same over HTTP/3 on QUIC */
+  quicStalledStreams: number;
+  /** how long after packet 2 should have arrived does its copy arrive, in round-trip times (1 = one RTT) */
+  repairRtts: number;
+}
+
+/**
+ * 4.8e (predict): one connection carries three streams A, B and C; nine full
+ * packets go out back to back, round robin (A B C A B C A B C), on a
+ * 10 Mbit/s link (1.2 ms per packet) with a 100 ms RTT. Packet 2 (stream B)
+ * is lost; everything else arrives. The receiver acknowledges every packet
+ * at once, and the sender repairs the loss the way notebook 4.8 section 4
+ * describes. Predict how many of the three streams are held back by the loss
+ * over HTTP/2 (one TCP connection) and over HTTP/3 (QUIC), and how long the
+ * repair takes. Answer before you run the cell below it in notebook 4.8.
+ */
+export function predictLossStall(): LossStall {
+  return notImplemented("4.8e");
 }

@@ -1,4 +1,5 @@
 /** Reference solutions for 4.7 The mysteries of connection close (커넥션 끊기에 대한 미스터리). */
+import type { CloseLabPrediction, CloseOrder } from "../exercises/closing-connections";
 
 /** What a client knows about a response when its connection closes. */
 export interface ReceivedResponse {
@@ -23,4 +24,14 @@ export function closePackets(how: "close" | "shutdown-write", unreadBytes: numbe
 
 export function bytesReadBeforeReset(arrivals: { atMs: number; bytes: number }[], readDelayMs: number, rstAtMs: number): number {
   return arrivals.filter((a) => a.atMs + readDelayMs <= rstAtMs).reduce((sum, a) => sum + a.bytes, 0);
+}
+
+/** Half close first (FIN after the response), drain until the client's FIN, and only then close: nothing is left unread, so no RST. */
+export function predictGracefulClose(): CloseOrder {
+  return "shutdown-then-read-then-close";
+}
+
+/** Every abrupt close loses the late reader's response; no graceful close does. */
+export function predictCloseLab(runs: number): CloseLabPrediction {
+  return { abruptLost: runs, gracefulLost: 0, serverShould: "half-close-then-drain" };
 }

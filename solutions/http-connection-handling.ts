@@ -1,18 +1,9 @@
 /** Reference solutions for 4.3 HTTP connection handling (HTTP 커넥션 관리). */
 import type { SerialPage } from "../exercises/http-connection-handling";
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-
-export function parseConnection(value: string): { close: boolean; keepAlive: boolean; tokens: string[] } {
-  const tokens: string[] = [];
-  for (const raw of value.split(",")) {
-    const item = raw.replace(/^[ \t]+|[ \t]+$/g, "");
-    if (item === "") continue;
-    if (!TOKEN.test(item)) throw new RangeError(`Connection: ${JSON.stringify(item)} is not a token`);
-    const token = item.toLowerCase();
-    if (!tokens.includes(token)) tokens.push(token);
-  }
-  return { close: tokens.includes("close"), keepAlive: tokens.includes("keep-alive"), tokens };
+/** 4.3a: Host, User-Agent, Accept, Accept-Language, X-Request-Id, Upgrade-Insecure-Requests, Cache-Control (stripHopByHop). */
+export function predictForwardedFields(): number {
+  return 7;
 }
 
 const ALWAYS_HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "te", "transfer-encoding", "upgrade", "trailer"];
@@ -20,7 +11,11 @@ const ALWAYS_HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "te",
 export function removeHopByHop(headers: Record<string, string>): Record<string, string> {
   const drop = new Set(ALWAYS_HOP_BY_HOP);
   for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() === "connection") for (const token of parseConnection(value).tokens) drop.add(token);
+    if (name.toLowerCase() !== "connection") continue;
+    for (const item of value.split(",")) {
+      const token = item.replace(/^[ \t]+|[ \t]+$/g, "").toLowerCase();
+      if (token !== "") drop.add(token);
+    }
   }
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {

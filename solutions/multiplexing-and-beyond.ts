@@ -1,5 +1,5 @@
 /** Reference solutions for 4.8 Multiplexing and beyond (다중 커넥션과 그 이후). */
-import type { MultiplexedBatch, SetupStack } from "../exercises/multiplexing-and-beyond";
+import type { FirstByteTimes, LossStall, MultiplexedBatch, MultiplexLabPrediction } from "../exercises/multiplexing-and-beyond";
 
 export function multiplexedDoneTimes(batch: MultiplexedBatch): number[] {
   const { serverMs, bytes, rttMs, bandwidthBps } = batch;
@@ -31,20 +31,21 @@ export function connectionsForPage(urls: string[], perOrigin = 6): { http1: numb
   return { http1, http2: requests.size };
 }
 
-const SETUP_ROUND_TRIPS: Record<SetupStack, number> = {
-  tcp: 1,
-  "tcp-fastopen": 0,
-  "tcp+tls1.2": 3,
-  "tcp+tls1.3": 2,
-  quic: 1,
-  "quic-0rtt": 0,
-};
+/**
+ * TCP + TLS 1.3: TCP's handshake (1 RTT), TLS 1.3's (1 RTT), then the request
+ * out and the first byte back (1 RTT), plus 20 ms at the server: 3 x 80 + 20.
+ * QUIC: transport and TLS in one round trip, then the request: 2 x 80 + 20.
+ */
+export function predictTimeToFirstByte(): FirstByteTimes {
+  return { tcpTls13: 260, quic: 180 };
+}
 
-export function timeToFirstByteMs(stack: SetupStack, rttMs: number, serverMs = 0): number {
-  if (!Object.prototype.hasOwnProperty.call(SETUP_ROUND_TRIPS, stack)) {
-    throw new RangeError(`unknown stack ${JSON.stringify(stack)}; expected one of ${Object.keys(SETUP_ROUND_TRIPS).join(", ")}`);
-  }
-  if (!Number.isFinite(rttMs) || rttMs < 0) throw new RangeError(`rttMs must be a finite number >= 0, got ${rttMs}`);
-  if (!Number.isFinite(serverMs) || serverMs < 0) throw new RangeError(`serverMs must be a finite number >= 0, got ${serverMs}`);
-  return (SETUP_ROUND_TRIPS[stack] + 1) * rttMs + serverMs;
+/** HTTP/2's quick responses are done long before HTTP/1.1's, which wait for the slow one: response order, not the connection. */
+export function predictMultiplexLab(): MultiplexLabPrediction {
+  return { quickFirst: "http2", http2QuickShare: 0.1, conclusion: "response-order" };
+}
+
+/** Every stream over TCP (all have bytes behind the gap), only B over QUIC; fast retransmit repairs it in RTT + 4 packet times. */
+export function predictLossStall(): LossStall {
+  return { tcpStalledStreams: 3, quicStalledStreams: 1, repairRtts: 1.048 };
 }

@@ -2,19 +2,6 @@
 import type { HiddenCheckCases } from "../../lib/workbook/cases";
 
 const cases: HiddenCheckCases = {
-  "4.3a": {
-    cases: [
-      { args: ["\u212Aeep-Alive"], throws: "RangeError",
-        why: "an element with a character outside ASCII that lower-cases to an ASCII letter." },
-      { args: ["caf\u00e9"], throws: "RangeError", why: "an element with a letter outside ASCII." },
-      { args: ["timeout=5"], throws: "RangeError", why: "an element with `=` in it, as in a Keep-Alive parameter." },
-      { args: ["keep\talive"], throws: "RangeError", why: "a tab inside an element, not around it." },
-      { args: [" , ,\t, "], expect: { close: false, keepAlive: false, tokens: [] },
-        why: "a list of nothing but empty elements and whitespace." },
-      { args: ["closed, Keep-Alives"], expect: { close: false, keepAlive: false, tokens: ["closed", "keep-alives"] },
-        why: "tokens that begin with close and keep-alive but are longer." },
-    ],
-  },
   "4.3b": {
     cases: [
       { args: [{ Host: "a.test", Connection: " , X-Foo ,\t,x-bar\t", "x-foo": "1", "X-BAR": "2", "X-Baz": "3" }],
@@ -22,7 +9,9 @@ const cases: HiddenCheckCases = {
         why: "Connection's list with empty elements and spaces or tabs around the names." },
       { args: [{ host: "a.test", "KEEP-ALIVE": "timeout=5", "proxy-connection": "keep-alive", te: "trailers", "TRANSFER-ENCODING": "chunked", UPGRADE: "h2c", trailer: "Expires", "content-length": "0" }],
         expect: { host: "a.test", "content-length": "0" },
-        why: "the always-hop-by-hop fields, spelled in upper and lower case, with no Connection header." },
+        why: "the always-hop-by-hop fields, spelled in upper and lower case, with no Connection header.",
+        slips: [{ got: { host: "a.test", "KEEP-ALIVE": "timeout=5", "TRANSFER-ENCODING": "chunked", UPGRADE: "h2c", "content-length": "0" },
+          say: "the upper-case spellings were kept: compare every field name lower-cased, not only Connection's tokens." }] },
       { args: [{ Host: "a.test", "Upgrade-Insecure-Requests": "1", "Proxy-Authorization": "Basic Zm9vOmJhcg==", "Keep-Alive-Timeout": "5", Trailers: "x", "X-Connection": "close" }],
         expect: { Host: "a.test", "Upgrade-Insecure-Requests": "1", "Proxy-Authorization": "Basic Zm9vOmJhcg==", "Keep-Alive-Timeout": "5", Trailers: "x", "X-Connection": "close" },
         why: "end-to-end fields whose names start with, end with or resemble hop-by-hop names, and one that is only on RFC 2616's old list." },
@@ -34,7 +23,8 @@ const cases: HiddenCheckCases = {
   "4.3c": {
     cases: [
       { args: [{ htmlBytes: 14_600, objectBytes: [14_601], rttMs: 100 }], expect: 500,
-        why: "a response of exactly the first window's segments, and one byte more." },
+        why: "a response of exactly the first window's segments, and one byte more.",
+        slips: [{ got: 400, say: "a byte over a whole number of segments still needs one more segment: round the segment count up." }] },
       { args: [{ htmlBytes: 43_800, objectBytes: [43_801], rttMs: 10 }], expect: 70,
         why: "a response that exactly fills two rounds of slow start, and one byte more." },
       { args: [{ htmlBytes: 10_220, objectBytes: [1], rttMs: 10, initialWindow: 1 }], expect: 60,

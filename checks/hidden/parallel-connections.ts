@@ -20,15 +20,6 @@ const cases: HiddenCheckCases = {
         why: "objects of very different sizes, one of a single byte." },
     ],
   },
-  "4.4b": {
-    cases: [
-      { args: [1, 100], expect: 1, why: "far more connections allowed than objects." },
-      { args: [1000, 6], expect: 167, why: "many objects that do not divide evenly." },
-      { args: [0, 0], throws: "RangeError", why: "no objects, and no connection allowed either." },
-      { args: [3, -1], throws: "RangeError", why: "a negative connection limit." },
-      { args: [4, 0.5], throws: "RangeError", why: "a connection limit between 0 and 1." },
-    ],
-  },
   "4.4c": {
     cases: [
       { args: [{ rttMs: 60, bandwidthBps: 3e6, htmlBytes: 7_000, objectCount: 7, objectBytes: 4_500, maxConnections: 3 }], expect: 582.6666666666666,
@@ -47,9 +38,11 @@ const cases: HiddenCheckCases = {
     cases: [
       { args: [{ page: many, rttMs: 200, bandwidthBps: 50e6, limit: 1, tolerance: 0.05 }], expect: 1, why: "a limit of one connection." },
       { args: [{ page: three, rttMs: 100, bandwidthBps: 10e6, limit: 6, tolerance: 0 }], expect: 3,
-        why: "tolerance 0, when several N load the page equally fast." },
+        why: "tolerance 0, when several N load the page equally fast.",
+        slips: [{ got: 0, say: "0 connections: no N qualified, but with tolerance 0 the fastest time itself must count (at most, not less than)." }] },
       { args: [{ page: htmlOnly, rttMs: 100, bandwidthBps: 10e6, limit: 4, tolerance: 0 }], expect: 1,
-        why: "a page with no objects, where every N loads equally fast." },
+        why: "a page with no objects, where every N loads equally fast.",
+        slips: [{ got: 0, say: "0 connections: either no N qualified (with tolerance 0 the fastest time itself must count: at most, not less than), or an index came back instead of a number of connections." }] },
       { args: [{ page: twelveSame, rttMs: 150, bandwidthBps: 100e6, limit: 12, tolerance: 0.02 }], expect: 12,
         why: "load times that level off and then drop again at the very end of the range 1..limit." },
       { args: [{ page: many, rttMs: 200, bandwidthBps: 50e6, limit: 5, tolerance: 0.05 }], expect: 4,

@@ -2,14 +2,18 @@
  * The Connection header field: which options apply to this connection only.
  *
  * What it models: RFC 9110 7.6.1. `Connection = #connection-option`, each
- * option a token, compared case-insensitively. Three kinds of option travel in
- * it (the book's "three kinds of token"):
+ * option a token, compared case-insensitively. The book's three kinds of
+ * token share the one list:
+ *   - the name of a header field that is meant for this hop only and must
+ *     not be forwarded (see hop-by-hop.ts);
+ *   - an arbitrary option token (the Korean edition's 임시적인 토큰 값): a
+ *     non-standard option about this connection, `keep-alive` (the HTTP/1.0
+ *     persistent-connection request or agreement, RFC 2068 19.7.1) being the
+ *     best known;
  *   - `close`: the sender will close the connection after this message
- *     (RFC 9112 9.6);
- *   - `keep-alive`: the HTTP/1.0 persistent-connection request or agreement
- *     (RFC 2068 19.7.1);
- *   - any other token: usually the name of a header field that is meant for
- *     this hop only and must not be forwarded (see hop-by-hop.ts).
+ *     (RFC 9112 9.6).
+ * Syntax cannot tell the first two apart: a token names a field when the
+ * message carries a field of that name. Either way it stops at this hop.
  * Assumptions: several Connection field lines are one list (RFC 9110 5.3), so
  * the function accepts a string or an array of strings. Empty list elements
  * are accepted (RFC 9110 5.6.1); an element that is not a token is malformed

@@ -1,7 +1,7 @@
 /**
  * Connection setup before the first request byte can leave, per transport
  * stack: the round trips each handshake costs and the flights it sends.
- * One table, read by notebook 4.8 and the 4.8c check.
+ * One table, read by notebook 4.8 (the cells after its 4.8c prediction).
  *
  * Sources: RFC 9293 (TCP's three-way handshake), RFC 7413 (TCP Fast Open:
  * the request rides in the SYN once a cookie is known), RFC 5246 (TLS 1.2
