@@ -6,16 +6,27 @@
 import { notImplemented } from "../lib/workbook/not-implemented";
 
 /**
- * 4.5a: read a Keep-Alive header value (Keep-Alive 옵션).
+ * 4.5a: read a Keep-Alive header value (Keep-Alive 옵션), following the list
+ * and parameter syntax of RFC 9110 5.6.
  * The value is a comma-separated list of parameters, each `name=value` or a
- * bare `name`. Names are case-insensitive (return them lower-cased); spaces
- * around names, "=" and values do not count; a value in double quotes loses
- * its quotes.
- *   - `timeout=N` goes to timeoutSeconds, `max=N` to max, as numbers. N must
- *     be a whole number written in decimal digits (0 or more): anything else
- *     (`abc`, `-1`, `1.5`, nothing) is a RangeError.
+ * bare `name`; empty list elements are skipped.
+ *   - A name is a token (letters, digits and !#$%&'*+-.^_`|~, at least one).
+ *     Names are case-insensitive: return them lower-cased.
+ *   - A value is a token or a quoted string. A quoted string may hold commas
+ *     and "=" and spaces; a backslash in it takes the next character as it is;
+ *     it loses its quotes and backslashes. A comma inside quotes does not end
+ *     the parameter.
+ *   - Spaces and tabs around names, "=" and values do not count.
+ *   - `timeout=N` goes to timeoutSeconds, `max=N` to max, as numbers. N (after
+ *     unquoting) must be a whole number written in decimal digits: anything
+ *     else (`abc`, `-1`, `1.5`, nothing) is a RangeError, and so is giving
+ *     timeout or max more than once in one value.
  *   - every other parameter goes to params, name → value (null for a bare
- *     name); the first one wins when a name repeats.
+ *     name); the first one wins when a name repeats. Any token is a name,
+ *     including ones that a plain JavaScript object already seems to have.
+ *   - Anything else is malformed and throws a RangeError: a name that is not
+ *     a token, a value that is neither a token nor a whole quoted string, a
+ *     quote that is never closed.
  * Leave timeoutSeconds / max out (or undefined) when they are not given.
  *   parseKeepAliveParams("timeout=5, max=100") → { timeoutSeconds: 5, max: 100, params: {} }
  */
@@ -116,4 +127,51 @@ export function connectionsNeeded(
  */
 export function hangingProxy(proxies: ("dumb" | "smart")[], ask: "connection" | "proxy-connection"): number | null {
   return notImplemented("4.5d");
+}
+
+/**
+ * 4.5e (predict): a server closes a connection that has been idle for more
+ * than 2 s and serves at most 3 requests on one connection. A client that
+ * always reuses an open connection sends 8 requests, one at a time: at 0,
+ * 300, 600, 900, 1200, 1500 and 1800 ms, and the last at 6900 ms. Each
+ * response is complete 100 ms after its request was sent. How many TCP
+ * connections does the client open in all?
+ * Answer before you run the model cell below it in the notebook: return your
+ * number.
+ */
+export function predictConnectionsOpened(): number {
+  return notImplemented("4.5e");
+}
+
+/** What you expect the keep-alive lab to show, and what you conclude from it (4.5f). */
+export interface KeepAliveLabPrediction {
+  /** TCP connections the server accepts in the run with a new connection per request */
+  newConnectionSockets: number;
+  /** TCP connections the server accepts in the run through one kept-alive connection */
+  keptAliveSockets: number;
+  /**
+   * your conclusion, from YOUR measurement: which run took less time per
+   * request? "no-clear-difference" when the two medians are within 20 % of
+   * each other (the slower is less than 1.2 times the faster).
+   */
+  faster: "kept-alive" | "new-connection" | "no-clear-difference";
+}
+
+/**
+ * 4.5f (measure): the keep-alive lab sends `requests` small GETs, one after
+ * another, to a node:http server on 127.0.0.1, twice: first through an agent
+ * without keep-alive (every request says `Connection: close`), then through
+ * an agent that keeps its connection alive (at most one socket). The server
+ * counts the TCP connections it accepts in each run.
+ *   1. Before you run the lab, predict the two socket counts for `requests`
+ *      requests.
+ *   2. Run it: `npm run workbook -- lab keep-alive` in a terminal, or the lab
+ *      cell of notebooks/4.5-persistent-connections.ipynb.
+ *   3. Read the time per request of both runs in your result and fill in
+ *      `faster`.
+ * The check compares your answer with your own measurement
+ * (.workbook/labs/keep-alive.json).
+ */
+export function predictKeepAliveLab(requests: number): KeepAliveLabPrediction {
+  return notImplemented("4.5f");
 }

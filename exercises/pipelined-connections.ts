@@ -56,3 +56,58 @@ export function isIdempotentMethod(method: string): boolean {
 export function pipelineBatches(methods: string[]): number[][] {
   return notImplemented("4.6d");
 }
+
+/**
+ * 4.6e (predict): a careful client follows every rule of pipelining in
+ * notebook 4.6, section 3. It has 6 GETs for a server it has never talked
+ * to. The server answers in HTTP/1.1 without `Connection: close`, but drops
+ * every connection right after its third response, without any notice (its
+ * last response does not say `Connection: close`). How many times in all
+ * does the client send a request alone, waiting for its response before it
+ * writes the next one on that connection?
+ * Answer before you run the model cell below it in the notebook: return your
+ * number.
+ */
+export function predictRequestsSentAlone(): number {
+  return notImplemented("4.6e");
+}
+
+/** What you expect the pipeline lab to show, and what you conclude from it (4.6f). */
+export interface PipelineLabPrediction {
+  /**
+   * the order part: the ids (0 .. methods.length - 1) in the order their
+   * responses reach the client, when the server finishes the requests in
+   * reverse (the last one first)
+   */
+  order: number[];
+  /** the retry part: the ids the client sends again on a later connection, each once, in the order first resent */
+  resent: number[];
+  /**
+   * your conclusion, from YOUR measurement: did the server's handler receive
+   * some request that it did not answer on that connection? (See "the server
+   * was handed" in your lab result.)
+   */
+  unansweredReachedServer: boolean;
+}
+
+/**
+ * 4.6f (measure): the pipeline lab (`npm run workbook -- lab pipeline`, or
+ * the lab cell of notebooks/4.6-pipelined-connections.ipynb) talks to a
+ * node:http server on 127.0.0.1 over a raw socket.
+ *   - Order: it pipelines methods.length GETs (ids 0, 1, ...) in one write;
+ *     the server makes request i wait longer than request i + 1, so it
+ *     finishes the last request first.
+ *   - Retry: it pipelines requests with these `methods` (ids 0, 1, ...) in
+ *     one write. The server answers `closeAfter` requests per connection,
+ *     marks the last of them `Connection: close` and closes. The client
+ *     (which pipelines everything at once, POST included, to show what
+ *     happens) then sends the unanswered requests whose method is idempotent
+ *     again, together, on a new connection, and does so again after every
+ *     close; the others it reports as failed.
+ * Before you run the lab, predict `order` and `resent`; after it, state your
+ * conclusion. The check compares your answer with your own measurement
+ * (.workbook/labs/pipeline.json).
+ */
+export function predictPipelineLab(methods: string[], closeAfter: number): PipelineLabPrediction {
+  return notImplemented("4.6f");
+}

@@ -1,26 +1,82 @@
 /** Reference solutions for 4.5 persistent connections (지속 커넥션). */
 // The types are the exercise's contract: they live in the stub.
-import type { PairSummary, PersistenceReason } from "../exercises/persistent-connections";
+import type { KeepAliveLabPrediction, PairSummary, PersistenceReason } from "../exercises/persistent-connections";
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Strips spaces and tabs at both ends (by index: a regex anchored at the end can take quadratic time). */
+function trimOws(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && (s[start] === " " || s[start] === "\t")) start++;
+  while (end > start && (s[end - 1] === " " || s[end - 1] === "\t")) end--;
+  return s.slice(start, end);
+}
+
+/** The list's elements: cut at commas outside double quotes (a backslash in quotes escapes the next character). */
+function splitList(value: string): string[] {
+  const items: string[] = [];
+  let current = "";
+  let inQuotes = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (inQuotes && c === "\\" && i + 1 < value.length) {
+      current += c + value[++i];
+      continue;
+    }
+    if (c === '"') inQuotes = !inQuotes;
+    if (c === "," && !inQuotes) {
+      items.push(current);
+      current = "";
+    } else {
+      current += c;
+    }
+  }
+  if (inQuotes) throw new RangeError(`Keep-Alive: a quoted string is never closed in ${JSON.stringify(value)}`);
+  items.push(current);
+  return items.map(trimOws).filter((item) => item !== "");
+}
+
+/** The content of one whole quoted string, or null when `s` is not one. */
+function unquote(s: string): string | null {
+  if (s.length < 2 || !s.startsWith('"') || !s.endsWith('"')) return null;
+  let out = "";
+  for (let i = 1; i < s.length - 1; i++) {
+    if (s[i] === '"') return null;
+    if (s[i] === "\\") {
+      if (i + 1 >= s.length - 1) return null;
+      i++;
+    }
+    out += s[i];
+  }
+  return out;
+}
 
 export function parseKeepAliveParams(value: string): {
   timeoutSeconds?: number;
   max?: number;
   params: Record<string, string | null>;
 } {
-  const result: { timeoutSeconds?: number; max?: number; params: Record<string, string | null> } = { params: {} };
-  for (const raw of value.split(",")) {
-    const item = raw.trim();
-    if (item === "") continue;
+  // no prototype: "constructor" or "__proto__" are names like any other
+  const params: Record<string, string | null> = Object.create(null);
+  const result: { timeoutSeconds?: number; max?: number; params: Record<string, string | null> } = { params };
+  for (const item of splitList(value)) {
     const eq = item.indexOf("=");
-    const name = (eq < 0 ? item : item.slice(0, eq)).trim().toLowerCase();
-    let v: string | null = eq < 0 ? null : item.slice(eq + 1).trim();
-    if (v !== null && v.length >= 2 && v.startsWith('"') && v.endsWith('"')) v = v.slice(1, -1);
+    const rawName = trimOws(eq < 0 ? item : item.slice(0, eq));
+    if (!TOKEN.test(rawName)) throw new RangeError(`Keep-Alive: ${JSON.stringify(rawName)} is not a parameter name (a token)`);
+    const name = rawName.toLowerCase();
+    let v: string | null = null;
+    if (eq >= 0) {
+      const raw = trimOws(item.slice(eq + 1));
+      v = TOKEN.test(raw) ? raw : unquote(raw);
+      if (v === null) throw new RangeError(`Keep-Alive ${name}: ${JSON.stringify(raw)} is neither a token nor a quoted string`);
+    }
     if (name === "timeout" || name === "max") {
+      const field = name === "timeout" ? "timeoutSeconds" : "max";
+      if (result[field] !== undefined) throw new RangeError(`Keep-Alive: ${name} is given more than once`);
       if (v === null || !/^[0-9]+$/.test(v)) throw new RangeError(`Keep-Alive ${name}: expected a whole number, got ${JSON.stringify(v)}`);
-      if (name === "timeout") result.timeoutSeconds = Number(v);
-      else result.max = Number(v);
-    } else if (!(name in result.params)) {
-      result.params[name] = v;
+      result[field] = Number(v);
+    } else if (!(name in params)) {
+      params[name] = v;
     }
   }
   return result;
@@ -97,4 +153,19 @@ export function hangingProxy(proxies: ("dumb" | "smart")[], ask: "connection" | 
   // The node below a dumb proxy that relays a keep-alive response reuses the connection: the dumb proxy never reads it.
   const i = proxies.findIndex((kind, j) => kind === "dumb" && responseAt[j]);
   return i < 0 ? null : i;
+}
+
+export function predictConnectionsOpened(): number {
+  // 0-600 on the first (max 3), 900-1500 on the second, 1800 on the third,
+  // and 6900 comes 5 s after the third's response: idle too long, a fourth
+  return 4;
+}
+
+export type { KeepAliveLabPrediction };
+
+export function predictKeepAliveLab(requests: number): KeepAliveLabPrediction {
+  // one connection per request without keep-alive; one for all with it. On
+  // loopback the handshake is nearly free, but a new socket still costs both
+  // ends work per request, so the kept connection is clearly faster.
+  return { newConnectionSockets: requests, keptAliveSockets: 1, faster: "kept-alive" };
 }

@@ -9,7 +9,8 @@ const cases: HiddenCheckCases = {
       { args: [["Get", "delete", "PUT"], 0], expect: { resend: [2], fail: [0, 1] }, why: "method names in mixed and lower case." },
       { args: [["CONNECT", "OPTIONS", "TRACE", "FROB"], 1], expect: { resend: [1, 2], fail: [3] }, why: "CONNECT, OPTIONS, TRACE and an unknown method." },
       { args: [["HEAD", "HEAD", "HEAD", "POST", "HEAD"], 4], expect: { resend: [4], fail: [] }, why: "only the last request is unanswered: its index in the whole list." },
-      { args: [["constructor", "GET"], 0], expect: { resend: [1], fail: [0] }, why: "a method name that is also a property every JavaScript object has." },
+      { args: [["constructor", "GET"], 0], expect: { resend: [1], fail: [0] }, why: "a method name that is also a property every JavaScript object has.",
+        slips: [{ got: { resend: [0, 1], fail: [] }, say: "a lookup with `in` (or obj[name]) on a plain object also finds names inherited from Object.prototype." }] },
     ],
   },
   "4.6b": {
@@ -26,7 +27,8 @@ const cases: HiddenCheckCases = {
       { args: ["Delete"], expect: false, why: "a known method name with only its first letter upper-case." },
       { args: ["options"], expect: false, why: "a known method name in lower case." },
       { args: ["ELETE"], expect: false, why: "part of a known method name." },
-      { args: ["constructor"], expect: false, why: "a name that is also a property every JavaScript object has." },
+      { args: ["constructor"], expect: false, why: "a name that is also a property every JavaScript object has.",
+        slips: [{ got: true, say: "a lookup with `in` (or obj[name]) on a plain object also finds names inherited from Object.prototype." }] },
     ],
   },
   "4.6d": {

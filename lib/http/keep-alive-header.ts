@@ -22,11 +22,24 @@
  *   - whitespace around "=" is accepted (RFC 2068's implied linear whitespace);
  *   - parameter names are case-insensitive and returned lower-cased;
  *     quoted values are unquoted;
+ *   - the list splits at commas outside quoted strings only (RFC 9110 5.6.1,
+ *     5.6.4): `x="a,b"` is one parameter whose value is `a,b`; empty elements
+ *     are skipped; a quote that is never closed is a RangeError;
+ *   - a name must be a token and a value a token or a quoted-string (RFC 9110
+ *     5.6.2, 5.6.4; RFC 2068 2.2): `x=a=b` or `x=a b` is malformed (the value
+ *     is neither), a RangeError. A quoted value loses its quotes and its
+ *     backslash escapes;
  *   - timeout and max must be whole non-negative decimal numbers
  *     (1*DIGIT): anything else (abc, -1, 1.5, 1e3, empty) is a RangeError
- *     naming the parameter and the value, never NaN. Repeating one of them is
- *     ambiguous and also rejected. Other parameters go to `params`
- *     (a repeated one keeps its first value).
+ *     naming the parameter and the value, never NaN. Giving one of them twice
+ *     (`timeout=5, timeout=7`) is a RangeError too, even with equal values:
+ *     a client that picked the wrong one would reuse a connection the server
+ *     has already closed, or give up on one it still keeps. Other parameters
+ *     go to `params` (a repeated one keeps its first value);
+ *   - `params` has no prototype (Object.create(null)), so a parameter named
+ *     `constructor`, `toString` or `__proto__` is kept like any other: on a
+ *     plain `{}`, `name in params` would call it present already, and
+ *     assigning `params["__proto__"]` would change the prototype instead.
  * Several field lines are one list, so an array of strings is accepted.
  */
 
@@ -38,14 +51,14 @@ export interface KeepAliveParams {
   timeoutSeconds?: number;
   /** `max`: requests still allowed on this connection (the sender's count; see the header comment) */
   max?: number;
-  /** every other parameter, name lower-cased -> value (null when written without "=") */
+  /** every other parameter, name lower-cased -> value (null when written without "="); an object without a prototype */
   params: Record<string, string | null>;
 }
 
 /** Parses one or more Keep-Alive field values. */
 export function parseKeepAlive(value: string | readonly string[]): KeepAliveParams {
   const values = stringOrStrings("value", value);
-  const result: KeepAliveParams = { params: {} };
+  const result: KeepAliveParams = { params: Object.create(null) as Record<string, string | null> };
   values.forEach((fieldValue, i) => {
     const param = Array.isArray(value) ? `value[${i}]` : "value";
     for (const item of splitList(fieldValue, param)) addParam(result, item, param, fieldValue);

@@ -64,6 +64,30 @@ describe("parseKeepAlive (RFC 2068 19.7.1.1)", () => {
     expect(() => parseKeepAlive('x="open')).toThrow(RangeError);
   });
 
+  it("splits only at commas outside quoted strings", () => {
+    expect(parseKeepAlive('x="a,b", max=2')).toEqual({ max: 2, params: { x: "a,b" } });
+    expect(Object.keys(parseKeepAlive('x="a,b"').params)).toEqual(["x"]);
+  });
+
+  it("rejects a repeated timeout or max even with equal values", () => {
+    expect(() => parseKeepAlive("timeout=5, timeout=7")).toThrow(/"value".*timeout only once/);
+    expect(() => parseKeepAlive("max=3, MAX=3")).toThrow(RangeError);
+  });
+
+  it("rejects a value with an unquoted '=' (neither a token nor a quoted string)", () => {
+    expect(() => parseKeepAlive("x=a=b")).toThrow(/"x".*"a=b"/);
+    expect(parseKeepAlive('x="a=b"')).toEqual({ params: { x: "a=b" } });
+  });
+
+  it("keeps parameters named like Object.prototype's properties", () => {
+    const p = parseKeepAlive("constructor=1, __proto__=2, toString, hasOwnProperty=x").params;
+    expect(Object.keys(p)).toEqual(["constructor", "__proto__", "tostring", "hasownproperty"]);
+    expect(p.constructor).toBe("1");
+    expect(p["__proto__"]).toBe("2");
+    expect(p.tostring).toBeNull();
+    expect(Object.getPrototypeOf(p)).toBeNull();
+  });
+
   it("rejects a value that is not a string", () => {
     expect(() => parseKeepAlive(5 as unknown as string)).toThrow(TypeError);
     expect(() => parseKeepAlive(5 as unknown as string)).toThrow(/"value".*5/);
