@@ -17,8 +17,9 @@ export function hostAndPort(url: string): { host: string; port: number } {
 }
 
 /**
- * 4.1b: how many TCP segments does a message of `bytes` bytes (bytes >= 1)
- * need when each segment carries at most `mss` bytes?
+ * 4.1b: how many TCP segments (IP packets) does a message of `bytes` bytes
+ * (bytes >= 1) need when no segment may carry more than `mss` bytes of it?
+ * The answer is a whole number of packets.
  *   segmentCount(3000, 1460) → 3
  */
 export function segmentCount(bytes: number, mss = 1460): number {
@@ -26,12 +27,17 @@ export function segmentCount(bytes: number, mss = 1460): number {
 }
 
 /**
- * 4.1c: what fraction of the bytes on the wire are IP and TCP headers
- * (20 + 20 bytes per segment) when a message of `bytes` bytes (bytes >= 1)
- * is sent in segments of at most `mss` bytes? A number between 0 and 1.
- *   headerOverhead(1, 1460) → 40 / 41 ≈ 0.976
+ * 4.1c: what fraction of the bytes on the wire are IP and TCP headers when a
+ * message of `bytes` bytes (bytes >= 1) is sent? A number between 0 and 1.
+ * Each packet carries a 20-byte IP header and a 20-byte TCP header, plus
+ * `tcpOptionBytes` bytes of TCP options in every segment (default 0; Linux's
+ * timestamps: 12). `mss` is the MSS the peer announced, and an announced MSS
+ * counts no options (RFC 6691): a sender that puts options in its segments
+ * must fit them within that limit, at the expense of data.
+ *   headerOverhead(1, 1460) → about 0.976
+ *   headerOverhead(100, 1460, 12) → about 0.342
  */
-export function headerOverhead(bytes: number, mss = 1460): number {
+export function headerOverhead(bytes: number, mss = 1460, tcpOptionBytes = 0): number {
   return notImplemented("4.1c");
 }
 
@@ -43,4 +49,15 @@ export function headerOverhead(bytes: number, mss = 1460): number {
  */
 export function findConnection(packet: FourTuple, connections: FourTuple[]): number {
   return notImplemented("4.1d");
+}
+
+/**
+ * 4.1e (predict): a capture of a real Linux connection. TCP timestamps are
+ * on (a 12-byte option in every TCP header), so each full segment carries
+ * 1448 bytes of data instead of 1460. How many data packets does a
+ * 1,000,000-byte response need on it? (The notebook's table gives 685 for
+ * 1460-byte segments.) Answer before you run the model cell below.
+ */
+export function predictLinuxPackets(): number {
+  return notImplemented("4.1e");
 }

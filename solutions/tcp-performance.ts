@@ -70,3 +70,26 @@ export function portBudget(
   const ceiling = count / timeWaitSeconds;
   return { ceiling, exhaustedAfterSeconds: connectionsPerSecond > ceiling ? count / connectionsPerSecond : null };
 }
+
+export function predictDelayedAckGrowth(): number {
+  return 35; // slowStart({ bytes: 5_000_000, rttMs: 100, delayedAck: true }).cwndPerRound: 10, 15, 23, 35
+}
+
+export function predictCwndAfterIdle(): { halfSecond: number; twoSeconds: number } {
+  return { halfSecond: 215.48, twoSeconds: 10 }; // the notebook's twoResponses on the simulator, RFC 5681 4.1 with a 1 s RTO
+}
+
+export function predictNagleLab(): { stallMs: number; removedBy: "TCP_NODELAY" | "one write" | "either" | "neither" } {
+  return { stallMs: 40, removedBy: "either" }; // Linux's delayed-ACK timer; both changes leave nothing held
+}
+
+export function predictTimeWaitHolder(): "client" | "server" | "both" | "neither" {
+  return "server"; // the side that sends the first FIN
+}
+
+export function predictTimeWaitLab(): {
+  perConnection: number;
+  heldBy: "the side that closes first" | "the side that closes second" | "always the client" | "always the server" | "both sides";
+} {
+  return { perConnection: 1, heldBy: "the side that closes first" };
+}

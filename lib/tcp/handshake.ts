@@ -5,9 +5,12 @@
  *   t = RTT/2             server -> SYN-ACK   (as soon as the SYN arrives)
  *   t = RTT               client -> ACK       (may already carry the request)
  *
- * The client can send its first byte one round trip after the SYN; that
- * round trip is the price of a new connection (`connectMs`). The request
- * rides on the third packet, so a new connection costs one RTT, not 1.5.
+ * The client is ESTABLISHED as soon as the SYN-ACK arrives and may send its
+ * first byte then, one round trip after the SYN; that round trip is the
+ * price of a new connection (`connectMs`). Here the request rides on the
+ * third packet: that saves a packet, not time, since a packet of its own
+ * would leave at the same moment (RFC 9293 3.5). Linux sends a bare ACK
+ * first and the request in a fourth packet; the timing is the same.
  * With a bandwidth, each 40-byte SYN/SYN-ACK also takes its serialisation time.
  *
  * Assumptions: nothing is lost (a lost SYN costs a 1 s timeout, RFC 6298),

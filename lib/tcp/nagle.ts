@@ -15,7 +15,9 @@
  *
  * Sources: RFC 896 inhibits *any* new segment while data is unacknowledged;
  * RFC 1122 4.2.3.4 restates it with the exception modelled here, that a
- * full-sized segment may always go.
+ * full-sized segment may always go. RFC 1122 says a TCP SHOULD implement the
+ * algorithm (a recommendation, not a requirement); the MUST is that an
+ * application can turn it off on a single connection (TCP_NODELAY).
  *
  * Assumptions: this function is the RFC 1122 rule, given the unACKed bytes.
  * Linux's Minshall variant (hold a small segment only while an earlier

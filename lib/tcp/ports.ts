@@ -13,6 +13,10 @@
  * Faster than that, the ports run out after P / rate seconds (every port is
  * in use before the first one leaves TIME_WAIT).
  *
+ * The book's figures are older: 2MSL "often 2 minutes" and about 60,000
+ * ports, hence 500 connections per second; today RFC 9293's MSL of 2 minutes
+ * makes 2MSL 240 s, and Linux (60 s, 28,232 ports) allows about 470.
+ *
  * Assumptions: one destination address and port, the client closes first,
  * each connection is short next to TIME_WAIT, and no tcp_tw_reuse or
  * SO_REUSEADDR shortcut (Linux's tcp_tw_reuse would lift the ceiling).

@@ -38,8 +38,8 @@
  * receive window or link) is refused with a RangeError naming "bytes", so
  * the arrays stay bounded.
  *
- * Closed form (no delayed ACK, no limits): after r rounds IW(2^r - 1)
- * segments have gone, so r = ceil(log2(N / IW + 1)) for N segments.
+ * Without delayed ACK and without limits the count of rounds has a closed
+ * form (exercise 4.2c asks for it).
  *
  * Assumptions: no loss (so no ssthresh and no congestion avoidance: cwnd
  * keeps growing while the receive window or the link caps what is sent), the

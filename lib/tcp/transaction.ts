@@ -19,7 +19,8 @@
  *
  * Assumptions: the reused connection is warm (not idle longer than an RTO,
  * so RFC 5681 4.1's restart does not apply; see lib/sim for that case),
- * no loss, the request rides on the handshake's ACK, delayed ACK off unless
+ * no loss, the request rides on the handshake's ACK (one packet fewer, the
+ * same time: the client may send once the SYN-ACK is in), delayed ACK off unless
  * asked (`delayedAck`), and the time to close the connection is not counted.
  */
 import { checkNumber, optionalBoolean, optionalNumber, optionsObject } from "../errors";
