@@ -1,7 +1,8 @@
 // A student copy made by `release` passes its own tests, as a plain folder
-// and again as a new git repository (GitHub Classroom's template). The
-// notebook tests are left out here (they need the copy's own Jupyter set-up,
-// which `npm test` in the copy makes); everything else runs.
+// and again as a new git repository (GitHub Classroom's template): the
+// grading of its exercises (no solutions, no hidden cases there), the
+// catalogue and the import rules. The full `npm test` of a copy (notebooks,
+// CLI) was run by hand for the release; here it would cost minutes.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -14,7 +15,7 @@ describe("a released student copy", () => {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "student-copy-")), "class");
   afterAll(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
 
-  const vitest = () => spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "test/workbook", "test/exercises.test.ts", "test/lib/segment.test.ts"],
+  const vitest = () => spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "test/exercises.test.ts", "test/workbook/catalogue.test.ts", "test/workbook/imports.test.ts", "test/workbook/typecheck.test.ts"],
     { cwd: dir, encoding: "utf8", timeout: 280_000, env: { ...process.env, CI: "" } });
 
   it("passes its tests as a plain folder, then as a git repository", () => {
