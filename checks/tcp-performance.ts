@@ -297,7 +297,7 @@ const cases: CheckCases = {
       const slips = NAGLE_FIXES.filter((x) => x !== removedBy).map((x) => ({ got: { stallMs, removedBy: x },
         say: "the stall is right, the conclusion is not: compare rows 2 (TCP_NODELAY) and 3 (one write) of your lab table with row 1." }));
       if (Math.abs(stallMs - 200) > tolerance) {
-        for (const x of NAGLE_FIXES) slips.push({ got: { stallMs: 200, removedBy: x }, say: "200 ms is the classic BSD / Windows delayed-ACK timer; the lab's platform line names this machine's." });
+        for (const x of NAGLE_FIXES) slips.push({ got: { stallMs: 200, removedBy: x }, say: "200 ms is the classic BSD / Windows delayed-ACK timer; your own table's Nagle row shows what this machine's timer does." });
       }
       if (stallMs > tolerance) {
         for (const x of NAGLE_FIXES) slips.push({ got: { stallMs: 0, removedBy: x }, say: "loopback's round trip takes microseconds, but this stall is not a round trip: the held write waits for the receiver's delayed-ACK timer." });

@@ -264,8 +264,8 @@ export const catalogue: readonly Exercise[] = [
     kind: "measure",
     hints: [
       "On loopback a round trip takes microseconds. What else does the second write wait for?",
-      "The receiver has only half a request and nothing to answer: when does it send the ACK the sender waits for? The lab's " +
-      "platform line names this machine's delayed-ACK timer.",
+      "The receiver has only half a request and nothing to answer: when does it send the ACK the sender waits for? Linux " +
+      "waits at least 40 ms; other systems' timers differ, and your own lab table's Nagle row shows this machine's.",
       "stallMs is about the delayed-ACK timer (40 ms on Linux). TCP_NODELAY sends the second write at once; one write leaves " +
       "no small segment behind unACKed data. Run the lab, then check.",
     ],
