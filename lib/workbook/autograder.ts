@@ -81,7 +81,8 @@ export function buildAutograder(dir: string): { dir: string; zip: string; files:
 /** The submission's copy of an exercise file: exercises/<file>, or <file> anywhere a few folders down. */
 function findSubmitted(submission: string, file: string): string | undefined {
   const direct = [path.join(submission, "exercises", file), path.join(submission, file)];
-  const hit = direct.find((p) => fs.existsSync(p) && fs.lstatSync(p).isFile());
+  // lstat, never stat: a submission's symlinks are not followed (into the trusted copy, say)
+  const hit = direct.find((p) => fs.existsSync(p) && fs.lstatSync(p).isFile() && !fs.lstatSync(path.dirname(p)).isSymbolicLink());
   if (hit) return hit;
   const search = (dir: string, depth: number): string | undefined => {
     if (depth > 3) return undefined;
@@ -98,6 +99,9 @@ function findSubmitted(submission: string, file: string): string | undefined {
   };
   return fs.existsSync(submission) ? search(submission, 0) : undefined;
 }
+
+/** The whole run's limit, well inside Gradescope's default 10 minutes; WORKBOOK_GRADING_BUDGET_MS overrides it. */
+export const GRADING_BUDGET_MS = Number(process.env.WORKBOOK_GRADING_BUDGET_MS) || 6 * 60_000;
 
 /** The folders directly inside a folder (a submission may arrive wrapped in one). */
 function subfolders(dir: string): string[] {
@@ -121,18 +125,20 @@ export async function autograde(submission: string, log: (s: string) => void = (
   }
   if (process.env.WORKBOOK_SANDBOX_USER) fs.chmodSync(CHECKS_DIR, 0o700); // the answers: root only
   // a student's own measurements (measure exercises) and hint record travel in their .workbook/
-  const own = [path.join(submission, ".workbook"), ...subfolders(submission).map((d) => path.join(d, ".workbook"))].find((d) => fs.existsSync(d));
+  const own = [path.join(submission, ".workbook"), ...subfolders(submission).map((d) => path.join(d, ".workbook"))]
+    .find((d) => fs.existsSync(d) && fs.lstatSync(d).isDirectory());
   const labsDir = path.join(ROOT, ".workbook", "submitted-labs");
   fs.rmSync(labsDir, { recursive: true, force: true });
   fs.mkdirSync(labsDir, { recursive: true });
-  if (own && fs.existsSync(path.join(own, "labs"))) {
+  if (own && fs.existsSync(path.join(own, "labs")) && fs.lstatSync(path.join(own, "labs")).isDirectory()) {
     for (const f of fs.readdirSync(path.join(own, "labs")).filter((n) => /^[a-z-]+\.json$/.test(n))) {
       const from = path.join(own, "labs", f);
       if (fs.lstatSync(from).isFile()) fs.copyFileSync(from, path.join(labsDir, f));
     }
   }
   const hints = own ? hintsUsed(path.join(own, "hints.json")) : {};
-  const verdicts = await runChecks(undefined, { target: SUBMITTED, labsDir }, (v) => log(`${v.id}: ${v.status}`));
+  // Type errors are informational; on a submission the compiler itself could be made to run out of memory, so it is not run.
+  const verdicts = await runChecks(undefined, { target: SUBMITTED, labsDir, typeCheck: false, budgetMs: GRADING_BUDGET_MS }, (v) => log(`${v.id}: ${v.status}`));
   const report = gradeReport(verdicts, (Date.now() - started) / 1000, hints);
   if (missing.length) {
     report.output += ` Not found in the submission: ${missing.map((f) => `exercises/${f}`).join(", ")}.`;

@@ -89,10 +89,14 @@ export function judge(exportName: string, spec: ExerciseCases, c: Case, r: CallR
   return { ok: false, message: `a hidden case failed. What it tests: ${why}${named ? `\n  slip?    ${named}` : ""}` };
 }
 
-function judgeVisible(exportName: string, spec: ExerciseCases, c: Case, r: CallResult, why: string): Judgement {
+function judgeVisible(exportName: string, spec: ExerciseCases, c: Case, raw: CallResult, why: string): Judgement {
   const call = callText(exportName, c);
+  // everything the child reports is the student's to shape: cut it to a readable size
+  const r: CallResult = raw.threw
+    ? { ...raw, threw: { ...raw.threw, name: clip(String(raw.threw.name), 100), message: clip(String(raw.threw.message), 2000), stack: raw.threw.stack && clip(String(raw.threw.stack), 2000) } }
+    : raw;
   if (r.missing) return { ok: false, message: `the file has no function exported as "${exportName}".` };
-  if (r.unclonable) return failure(call, "a plain value (numbers, strings, arrays, objects)", `something that cannot be copied: ${r.unclonable}`, why);
+  if (r.unclonable) return failure(call, "a plain value (numbers, strings, arrays, objects)", `something that cannot be copied: ${clip(String(r.unclonable), 300)}`, why);
   const tolerance = c.tolerance ?? spec.tolerance ?? 0;
   if (c.throws !== undefined) {
     if (r.threw?.name === c.throws) return OK;

@@ -47,10 +47,15 @@ function parts(v: Verdict, hints: Record<string, number>): GradeTest[] {
   const typeErrors = v.typeErrors.length ? `\n\nType errors in the file (they do not change the score):\n${v.typeErrors.join("\n")}` : "";
   const opened = Math.min(Number(hints[ex.id]) || 0, ex.hints.length);
   const hintNote = `\nHints opened: ${opened} of ${ex.hints.length}.`;
-  const message = v.status === "passed" ? `passed: ${v.public.passed}/${v.public.total} cases` : `${v.status}: ${v.message}`;
+  const publicOk = v.public.passed === v.public.total && v.status !== "not-started";
+  const message = v.status === "passed" || (publicOk && v.message === "")
+    ? `passed: ${v.public.passed}/${v.public.total} cases`
+    : `${v.status}: ${v.message || "see the hidden cases"}`;
   if (v.hidden.total === 0) return [part("", v.public, ex.points, "visible", message + hintNote + typeErrors)];
   const publicMax = total === 0 ? ex.points : round2((ex.points * v.public.total) / total);
-  const hiddenMessage = v.hidden.passed === v.hidden.total && started ? `passed: ${v.hidden.passed}/${v.hidden.total} hidden cases` : `${v.hidden.passed}/${v.hidden.total} hidden cases passed`;
+  const hiddenMessage = v.hidden.passed === v.hidden.total && started
+    ? `passed: ${v.hidden.passed}/${v.hidden.total} hidden cases`
+    : `${v.hidden.passed}/${v.hidden.total} hidden cases passed${v.hiddenMessage ? `\n${v.hiddenMessage}` : ""}`;
   return [
     part(" (public cases)", v.public, publicMax, "visible", message + hintNote + typeErrors),
     part(" (hidden cases)", v.hidden, round2(ex.points - publicMax), "after_published", hiddenMessage),

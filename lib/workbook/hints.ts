@@ -11,11 +11,17 @@ import { ROOT } from "./paths";
 
 export const HINTS_FILE = path.join(ROOT, ".workbook", "hints.json");
 
-/** exercise id → highest hint tier opened (1-based) */
+/**
+ * exercise id → highest hint tier opened (1-based). The file may come from a
+ * submission: only a small regular file is read, and only whole tiers >= 0 kept.
+ */
 export function hintsUsed(file = HINTS_FILE): Record<string, number> {
   try {
+    const st = fs.lstatSync(file);
+    if (!st.isFile() || st.size > 64 * 1024) return {};
     const j = JSON.parse(fs.readFileSync(file, "utf8"));
-    return j !== null && typeof j === "object" && !Array.isArray(j) ? j : {};
+    if (j === null || typeof j !== "object" || Array.isArray(j)) return {};
+    return Object.fromEntries(Object.entries(j).filter(([, n]) => Number.isInteger(n) && (n as number) >= 0 && (n as number) < 100)) as Record<string, number>;
   } catch {
     return {};
   }

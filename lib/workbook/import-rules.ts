@@ -85,10 +85,19 @@ function parseFacts(file: string, source: string): FileFacts {
         const name = s.type === "ImportSpecifier" ? (((s.imported as Node) ?? s.local) as Node).value as string : "*";
         facts.imports.set((s.local as Node).value as string, { module, name });
       }
-    } else if (decl.type === "FunctionDeclaration" || decl.type === "ClassDeclaration" || decl.type === "TsEnumDeclaration") {
+    } else if (decl.type === "FunctionDeclaration") {
       declare(((decl.identifier ?? decl.id) as Node).value as string, decl);
+    } else if (decl.type === "ClassDeclaration" || decl.type === "TsEnumDeclaration") {
+      declare(((decl.identifier ?? decl.id) as Node).value as string, decl);
+      facts.loadTime.push(decl); // static blocks and initializers run when the file loads
     } else if (decl.type === "VariableDeclaration") {
-      for (const d of decl.declarations as Node[]) for (const name of bindingNames(d.id as Node)) declare(name, d);
+      for (const d of decl.declarations as Node[]) {
+        for (const name of bindingNames(d.id as Node)) declare(name, d);
+        // an initializer runs when the file loads, and may hand a model to anything (tools.sim = model):
+        // it counts for every export, unless it is only a function waiting to be called
+        const kind = (d.init as Node | undefined)?.type;
+        if (kind !== "ArrowFunctionExpression" && kind !== "FunctionExpression") facts.loadTime.push(d);
+      }
     } else if (decl.type === "TsInterfaceDeclaration" || decl.type === "TsTypeAliasDeclaration") {
       continue;
     } else if (stmt.type === "ExportNamedDeclaration" && stmt.source && (stmt.typeOnly || (stmt.specifiers as Node[]).every((x) => x.isTypeOnly))) {
@@ -125,11 +134,15 @@ function usedImports(file: string, exportName: string, seen = new Set<string>())
     if (imported) {
       const local = path.join(ROOT, `${imported.module}.ts`);
       const intoExercises = !imported.module.startsWith("lib/") && fs.existsSync(local);
-      if (intoExercises && imported.name !== "*") {
-        const deeper = usedImports(local, imported.name, seen);
-        used.push(...deeper.used);
-        dynamic.push(...deeper.dynamic);
-      } else if (!intoExercises) {
+      if (intoExercises) {
+        // a namespace import of another exercise file may reach any of its names
+        const names = imported.name === "*" ? [...factsOf(local).decls.keys()] : [imported.name];
+        for (const n of names) {
+          const deeper = usedImports(local, n, seen);
+          used.push(...deeper.used);
+          dynamic.push(...deeper.dynamic);
+        }
+      } else {
         used.push(imported);
       }
       continue;

@@ -36,6 +36,8 @@ export interface RunOptions {
   onOutput?: (line: string) => void;
   /** where measure exercises find saved lab results (default .workbook/labs) */
   labsDir?: string;
+  /** stop grading after this many ms; exercises not reached fail with a note (the autograder's overall limit) */
+  budgetMs?: number;
 }
 
 export interface GradedCases {
@@ -62,24 +64,78 @@ export function casesOf(ex: Exercise, withHidden = true, labsDir?: string): Grad
     return { spec, public: [], hidden: [], skip: { status: "not-started", message:
       `this exercise compares your prediction with your own measurement: run npm run workbook -- lab ${spec.lab} first.` } };
   }
-  const built = spec.fromLab(measured);
+  let built: Case[] | string;
+  try {
+    built = spec.fromLab(measured);
+  } catch (err) {
+    // a saved result is the student's file: one that breaks the check is "not started", never a crash of the run
+    return { spec, public: [], hidden: [], skip: { status: "not-started", message:
+      `your saved ${spec.lab} lab result cannot be read (${String((err as Error)?.message).slice(0, 200)}): run npm run workbook -- lab ${spec.lab} again.` } };
+  }
   if (typeof built === "string") return { spec, public: [], hidden: [], skip: { status: "not-counted", message: built } };
   return { spec, public: [...spec.cases, ...built], hidden };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-async function gradeOne(ex: Exercise, sandbox: Sandbox, fileJs: string, options: RunOptions, typeErrs: string[]): Promise<Verdict> {
-  const started = Date.now();
+/** What one run of some cases in one child came to. */
+interface Phase {
+  status: Status;
+  message: string;
+}
+
+/**
+ * Loads the file in `sandbox` and runs `cases` as calls, counting passes in
+ * `count`. The time limit starts once the file has loaded.
+ */
+async function runPhase(ex: Exercise, graded: GradedCases, cases: Case[], hidden: boolean, count: CaseCount,
+  sandbox: Sandbox, fileJs: string, options: RunOptions): Promise<Phase> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (cases.length === 0) return { status: "passed", message: "" };
+  const loaded = await sandbox.load(fileJs, timeoutMs);
+  if (loaded === "timeout") return { status: "timed-out", message: `${ex.file} did not finish loading in ${timeoutMs / 1000} s: code at the top level of the file probably loops forever.` };
+  if (loaded !== "loaded") {
+    if ("ended" in loaded) return { status: "failed", message: loaded.ended };
+    return { status: "failed", message: `could not load ${ex.file}: ${loaded.threw?.name}: ${loaded.threw?.message}` };
+  }
+  const deadline = Date.now() + timeoutMs;
+  let firstFailure = "";
+  for (const c of cases) {
+    const r: CallResult | Ended | "timeout" = await sandbox.call(ex.export, c.args, deadline);
+    if (r === "timeout") {
+      return { status: "timed-out", message: `stopped after ${timeoutMs / 1000} s without an answer: the code probably loops forever, or awaits a promise that never settles ` +
+        "(check every loop's exit condition). The other exercises are graded as usual." };
+    }
+    if ("ended" in r) return { status: "failed", message: r.ended };
+    if (r.threw?.notImplemented) return { status: "not-started", message: `open ${options.target ?? "exercises"}/${ex.file} and write ${ex.export}.` };
+    const j = judge(ex.export, graded.spec, c, r, hidden);
+    if (j.ok) count.passed++;
+    else firstFailure ||= j.message;
+  }
+  return { status: firstFailure ? "failed" : "passed", message: firstFailure };
+}
+
+/** The worse of two phase statuses. */
+const worse = (a: Status, b: Status): Status => {
+  const rank: Status[] = ["passed", "failed", "timed-out", "not-started"];
+  return rank.indexOf(a) >= rank.indexOf(b) ? a : b;
+};
+
+/**
+ * Grades one exercise: public cases in the file's public child, hidden cases
+ * in a second child that never runs a public case, so nothing a hidden case
+ * passed in can come back in feedback a student sees at once.
+ */
+async function gradeOne(ex: Exercise, boxes: { public: Sandbox; hidden: Sandbox }, fileJs: string, options: RunOptions, typeErrs: string[]): Promise<Verdict> {
+  const started = Date.now();
   const graded = casesOf(ex, options.hidden ?? true, options.labsDir);
   const counts = { public: { passed: 0, total: graded.public.length }, hidden: { passed: 0, total: graded.hidden.length } };
-  const done = (status: Status, message = ""): Verdict => {
+  const done = (status: Status, message = "", hiddenMessage = ""): Verdict => {
     const passed = counts.public.passed + counts.hidden.passed;
     const total = counts.public.total + counts.hidden.total;
     const score = status === "not-started" || total === 0 ? 0 : round2((ex.points * passed) / total);
     const maxScore = status === "not-counted" ? 0 : ex.points;
-    return { id: ex.id, status, message, ms: Date.now() - started, score, maxScore, public: counts.public, hidden: counts.hidden, typeErrors: typeErrs };
+    return { id: ex.id, status, message, hiddenMessage, ms: Date.now() - started, score, maxScore, public: counts.public, hidden: counts.hidden, typeErrors: typeErrs };
   };
   if (graded.skip) return done(graded.skip.status, graded.skip.message);
   const source = targetFile(options.target ?? "exercises", ex.file);
@@ -87,37 +143,17 @@ async function gradeOne(ex: Exercise, sandbox: Sandbox, fileJs: string, options:
   const problem = importProblem(source, ex.export, ex.imports);
   if (problem) return done("failed", problem);
 
-  const loaded = await sandbox.load(fileJs, timeoutMs);
-  if (loaded === "timeout") return done("timed-out", `${ex.file} did not finish loading in ${timeoutMs / 1000} s: code at the top level of the file probably loops forever.`);
-  if (loaded !== "loaded") {
-    if ("ended" in loaded) return done("failed", loaded.ended);
-    return done("failed", `could not load ${ex.file}: ${loaded.threw?.name}: ${loaded.threw?.message}`);
-  }
-
-  const deadline = Date.now() + timeoutMs; // the limit starts once the file has loaded
-  let firstFailure = "";
-  const all: [Case, CaseCount, boolean][] = [
-    ...graded.public.map((c): [Case, CaseCount, boolean] => [c, counts.public, false]),
-    ...graded.hidden.map((c): [Case, CaseCount, boolean] => [c, counts.hidden, true]),
-  ];
-  for (const [c, count, hidden] of all) {
-    const r: CallResult | Ended | "timeout" = await sandbox.call(ex.export, c.args, deadline);
-    if (r === "timeout") {
-      return done("timed-out", `stopped after ${timeoutMs / 1000} s without an answer: the code probably loops forever, or awaits a promise that never settles ` +
-        "(check every loop's exit condition). The other exercises are graded as usual.");
-    }
-    if ("ended" in r) return done("failed", r.ended);
-    if (r.threw?.notImplemented) return done("not-started", `open ${options.target ?? "exercises"}/${ex.file} and write ${ex.export}.`);
-    const j = judge(ex.export, graded.spec, c, r, hidden);
-    if (j.ok) count.passed++;
-    else firstFailure ||= j.message;
-  }
-  return firstFailure ? done("failed", firstFailure) : done("passed");
+  const pub = await runPhase(ex, graded, graded.public, false, counts.public, boxes.public, fileJs, options);
+  if (pub.status === "not-started") return done("not-started", pub.message);
+  const hid = await runPhase(ex, graded, graded.hidden, true, counts.hidden, boxes.hidden, fileJs, options);
+  return done(worse(pub.status, hid.status), pub.message, hid.message);
 }
 
 /**
- * Checks exercises (all by default) in one sandbox, reporting each verdict as
- * it is decided. Unknown ids fail at once, listing the valid ones.
+ * Checks exercises (all by default), reporting each verdict as it is decided.
+ * Each exercise file gets fresh children and its own sandbox folder. Unknown
+ * ids fail at once, listing the valid ones. With `budgetMs`, exercises not
+ * reached in time are reported as such, so a run always ends.
  */
 export async function runChecks(
   ids: string[] = catalogue.map((e) => e.id),
@@ -128,22 +164,39 @@ export async function runChecks(
   const target = options.target ?? "exercises";
   const types = options.typeCheck === false ? new Map<string, string[]>() : typeErrors(target, [...new Set(exercises.map((e) => e.file))]);
   const verdicts: Verdict[] = [];
-  let sandbox: { file: string; box: Sandbox; js: string } | undefined;
+  const endBy = options.budgetMs === undefined ? Infinity : Date.now() + options.budgetMs;
+  let current: { file: string; boxes: { public: Sandbox; hidden: Sandbox }; js: string } | undefined;
+  const killAll = () => {
+    current?.boxes.public.kill();
+    current?.boxes.hidden.kill();
+  };
   try {
     for (const ex of exercises) {
-      if (sandbox?.file !== ex.file) {
-        sandbox?.box.kill(); // a fresh process, with its own folder, per exercise file
-        const folder = buildSandbox(target, ex.file);
-        sandbox = { file: ex.file, box: new Sandbox(folder.root, options.onOutput), js: folder.js };
+      if (Date.now() > endBy) {
+        const v = skipped(ex, `not graded: the run's time budget (${options.budgetMs! / 1000} s) was used up by earlier exercises.`);
+        verdicts.push(v);
+        onVerdict(v);
+        continue;
       }
-      const v = await gradeOne(ex, sandbox.box, sandbox.js, options, types.get(ex.file) ?? []);
+      if (current?.file !== ex.file) {
+        killAll(); // fresh processes, with their own folder, per exercise file
+        const folder = buildSandbox(target, ex.file);
+        current = { file: ex.file, boxes: { public: new Sandbox(folder.root, options.onOutput), hidden: new Sandbox(folder.root, () => {}) }, js: folder.js };
+      }
+      const v = await gradeOne(ex, current.boxes, current.js, options, types.get(ex.file) ?? []);
       verdicts.push(v);
       onVerdict(v);
     }
   } finally {
-    sandbox?.box.kill();
+    killAll();
   }
   return verdicts;
+}
+
+/** A verdict for an exercise the run did not reach. */
+function skipped(ex: Exercise, message: string): Verdict {
+  const none = { passed: 0, total: 0 };
+  return { id: ex.id, status: "failed", message, hiddenMessage: "", ms: 0, score: 0, maxScore: ex.points, public: none, hidden: none, typeErrors: [] };
 }
 
 /** One exercise: `runChecks([id])[0]`. */

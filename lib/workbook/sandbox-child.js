@@ -17,9 +17,9 @@ function describeThrown(err) {
     if (err !== null && typeof err === "object" && err.code === NOT_IMPLEMENTED) return { notImplemented: true };
     if (err instanceof Error) {
       const frames = String(err.stack || "").split("\n").slice(1, 4).join("\n");
-      return { name: err.name, message: String(err.message), stack: frames };
+      return { name: String(err.name).slice(0, 100), message: String(err.message).slice(0, 2000), stack: frames.slice(0, 2000) };
     }
-    return { name: typeof err, message: safeString(err) };
+    return { name: typeof err, message: safeString(err).slice(0, 2000) };
   } catch {
     return { name: "unknown", message: "an object that cannot be described" };
   }

@@ -37,6 +37,31 @@ function sandboxUser(): { uid: number; gid: number } | undefined {
 
 const PRLIMIT = ["/usr/bin/prlimit", "/bin/prlimit"].find((p) => fs.existsSync(p));
 
+/** Sandboxes with a live child: ended when this process exits, and by the guard below. */
+const live = new Set<Sandbox>();
+process.on("exit", () => {
+  for (const box of live) box.kill();
+});
+
+/**
+ * A child can send a message that Node's IPC channel cannot read (nested
+ * thousands of levels deep); the channel then throws outside any call of
+ * ours. While sandboxes run, such an error ends the children, whose pending
+ * calls then fail with a clear message, instead of the grader.
+ */
+function guard(err: Error): void {
+  if (/serializ|Maximum call stack|Unable to deserialize/i.test(`${err?.message}\n${err?.stack}`)) {
+    for (const box of live) box.kill("your code sent the grader a value it cannot read (nested too deeply); exercise code must return plain values.");
+    return;
+  }
+  if (process.listenerCount("uncaughtException") > 1) return; // someone else (a notebook kernel) handles the rest
+  console.error(err);
+  process.exit(1); // what Node does without a handler
+}
+
+/** Control characters (terminal escapes) are removed from student output, so it cannot fake or hide a verdict line. */
+const printable = (line: string) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+
 export class Sandbox {
   private child?: ChildProcess;
   private loadedFile?: string;
@@ -80,7 +105,7 @@ export class Sandbox {
       this.stderrTail = (this.stderrTail + text).slice(-2000);
       for (const line of text.split("\n").filter(Boolean)) {
         dying ||= /<--- Last few GCs --->|FATAL ERROR:/.test(line);
-        if (!dying && this.outputLines++ < OUTPUT_LINES) this.onOutput(line.slice(0, 300));
+        if (!dying && this.outputLines++ < OUTPUT_LINES) this.onOutput(printable(line).slice(0, 300));
       }
     };
     child.stdout!.on("data", forward);
@@ -102,6 +127,8 @@ export class Sandbox {
       waiting.clear();
     });
     this.child = child;
+    if (live.size === 0) process.on("uncaughtException", guard); // only while a sandbox runs
+    live.add(this);
     return child;
   }
 
@@ -162,11 +189,17 @@ export class Sandbox {
     return r;
   }
 
-  /** Ends the child and everything in its process group. */
-  kill(): void {
+  /** Ends the child and everything in its process group; `reason` goes to the calls still waiting. */
+  kill(reason?: string): void {
     const child = this.child;
     this.child = undefined;
     this.loadedFile = undefined;
+    live.delete(this);
+    if (live.size === 0) process.off("uncaughtException", guard);
+    if (reason) {
+      for (const resolve of this.waiting.values()) resolve({ ended: reason });
+      this.waiting.clear();
+    }
     if (!child || child.exitCode !== null || child.pid === undefined) return;
     try {
       process.kill(-child.pid, "SIGKILL");

@@ -11,8 +11,10 @@ export interface CaseCount {
 export interface Verdict {
   id: string;
   status: Status;
-  /** what the student should read: empty when passed */
+  /** what the student should read at once: the first public failure (empty when none) */
   message: string;
+  /** the first hidden failure: what it tests, never its input or answer (shown with published grades) */
+  hiddenMessage: string;
   ms: number;
   /** points earned: the exercise's points split evenly over its cases */
   score: number;
@@ -45,7 +47,7 @@ export function verdictLine(v: Verdict, title?: string): string {
 
 export function formatVerdict(v: Verdict, title?: string): string {
   const types = v.typeErrors.length ? `type errors (the check ran anyway):\n${v.typeErrors.map((e) => `  ${e}`).join("\n")}` : "";
-  const body = [v.message, types].filter(Boolean).join("\n");
+  const body = [v.message, v.hiddenMessage, types].filter(Boolean).join("\n");
   return body ? `${verdictLine(v, title)}\n${indent(body)}` : verdictLine(v, title);
 }
 
