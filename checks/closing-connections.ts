@@ -138,6 +138,7 @@ const cases: CheckCases = {
     cases: [],
     lab: "close",
     fromLab: (m: any) => {
+      if (m?.consistency?.inconclusive) return `your lab run was inconclusive: ${m.consistency.inconclusive}`;
       const runs = m?.setup?.runs, abrupt = m?.measured?.abrupt?.lostCount, graceful = m?.measured?.graceful?.lostCount;
       if (![runs, abrupt, graceful].every((n) => Number.isInteger(n)) || runs < 1) {
         return "the saved close lab result cannot be read: run npm run workbook -- lab close again.";

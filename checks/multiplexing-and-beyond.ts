@@ -107,6 +107,7 @@ const cases: CheckCases = {
     cases: [],
     lab: "multiplex",
     fromLab: (m: any) => {
+      if (m?.consistency?.inconclusive) return `your lab run was inconclusive: ${m.consistency.inconclusive}`;
       const p = m?.measured?.pipelined, h = m?.measured?.multiplexed;
       const numbers = [p?.quickDoneMs, p?.slowDoneMs, h?.quickDoneMs, h?.slowDoneMs];
       if (!numbers.every((n) => typeof n === "number" && Number.isFinite(n) && n > 0)) {

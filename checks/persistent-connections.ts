@@ -202,6 +202,7 @@ const cases: CheckCases = {
     cases: [],
     lab: "keep-alive",
     fromLab: (m: KeepAliveLabResult) => {
+      if (m?.consistency?.inconclusive) return `your lab run was inconclusive: ${m.consistency.inconclusive}`;
       const fresh = m?.measured?.newConnection;
       const kept = m?.measured?.keepAlive;
       if (!fresh || !kept || fresh.socketsOpened === null || kept.socketsOpened === null || fresh.perRequestMs === null || kept.perRequestMs === null) {

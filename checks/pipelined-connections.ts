@@ -123,6 +123,7 @@ const cases: CheckCases = {
     cases: [],
     lab: "pipeline",
     fromLab: (m: PipelineLabResult) => {
+      if (m?.consistency?.inconclusive) return `your lab run was inconclusive: ${m.consistency.inconclusive}`;
       const setup = m?.setup;
       const measured = m?.measured;
       if (!setup || !measured?.retry || !Array.isArray(setup.methods)) {

@@ -282,6 +282,7 @@ const cases: CheckCases = {
     cases: [],
     lab: "nagle",
     fromLab: (m: any): Case[] | string => {
+      if (m?.consistency?.inconclusive) return `your lab run was inconclusive: ${m.consistency.inconclusive}`;
       const t = m?.measured;
       if (m?.lab !== "nagle" || !t || ![t.nagleMs, t.noDelayMs, t.singleWriteMs].every((x) => typeof x === "number")) {
         return "the saved Nagle lab result is incomplete: run npm run workbook -- lab nagle again.";
@@ -314,6 +315,7 @@ const cases: CheckCases = {
     cases: [],
     lab: "time-wait",
     fromLab: (m: any): Case[] | string => {
+      if (m?.consistency?.inconclusive) return `your lab run was inconclusive: ${m.consistency.inconclusive}`;
       if (m?.lab !== "time-wait") return "the saved TIME_WAIT lab result is not readable: run npm run workbook -- lab time-wait again.";
       if (!m.available || !m.measured) return `the TIME_WAIT lab cannot count TIME_WAIT entries here (${m.reason ?? "not available on this platform"}), so this exercise is not counted.`;
       const { clientCloses: cc, serverCloses: sc } = m.measured;

@@ -21,10 +21,18 @@
  * start: whether it still loses the response depends on the stack (Linux
  * leaves bytes that arrived before the RST readable), which the result shows.
  * Each way runs a few times; the result says how often the response was lost.
+ * The lab also checks each run happened as designed: the server accepted the
+ * connection and sent its response; an abrupt close came with the upload
+ * unread (else there is no reason for an RST), a graceful one only after the
+ * client's FIN (the upload drained). Otherwise the result is inconclusive
+ * (see consistency.ts). Before measuring, it checks it has the few
+ * descriptors it needs.
  */
 import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
 import { LabScope, connectLoopback, listenOnLoopback, runLab, socketClosed, deadlineOption } from "./harness";
+import { Consistency, ConsistencyLog, consistencyLines, inconclusiveBanner, orInconclusive } from "./consistency";
+import { descriptorBudget, requireDescriptors } from "./descriptors";
 import { measureLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
 import { comparisonTable, platformLine } from "./table";
@@ -43,6 +51,8 @@ export interface CloseLabOptions {
   closeDelayMs?: number;
   /** the whole lab aborts after this long (default 15000 ms) */
   deadlineMs?: number;
+  /** plan descriptors as if the soft limit (`ulimit -n`) were this, when it is lower than the real one (tests) */
+  fdLimit?: number;
 }
 
 export type CloseKind = "abrupt" | "graceful";
@@ -74,6 +84,27 @@ export interface CloseLabResult {
   model: CloseModel["expected"];
   platform: PlatformFacts;
   notes: string[];
+  /**
+   * What the lab verified about its own run, and why the result is
+   * inconclusive when it is. When nothing could be measured, `runs` are
+   * empty and the counts NaN (null in the saved JSON).
+   */
+  consistency: Consistency;
+}
+
+/** The most descriptors the lab holds at once: a listening server, one connection (both ends), and the previous one still closing. */
+const PEAK_DESCRIPTORS = 5;
+
+/** How long (in 5 ms steps) to wait for the server's sockets to report their close before checking them. */
+const CLOSE_WAIT_STEPS = 200;
+
+/** What the server saw of each connection, to check the runs happened as designed. */
+interface ServerStats {
+  accepted: number;
+  /** connections it wrote the response on */
+  responded: number;
+  /** per connection, at its close: bytes read, and whether the client's FIN had arrived (the upload drained) */
+  closed: { bytesRead: number; sawFin: boolean }[];
 }
 
 const CHUNK_BYTES = 16 * 1024;
@@ -88,8 +119,12 @@ function responseFor(bodyBytes: number): Buffer {
  * A server that answers as soon as it has the request header, without
  * reading the body, and then closes the way `kind` says.
  */
-function closingServer(kind: CloseKind, response: Buffer, closeDelayMs: number): net.Server {
+function closingServer(kind: CloseKind, response: Buffer, closeDelayMs: number, stats: ServerStats): net.Server {
   return net.createServer((socket) => {
+    stats.accepted++;
+    let sawFin = false;
+    socket.on("end", () => (sawFin = true));
+    socket.on("close", () => stats.closed.push({ bytesRead: socket.bytesRead, sawFin }));
     socket.on("error", () => undefined);
     let head = "";
     const onData = (chunk: Buffer) => {
@@ -97,6 +132,7 @@ function closingServer(kind: CloseKind, response: Buffer, closeDelayMs: number):
       if (!head.includes(HEADER_END)) return;
       socket.off("data", onData);
       socket.pause(); // stop reading: the rest of the body stays in the kernel
+      stats.responded++;
       socket.write(response);
       if (kind === "graceful") {
         socket.end(); // FIN on our output only
@@ -128,6 +164,11 @@ function upload(socket: net.Socket, total: number, end: boolean): void {
   step();
 }
 
+/** The request head the client sends before its upload. */
+function requestHead(uploadBytes: number): string {
+  return `POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${uploadBytes}\r\n\r\n`;
+}
+
 /** One client: send header and body, start reading after a delay, count bytes until the socket closes. */
 async function oneRun(scope: LabScope, port: number, kind: CloseKind, o: { uploadBytes: number; readDelayMs: number; responseTotal: number }): Promise<CloseRun> {
   const socket = await connectLoopback(scope, port);
@@ -136,7 +177,7 @@ async function oneRun(scope: LabScope, port: number, kind: CloseKind, o: { uploa
   socket.on("error", (err: NodeJS.ErrnoException) => (errorCode = errorCode ?? err.code ?? err.message));
   const done = socketClosed(scope, socket);
   try {
-    socket.write(`POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${o.uploadBytes}\r\n\r\n`);
+    socket.write(requestHead(o.uploadBytes));
     upload(socket, o.uploadBytes, kind === "graceful");
     await scope.sleep(o.readDelayMs);
     socket.on("data", (chunk: Buffer) => (bytesReceived += chunk.length));
@@ -147,17 +188,56 @@ async function oneRun(scope: LabScope, port: number, kind: CloseKind, o: { uploa
   }
 }
 
-async function measureSide(scope: LabScope, kind: CloseKind, runs: number, response: Buffer, o: { uploadBytes: number; readDelayMs: number; closeDelayMs: number }): Promise<CloseSide> {
-  const server = await listenOnLoopback(scope, closingServer(kind, response, o.closeDelayMs));
+async function measureSide(
+  scope: LabScope,
+  log: ConsistencyLog,
+  label: string,
+  kind: CloseKind,
+  runs: number,
+  response: Buffer,
+  o: { uploadBytes: number; readDelayMs: number; closeDelayMs: number },
+): Promise<CloseSide> {
+  const stats: ServerStats = { accepted: 0, responded: 0, closed: [] };
+  const server = await listenOnLoopback(scope, closingServer(kind, response, o.closeDelayMs, stats));
   try {
     const results: CloseRun[] = [];
     for (let i = 0; i < runs; i++) {
       scope.check();
       results.push(await oneRun(scope, server.port, kind, { ...o, responseTotal: response.length }));
     }
+    await server.close();
+    // a destroyed socket reports 'close' a little later (when its handle is released): wait for every one, bounded
+    for (let i = 0; i < CLOSE_WAIT_STEPS && stats.closed.length < stats.accepted; i++) await scope.sleep(5);
+    checkSide(log, label, kind, runs, response.length, Buffer.byteLength(requestHead(o.uploadBytes)) + o.uploadBytes, stats);
     return { runs: results, lostCount: results.filter((r) => r.lost).length };
   } finally {
     await server.close();
+  }
+}
+
+/** Records whether a side's runs happened as designed (not what the client got: that is the measurement). */
+function checkSide(log: ConsistencyLog, label: string, kind: CloseKind, runs: number, responseBytes: number, requestBytes: number, stats: ServerStats): void {
+  log.verify(
+    stats.accepted === runs && stats.responded === runs && stats.closed.length === runs,
+    `${label}: ${runs} runs; the server accepted ${stats.accepted} connections and sent its ${responseBytes} B response on ${stats.responded}`,
+    `${label}: ${runs} runs, but the server accepted ${stats.accepted} connections, sent its response on ${stats.responded} and closed ${stats.closed.length}`,
+  );
+  const mostRead = Math.max(0, ...stats.closed.map((c) => c.bytesRead));
+  if (kind === "abrupt") {
+    const unread = stats.closed.filter((c) => !c.sawFin && c.bytesRead < requestBytes).length;
+    log.verify(
+      unread === stats.closed.length,
+      `${label}: the server closed every connection with the upload unread (it had read at most ${mostRead} of ${requestBytes} B)`,
+      `${label}: the server closed only ${unread} of ${stats.closed.length} connections with input unread (read up to ${mostRead} of ${requestBytes} B), ` +
+        "so those closes had no reason to send an RST (make uploadBytes larger)",
+    );
+  } else {
+    const drained = stats.closed.filter((c) => c.sawFin).length;
+    log.verify(
+      drained === stats.closed.length,
+      `${label}: the server closed every connection only after the client's FIN (upload drained)`,
+      `${label}: the server closed ${stats.closed.length - drained} of ${stats.closed.length} connections before the client's FIN: the upload was not drained`,
+    );
   }
 }
 
@@ -170,29 +250,48 @@ function readOptions(options: CloseLabOptions | undefined) {
     readDelayMs: optionalNumber("readDelayMs", o.readDelayMs, 50, { min: 0, max: 1000 }),
     closeDelayMs: optionalNumber("closeDelayMs", o.closeDelayMs, 10, { min: 0, max: 1000 }),
     deadlineMs: deadlineOption(o.deadlineMs),
+    fdLimit: o.fdLimit === undefined ? undefined : optionalNumber("fdLimit", o.fdLimit, 0, { integer: true, min: 1 }),
   };
 }
 
 /** Runs the close lab on loopback: abrupt close (RST) against graceful half close. */
 export async function runCloseLab(options?: CloseLabOptions): Promise<CloseLabResult> {
-  const { runs, responseBytes, uploadBytes, readDelayMs, closeDelayMs, deadlineMs } = readOptions(options);
+  const { runs, responseBytes, uploadBytes, readDelayMs, closeDelayMs, deadlineMs, fdLimit } = readOptions(options);
   const response = responseFor(responseBytes);
   const o = { uploadBytes, readDelayMs, closeDelayMs };
-  return runLab("close", deadlineMs, async (scope) => {
+  const setup = { runs, responseBytes, responseTotalBytes: response.length, ...o };
+  const log = new ConsistencyLog();
+  const notMeasured = (): CloseLabResult => {
+    const none = (): CloseSide => ({ runs: [], lostCount: NaN });
+    return {
+      lab: "close",
+      setup,
+      measured: { abrupt: none(), graceful: none(), abruptEagerReader: none() },
+      model: { abruptLost: NaN, gracefulLost: NaN, abruptBytes: NaN, gracefulBytes: NaN, abruptEagerLost: NaN, abruptEagerBytes: NaN },
+      platform: platformFacts(),
+      notes: [],
+      consistency: log.result(),
+    };
+  };
+  if (!requireDescriptors(log, descriptorBudget({ fdLimit }), PEAK_DESCRIPTORS, "the lab (one connection at a time)")) return notMeasured();
+  const work = runLab("close", deadlineMs, async (scope): Promise<CloseLabResult> => {
     const rttMs = await measureLoopbackRtt(scope);
-    const abrupt = await measureSide(scope, "abrupt", runs, response, o);
-    const graceful = await measureSide(scope, "graceful", runs, response, o);
-    const abruptEagerReader = await measureSide(scope, "abrupt", runs, response, { ...o, readDelayMs: 0 });
+    log.verify(Number.isFinite(rttMs) && rttMs > 0, `loopback round trip measured: ${rttMs} ms (median of the echo probe)`, `the loopback round trip could not be measured (${rttMs} ms)`);
+    const abrupt = await measureSide(scope, log, "abrupt close", "abrupt", runs, response, o);
+    const graceful = await measureSide(scope, log, "graceful close", "graceful", runs, response, o);
+    const abruptEagerReader = await measureSide(scope, log, "abrupt, client reads at once", "abrupt", runs, response, { ...o, readDelayMs: 0 });
     const model = modelClose({ runs, responseBytes: response.length, rttMs, readDelayMs });
     return {
-      lab: "close" as const,
-      setup: { runs, responseBytes, responseTotalBytes: response.length, ...o },
+      lab: "close",
+      setup,
       measured: { abrupt, graceful, abruptEagerReader },
       model: model.expected,
       platform: platformFacts({ loopbackRttMs: rttMs }),
       notes: [...model.notes, ...platformNotes()],
+      consistency: log.result(),
     };
   });
+  return orInconclusive(work, log, notMeasured);
 }
 
 /** What this kernel does with data that arrived before a RST, as the eager-reader runs show. */
@@ -222,11 +321,13 @@ export function formatClose(result: CloseLabResult): string {
     { label: "abrupt, client reads at once: bytes read, mean", measured: avg(m.abruptEagerReader), model: p.abruptEagerBytes, unit: "B" },
   ];
   return [
+    ...inconclusiveBanner(result.consistency, m.abrupt.runs.length > 0),
     `Closing with unread input: response of ${setup.responseTotalBytes} B while the client uploads ${setup.uploadBytes} B`,
     comparisonTable(rows),
     `client errors: abrupt ${errorSummary(m.abrupt)}; graceful ${errorSummary(m.graceful)}`,
     `client errors, abrupt with a client reading at once: ${errorSummary(m.abruptEagerReader)}`,
     ...result.notes.map((n) => `note: ${n}`),
+    ...consistencyLines(result.consistency),
     platformLine(result.platform),
   ].join("\n");
 }

@@ -3,6 +3,9 @@
  * <name> [--json]`): each has a title, a run() that measures on loopback and
  * returns a JSON-able result, and a format() that turns the result into a
  * table of measurement beside model. `quick` runs smaller counts.
+ * Every result carries `consistency` (see consistency.ts): what the lab
+ * verified about its own run, and why it is inconclusive when it is; the CLI
+ * then exits with LAB_INCONCLUSIVE_EXIT (2).
  */
 import { formatClose, runCloseLab } from "./close";
 import { formatKeepAlive, runKeepAliveLab } from "./keep-alive";
@@ -60,6 +63,8 @@ export { runPipelineLab, formatPipeline } from "./pipeline";
 export { runCloseLab, formatClose } from "./close";
 export { runMultiplexLab, formatMultiplex } from "./multiplex";
 export { LabDeadlineError } from "./harness";
+export { LAB_INCONCLUSIVE_EXIT, LabInconclusiveError, inconclusiveReason } from "./consistency";
+export type { Consistency } from "./consistency";
 
 /** Runs a lab and saves its result for the measure exercises (.workbook/labs/<name>.json). */
 export async function runLab(name: LabName, opts?: { quick?: boolean }): Promise<unknown> {

@@ -12,11 +12,16 @@
  *     delayed-ACK timer (40 ms minimum on Linux): the write-write-read stall.
  *   - setNoDelay(true): the second part leaves at once; one round trip.
  *   - Nagle on, the request as one write: nothing to hold back; one round trip.
- * The result holds the median time per request of each run.
+ * The result holds the median time per request of each run. Before measuring,
+ * the lab checks it has the few descriptors it needs; after, that every
+ * request was answered once by the server on its own connection (see
+ * consistency.ts): otherwise the result is inconclusive.
  */
 import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
-import { LabScope, connectLoopback, listenOnLoopback, median, nowMs, roundMs, runLab, deadlineOption } from "./harness";
+import { LabScope, LoopbackServer, connectLoopback, listenOnLoopback, median, nowMs, roundMs, runLab, deadlineOption } from "./harness";
+import { Consistency, ConsistencyLog, LabInconclusiveError, consistencyLines, inconclusiveBanner, orInconclusive } from "./consistency";
+import { descriptorBudget, requireDescriptors } from "./descriptors";
 import { measureLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
 import { comparisonTable, platformLine } from "./table";
@@ -31,6 +36,8 @@ export interface NagleLabOptions {
   bodyBytes?: number;
   /** the whole lab aborts after this long (default 15000 ms) */
   deadlineMs?: number;
+  /** plan descriptors as if the soft limit (`ulimit -n`) were this, when it is lower than the real one (tests) */
+  fdLimit?: number;
 }
 
 export interface NagleTimes {
@@ -48,7 +55,12 @@ export interface NagleLabResult {
   model: NagleTimes;
   platform: PlatformFacts;
   notes: string[];
+  /** what the lab verified about its own run, and why the result is inconclusive when it is (times are then null when nothing was measured) */
+  consistency: Consistency;
 }
+
+/** The most descriptors the lab holds at once: a listening server, a client socket and the server's, and the previous run's two still closing. */
+const PEAK_DESCRIPTORS = 5;
 
 /** The server's answer: small enough for one segment. */
 const RESPONSE = Buffer.from("OK\n");
@@ -59,13 +71,14 @@ type RunKind = "nagle" | "noDelay" | "singleWrite";
  * A server that counts bytes and answers once per complete request of
  * `requestBytes` bytes; it sends nothing before a request is complete.
  */
-function requestCountingServer(requestBytes: number): net.Server {
+function requestCountingServer(requestBytes: number, answered: { count: number }): net.Server {
   return net.createServer((socket) => {
     let pending = 0;
     socket.on("data", (chunk) => {
       pending += chunk.length;
       while (pending >= requestBytes) {
         pending -= requestBytes;
+        answered.count++;
         socket.write(RESPONSE);
       }
     });
@@ -78,16 +91,19 @@ function readResponse(scope: LabScope, socket: net.Socket, bytes: number): Promi
   return scope.race(
     new Promise<void>((resolve, reject) => {
       let got = 0;
+      const onClose = () => reject(new LabInconclusiveError("the server closed a connection before answering (was it out of descriptors?)"));
       const onData = (chunk: Buffer) => {
         got += chunk.length;
         if (got >= bytes) {
           socket.off("data", onData);
           socket.off("error", reject);
+          socket.off("close", onClose);
           resolve();
         }
       };
       socket.on("data", onData);
       socket.once("error", reject);
+      socket.once("close", onClose);
     }),
   );
 }
@@ -107,15 +123,36 @@ async function oneRequest(scope: LabScope, socket: net.Socket, kind: RunKind, he
   return nowMs() - start;
 }
 
-/** One run: a fresh connection, `rounds` requests, median ms per request. */
-async function measureRun(scope: LabScope, port: number, kind: RunKind, rounds: number, header: Buffer, body: Buffer): Promise<number> {
-  const socket = await connectLoopback(scope, port, { noDelay: kind === "noDelay" });
+const RUN_NAMES: Record<RunKind, string> = { nagle: "Nagle on, 2 writes", noDelay: "TCP_NODELAY, 2 writes", singleWrite: "Nagle on, 1 write" };
+
+/** One run: a fresh connection, `rounds` requests, median ms per request; checks every request was answered once on it. */
+async function measureRun(
+  scope: LabScope,
+  server: LoopbackServer,
+  answered: { count: number },
+  log: ConsistencyLog,
+  kind: RunKind,
+  rounds: number,
+  header: Buffer,
+  body: Buffer,
+): Promise<number> {
+  const before = { answered: answered.count, connections: server.connections, read: server.bytes().read };
+  const socket = await connectLoopback(scope, server.port, { noDelay: kind === "noDelay" });
   try {
     const times: number[] = [];
     for (let i = 0; i < rounds; i++) {
       scope.check();
       times.push(await oneRequest(scope, socket, kind, header, body));
     }
+    const serverAnswered = answered.count - before.answered;
+    const connections = server.connections - before.connections;
+    const read = server.bytes().read - before.read;
+    const sent = rounds * (header.length + body.length);
+    log.verify(
+      times.length === rounds && serverAnswered === rounds && connections === 1 && read === sent,
+      `${RUN_NAMES[kind]}: ${rounds} requests sent, ${times.length} responses read; the server read ${read} B and answered ${serverAnswered} on ${connections} connection`,
+      `${RUN_NAMES[kind]}: ${rounds} requests (${sent} B) on one connection, but the server read ${read} B and answered ${serverAnswered} on ${connections} connections`,
+    );
     return roundMs(median(times));
   } finally {
     socket.destroy();
@@ -129,36 +166,59 @@ function readOptions(options: NagleLabOptions | undefined) {
     headerBytes: optionalNumber("headerBytes", o.headerBytes, 64, { integer: true, min: 1, max: 1000 }),
     bodyBytes: optionalNumber("bodyBytes", o.bodyBytes, 64, { integer: true, min: 1, max: 1000 }),
     deadlineMs: deadlineOption(o.deadlineMs),
+    fdLimit: o.fdLimit === undefined ? undefined : optionalNumber("fdLimit", o.fdLimit, 0, { integer: true, min: 1 }),
   };
 }
 
-/** Runs the Nagle lab on loopback and returns measurement, model and platform facts. */
+/** Runs the Nagle lab on loopback and returns measurement, model, platform facts and its consistency checks. */
 export async function runNagleLab(options?: NagleLabOptions): Promise<NagleLabResult> {
-  const { rounds, headerBytes, bodyBytes, deadlineMs } = readOptions(options);
+  const { rounds, headerBytes, bodyBytes, deadlineMs, fdLimit } = readOptions(options);
   const header = Buffer.alloc(headerBytes, "h");
   const body = Buffer.alloc(bodyBytes, "b");
-  return runLab("nagle", deadlineMs, async (scope) => {
+  const setup = { rounds, headerBytes, bodyBytes, responseBytes: RESPONSE.length };
+  const log = new ConsistencyLog();
+  const none: NagleTimes = { nagleMs: null, noDelayMs: null, singleWriteMs: null };
+  const notMeasured = (): NagleLabResult => ({
+    lab: "nagle",
+    setup,
+    measured: none,
+    model: none,
+    platform: platformFacts(),
+    notes: [],
+    consistency: log.result(),
+  });
+  if (!requireDescriptors(log, descriptorBudget({ fdLimit }), PEAK_DESCRIPTORS, "the lab (one connection at a time)")) return notMeasured();
+  log.note(
+    process.platform === "linux"
+      ? "platform linux: the model's delayed-ACK timer (40 ms minimum) is this kernel's"
+      : `platform ${process.platform}, not linux: the model uses Linux's 40 ms delayed-ACK minimum, this kernel's timer may differ (the measured stall is still this machine's)`,
+  );
+  const work = runLab("nagle", deadlineMs, async (scope): Promise<NagleLabResult> => {
     const rttMs = await measureLoopbackRtt(scope);
-    const server = await listenOnLoopback(scope, requestCountingServer(headerBytes + bodyBytes));
+    log.verify(Number.isFinite(rttMs) && rttMs > 0, `loopback round trip measured: ${rttMs} ms (median of the echo probe)`, `the loopback round trip could not be measured (${rttMs} ms)`);
+    const answered = { count: 0 };
+    const server = await listenOnLoopback(scope, requestCountingServer(headerBytes + bodyBytes, answered));
     try {
       const measured: NagleTimes = {
-        nagleMs: await measureRun(scope, server.port, "nagle", rounds, header, body),
-        noDelayMs: await measureRun(scope, server.port, "noDelay", rounds, header, body),
-        singleWriteMs: await measureRun(scope, server.port, "singleWrite", rounds, header, body),
+        nagleMs: await measureRun(scope, server, answered, log, "nagle", rounds, header, body),
+        noDelayMs: await measureRun(scope, server, answered, log, "noDelay", rounds, header, body),
+        singleWriteMs: await measureRun(scope, server, answered, log, "singleWrite", rounds, header, body),
       };
       const model: NagleModel = modelNagle({ headerBytes, bodyBytes, responseBytes: RESPONSE.length, rttMs });
       return {
-        lab: "nagle" as const,
-        setup: { rounds, headerBytes, bodyBytes, responseBytes: RESPONSE.length },
+        lab: "nagle",
+        setup,
         measured,
         model: model.times,
         platform: platformFacts({ loopbackRttMs: rttMs }),
         notes: model.notes,
+        consistency: log.result(),
       };
     } finally {
       await server.close();
     }
   });
+  return orInconclusive(work, log, notMeasured);
 }
 
 /** The Nagle lab as a table: model beside measurement, ratio measured/model. */
@@ -170,9 +230,11 @@ export function formatNagle(result: NagleLabResult): string {
     { label: "Nagle on, 1 write", measured: m.singleWriteMs, model: p.singleWriteMs, unit: "ms" },
   ];
   return [
+    ...inconclusiveBanner(result.consistency, [m.nagleMs, m.noDelayMs, m.singleWriteMs].some((x) => x !== null)),
     `Nagle vs delayed ACK: median time per request over ${setup.rounds} requests on one connection`,
     comparisonTable(rows),
     ...result.notes.map((n) => `note: ${n}`),
+    ...consistencyLines(result.consistency),
     platformLine(result.platform),
   ].join("\n");
 }

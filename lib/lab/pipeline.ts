@@ -17,11 +17,18 @@
  *      failed: it cannot know whether the server ran them. The client here
  *      pipelines POSTs along with the rest, which RFC 9112 9.3.2 tells a real
  *      client not to do: this is the situation that rule exists to avoid.
+ * Every part also checks it ran as designed (each batch got all its
+ * responses, the server was handed every request, client and server agree on
+ * the connections, each retry request is answered or given up exactly once);
+ * otherwise the result is inconclusive (see consistency.ts). Before
+ * measuring, the lab checks it has the few descriptors it needs.
  */
 import * as http from "node:http";
 import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
-import { LabScope, connectLoopback, listenOnLoopback, median, nowMs, roundMs, runLab, deadlineOption } from "./harness";
+import { LabScope, LoopbackServer, connectLoopback, listenOnLoopback, median, nowMs, roundMs, runLab, deadlineOption } from "./harness";
+import { Consistency, ConsistencyLog, consistencyLines, counted, inconclusiveBanner, orInconclusive } from "./consistency";
+import { descriptorBudget, requireDescriptors } from "./descriptors";
 import { measureLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
 import { ParsedResponse, ResponseParser } from "./response-parser";
@@ -40,6 +47,8 @@ export interface PipelineLabOptions {
   closeAfter?: number;
   /** the whole lab aborts after this long (default 15000 ms) */
   deadlineMs?: number;
+  /** plan descriptors as if the soft limit (`ulimit -n`) were this, when it is lower than the real one (tests) */
+  fdLimit?: number;
 }
 
 export interface LabRequest {
@@ -77,7 +86,16 @@ export interface PipelineLabResult {
   model: PipelineModel["times"] & { retry: PipelineModel["retry"] };
   platform: PlatformFacts;
   notes: string[];
+  /**
+   * What the lab verified about its own run, and why the result is
+   * inconclusive when it is. When nothing could be measured, the measured
+   * numbers are NaN (null in the saved JSON) and the lists are empty.
+   */
+  consistency: Consistency;
 }
+
+/** The most descriptors the lab holds at once: a listening server, one connection (both ends), and the previous one still closing. */
+const PEAK_DESCRIPTORS = 5;
 
 /** The methods the retry part sends, in order (cycled when there are more requests). */
 export const RETRY_METHODS = ["GET", "HEAD", "POST", "GET", "PUT", "POST", "DELETE", "OPTIONS", "GET", "TRACE"] as const;
@@ -186,25 +204,49 @@ export async function exchange(scope: LabScope, port: number, requests: LabReque
   }
 }
 
-/** Median total time of `repeats` batches of N zero-delay GETs, pipelined and one at a time. */
-async function measureTiming(scope: LabScope, port: number, n: number, repeats: number) {
+/** Median total time of `repeats` batches of N zero-delay GETs, pipelined and one at a time; checks every batch got all its answers. */
+async function measureTiming(scope: LabScope, server: LoopbackServer, serverLog: ServerLog, checks: ConsistencyLog, n: number, repeats: number) {
   const gets: LabRequest[] = Array.from({ length: n }, (_, id) => ({ id, method: "GET", delayMs: 0 }));
   const pipelined: number[] = [];
   const sequential: number[] = [];
+  const answered = { pipelined: 0, sequential: 0 };
+  const before = { connections: server.connections, received: serverLog.received.length };
   for (let i = 0; i < repeats; i++) {
-    pipelined.push((await exchange(scope, port, gets, "pipelined")).ms);
-    sequential.push((await exchange(scope, port, gets, "sequential")).ms);
+    const p = await exchange(scope, server.port, gets, "pipelined");
+    pipelined.push(p.ms);
+    answered.pipelined += p.responses.filter((r) => r.status === 200).length;
+    const q = await exchange(scope, server.port, gets, "sequential");
+    sequential.push(q.ms);
+    answered.sequential += q.responses.filter((r) => r.status === 200).length;
   }
+  const total = repeats * n;
+  const connections = server.connections - before.connections;
+  const received = serverLog.received.length - before.received;
+  checks.verify(
+    answered.pipelined === total && answered.sequential === total && received === 2 * total && connections === 2 * repeats,
+    `timing: ${counted(repeats, "batch", "batches")} of ${n} GETs each way: ${answered.pipelined} of ${total} pipelined and ${answered.sequential} of ${total} one-at-a-time ` +
+      `responses read; the server was handed ${received} requests on ${counted(connections, "connection")}`,
+    `timing: of ${total} GETs each way, ${answered.pipelined} pipelined and ${answered.sequential} one-at-a-time responses arrived, ` +
+      `and the server was handed ${received} of ${2 * total} requests on ${counted(connections, "connection")} (expected ${2 * repeats}): the times do not time whole batches`,
+  );
   return { pipelinedMs: roundMs(median(pipelined)), sequentialMs: roundMs(median(sequential)) };
 }
 
 /** Pipelined GETs the server finishes last-first; checks the answers come whole and in order. */
-async function measureOrder(scope: LabScope, port: number, log: ServerLog, n: number, stepMs: number) {
+async function measureOrder(scope: LabScope, port: number, log: ServerLog, checks: ConsistencyLog, n: number, stepMs: number) {
   const requests: LabRequest[] = Array.from({ length: n }, (_, id) => ({ id, method: "GET", delayMs: (n - 1 - id) * stepMs }));
   log.finished.length = 0;
+  const receivedBefore = log.received.length;
   const { responses } = await exchange(scope, port, requests, "pipelined");
   const complete = responses.length === n && responses.every((r, i) => r.status === 200 && r.body.toString() === bodyFor(requests[i].id));
   const inOrder = responses.length === n && responses.every((r, i) => r.headers["x-request-id"] === String(requests[i].id));
+  const received = log.received.length - receivedBefore;
+  // which order they came in is the finding; that all came, and the server finished all, is the setup
+  checks.verify(
+    responses.length === n && received === n && log.finished.length === n,
+    `order: ${n} GETs pipelined; the server was handed ${received} and finished ${log.finished.length}; ${responses.length} responses parsed`,
+    `order: ${n} GETs pipelined, but the server was handed ${received} and finished ${log.finished.length}, and ${responses.length} responses were parsed`,
+  );
   return { complete, inOrder, serverFinishOrder: [...log.finished] };
 }
 
@@ -230,12 +272,28 @@ export async function sendWithRetry(
   return outcome;
 }
 
-async function measureRetry(scope: LabScope, methods: readonly string[], closeAfter: number): Promise<RetryOutcome> {
+async function measureRetry(scope: LabScope, checks: ConsistencyLog, methods: readonly string[], closeAfter: number): Promise<RetryOutcome> {
   const log: ServerLog = { received: [], finished: [] };
   const server = await listenOnLoopback(scope, itemServer(log, closeAfter));
   try {
     const requests: LabRequest[] = methods.map((method, id) => ({ id, method, delayMs: 0 }));
     const outcome = await sendWithRetry(scope, server.port, requests);
+    const answered = new Set(outcome.answered);
+    const failed = new Set(outcome.failed.map((f) => f.id));
+    const accounted = requests.every((r) => answered.has(r.id) !== failed.has(r.id));
+    const once = answered.size === outcome.answered.length && failed.size === outcome.failed.length;
+    const reached = outcome.answered.every((id) => log.received.includes(`${methods[id]} ${id}`));
+    checks.verify(
+      accounted && once && reached,
+      `retry: each of the ${requests.length} requests answered or given up exactly once (${answered.size} answered, ${failed.size} failed), every answer for a request the server was handed`,
+      `retry: the ${requests.length} requests are not each answered or given up exactly once ` +
+        `(answered ${outcome.answered.join(",") || "none"}; failed ${[...failed].join(",") || "none"}), or an answer came for a request the server was not handed`,
+    );
+    checks.verify(
+      server.connections === outcome.connections,
+      `retry: the client opened ${counted(outcome.connections, "connection")} and the server accepted ${server.connections}`,
+      `retry: the client opened ${counted(outcome.connections, "connection")} but the server accepted ${server.connections}`,
+    );
     return { ...outcome, serverReceived: log.received };
   } finally {
     await server.close();
@@ -250,35 +308,58 @@ function readOptions(options: PipelineLabOptions | undefined) {
     delayStepMs: optionalNumber("delayStepMs", o.delayStepMs, 2, { min: 0, max: 50 }),
     closeAfter: optionalNumber("closeAfter", o.closeAfter, 3, { integer: true, min: 1, max: 100 }),
     deadlineMs: deadlineOption(o.deadlineMs),
+    fdLimit: o.fdLimit === undefined ? undefined : optionalNumber("fdLimit", o.fdLimit, 0, { integer: true, min: 1 }),
   };
 }
 
 /** Runs the pipelining lab on loopback. */
 export async function runPipelineLab(options?: PipelineLabOptions): Promise<PipelineLabResult> {
-  const { requests, repeats, delayStepMs, closeAfter, deadlineMs } = readOptions(options);
-  return runLab("pipeline", deadlineMs, async (scope) => {
+  const { requests, repeats, delayStepMs, closeAfter, deadlineMs, fdLimit } = readOptions(options);
+  const methods = Array.from({ length: requests }, (_, i) => RETRY_METHODS[i % RETRY_METHODS.length]);
+  const setup = { requests, repeats, delayStepMs, closeAfter, methods };
+  const checks = new ConsistencyLog();
+  const notMeasured = (): PipelineLabResult => ({
+    lab: "pipeline",
+    setup,
+    measured: {
+      pipelinedMs: NaN,
+      sequentialMs: NaN,
+      inOrder: false,
+      complete: false,
+      serverFinishOrder: [],
+      retry: { answered: [], resent: [], failed: [], serverReceived: [], connections: NaN },
+    },
+    model: { pipelinedMs: null, sequentialMs: null, retry: { answered: [], resent: [], failed: [], connections: NaN } },
+    platform: platformFacts(),
+    notes: [],
+    consistency: checks.result(),
+  });
+  if (!requireDescriptors(checks, descriptorBudget({ fdLimit }), PEAK_DESCRIPTORS, "the lab (one connection at a time)")) return notMeasured();
+  const work = runLab("pipeline", deadlineMs, async (scope): Promise<PipelineLabResult> => {
     const rttMs = await measureLoopbackRtt(scope);
+    checks.verify(Number.isFinite(rttMs) && rttMs > 0, `loopback round trip measured: ${rttMs} ms (median of the echo probe)`, `the loopback round trip could not be measured (${rttMs} ms)`);
     const log: ServerLog = { received: [], finished: [] };
     const server = await listenOnLoopback(scope, itemServer(log));
     let timing, order;
     try {
-      timing = await measureTiming(scope, server.port, requests, repeats);
-      order = await measureOrder(scope, server.port, log, requests, delayStepMs);
+      timing = await measureTiming(scope, server, log, checks, requests, repeats);
+      order = await measureOrder(scope, server.port, log, checks, requests, delayStepMs);
     } finally {
       await server.close();
     }
-    const methods = Array.from({ length: requests }, (_, i) => RETRY_METHODS[i % RETRY_METHODS.length]);
-    const retry = await measureRetry(scope, methods, closeAfter);
+    const retry = await measureRetry(scope, checks, methods, closeAfter);
     const model = modelPipeline({ methods, closeAfter, rttMs, requests });
     return {
-      lab: "pipeline" as const,
-      setup: { requests, repeats, delayStepMs, closeAfter, methods },
+      lab: "pipeline",
+      setup,
       measured: { ...timing, ...order, retry },
       model: { ...model.times, retry: model.retry },
       platform: platformFacts({ loopbackRttMs: rttMs }),
       notes: model.notes,
+      consistency: checks.result(),
     };
   });
+  return orInconclusive(work, checks, notMeasured);
 }
 
 function retryLines(retry: RetryOutcome, predicted: RetryPrediction, closeAfter: number): string[] {
@@ -308,11 +389,13 @@ export function formatPipeline(result: PipelineLabResult): string {
     { label: `${setup.requests} GETs one at a time (total)`, measured: m.sequentialMs, model: p.sequentialMs, unit: "ms" },
   ];
   return [
+    ...inconclusiveBanner(result.consistency, Number.isFinite(m.pipelinedMs)),
     `Pipelining: median of ${setup.repeats} batches on one raw connection each`,
     comparisonTable(rows),
     `order: server finished ${m.serverFinishOrder.join(",")}; responses ${m.complete ? "complete" : "INCOMPLETE"} and ${m.inOrder ? "in request order" : "OUT OF ORDER"}`,
     ...retryLines(m.retry, p.retry, setup.closeAfter),
     ...result.notes.map((n) => `note: ${n}`),
+    ...consistencyLines(result.consistency),
     platformLine(result.platform),
   ].join("\n");
 }

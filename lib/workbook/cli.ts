@@ -186,10 +186,10 @@ export const commands: Record<string, Command> = {
   },
   lab: {
     usage: "lab <name> [--json] [--quick]",
-    about: "a real-socket experiment on loopback, next to the model's prediction (lab alone lists them)",
+    about: "a real-socket experiment on loopback, next to the model's prediction (lab alone lists them); exits 2 when the result is inconclusive",
     options: { json: { type: "boolean" }, quick: { type: "boolean" } },
     async run(args) {
-      const { labs, runLab } = await import("../lab/index");
+      const { labs, runLab, inconclusiveReason, LAB_INCONCLUSIVE_EXIT } = await import("../lab/index");
       const [name] = positional(args);
       const lab = name === undefined ? undefined : (labs as Record<string, (typeof labs)[keyof typeof labs]>)[name];
       if (!lab) throw new UsageError(`${name === undefined ? "lab needs a name" : `unknown lab ${JSON.stringify(name)}`}. Valid: ${Object.keys(labs).join(", ")}`);
@@ -197,7 +197,10 @@ export const commands: Record<string, Command> = {
       if (!json) console.log(`${lab.title}\nmeasuring on 127.0.0.1 ...`);
       const result = await runLab(name as keyof typeof labs, { quick: flag(args, "quick") });
       console.log(json ? JSON.stringify(result, null, 2) : lab.format(result));
-      return 0;
+      const inconclusive = inconclusiveReason(result);
+      if (inconclusive === undefined) return 0;
+      console.error(`the ${name} lab was inconclusive: ${inconclusive}`);
+      return LAB_INCONCLUSIVE_EXIT;
     },
   },
   bench: {

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import * as net from "node:net";
 import { describe, expect, it } from "vitest";
 import { LabDeadlineError, connectLoopback, listenOnLoopback, median, openTcpHandles, runLab } from "../../lib/lab/harness";
@@ -6,6 +7,17 @@ import { runNagleLab } from "../../lib/lab/nagle";
 import { runTimeWaitLab } from "../../lib/lab/time-wait";
 import { ResponseParser } from "../../lib/lab/response-parser";
 import { labs } from "../../lib/lab";
+import { ConsistencyLog, LabInconclusiveError, inconclusiveCause, inconclusiveReason, orInconclusive } from "../../lib/lab/consistency";
+import { descriptorBudget, openDescriptors, parseOpenFilesLimit, unitsThatFit, DESCRIPTOR_RESERVE } from "../../lib/lab/descriptors";
+import { runKeepAliveLab } from "../../lib/lab/keep-alive";
+import { runMultiplexLab } from "../../lib/lab/multiplex";
+import { runPipelineLab } from "../../lib/lab/pipeline";
+import type { CheckCases } from "../../lib/workbook/cases";
+import tcpPerformance from "../../checks/tcp-performance";
+import persistent from "../../checks/persistent-connections";
+import pipelined from "../../checks/pipelined-connections";
+import closing from "../../checks/closing-connections";
+import multiplexing from "../../checks/multiplexing-and-beyond";
 
 describe("lab harness", () => {
   it("median of odd and even lists; empty is an error", () => {
@@ -60,5 +72,81 @@ describe("lab harness", () => {
       expect(typeof lab.run).toBe("function");
       expect(typeof lab.format).toBe("function");
     }
+  });
+});
+
+describe("lab consistency and preconditions", () => {
+  it("a consistency log: checks in order, failures named, the first failure is the reason", () => {
+    const log = new ConsistencyLog();
+    log.note("10 connections made");
+    expect(log.verify(true, "10 responses read", "unused")).toBe(true);
+    expect(log.result()).toEqual({ ok: true, checks: ["10 connections made", "10 responses read"] });
+    expect(log.verify(false, "fact", "the server accepted 7 of 10")).toBe(false);
+    log.fail("2 sockets failed (EMFILE x2)");
+    const c = log.result();
+    expect(c.ok).toBe(false);
+    expect(c.checks.slice(2)).toEqual(["failed: the server accepted 7 of 10", "failed: 2 sockets failed (EMFILE x2)"]);
+    expect(c.inconclusive).toBe("the server accepted 7 of 10 (and 1 more failed check)");
+    expect(inconclusiveReason({ consistency: c })).toBe(c.inconclusive);
+    expect(inconclusiveReason({ consistency: { ok: true, checks: [] } })).toBeUndefined();
+    // a result saved before labs checked themselves has no block: not inconclusive
+    expect(inconclusiveReason({ lab: "nagle", measured: {} })).toBeUndefined();
+    expect(inconclusiveReason(undefined)).toBeUndefined();
+  });
+
+  it("EMFILE and a LabInconclusiveError become an inconclusive result; other errors are thrown", async () => {
+    const emfile = Object.assign(new Error("connect EMFILE"), { code: "EMFILE", syscall: "connect" });
+    expect(inconclusiveCause(emfile)).toMatch(/ran out of file descriptors \(EMFILE.*in connect/);
+    expect(inconclusiveCause(new LabInconclusiveError("2 of 6 responses"))).toBe("2 of 6 responses");
+    expect(inconclusiveCause(new RangeError("bad option"))).toBeUndefined();
+    const log = new ConsistencyLog();
+    const result = await orInconclusive(Promise.reject(emfile), log, (reason) => ({ reason }));
+    expect(result.reason).toMatch(/EMFILE/);
+    expect(log.result().ok).toBe(false);
+    await expect(orInconclusive(Promise.reject(new RangeError("bad")), new ConsistencyLog(), () => 0)).rejects.toThrow(RangeError);
+  });
+
+  it("reads the soft descriptor limit and plans within it", () => {
+    const limits = [
+      "Limit                     Soft Limit           Hard Limit           Units     ",
+      "Max open files            40                   4096                 files     ",
+    ].join("\n");
+    expect(parseOpenFilesLimit(limits)).toBe(40);
+    expect(parseOpenFilesLimit(limits.replace("40  ", "unlimited"))).toBe(Infinity);
+    expect(parseOpenFilesLimit("garbage")).toBeNull();
+    const budget = { limit: 40, source: "fdLimit option" as const, open: 19, free: 21 };
+    // 21 free, 6 in reserve, 1 listening: 7 connections of 2 descriptors fit
+    expect(unitsThatFit(budget, 1, 2)).toBe(Math.floor((21 - DESCRIPTOR_RESERVE - 1) / 2));
+    expect(unitsThatFit({ ...budget, free: null }, 1, 2)).toBe(Infinity);
+    expect(unitsThatFit({ ...budget, free: 3 }, 1, 2)).toBe(0);
+    if (existsSync("/proc/self/limits")) {
+      const real = descriptorBudget();
+      expect(real.source).toBe("/proc/self/limits");
+      expect(real.open).toBeGreaterThan(2);
+      expect(descriptorBudget({ fdLimit: 10 })).toMatchObject({ limit: 10, source: "fdLimit option", free: 10 - openDescriptors()! });
+      // an fdLimit above the real limit changes nothing
+      expect(descriptorBudget({ fdLimit: real.limit! + 1 }).source).toBe("/proc/self/limits");
+    }
+  });
+
+  // what a measure exercise says about an inconclusive lab run: not counted, with the reason
+  const measureExercises: [string, CheckCases, string, () => Promise<unknown>][] = [
+    ["4.2k", tcpPerformance, "nagle", () => runNagleLab({ rounds: 1, fdLimit: 1 })],
+    ["4.2l", tcpPerformance, "time-wait", () => runTimeWaitLab({ connections: 1, fdLimit: 1 })],
+    ["4.5f", persistent, "keep-alive", () => runKeepAliveLab({ requests: 1, fdLimit: 1 })],
+    ["4.6f", pipelined, "pipeline", () => runPipelineLab({ requests: 1, repeats: 1, fdLimit: 1 })],
+    ["4.7e", closing, "close", () => runCloseLab({ runs: 1, fdLimit: 1 })],
+    ["4.8d", multiplexing, "multiplex", () => runMultiplexLab({ requests: 2, fdLimit: 1 })],
+  ];
+  it.each(measureExercises)("%s grades nothing from an inconclusive %s lab run and says why", async (id, cases, lab, run) => {
+    const before = openTcpHandles();
+    const result = JSON.parse(JSON.stringify(await run())); // as saved in .workbook/labs/
+    expect(openTcpHandles()).toBe(before);
+    expect(result.lab).toBe(lab);
+    expect(result.consistency.ok).toBe(false);
+    const built = cases[id].fromLab!(result);
+    expect(typeof built).toBe("string");
+    // off Linux the time-wait lab is inconclusive for the platform instead
+    expect(built).toMatch(/^your lab run was inconclusive: (too few file descriptors|not available on this platform)/);
   });
 });

@@ -19,8 +19,25 @@ describe("multiplex lab (real loopback sockets, HTTP/1.1 and HTTP/2)", () => {
     expect(r.model.pipelined.quickDoneMs).toBeGreaterThanOrEqual(slowMs);
     expect(r.model.multiplexed.quickDoneMs).toBeLessThan(slowMs);
     expect(formatMultiplex(r)).toContain("HTTP/2 arrival order");
+    // each way ran as designed: every request handed to the server, every response whole, one connection each
+    expect(r.consistency.ok).toBe(true);
+    const checks = r.consistency.checks.join("\n");
+    expect(checks).toContain("HTTP/1.1 pipelined: 5 requests written; the server was handed 5; 5 responses arrived whole with status 200");
+    expect(checks).toContain("HTTP/2: 5 streams opened; the server was handed 5; 5 responses arrived whole with status 200");
+    expect(checks).toContain("HTTP/2: the client opened 1 session (connection) and the server accepted 1");
     expect(openTcpHandles()).toBe(before);
   }, 20_000);
+
+  it("with too few file descriptors it measures nothing and says inconclusive", async () => {
+    const before = openTcpHandles();
+    const r = await runMultiplexLab({ requests: 2, fdLimit: 4 });
+    expect(r.consistency.ok).toBe(false);
+    expect(r.consistency.inconclusive).toMatch(/^too few file descriptors/);
+    expect(r.measured.pipelined.quickDoneMs).toBeNaN();
+    expect(r.measured.multiplexed.arrivalOrder).toEqual([]);
+    expect(formatMultiplex(r).split("\n")[0]).toMatch(/^INCONCLUSIVE: too few file descriptors/);
+    expect(openTcpHandles()).toBe(before);
+  });
 
   it("names a bad option", async () => {
     await expect(runMultiplexLab({ requests: 1 })).rejects.toThrow(/requests/);

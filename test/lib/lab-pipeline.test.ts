@@ -17,8 +17,27 @@ describe("pipeline lab (real loopback sockets)", () => {
     expect(result.measured.pipelinedMs).toBeGreaterThan(0);
     expect(result.measured.sequentialMs).toBeGreaterThan(0);
     expect(formatPipeline(result)).toContain("in request order");
+    // the run checked itself: whole batches timed, every request handed to the server, connections agree
+    expect(result.consistency.ok).toBe(true);
+    const checks = result.consistency.checks.join("\n");
+    expect(checks).toContain("timing: 2 batches of 6 GETs each way: 12 of 12 pipelined and 12 of 12 one-at-a-time responses read; the server was handed 24 requests on 4 connections");
+    expect(checks).toContain("order: 6 GETs pipelined; the server was handed 6 and finished 6; 6 responses parsed");
+    expect(checks).toMatch(/retry: the client opened (\d+) connections? and the server accepted \1/);
     expect(openTcpHandles()).toBe(before);
   }, 20_000);
+
+  it("with too few file descriptors it measures nothing and says inconclusive", async () => {
+    const before = openTcpHandles();
+    const result = await runPipelineLab({ requests: 3, repeats: 1, fdLimit: 4 });
+    expect(result.consistency.ok).toBe(false);
+    expect(result.consistency.inconclusive).toMatch(/^too few file descriptors/);
+    expect(result.measured.pipelinedMs).toBeNaN();
+    expect(result.measured.retry.answered).toEqual([]);
+    // the saved JSON holds null where nothing was measured
+    expect(JSON.parse(JSON.stringify(result)).measured.pipelinedMs).toBeNull();
+    expect(formatPipeline(result).split("\n")[0]).toMatch(/^INCONCLUSIVE: too few file descriptors/);
+    expect(openTcpHandles()).toBe(before);
+  });
 
   it("after an early close only idempotent requests are resent; a POST left unanswered fails", async () => {
     const before = openTcpHandles();
@@ -36,6 +55,8 @@ describe("pipeline lab (real loopback sockets)", () => {
     expect(retry.resent).toEqual(result.model.retry.resent);
     expect(retry.failed.map((f) => f.id)).toEqual(result.model.retry.failed);
     expect(retry.connections).toBe(result.model.retry.connections);
+    expect(result.consistency.ok).toBe(true);
+    expect(result.consistency.checks.join("\n")).toContain("retry: each of the 10 requests answered or given up exactly once (9 answered, 1 failed)");
     expect(openTcpHandles()).toBe(before);
   }, 20_000);
 });
