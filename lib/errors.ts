@@ -15,34 +15,68 @@ export interface NumberRule {
   integer?: boolean;
 }
 
+/**
+ * The largest time (ms) or size (bytes) a model takes: 2^53 - 1, the largest
+ * whole number a double holds exactly. Sums and products of a few of them
+ * stay finite, so a finite input never comes back as an Infinity time.
+ */
+export const MAX_QUANTITY = Number.MAX_SAFE_INTEGER;
+/** The slowest link a model takes, bits/s: at one bit per second every transfer time is still finite. */
+export const MIN_BANDWIDTH_BPS = 1;
+
 /** Long strings are cut in messages: an error about a 1 MB header must not be 1 MB long. */
 const SHOWN_CHARS = 120;
 
+/** Names and expectations are written by the models, but may quote the input (a header name, a list item). */
+const SHOWN_NAME_CHARS = 200;
+const SHOWN_EXPECTED_CHARS = 1000;
+
+function cut(text: string, max = SHOWN_CHARS): string {
+  return text.length > max ? `${text.slice(0, max)}... (${text.length} characters)` : text;
+}
+
+/** Any value as text for a message, without throwing (an object without a prototype has no toString). */
 function describe(value: unknown): string {
   if (typeof value === "string") {
     return value.length > SHOWN_CHARS ? `${JSON.stringify(value.slice(0, SHOWN_CHARS))}... (${value.length} characters)` : JSON.stringify(value);
   }
   if (Array.isArray(value)) return `array of length ${value.length}`;
-  return String(value);
+  try {
+    return cut(String(value));
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** A parameter name or an expectation as given (cut when long); one that is not a string is described. */
+function label(text: unknown, max: number): string {
+  return typeof text === "string" ? cut(text, max) : describe(text);
 }
 
 /** Throws a TypeError with code ERR_INVALID_ARG_TYPE. */
 export function invalidType(name: string, expected: string, value: unknown): never {
-  const err = new TypeError(`The "${name}" argument must be ${expected}. Received ${typeof value} ${describe(value)}`);
+  const err = new TypeError(`The "${label(name, SHOWN_NAME_CHARS)}" argument must be ${label(expected, SHOWN_EXPECTED_CHARS)}. Received ${typeof value} ${describe(value)}`);
   (err as NodeJS.ErrnoException).code = "ERR_INVALID_ARG_TYPE";
   throw err;
 }
 
 /** Throws a RangeError with code ERR_OUT_OF_RANGE. */
 export function outOfRange(name: string, expected: string, value: unknown): never {
-  const err = new RangeError(`The value of "${name}" is out of range. It must be ${expected}. Received ${describe(value)}`);
+  const err = new RangeError(`The value of "${label(name, SHOWN_NAME_CHARS)}" is out of range. It must be ${label(expected, SHOWN_EXPECTED_CHARS)}. Received ${describe(value)}`);
   (err as NodeJS.ErrnoException).code = "ERR_OUT_OF_RANGE";
   throw err;
 }
 
 /** Returns `value` if it is a finite number obeying `rule`, else throws naming `name`. */
 export function checkNumber(name: string, value: unknown, rule: NumberRule = {}): number {
+  if (typeof rule !== "object" || rule === null) invalidType("rule", "an object { min?, max?, above?, integer? }", rule);
   if (typeof value !== "number") invalidType(name, "a number", value);
+  // a bound that is not a number would be coerced by the comparisons below (and may throw doing so)
+  if (
+    (rule.min !== undefined && typeof rule.min !== "number") ||
+    (rule.max !== undefined && typeof rule.max !== "number") ||
+    (rule.above !== undefined && typeof rule.above !== "number")
+  ) checkRule(rule);
   // the common case first, without building a message: the engine checks every event's time
   if (
     Number.isFinite(value) &&
@@ -51,6 +85,7 @@ export function checkNumber(name: string, value: unknown, rule: NumberRule = {})
     (rule.min === undefined || value >= rule.min) &&
     (rule.max === undefined || value <= rule.max)
   ) return value;
+  checkRule(rule);
   const parts: string[] = [];
   if (rule.integer) parts.push("an integer");
   if (rule.above !== undefined) parts.push(`> ${rule.above}`);
@@ -60,6 +95,15 @@ export function checkNumber(name: string, value: unknown, rule: NumberRule = {})
   return outOfRange(name, Number.isFinite(value) || !parts.length ? expected : `a finite number, ${expected}`, value);
 }
 
+/** A rule whose bounds are not numbers would make every value fail (or pass) for the wrong reason. */
+function checkRule(rule: NumberRule): void {
+  for (const key of ["min", "max", "above"] as const) {
+    const bound = rule[key];
+    if (bound !== undefined && (typeof bound !== "number" || Number.isNaN(bound))) invalidType(`rule.${key}`, "a number", bound);
+  }
+  if (rule.integer !== undefined && typeof rule.integer !== "boolean") invalidType("rule.integer", "a boolean", rule.integer);
+}
+
 /** Like checkNumber, but `undefined` yields `fallback` (for optional options). */
 export function optionalNumber(name: string, value: unknown, fallback: number, rule: NumberRule = {}): number {
   return value === undefined ? checkNumber(name, fallback, rule) : checkNumber(name, value, rule);
@@ -67,6 +111,7 @@ export function optionalNumber(name: string, value: unknown, fallback: number, r
 
 /** Returns `value` if it is a boolean, `fallback` if undefined, else throws. */
 export function optionalBoolean(name: string, value: unknown, fallback: boolean): boolean {
+  if (typeof fallback !== "boolean") invalidType("fallback", "a boolean", fallback);
   if (value === undefined) return fallback;
   if (typeof value !== "boolean") invalidType(name, "a boolean", value);
   return value;
@@ -80,8 +125,9 @@ export function checkString(name: string, value: unknown): string {
 
 /** Returns `value` if it is one of `choices`, else throws a RangeError listing them. */
 export function checkChoice<T extends string>(name: string, value: unknown, choices: readonly T[]): T {
+  if (!Array.isArray(choices)) invalidType("choices", "an array of strings", choices);
   if (typeof value !== "string" || !(choices as readonly string[]).includes(value)) {
-    outOfRange(name, `one of ${choices.map((c) => JSON.stringify(c)).join(", ")}`, value);
+    outOfRange(name, `one of ${Array.from(choices, (c) => describe(c)).join(", ")}`, value);
   }
   return value as T;
 }

@@ -6,6 +6,7 @@ export * from "./errors";
 export * from "./tcp/index";
 export * from "./sim/index";
 export * from "./http/index";
+export * from "./viz/chart-limits";
 export * from "./viz/overhead-chart";
 export * from "./viz/packet-layout";
 export * from "./viz/sequence-diagram";

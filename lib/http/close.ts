@@ -46,8 +46,9 @@
  */
 
 import { roundMs } from "../time";
-import { checkChoice, checkNumber, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkChoice, checkNumber, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
 import { serialisationMs } from "../sim/link";
+import { MAX_STREAM_SEGMENTS } from "../sim/scheduler";
 import type { TraceEntry } from "../sim/trace";
 import { DEFAULT_MSS, IP_HEADER_BYTES, TCP_HEADER_BYTES } from "../tcp/constants";
 import { segment } from "../tcp/segment";
@@ -106,14 +107,15 @@ const DEFAULT_READ_DELAY_MS = 1;
 export function simulateClose(scenario: CloseScenario): CloseOutcome {
   const s = optionsObject("scenario", scenario);
   const strategy = checkChoice("scenario.strategy", s.strategy, STRATEGIES);
-  const rttMs = checkNumber("scenario.rttMs", s.rttMs, { min: 0 });
-  const responseBytes = checkNumber("scenario.responseBytes", s.responseBytes, { integer: true, min: 1 });
-  const requestBytes = optionalNumber("scenario.requestBytes", s.requestBytes, DEFAULT_REQUEST_BYTES, { integer: true, min: 1 });
-  const t2 = optionalNumber("scenario.secondRequestAtMs", s.secondRequestAtMs, 0, { min: 0 });
-  const bw = s.bandwidthBps === undefined ? Infinity : checkNumber("scenario.bandwidthBps", s.bandwidthBps, { above: 0 });
-  const mss = optionalNumber("scenario.mss", s.mss, DEFAULT_MSS, { integer: true, min: 1 });
-  const readDelay = optionalNumber("scenario.clientReadDelayMs", s.clientReadDelayMs, DEFAULT_READ_DELAY_MS, { min: 0 });
-  const serverMs = optionalNumber("scenario.serverMs", s.serverMs, 0, { min: 0 });
+  const rttMs = checkNumber("scenario.rttMs", s.rttMs, { min: 0, max: MAX_QUANTITY });
+  const mss = optionalNumber("scenario.mss", s.mss, DEFAULT_MSS, { integer: true, min: 1, max: MAX_QUANTITY });
+  // one trace entry per segment: at most MAX_STREAM_SEGMENTS of them
+  const responseBytes = checkNumber("scenario.responseBytes", s.responseBytes, { integer: true, min: 1, max: MAX_STREAM_SEGMENTS * mss });
+  const requestBytes = optionalNumber("scenario.requestBytes", s.requestBytes, DEFAULT_REQUEST_BYTES, { integer: true, min: 1, max: MAX_QUANTITY });
+  const t2 = optionalNumber("scenario.secondRequestAtMs", s.secondRequestAtMs, 0, { min: 0, max: MAX_QUANTITY });
+  const bw = s.bandwidthBps === undefined ? Infinity : checkNumber("scenario.bandwidthBps", s.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
+  const readDelay = optionalNumber("scenario.clientReadDelayMs", s.clientReadDelayMs, DEFAULT_READ_DELAY_MS, { min: 0, max: MAX_QUANTITY });
+  const serverMs = optionalNumber("scenario.serverMs", s.serverMs, 0, { min: 0, max: MAX_QUANTITY });
   const discardOnReset = optionalBoolean("scenario.discardOnReset", s.discardOnReset, true);
   const d = rttMs / 2;
   const headerBytes = IP_HEADER_BYTES + TCP_HEADER_BYTES;
@@ -171,7 +173,7 @@ export function simulateClose(scenario: CloseScenario): CloseOutcome {
   } else {
     const fin = controlLeaves();
     trace.push({ tMs: fin.leaves, conn: 0, from: "server", flags: ["FIN", "ACK"], bytes: 0, note: "shutdown(SHUT_WR): half close, keep reading" });
-    const clientCloses = Math.max(fin.arrives, ...arrivals.map((a) => a.at)) + readDelay;
+    const clientCloses = arrivals.reduce((latest, a) => Math.max(latest, a.at), fin.arrives) + readDelay;
     trace.push({ tMs: clientCloses, conn: 0, from: "client", flags: ["FIN", "ACK"], bytes: 0, note: "client read the whole response and the FIN, closes" });
     lines.push(`The server half-closed at ${ms(closeAt)} ms (FIN after the response), read and dropped request 2 at ${ms(request2Arrives)} ms, and closed fully once the client's FIN arrived at ${ms(clientCloses + d)} ms. No RST.`);
   }

@@ -33,12 +33,16 @@ export interface ConnectionOptions {
   tokens: string[];
 }
 
-/** Parses one or more Connection field values into their options. */
-export function parseConnectionHeader(value: string | readonly string[]): ConnectionOptions {
-  const values = stringOrStrings("value", value);
+/**
+ * Parses one or more Connection field values into their options. `name` is
+ * what errors call the value (a caller that read it from a header section
+ * passes `headers["Connection"]`).
+ */
+export function parseConnectionHeader(value: string | readonly string[], name = "value"): ConnectionOptions {
+  const values = stringOrStrings(name, value);
   const tokens = new Set<string>(); // a repeated token counts once; a Set keeps the first-seen order
   values.forEach((fieldValue, i) => {
-    const param = Array.isArray(value) ? `value[${i}]` : "value";
+    const param = Array.isArray(value) ? `${name}[${i}]` : name;
     for (const item of splitList(fieldValue, param)) {
       if (!isToken(item)) outOfRange(param, `a comma-separated list of tokens; ${JSON.stringify(item)} is not a token`, fieldValue);
       tokens.add(item.toLowerCase()); // options are case-insensitive

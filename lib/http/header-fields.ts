@@ -10,10 +10,14 @@
  *     strings (the shape Node's `IncomingMessage.headers` uses);
  *   - an array of [name, value] pairs, in wire order.
  * Bad shapes throw a TypeError naming the exact place (`headers[2]`,
- * `headers["Connection"][1]`).
+ * `headers["Connection"][1]`). A field name must be a token (RFC 9110 5.1)
+ * and a value must not hold CR, LF or NUL (RFC 9110 5.5): either would let
+ * one field smuggle another line into the message, so both are a RangeError
+ * naming the place. At most MAX_FIELD_LINES lines (list-syntax.ts).
  */
 
-import { invalidType } from "../errors";
+import { checkString, invalidType, outOfRange } from "../errors";
+import { MAX_FIELD_LINES, checkFieldValue, isToken } from "./list-syntax";
 
 export type HeaderValue = string | string[];
 export type HeaderObject = Record<string, HeaderValue>;
@@ -26,38 +30,53 @@ export interface FieldLine {
   value: string;
 }
 
+/** A field name is a token (RFC 9110 5.1): no spaces, colons, CR, LF or NUL. */
+function checkFieldName(where: string, name: string): string {
+  if (!isToken(name)) outOfRange(where, "a field name (an RFC 9110 token)", name);
+  return name;
+}
+
+function tooMany(param: string, headers: unknown): never {
+  return outOfRange(param, `at most ${MAX_FIELD_LINES} field lines`, headers);
+}
+
 /** Checks `headers` and flattens it to field lines, in order. */
 export function fieldLines(headers: unknown, param = "headers"): FieldLine[] {
+  if (typeof param !== "string") invalidType("param", "a string", param);
+  const lines: FieldLine[] = [];
   if (Array.isArray(headers)) {
-    return headers.map((pair, i) => {
+    if (headers.length > MAX_FIELD_LINES) tooMany(param, headers);
+    // an index loop: map would skip holes, and a hole is no pair
+    for (let i = 0; i < headers.length; i++) {
+      const pair: unknown = headers[i];
       if (!Array.isArray(pair) || pair.length !== 2) invalidType(`${param}[${i}]`, "a [name, value] pair", pair);
-      const [name, value] = pair as unknown[];
-      if (typeof name !== "string") invalidType(`${param}[${i}][0]`, "a string", name);
-      if (typeof value !== "string") invalidType(`${param}[${i}][1]`, "a string", value);
-      return { name: name as string, value: value as string };
-    });
+      const name = checkFieldName(`${param}[${i}][0]`, checkString(`${param}[${i}][0]`, pair[0]));
+      lines.push({ name, value: checkFieldValue(`${param}[${i}][1]`, pair[1]) });
+    }
+    return lines;
   }
   if (headers === null || typeof headers !== "object") {
     invalidType(param, "an object of name -> value or an array of [name, value] pairs", headers);
   }
-  const lines: FieldLine[] = [];
   for (const name of Object.keys(headers)) {
     const value = (headers as Record<string, unknown>)[name];
-    const where = `${param}[${JSON.stringify(name)}]`;
-    if (typeof value === "string") lines.push({ name, value });
+    const where = `${param}[${JSON.stringify(name.length > 100 ? `${name.slice(0, 100)}...` : name)}]`;
+    checkFieldName(where, name);
+    if (typeof value === "string") lines.push({ name, value: checkFieldValue(where, value) });
     else if (Array.isArray(value)) {
-      value.forEach((v, i) => {
-        if (typeof v !== "string") invalidType(`${where}[${i}]`, "a string", v);
-        lines.push({ name, value: v });
-      });
+      for (let i = 0; i < value.length; i++) {
+        if (lines.length >= MAX_FIELD_LINES) tooMany(param, headers);
+        lines.push({ name, value: checkFieldValue(`${where}[${i}]`, value[i]) });
+      }
     } else invalidType(where, "a string or an array of strings", value);
+    if (lines.length > MAX_FIELD_LINES) tooMany(param, headers);
   }
   return lines;
 }
 
 /** Every value of the field `name` (case-insensitive), in order. */
 export function fieldValues(headers: unknown, name: string, param = "headers"): string[] {
-  const wanted = name.toLowerCase();
+  const wanted = checkFieldName("name", checkString("name", name)).toLowerCase();
   return fieldLines(headers, param)
     .filter((line) => line.name.toLowerCase() === wanted)
     .map((line) => line.value);
@@ -65,6 +84,7 @@ export function fieldValues(headers: unknown, name: string, param = "headers"): 
 
 /** Checks an optional headers argument; `undefined` means no fields. */
 export function checkHeaders(param: string, headers: unknown): HeaderInput {
+  if (typeof param !== "string") invalidType("param", "a string", param);
   if (headers === undefined) return {};
   fieldLines(headers, param);
   return headers as HeaderInput;

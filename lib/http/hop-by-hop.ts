@@ -43,7 +43,7 @@ export function hopByHopNames(headers: HeaderInput): Set<string> {
   const lines = fieldLines(headers);
   const connection = lines.filter((l) => l.name.toLowerCase() === "connection").map((l) => l.value);
   const names = new Set(HOP_BY_HOP_FIELDS);
-  for (const token of parseConnectionHeader(connection).tokens) names.add(token);
+  for (const token of parseConnectionHeader(connection, 'headers["Connection"]').tokens) names.add(token);
   return names;
 }
 

@@ -55,12 +55,12 @@ export interface KeepAliveParams {
   params: Record<string, string | null>;
 }
 
-/** Parses one or more Keep-Alive field values. */
-export function parseKeepAlive(value: string | readonly string[]): KeepAliveParams {
-  const values = stringOrStrings("value", value);
+/** Parses one or more Keep-Alive field values; `name` is what errors call the value. */
+export function parseKeepAlive(value: string | readonly string[], name = "value"): KeepAliveParams {
+  const values = stringOrStrings(name, value);
   const result: KeepAliveParams = { params: Object.create(null) as Record<string, string | null> };
   values.forEach((fieldValue, i) => {
-    const param = Array.isArray(value) ? `value[${i}]` : "value";
+    const param = Array.isArray(value) ? `${name}[${i}]` : name;
     for (const item of splitList(fieldValue, param)) addParam(result, item, param, fieldValue);
   });
   return result;
@@ -72,7 +72,8 @@ function addParam(result: KeepAliveParams, item: string, param: string, fieldVal
   if (!isToken(name)) outOfRange(param, `a list of name[=value] parameters; ${JSON.stringify(name)} is not a token`, fieldValue);
   const key = name.toLowerCase();
   const raw = eq < 0 ? null : trimOws(item.slice(eq + 1));
-  const paramValue = raw === null ? null : (unquote(raw) ?? raw);
+  const unquoted = raw === null ? null : unquote(raw);
+  const paramValue = raw === null ? null : (unquoted ?? raw);
 
   if (key === "timeout" || key === "max") {
     const field = key === "timeout" ? "timeoutSeconds" : "max";
@@ -80,7 +81,7 @@ function addParam(result: KeepAliveParams, item: string, param: string, fieldVal
     result[field] = wholeNumber(key, paramValue);
   } else {
     // a value is a token or a quoted-string (RFC 2068 2.2)
-    if (raw !== null && unquote(raw) === null && !isToken(raw)) outOfRange(key, "a token or a quoted string", raw);
+    if (raw !== null && unquoted === null && !isToken(raw)) outOfRange(key, "a token or a quoted string", raw);
     if (!(key in result.params)) result.params[key] = paramValue;
   }
 }

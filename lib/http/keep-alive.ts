@@ -34,12 +34,15 @@
  * learns of the close before it would reuse the connection).
  */
 
-import { checkChoice, checkNumber, checkString, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkChoice, checkNumber, checkString, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
 import type { HeaderPairs } from "./header-fields";
 import { EXAMPLE_BODY_BYTES, HTTP_VERSIONS, type HttpVersion } from "./message-length";
 import { decidePersistence, type PersistenceRule } from "./persistence";
 
 export type ResponseFramingChoice = "content-length" | "chunked" | "until-close";
+
+/** The most requests simulateKeepAlive plays (each step keeps its headers): a bigger list is refused, naming it. */
+export const MAX_KEEP_ALIVE_REQUESTS = 10_000;
 const FRAMINGS: readonly ResponseFramingChoice[] = ["content-length", "chunked", "until-close"];
 
 export interface KeepAliveClientOptions {
@@ -111,8 +114,9 @@ export function simulateKeepAlive(scenario: KeepAliveScenario): KeepAliveRun {
   const s = optionsObject("scenario", scenario);
   const client = readClient(s.client);
   const server = readServer(s.server);
-  const transactionMs = optionalNumber("scenario.transactionMs", s.transactionMs, 0, { min: 0 });
-  const bodyBytes = optionalNumber("scenario.bodyBytes", s.bodyBytes, EXAMPLE_BODY_BYTES, { integer: true, min: 0 });
+  const transactionMs = optionalNumber("scenario.transactionMs", s.transactionMs, 0, { min: 0, max: MAX_QUANTITY });
+  // at most 2^53 - 1: Content-Length says it in decimal, and its reader wants it exact
+  const bodyBytes = optionalNumber("scenario.bodyBytes", s.bodyBytes, EXAMPLE_BODY_BYTES, { integer: true, min: 0, max: MAX_QUANTITY });
   const requests = readRequests(s.requests, transactionMs);
 
   const steps: KeepAliveStep[] = [];
@@ -140,7 +144,7 @@ export function simulateKeepAlive(scenario: KeepAliveScenario): KeepAliveRun {
     onConn += 1;
     const isLast = index === requests.length - 1;
     const reqHead = buildRequest(client, req, isLast);
-    const { headers: resHeaders, closeWhy } = buildResponse(server, client.version, reqHead, req, onConn, bodyBytes);
+    const { headers: resHeaders, closeWhy } = buildResponse(server, client.version, reqHead, req, index, onConn, bodyBytes);
     const decision = decidePersistence({
       request: { version: client.version, headers: reqHead },
       response: { version: server.version, headers: resHeaders },
@@ -198,18 +202,21 @@ function readServer(value: KeepAliveServerOptions | undefined): Server {
   const v = optionsObject("scenario.server", value);
   return {
     version: v.version === undefined ? "1.1" : checkChoice("scenario.server.version", v.version, HTTP_VERSIONS),
-    timeoutSeconds: checkNumber("scenario.server.timeoutSeconds", v.timeoutSeconds, { min: 0 }),
-    max: checkNumber("scenario.server.max", v.max, { integer: true, min: 1 }),
+    // at most 2^53 - 1: the Keep-Alive field says them in decimal, and its reader wants them exact
+    timeoutSeconds: checkNumber("scenario.server.timeoutSeconds", v.timeoutSeconds, { min: 0, max: MAX_QUANTITY }),
+    max: checkNumber("scenario.server.max", v.max, { integer: true, min: 1, max: MAX_QUANTITY }),
     persistent: optionalBoolean("scenario.server.persistent", v.persistent, true),
   };
 }
 
 function readRequests(value: unknown, transactionMs: number): Request[] {
   if (!Array.isArray(value) || value.length === 0) outOfRange("scenario.requests", "a non-empty array of requests", value);
+  if (value.length > MAX_KEEP_ALIVE_REQUESTS) outOfRange("scenario.requests", `at most ${MAX_KEEP_ALIVE_REQUESTS} requests`, value);
   let lastEnd = -Infinity;
-  return (value as unknown[]).map((raw, i) => {
+  // Array.from visits holes too (map would skip them): a hole is refused as requests[i]
+  return Array.from(value as unknown[], (raw, i) => {
     const r = optionsObject(`scenario.requests[${i}]`, raw as KeepAliveRequest);
-    const atMs = checkNumber(`scenario.requests[${i}].atMs`, r.atMs, { min: 0 });
+    const atMs = checkNumber(`scenario.requests[${i}].atMs`, r.atMs, { min: 0, max: MAX_QUANTITY });
     // one request at a time: the next may not start before the last response ended
     if (atMs < lastEnd) outOfRange(`scenario.requests[${i}].atMs`, `>= ${lastEnd} (the previous response ends then; no pipelining here)`, atMs);
     lastEnd = atMs + transactionMs;
@@ -231,13 +238,13 @@ function buildRequest(client: Client, req: Request, isLast: boolean): HeaderPair
 }
 
 /** The server's answer, and (when it chose to close) its own reason. */
-function buildResponse(server: Server, clientVersion: HttpVersion, reqHeaders: HeaderPairs, req: Request, onConn: number, bodyBytes: number): { headers: HeaderPairs; closeWhy?: string } {
+function buildResponse(server: Server, clientVersion: HttpVersion, reqHeaders: HeaderPairs, req: Request, index: number, onConn: number, bodyBytes: number): { headers: HeaderPairs; closeWhy?: string } {
   const connection = reqHeaders.find(([n]) => n === "Connection")?.[1].toLowerCase();
   const headers: HeaderPairs = [];
   if (req.framing === "chunked") {
     // chunked is HTTP/1.1 only, in both directions (RFC 9112 6.1)
     if (server.version === "1.0" || clientVersion === "1.0") {
-      outOfRange("scenario.requests[].framing", "not \"chunked\" when either side speaks HTTP/1.0", req.framing);
+      outOfRange(`scenario.requests[${index}].framing`, "not \"chunked\" when either side speaks HTTP/1.0", req.framing);
     }
     headers.push(["Transfer-Encoding", "chunked"]);
   } else if (req.framing === "content-length") {
@@ -254,7 +261,8 @@ function buildResponse(server: Server, clientVersion: HttpVersion, reqHeaders: H
     // RFC 9112 9.6: a 1.1 server that will close says so; a 1.0 server just omits keep-alive
     if (server.version === "1.1") headers.push(["Connection", "close"]);
   } else if (connection === "keep-alive") {
-    headers.push(["Connection", "Keep-Alive"], ["Keep-Alive", `timeout=${server.timeoutSeconds}, max=${remaining}`]);
+    // the field carries whole seconds (1*DIGIT): a server with a 2.5 s timeout promises 2
+    headers.push(["Connection", "Keep-Alive"], ["Keep-Alive", `timeout=${Math.floor(server.timeoutSeconds)}, max=${remaining}`]);
   }
   return { headers, closeWhy };
 }

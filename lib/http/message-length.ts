@@ -20,9 +20,11 @@
  * Not modelled: 2xx responses to CONNECT (the connection becomes a tunnel).
  */
 
-import { checkChoice, checkNumber, checkString, optionsObject, outOfRange } from "../errors";
+import { checkChoice, checkNumber, checkString, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
 import { checkHeaders, fieldValues, type HeaderInput } from "./header-fields";
-import { splitList } from "./list-syntax";
+import { isToken, splitList, stringOrStrings } from "./list-syntax";
+
+const DIGITS = /^[0-9]+$/;
 
 /** Body size the message-level models use when none is given: an illustrative small page, not an RFC value. */
 export const EXAMPLE_BODY_BYTES = 1024;
@@ -49,21 +51,25 @@ export interface FramingResult {
   faulty?: string;
 }
 
-/** Decides how the body of a response is delimited (RFC 9112 6.3). */
-export function responseFraming(head: ResponseHead): FramingResult {
-  const h = optionsObject("head", head);
-  const version = h.version === undefined ? "1.1" : checkChoice("head.version", h.version, HTTP_VERSIONS);
-  const status = h.status === undefined ? 200 : checkNumber("head.status", h.status, { integer: true, min: 100, max: 999 });
-  const method = h.requestMethod === undefined ? "GET" : checkString("head.requestMethod", h.requestMethod);
-  const headers = checkHeaders("head.headers", h.headers);
+/**
+ * Decides how the body of a response is delimited (RFC 9112 6.3). `name` is
+ * what errors call `head` ("head.status"); a caller passes its own.
+ */
+export function responseFraming(head: ResponseHead, name = "head"): FramingResult {
+  const h = optionsObject(name, head);
+  const version = h.version === undefined ? "1.1" : checkChoice(`${name}.version`, h.version, HTTP_VERSIONS);
+  const status = h.status === undefined ? 200 : checkNumber(`${name}.status`, h.status, { integer: true, min: 100, max: 999 });
+  const method = h.requestMethod === undefined ? "GET" : checkMethod(`${name}.requestMethod`, h.requestMethod);
+  const param = `${name}.headers`;
+  const headers = checkHeaders(param, h.headers);
 
   if (method === "HEAD" || (status >= 100 && status < 200) || status === 204 || status === 304) {
     return { framing: "no-body" };
   }
-  const te = fieldValues(headers, "transfer-encoding", "head.headers");
-  const cl = fieldValues(headers, "content-length", "head.headers");
+  const te = fieldValues(headers, "transfer-encoding", param);
+  const cl = fieldValues(headers, "content-length", param);
   if (te.length > 0) {
-    const codings = te.flatMap((v) => splitList(v, "head.headers[\"Transfer-Encoding\"]")).map((c) => c.toLowerCase());
+    const codings = te.flatMap((v) => splitList(v, `${param}["Transfer-Encoding"]`)).map((c) => c.toLowerCase());
     if (version === "1.0") {
       return { framing: "until-close", faulty: "an HTTP/1.0 message with Transfer-Encoding has faulty framing (RFC 9112 6.1)" };
     }
@@ -72,25 +78,35 @@ export function responseFraming(head: ResponseHead): FramingResult {
     if (cl.length > 0) result.faulty = "Transfer-Encoding and Content-Length together: treated as an error (RFC 9112 6.3)";
     return result;
   }
-  if (cl.length > 0) return { framing: "content-length", contentLength: parseContentLength(cl) };
+  if (cl.length > 0) return { framing: "content-length", contentLength: parseContentLength(cl, `${param}["Content-Length"]`) };
   return { framing: "until-close" };
+}
+
+/** A request method is a token (RFC 9110 9.1). */
+function checkMethod(name: string, value: unknown): string {
+  const method = checkString(name, value);
+  if (!isToken(method)) outOfRange(name, "a method name (an RFC 9110 token)", method);
+  return method;
 }
 
 /**
  * Content-Length = 1*DIGIT (RFC 9110 8.6). Several lines or a list are
- * accepted only when every value is valid and equal (RFC 9112 6.3).
+ * accepted only when every value is valid and equal (RFC 9112 6.3). `name`
+ * is what errors call the value.
  */
-export function parseContentLength(value: string | readonly string[]): number {
-  const lines = typeof value === "string" ? [value] : [...value];
-  const items = lines.flatMap((v) => splitList(checkString("Content-Length", v), "Content-Length"));
-  if (items.length === 0) outOfRange("Content-Length", "a decimal number of bytes", lines.join(", "));
-  for (const item of items) {
-    if (!/^[0-9]+$/.test(item) || !Number.isSafeInteger(Number(item))) {
-      outOfRange("Content-Length", "a decimal number of bytes (1*DIGIT)", item);
+export function parseContentLength(value: string | readonly string[], name = "Content-Length"): number {
+  const lines = stringOrStrings(name, value);
+  const lengths: number[] = [];
+  for (const line of lines) {
+    for (const item of splitList(line, name)) {
+      const n = Number(item);
+      if (!DIGITS.test(item) || !Number.isSafeInteger(n)) outOfRange(name, "a decimal number of bytes (1*DIGIT)", item);
+      lengths.push(n);
     }
   }
-  const n = Number(items[0]);
-  if (items.some((item) => Number(item) !== n)) outOfRange("Content-Length", "one length, or a list of equal lengths", lines.join(", "));
+  if (lengths.length === 0) outOfRange(name, "a decimal number of bytes", lines.join(", "));
+  const n = lengths[0];
+  if (lengths.some((length) => length !== n)) outOfRange(name, "one length, or a list of equal lengths", lines.join(", "));
   return n;
 }
 
@@ -114,7 +130,7 @@ export interface BodyCheck {
  */
 export function checkResponseBody(head: ResponseHead, receivedBytes: number): BodyCheck {
   const { framing, contentLength } = responseFraming(head);
-  const received = checkNumber("receivedBytes", receivedBytes, { integer: true, min: 0 });
+  const received = checkNumber("receivedBytes", receivedBytes, { integer: true, min: 0, max: MAX_QUANTITY });
   if (framing === "no-body") {
     return withExtra({ framing, status: "complete", expectedBytes: 0, receivedBytes: received, explanation: "this response cannot carry a body; it ends with its header section" }, 0);
   }

@@ -18,9 +18,9 @@
  * start only add to it). Server think time adds: every HTML's and, per phase,
  * at least the slowest object's (serial: every object's).
  */
-import { checkChoice, checkNumber } from "../errors";
+import { checkChoice, checkNumber, optionsObject, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
 import type { PageLoadInput } from "./page-load";
-import { pageRequests } from "./page-requests";
+import { checkServerTime, pageRequests } from "./page-requests";
 import { DEFAULT_MAX_CONNECTIONS, PAGE_LOAD_STRATEGIES } from "./page-load-strategies";
 
 export interface PageLoadFloor {
@@ -33,19 +33,22 @@ export interface PageLoadFloor {
 
 /** The lower bound on simulatePageLoad(input).elapsedMs; same input. */
 export function pageLoadFloor(input: Pick<PageLoadInput, "page" | "strategy" | "maxConnections" | "rttMs" | "bandwidthBps" | "serverMs">): PageLoadFloor {
-  const [html, ...objects] = pageRequests(input.page);
-  const strategy = checkChoice("strategy", input.strategy, PAGE_LOAD_STRATEGIES);
-  const rtt = checkNumber("rttMs", input.rttMs, { min: 0 });
-  const bw = input.bandwidthBps === Infinity ? Infinity : checkNumber("bandwidthBps", input.bandwidthBps, { above: 0 });
-  const max = input.maxConnections === undefined ? DEFAULT_MAX_CONNECTIONS[strategy] : checkNumber("maxConnections", input.maxConnections, { min: 1, integer: true });
-  const server = (i: number): number =>
-    typeof input.serverMs === "number" ? input.serverMs : Array.isArray(input.serverMs) ? input.serverMs[i] : 0;
+  const o = optionsObject("input", input);
+  const requests = pageRequests(o.page as PageLoadInput["page"]);
+  const [html, ...objects] = requests;
+  const strategy = checkChoice("strategy", o.strategy, PAGE_LOAD_STRATEGIES);
+  const rtt = checkNumber("rttMs", o.rttMs, { min: 0, max: MAX_QUANTITY });
+  const bw = o.bandwidthBps === Infinity ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
+  const max = o.maxConnections === undefined ? DEFAULT_MAX_CONNECTIONS[strategy] : checkNumber("maxConnections", o.maxConnections, { min: 1, integer: true });
+  // a function's times are not known before the load: the floor counts them as 0 (still a lower bound)
+  const thinkTime = typeof o.serverMs === "function" ? () => 0 : checkServerTime(o.serverMs, requests.length);
+  const server = (i: number): number => thinkTime(requests[i]);
   const onLink = (bytes: number): number => (bw === Infinity ? 0 : (bytes * 8 * 1000) / bw);
 
   const k = objects.length;
   const n = Math.min(max, Math.max(k, 1));
-  const objectBytes = objects.reduce((s, o) => s + o.bytes, 0);
-  const slowest = Math.max(0, ...objects.map((o) => server(o.index)));
+  const objectBytes = objects.reduce((s, r) => s + r.bytes, 0);
+  const slowest = objects.reduce((m, r) => Math.max(m, server(r.index)), 0);
   const htmlMs = 2 * rtt + onLink(html.bytes) + server(0);
   let objectRoundTrips: number;
   let objectsMs: number;
@@ -54,7 +57,7 @@ export function pageLoadFloor(input: Pick<PageLoadInput, "page" | "strategy" | "
     objectsMs = 0;
   } else if (strategy === "serial") {
     objectRoundTrips = 2 * k;
-    objectsMs = objects.reduce((s, o) => s + 2 * rtt + onLink(o.bytes) + server(o.index), 0);
+    objectsMs = objects.reduce((s, r) => s + 2 * rtt + onLink(r.bytes) + server(r.index), 0);
   } else {
     objectRoundTrips =
       strategy === "parallel" ? 2 * Math.ceil(k / n) : strategy === "persistent" ? (n === 1 ? k : Math.ceil((k + n - 1) / n)) : 1;

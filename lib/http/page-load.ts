@@ -38,19 +38,26 @@
  *    responses in request order (RFC 9112 9.3.2);
  *  - slow start per connection (RFC 5681 3.1, IW from RFC 6928 unless
  *    `initialWindow`), restart after idle (RFC 5681 4.1) as lib/sim does.
+ *
+ * Limits: at most MAX_PAGE_OBJECTS objects (page-requests.ts), and at most
+ * MAX_STREAM_SEGMENTS segments (lib/sim/scheduler.ts) of requests and
+ * responses in all, about a second of the engine's work; a bigger page is
+ * refused before the simulation starts, naming the field.
  */
-import { checkChoice, checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkChoice, checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
 import { Network } from "../sim/engine";
+import { MAX_STREAM_SEGMENTS } from "../sim/scheduler";
+import { DEFAULT_MSS } from "../tcp/constants";
 import type { Trace } from "../sim/trace";
 import { PageLoadSession } from "./page-load-session";
 import type { ConnectionTiming, RequestTiming } from "./page-load-session";
-import { pageRequests } from "./page-requests";
+import { checkServerTime, pageRequests } from "./page-requests";
 import type { Page, PageRequest } from "./page-requests";
 import { DEFAULT_MAX_CONNECTIONS, PAGE_LOAD_STRATEGIES, SINGLE_CONNECTION_STRATEGIES, STRATEGY_RUNS } from "./page-load-strategies";
 import type { PageLoadStrategy } from "./page-load-strategies";
 
 export type { RequestTiming, ConnectionTiming } from "./page-load-session";
-export { pageRequests } from "./page-requests";
+export { MAX_PAGE_OBJECTS, pageRequests } from "./page-requests";
 export type { Page, PageRequest } from "./page-requests";
 export { pageLoadFloor } from "./page-load-floor";
 export type { PageLoadFloor } from "./page-load-floor";
@@ -99,21 +106,19 @@ export interface PageLoadResult {
   connections: ConnectionTiming[];
 }
 
-function serverTime(value: unknown, requests: number): (r: PageRequest) => number {
-  if (value === undefined) return () => 0;
-  if (typeof value === "number") {
-    const ms = checkNumber("serverMs", value, { min: 0 });
-    return () => ms;
+/** Refuses a page whose requests and responses are more segments than the engine plays in about a second. */
+function checkSegments(requests: readonly PageRequest[], requestBytes: number, mss: number): void {
+  const limit = `at most ${MAX_STREAM_SEGMENTS} segments (of mss ${mss}) of requests and responses in all`;
+  const perRequest = Math.ceil(requestBytes / mss);
+  if (perRequest * requests.length > MAX_STREAM_SEGMENTS) outOfRange("requestBytes", `${limit}; ${requests.length} requests of ${requestBytes} bytes need more`, requestBytes);
+  let total = perRequest * requests.length;
+  for (const r of requests) {
+    const name = r.kind === "html" ? "page.htmlBytes" : `page.objectBytes[${r.index - 1}]`;
+    const segments = Math.ceil(r.bytes / mss);
+    if (segments > MAX_STREAM_SEGMENTS) outOfRange(name, limit, r.bytes);
+    total += segments;
+    if (total > MAX_STREAM_SEGMENTS) outOfRange("page", `${limit}; the responses up to ${r.path} go past it`, `${requests.length} responses`);
   }
-  if (Array.isArray(value)) {
-    if (value.length !== requests) outOfRange("serverMs", `an array of ${requests} times (the HTML, then each object)`, value);
-    const list = value.map((v, i) => checkNumber(`serverMs[${i}]`, v, { min: 0 }));
-    return (r) => list[r.index];
-  }
-  if (typeof value === "function") {
-    return (r) => checkNumber(`serverMs(${r.path})`, (value as (r: PageRequest) => unknown)(r), { min: 0 });
-  }
-  return invalidType("serverMs", "a number, an array of numbers or a function", value);
 }
 
 function checkMaxConnections(value: unknown, strategy: PageLoadStrategy): number {
@@ -132,11 +137,12 @@ export function simulatePageLoad(input: PageLoadInput): PageLoadResult {
   const [html, ...objects] = pageRequests(o.page);
   const strategy = checkChoice("strategy", o.strategy, PAGE_LOAD_STRATEGIES);
   const maxConnections = checkMaxConnections(o.maxConnections, strategy);
-  const rttMs = checkNumber("rttMs", o.rttMs, { min: 0 });
-  const bandwidthBps = o.bandwidthBps === Infinity ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { above: 0 });
-  const requestBytes = optionalNumber("requestBytes", o.requestBytes, DEFAULT_PAGE_REQUEST_BYTES, { min: 1, integer: true });
+  const rttMs = checkNumber("rttMs", o.rttMs, { min: 0, max: MAX_QUANTITY });
+  const bandwidthBps = o.bandwidthBps === Infinity ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
+  const requestBytes = optionalNumber("requestBytes", o.requestBytes, DEFAULT_PAGE_REQUEST_BYTES, { min: 1, integer: true, max: MAX_QUANTITY });
   const nagle = optionalBoolean("nagle", o.nagle, false);
-  const serverMs = serverTime(o.serverMs, objects.length + 1);
+  const serverMs = checkServerTime(o.serverMs, objects.length + 1);
+  checkSegments([html, ...objects], requestBytes, optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY }));
 
   const net = new Network({ rttMs, bandwidthBps, mss: o.mss, initialWindow: o.initialWindow, delayedAckMs: o.delayedAckMs, nagle });
   const session = new PageLoadSession(net, { requestBytes, serverMs });
@@ -149,7 +155,7 @@ export function simulatePageLoad(input: PageLoadInput): PageLoadResult {
     throw new Error(`page load did not complete: ${unfinished.map((r) => r.path).join(", ") || "requests missing"} (a bug in the model)`);
   }
   return {
-    elapsedMs: Math.max(...requests.map((r) => r.doneMs)),
+    elapsedMs: requests.reduce((m, r) => Math.max(m, r.doneMs), 0),
     packets: net.packets,
     wireBytes: net.wireBytes,
     connectionsOpened: net.connectionsOpened,

@@ -4,7 +4,10 @@
  * size of its HTTP response. The browser requests the HTML first (index 0),
  * then the objects in page order (1..k).
  */
-import { checkNumber, invalidType } from "../errors";
+import { checkNumber, invalidType, outOfRange, MAX_QUANTITY } from "../errors";
+
+/** The most objects a page may embed (a big real page has a few hundred); more is refused, naming page.objectBytes. */
+export const MAX_PAGE_OBJECTS = 10_000;
 
 export interface Page {
   /** the HTML document's response, bytes (start line, headers and body) */
@@ -27,10 +30,36 @@ export interface PageRequest {
 export function checkPage(value: unknown): Page {
   if (value === null || typeof value !== "object" || Array.isArray(value)) invalidType("page", "an object { htmlBytes, objectBytes }", value);
   const p = value as Partial<Page>;
-  const htmlBytes = checkNumber("page.htmlBytes", p.htmlBytes, { min: 1, integer: true });
+  const htmlBytes = checkNumber("page.htmlBytes", p.htmlBytes, { min: 1, integer: true, max: MAX_QUANTITY });
   if (!Array.isArray(p.objectBytes)) invalidType("page.objectBytes", "an array of sizes in bytes", p.objectBytes);
-  const objectBytes = p.objectBytes.map((b, i) => checkNumber(`page.objectBytes[${i}]`, b, { min: 1, integer: true }));
+  if (p.objectBytes.length > MAX_PAGE_OBJECTS) outOfRange("page.objectBytes", `at most ${MAX_PAGE_OBJECTS} objects`, p.objectBytes);
+  // Array.from visits holes too (map would skip them): a hole is refused as page.objectBytes[i]
+  const objectBytes = Array.from(p.objectBytes as readonly unknown[], (b, i) => checkNumber(`page.objectBytes[${i}]`, b, { min: 1, integer: true, max: MAX_QUANTITY }));
   return { htmlBytes, objectBytes };
+}
+
+/**
+ * Checks a server think time (page-load.ts's ServerTime): one number for
+ * every response, one per request ([HTML, object 1, ...]), or a function of
+ * the request, whose answers are checked as they come. At most 2^53 - 1 ms,
+ * so that the simulated clock stays finite.
+ */
+export function checkServerTime(value: unknown, requests: number): (r: PageRequest) => number {
+  const rule = { min: 0, max: MAX_QUANTITY };
+  if (value === undefined) return () => 0;
+  if (typeof value === "number") {
+    const ms = checkNumber("serverMs", value, rule);
+    return () => ms;
+  }
+  if (Array.isArray(value)) {
+    if (value.length !== requests) outOfRange("serverMs", `an array of ${requests} times (the HTML, then each object)`, value);
+    const list = Array.from(value as readonly unknown[], (v, i) => checkNumber(`serverMs[${i}]`, v, rule));
+    return (r) => list[r.index];
+  }
+  if (typeof value === "function") {
+    return (r) => checkNumber(`serverMs(${r.path})`, (value as (r: PageRequest) => unknown)(r), rule);
+  }
+  return invalidType("serverMs", "a number, an array of numbers or a function", value);
 }
 
 /** The requests of a page: the HTML (index 0), then each object. */

@@ -25,10 +25,11 @@
  * keep-alive.ts.
  */
 
-import { checkChoice, invalidType, optionalBoolean, optionsObject } from "../errors";
+import { checkChoice, checkString, invalidType, optionalBoolean, optionsObject, outOfRange } from "../errors";
 import { parseConnectionHeader } from "./connection-header";
 import { checkHeaders, fieldValues, type HeaderInput } from "./header-fields";
 import { parseKeepAlive, type KeepAliveParams } from "./keep-alive-header";
+import { isToken } from "./list-syntax";
 import { HTTP_VERSIONS, responseFraming, type BodyFraming, type HttpVersion } from "./message-length";
 
 export interface RequestHead {
@@ -71,13 +72,16 @@ export function decidePersistence(exchange: Exchange): PersistenceDecision {
   const serverIsProxy = optionalBoolean("exchange.serverIsProxy", ex.serverIsProxy, false);
   const reqVersion = request.version === undefined ? "1.1" : checkChoice("exchange.request.version", request.version, HTTP_VERSIONS);
   const resVersion = response.version === undefined ? "1.1" : checkChoice("exchange.response.version", response.version, HTTP_VERSIONS);
+  const method = request.method === undefined ? undefined : checkString("exchange.request.method", request.method);
+  if (method !== undefined && !isToken(method)) outOfRange("exchange.request.method", "a method name (an RFC 9110 token)", method);
   const reqHeaders = checkHeaders("exchange.request.headers", request.headers);
   const resHeaders = checkHeaders("exchange.response.headers", response.headers);
-  const reqConn = parseConnectionHeader(fieldValues(reqHeaders, "connection", "exchange.request.headers"));
-  const resConn = parseConnectionHeader(fieldValues(resHeaders, "connection", "exchange.response.headers"));
+  const reqConn = parseConnectionHeader(fieldValues(reqHeaders, "connection", "exchange.request.headers"), 'exchange.request.headers["Connection"]');
+  const resConn = parseConnectionHeader(fieldValues(resHeaders, "connection", "exchange.response.headers"), 'exchange.response.headers["Connection"]');
+  // the response's own fields keep their names in errors: "exchange.response.status"
   const { framing, faulty } = responseFraming({
-    version: resVersion, status: response.status, requestMethod: request.method, headers: resHeaders,
-  });
+    version: resVersion, status: response.status, requestMethod: method, headers: resHeaders,
+  }, "exchange.response");
   const decide = (persistent: boolean, rule: PersistenceRule, reason: string): PersistenceDecision => ({ persistent, rule, reason, framing });
 
   if (reqConn.close) return decide(false, "client-close", "the request said Connection: close: the client will send no more requests on this connection");
@@ -94,7 +98,7 @@ export function decidePersistence(exchange: Exchange): PersistenceDecision {
   const result = decide(true, byVersion.rule, byVersion.reason);
   // RFC 2068 19.7.1.1: Keep-Alive is ignored unless the keep-alive token came with it.
   const keepAliveField = fieldValues(resHeaders, "keep-alive", "exchange.response.headers");
-  if (resConn.keepAlive && keepAliveField.length > 0) result.keepAlive = parseKeepAlive(keepAliveField);
+  if (resConn.keepAlive && keepAliveField.length > 0) result.keepAlive = parseKeepAlive(keepAliveField, 'exchange.response.headers["Keep-Alive"]');
   return result;
 }
 

@@ -87,7 +87,27 @@ export interface PipelineRun {
   log: string[];
 }
 
-/** Runs the requests through the closing server and reports each one's fate. */
+/** The most requests simulatePipeline takes. */
+export const MAX_PIPELINE_REQUESTS = 10_000;
+/**
+ * The most sends (first sends and resends) simulatePipeline plays. A server
+ * that closes after every response, unannounced, makes the client resend
+ * everything behind the first request on every new connection: n requests
+ * cost about n^2 / 2 sends (4,000 requests: 8 million), and each send is an
+ * entry in its request's `connections`. Past this the scenario is refused,
+ * naming it.
+ */
+export const MAX_PIPELINE_SENDS = 10_000_000;
+/** A batch of sends or resends is logged line by line up to this many, then summed up in one line. */
+const LOG_DETAIL = 3;
+
+/**
+ * Runs the requests through the closing server and reports each one's fate.
+ * Work and memory are linear in the number of sends: the queue and the
+ * pipeline are walked by index (no shift/unshift), and the log holds at most
+ * LOG_DETAIL + 1 lines per batch of sends, so it grows with the requests, not
+ * with the sends.
+ */
 export function simulatePipeline(scenario: PipelineScenario): PipelineRun {
   const s = optionsObject("scenario", scenario);
   const reports = readRequests(s.requests);
@@ -95,40 +115,56 @@ export function simulatePipeline(scenario: PipelineScenario): PipelineRun {
   const announce = optionalBoolean("scenario.announcesClose", s.announcesClose, false);
   const maxDepth = s.maxDepth === undefined ? Infinity : checkNumber("scenario.maxDepth", s.maxDepth, { integer: true, min: 1 });
   const pipelineAll = optionalBoolean("scenario.pipelineNonIdempotent", s.pipelineNonIdempotent, false);
+  // one request alone first: after a failed connection always, on the first one if asked
+  let probe = optionalBoolean("scenario.confirmPersistenceFirst", s.confirmPersistenceFirst, false);
   const name = (r: PipelineRequestReport) => `#${r.index} ${r.method} ${r.path}`;
 
   const log: string[] = [];
-  const queue = reports.map((r) => r); // requests not yet sent (or to resend), in order
+  // requests not yet sent (or to resend), in order: queue[head], queue[head + 1], ...
+  const queue = reports.slice();
+  let head = 0;
+  // the connections of each request's attempts, as runs of consecutive numbers [from, to, from, to, ...]:
+  // `connections` is filled once at the end, at its final length (growing n arrays send by send costs more than the sends)
+  const runs: number[][] = reports.map(() => []);
   let conn = -1;
-  // one request alone first: after a failed connection always, on the first one if asked
-  let probe = optionalBoolean("scenario.confirmPersistenceFirst", s.confirmPersistenceFirst, false);
+  let sends = 0;
 
-  while (queue.length > 0) {
+  while (head < queue.length) {
     conn += 1;
     const why = conn === 0 ? "first confirm it is persistent" : "after a failure";
     log.push(`open connection ${conn}${probe ? ` (${why}: one request alone until an answer shows the connection works)` : ""}`);
+    // sent on this connection, in order; outstanding[answeredHere...] are unanswered (responses come in order)
     const outstanding: PipelineRequestReport[] = [];
     let answeredHere = 0;
+    const unanswered = () => outstanding.length - answeredHere;
 
     const mayPipelineAfter = (r: PipelineRequestReport) => r.idempotent || pipelineAll;
     const fill = () => {
-      while (queue.length > 0 && outstanding.length < maxDepth) {
-        if (probe && answeredHere === 0 && outstanding.length >= 1) break;
-        const last = outstanding[outstanding.length - 1];
-        if (last && !mayPipelineAfter(last)) break; // nothing follows a non-idempotent request
-        if (outstanding.length > 0 && !mayPipelineAfter(queue[0])) break; // it waits for the pipeline to drain
-        const r = queue.shift() as PipelineRequestReport;
+      const batch = new LogBatch(
+        log,
+        (r, depth) => `  send ${name(r)} on connection ${conn}${depth > 1 ? ` (pipelined, ${depth} unanswered)` : ""}`,
+        (first, last, more, depth) => `  send ${name(first)} .. ${name(last)} on connection ${conn} (${more} more, pipelined, up to ${depth} unanswered)`,
+      );
+      while (head < queue.length && unanswered() < maxDepth) {
+        if (probe && answeredHere === 0 && unanswered() >= 1) break;
+        if (unanswered() > 0 && !mayPipelineAfter(outstanding[outstanding.length - 1])) break; // nothing follows a non-idempotent request
+        if (unanswered() > 0 && !mayPipelineAfter(queue[head])) break; // it waits for the pipeline to drain
+        const r = queue[head++];
+        if (++sends > MAX_PIPELINE_SENDS) tooManySends(reports.length, k);
         r.attempts += 1;
-        r.connections.push(conn);
+        const run = runs[r.index];
+        if (run.length > 0 && run[run.length - 1] === conn - 1) run[run.length - 1] = conn;
+        else run.push(conn, conn);
         outstanding.push(r);
-        log.push(`  send ${name(r)} on connection ${conn}${outstanding.length > 1 ? ` (pipelined, ${outstanding.length} unanswered)` : ""}`);
+        batch.add(r, unanswered());
       }
+      batch.end();
     };
 
     for (;;) {
       fill();
-      if (outstanding.length === 0) break; // all done
-      const r = outstanding.shift() as PipelineRequestReport;
+      if (unanswered() === 0) break; // all done
+      const r = outstanding[answeredHere];
       r.outcome = "answered";
       answeredHere += 1;
       const closing = answeredHere === k;
@@ -136,12 +172,22 @@ export function simulatePipeline(scenario: PipelineScenario): PipelineRun {
       if (!closing) continue;
       if (!announce) fill(); // the client has not seen the close yet
       log.push(`  server closes connection ${conn} after ${k} response(s)`);
-      afterClose(outstanding, queue, log, name);
+      const retry = afterClose(outstanding, answeredHere, log, name);
+      // back to the front of the queue: they were taken from the slots just before `head`
+      head -= retry.length;
+      for (let i = 0; i < retry.length; i++) queue[head + i] = retry[i];
       probe = !announce;
       break;
     }
   }
   if (conn >= 0) log.push(`all requests settled; ${conn + 1} connection(s) used`);
+  for (const r of reports) {
+    const run = runs[r.index];
+    const connections = new Array<number>(r.attempts);
+    let at = 0;
+    for (let j = 0; j < run.length; j += 2) for (let c = run[j]; c <= run[j + 1]; c++) connections[at++] = c;
+    r.connections = connections;
+  }
   return {
     requests: reports,
     answered: reports.filter((r) => r.outcome === "answered").map((r) => r.index),
@@ -152,26 +198,75 @@ export function simulatePipeline(scenario: PipelineScenario): PipelineRun {
   };
 }
 
-/** Unanswered requests: idempotent ones go back to the front of the queue, the others fail. */
-function afterClose(unanswered: PipelineRequestReport[], queue: PipelineRequestReport[], log: string[], name: (r: PipelineRequestReport) => string): void {
-  const retry = unanswered.filter((r) => r.idempotent);
-  for (const r of unanswered) {
+function tooManySends(requests: number, k: number): never {
+  return outOfRange(
+    "scenario.requests",
+    `a scenario of at most ${MAX_PIPELINE_SENDS} sends and resends (${requests} requests to a server that closes after ${k} response(s) need more: send fewer, or raise scenario.serverClosesAfter)`,
+    `${requests} requests`,
+  );
+}
+
+/** Log lines for one batch of sends or resends: the first LOG_DETAIL each on its line, the rest in one. */
+class LogBatch {
+  private count = 0;
+  private first: PipelineRequestReport | undefined;
+  private last: PipelineRequestReport | undefined;
+  private depth = 0;
+
+  constructor(
+    private readonly log: string[],
+    private readonly line: (r: PipelineRequestReport, depth: number) => string,
+    private readonly summary: (first: PipelineRequestReport, last: PipelineRequestReport, more: number, depth: number) => string,
+  ) {}
+
+  /** `depth`: unanswered requests once `r` is sent */
+  add(r: PipelineRequestReport, depth = 0): void {
+    this.count += 1;
+    if (this.count <= LOG_DETAIL) return void this.log.push(this.line(r, depth));
+    this.first ??= r;
+    this.last = r;
+    this.depth = depth;
+  }
+
+  end(): void {
+    if (this.first && this.last) this.log.push(this.summary(this.first, this.last, this.count - LOG_DETAIL, this.depth));
+  }
+}
+
+/**
+ * Unanswered requests (sent[from...]): idempotent ones are returned, to go back
+ * to the front of the queue; the others fail.
+ */
+function afterClose(sent: PipelineRequestReport[], from: number, log: string[], name: (r: PipelineRequestReport) => string): PipelineRequestReport[] {
+  const retry: PipelineRequestReport[] = [];
+  const batch = new LogBatch(
+    log,
+    (r) => `  ${name(r)} unanswered: ${r.method} is idempotent, resend it`,
+    (first, last, more) => `  ${name(first)} .. ${name(last)} unanswered (${more} more idempotent requests): resend them`,
+  );
+  for (let i = from; i < sent.length; i++) {
+    const r = sent[i];
     if (r.idempotent) {
       r.resent = true;
-      log.push(`  ${name(r)} unanswered: ${r.method} is idempotent, resend it`);
+      retry.push(r);
+      batch.add(r);
     } else {
       r.outcome = "failed";
       r.failReason = `the connection closed before its response; ${r.method} is not idempotent, so the client cannot tell whether the server acted on it and must not resend it automatically`;
       log.push(`  ${name(r)} unanswered: ${r.method} is not idempotent, report the failure instead of resending`);
     }
   }
-  queue.unshift(...retry);
+  batch.end();
+  return retry;
 }
 
 function readRequests(value: unknown): PipelineRequestReport[] {
   if (!Array.isArray(value)) invalidType("scenario.requests", "an array of {method, path?}", value);
   if (value.length === 0) outOfRange("scenario.requests", "at least one request", value);
-  return (value as unknown[]).map((raw, i) => {
+  if (value.length > MAX_PIPELINE_REQUESTS) outOfRange("scenario.requests", `at most ${MAX_PIPELINE_REQUESTS} requests`, value);
+  // Array.from visits holes too (map would skip them): a hole is refused as requests[i]
+  return Array.from(value as unknown[], (raw, i): PipelineRequestReport => {
+    if (raw === undefined) invalidType(`scenario.requests[${i}]`, "an object {method, path?}", raw);
     const r = optionsObject(`scenario.requests[${i}]`, raw as PipelineRequest);
     const method = checkString(`scenario.requests[${i}].method`, r.method);
     let idempotent: boolean;
@@ -182,7 +277,7 @@ function readRequests(value: unknown): PipelineRequestReport[] {
     }
     return {
       index: i, method, path: r.path === undefined ? `/${i}` : checkString(`scenario.requests[${i}].path`, r.path),
-      idempotent, outcome: "failed" as const, attempts: 0, connections: [], resent: false,
+      idempotent, outcome: "failed", attempts: 0, connections: [], resent: false,
     };
   });
 }

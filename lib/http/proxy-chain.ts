@@ -37,7 +37,7 @@
  * the client of the next hop); `note` names the message.
  */
 
-import { checkChoice, checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkChoice, checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
 import { Scheduler } from "../sim/scheduler";
 import type { Side, TraceEntry } from "../sim/trace";
 import { parseConnectionHeader } from "./connection-header";
@@ -46,6 +46,9 @@ import { stripHopByHop } from "./hop-by-hop";
 import { EXAMPLE_BODY_BYTES } from "./message-length";
 
 export type ProxyKind = "dumb" | "smart";
+
+/** The longest chain simulateProxyChain plays; with its 1,000 requests that stays far below the event limit. */
+export const MAX_PROXIES = 10;
 export type KeepAliveAsk = "connection" | "proxy-connection";
 const PROXY_KINDS: readonly ProxyKind[] = ["dumb", "smart"];
 const ASKS: readonly KeepAliveAsk[] = ["connection", "proxy-connection"];
@@ -123,22 +126,24 @@ interface Config {
 function readScenario(scenario: ProxyChainScenario): Config {
   const s = optionsObject("scenario", scenario);
   if (!Array.isArray(s.proxies)) invalidType("scenario.proxies", "an array of \"dumb\" | \"smart\"", s.proxies);
-  const proxies = (s.proxies as unknown[]).map((p, i) => checkChoice(`scenario.proxies[${i}]`, p, PROXY_KINDS));
+  if (s.proxies.length > MAX_PROXIES) outOfRange("scenario.proxies", `at most ${MAX_PROXIES} proxies`, s.proxies);
+  // Array.from visits holes too (map would skip them): a hole is refused by name
+  const proxies = Array.from(s.proxies as unknown[], (p, i) => checkChoice(`scenario.proxies[${i}]`, p, PROXY_KINDS));
   const hops = proxies.length + 1;
   let rttMs: number[];
   if (Array.isArray(s.rttMs)) {
     if (s.rttMs.length !== hops) outOfRange("scenario.rttMs", `one RTT per hop (${hops} for ${proxies.length} proxies)`, s.rttMs);
-    rttMs = s.rttMs.map((r, i) => checkNumber(`scenario.rttMs[${i}]`, r, { min: 0 }));
+    rttMs = Array.from(s.rttMs as unknown[], (r, i) => checkNumber(`scenario.rttMs[${i}]`, r, { min: 0, max: MAX_QUANTITY }));
   } else {
-    rttMs = Array(hops).fill(checkNumber("scenario.rttMs", s.rttMs, { min: 0 }));
+    rttMs = Array(hops).fill(checkNumber("scenario.rttMs", s.rttMs, { min: 0, max: MAX_QUANTITY }));
   }
   return {
     proxies, rttMs,
-    proxyTimeoutMs: checkNumber("scenario.proxyTimeoutMs", s.proxyTimeoutMs, { above: 0 }),
+    proxyTimeoutMs: checkNumber("scenario.proxyTimeoutMs", s.proxyTimeoutMs, { above: 0, max: MAX_QUANTITY }),
     clientHeader: s.clientHeader === undefined ? "connection" : checkChoice("scenario.clientHeader", s.clientHeader, ASKS),
     requests: optionalNumber("scenario.requests", s.requests, 2, { integer: true, min: 1, max: 1000 }),
-    bodyBytes: optionalNumber("scenario.responseBodyBytes", s.responseBodyBytes, EXAMPLE_BODY_BYTES, { integer: true, min: 0 }),
-    serverTimeoutMs: s.serverTimeoutMs === undefined ? undefined : checkNumber("scenario.serverTimeoutMs", s.serverTimeoutMs, { above: 0 }),
+    bodyBytes: optionalNumber("scenario.responseBodyBytes", s.responseBodyBytes, EXAMPLE_BODY_BYTES, { integer: true, min: 0, max: MAX_QUANTITY }),
+    serverTimeoutMs: s.serverTimeoutMs === undefined ? undefined : checkNumber("scenario.serverTimeoutMs", s.serverTimeoutMs, { above: 0, max: MAX_QUANTITY }),
     showHandshake: optionalBoolean("scenario.showHandshake", s.showHandshake, false),
   };
 }

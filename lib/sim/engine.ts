@@ -49,20 +49,16 @@
  * Assumptions: no loss, no reordering, no retransmission, no TCP options
  * in the headers; applications react instantly unless they schedule a delay.
  */
-import { checkChoice, checkNumber, optionalBoolean, optionalNumber, optionsObject } from "../errors";
-import { DEFAULT_MSS, IP_HEADER_BYTES, LINUX_DELAYED_ACK_MS, RFC_MIN_RTO_MS, TCP_HEADER_BYTES, initialWindowSegments } from "../tcp/constants";
-import { checkDelayedAckMs } from "../tcp/delayed-ack";
-import { checkAbcLimit } from "../tcp/slow-start";
+import { checkNumber, optionalBoolean, optionalNumber, optionsObject, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
+import { IP_HEADER_BYTES, TCP_HEADER_BYTES } from "../tcp/constants";
 import { Link, symmetricLink } from "./link";
 import type { LinkSpec } from "./link";
 import { DEFAULT_MAX_EVENTS, Scheduler } from "./scheduler";
 import type { EventHandle } from "./scheduler";
 import { TcpConnection } from "./tcp-connection";
+import { tcpConfig } from "./tcp-endpoint";
 import type { EndpointConfig, IdleRestart, NagleVariant, Packet } from "./tcp-endpoint";
 import type { Trace, TraceEntry } from "./trace";
-
-const NAGLE_VARIANTS: readonly NagleVariant[] = ["classic", "minshall"];
-const IDLE_RESTARTS: readonly IdleRestart[] = ["rfc5681", "linux"];
 
 export interface TcpOptions {
   mss?: number;
@@ -101,29 +97,10 @@ export interface OpenOptions extends TcpOptions {
   established?: boolean;
 }
 
-/** Resolves and checks TCP options, falling back to `base` and then to the RFC defaults. */
-export function tcpConfig(options: TcpOptions | undefined, base?: EndpointConfig): EndpointConfig {
-  const o = optionsObject("options", options);
-  const mss = optionalNumber("mss", o.mss, base?.mss ?? DEFAULT_MSS, { min: 1, integer: true });
-  const window = o.receiveWindow ?? base?.receiveWindow ?? Infinity;
-  return {
-    mss,
-    initialWindow: optionalNumber("initialWindow", o.initialWindow, base?.initialWindow ?? initialWindowSegments(mss), { min: 1, integer: true }),
-    delayedAckMs: checkDelayedAckMs(o.delayedAckMs ?? base?.delayedAckMs ?? LINUX_DELAYED_ACK_MS),
-    nagle: optionalBoolean("nagle", o.nagle, base?.nagle ?? true),
-    nagleVariant: checkChoice("nagleVariant", o.nagleVariant ?? base?.nagleVariant ?? "classic", NAGLE_VARIANTS),
-    receiveWindow: window === Infinity ? Infinity : checkNumber("receiveWindow", window, { min: mss, integer: true }),
-    rtoMs: optionalNumber("rtoMs", o.rtoMs, base?.rtoMs ?? RFC_MIN_RTO_MS, { min: 0 }),
-    slowStartAfterIdle: optionalBoolean("slowStartAfterIdle", o.slowStartAfterIdle, base?.slowStartAfterIdle ?? true),
-    idleRestart: checkChoice("idleRestart", o.idleRestart ?? base?.idleRestart ?? "rfc5681", IDLE_RESTARTS),
-    abcLimit: checkAbcLimit(o.abcLimit, base?.abcLimit ?? 1),
-  };
-}
-
 function linkFrom(o: Partial<NetworkOptions>): Link {
   if (o.link !== undefined) return new Link(o.link);
-  const rttMs = optionalNumber("rttMs", o.rttMs, 0, { min: 0 });
-  const bandwidth = o.bandwidthBps === undefined || o.bandwidthBps === Infinity ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { above: 0 });
+  const rttMs = optionalNumber("rttMs", o.rttMs, 0, { min: 0, max: MAX_QUANTITY });
+  const bandwidth = o.bandwidthBps === undefined || o.bandwidthBps === Infinity ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
   return new Link(symmetricLink(rttMs, bandwidth));
 }
 

@@ -13,7 +13,7 @@
  * no jitter. Every connection of a Network shares its link, so parallel
  * connections compete for the same bandwidth, as they do on a real access link.
  */
-import { checkNumber, optionsObject } from "../errors";
+import { checkChoice, checkNumber, optionsObject, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
 import type { Side } from "./trace";
 
 export interface DirectionSpec {
@@ -37,15 +37,19 @@ export interface Transmission {
 
 /** The same delay (half the RTT) and bandwidth both ways. */
 export function symmetricLink(rttMs: number, bandwidthBps: number = Infinity): LinkSpec {
-  checkNumber("rttMs", rttMs, { min: 0 });
-  if (bandwidthBps !== Infinity) checkNumber("bandwidthBps", bandwidthBps, { above: 0 });
+  checkNumber("rttMs", rttMs, { min: 0, max: MAX_QUANTITY });
+  if (bandwidthBps !== Infinity) checkNumber("bandwidthBps", bandwidthBps, { min: MIN_BANDWIDTH_BPS });
   const one = { delayMs: rttMs / 2, bandwidthBps };
   return { clientToServer: { ...one }, serverToClient: { ...one } };
 }
 
+const SIDES: readonly Side[] = ["client", "server"];
+
 /** Milliseconds needed to serialise `wireBytes` at `bandwidthBps` (0 for an unlimited link). */
 export function serialisationMs(wireBytes: number, bandwidthBps: number): number {
-  return bandwidthBps === Infinity ? 0 : (wireBytes * 8 * 1000) / bandwidthBps;
+  checkNumber("wireBytes", wireBytes, { min: 0, max: MAX_QUANTITY });
+  if (bandwidthBps === Infinity) return 0;
+  return (wireBytes * 8 * 1000) / checkNumber("bandwidthBps", bandwidthBps, { min: MIN_BANDWIDTH_BPS });
 }
 
 class Direction {
@@ -55,14 +59,14 @@ class Direction {
 
   constructor(name: string, spec: DirectionSpec) {
     const s = optionsObject(name, spec);
-    this.delayMs = checkNumber(`${name}.delayMs`, s.delayMs, { min: 0 });
+    this.delayMs = checkNumber(`${name}.delayMs`, s.delayMs, { min: 0, max: MAX_QUANTITY });
     const bw = s.bandwidthBps === undefined ? Infinity : s.bandwidthBps;
-    this.bandwidthBps = bw === Infinity ? bw : checkNumber(`${name}.bandwidthBps`, bw, { above: 0 });
+    this.bandwidthBps = bw === Infinity ? bw : checkNumber(`${name}.bandwidthBps`, bw, { min: MIN_BANDWIDTH_BPS });
   }
 
   transmit(nowMs: number, wireBytes: number): Transmission {
     const startMs = Math.max(nowMs, this.freeAtMs);
-    const endMs = startMs + serialisationMs(wireBytes, this.bandwidthBps);
+    const endMs = startMs + (this.bandwidthBps === Infinity ? 0 : (wireBytes * 8 * 1000) / this.bandwidthBps);
     this.freeAtMs = endMs;
     return { startMs, endMs, arriveMs: endMs + this.delayMs };
   }
@@ -74,13 +78,14 @@ export class Link {
 
   constructor(spec: LinkSpec) {
     const s = optionsObject("link", spec);
-    this.up = new Direction("clientToServer", s.clientToServer as DirectionSpec);
-    this.down = new Direction("serverToClient", s.serverToClient as DirectionSpec);
+    this.up = new Direction("link.clientToServer", s.clientToServer as DirectionSpec);
+    this.down = new Direction("link.serverToClient", s.serverToClient as DirectionSpec);
   }
 
   /** Queues a packet sent by `from` at `nowMs`; says when it leaves and when it arrives. */
   transmit(from: Side, nowMs: number, wireBytes: number): Transmission {
-    return (from === "client" ? this.up : this.down).transmit(nowMs, wireBytes);
+    const direction = checkChoice("from", from, SIDES) === "client" ? this.up : this.down;
+    return direction.transmit(checkNumber("nowMs", nowMs, { min: 0 }), checkNumber("wireBytes", wireBytes, { min: 0, max: MAX_QUANTITY }));
   }
 
   /** The round-trip propagation delay (no serialisation). */
@@ -89,6 +94,6 @@ export class Link {
   }
 
   bandwidthBps(from: Side): number {
-    return (from === "client" ? this.up : this.down).bandwidthBps;
+    return (checkChoice("from", from, SIDES) === "client" ? this.up : this.down).bandwidthBps;
   }
 }

@@ -15,7 +15,7 @@
  * arrival and ACK events) runs in a fraction of a second. Cancelling only
  * marks the event; the heap drops it when it comes to the top (lazy deletion).
  */
-import { checkNumber } from "../errors";
+import { checkNumber, invalidType, MAX_QUANTITY } from "../errors";
 
 /** A scheduled event; keep it to cancel the event later (a timer that is no longer needed). */
 export interface EventHandle {
@@ -30,6 +30,20 @@ interface QueuedEvent extends EventHandle {
 
 /** Enough for any page load in the workbook, far short of a hang. */
 export const DEFAULT_MAX_EVENTS = 5_000_000;
+
+/**
+ * The most segments one side of a simulated connection may write, and the
+ * most a model on the engine plays in all (a page's responses, a request
+ * written in pieces): about a second of the engine's work. Bigger inputs are
+ * refused up front, naming the parameter, instead of running into
+ * maxEvents half a minute later.
+ */
+export const MAX_STREAM_SEGMENTS = 100_000;
+
+function checkRun(run: unknown): () => void {
+  if (typeof run !== "function") invalidType("run", "a function", run);
+  return run as () => void;
+}
 
 export class Scheduler {
   /** a binary min-heap: queue[0] runs next; the children of i are 2i+1 and 2i+2 */
@@ -50,19 +64,24 @@ export class Scheduler {
   /** Runs `run` at absolute time `atMs` (never in the past). */
   at(atMs: number, run: () => void): EventHandle {
     checkNumber("atMs", atMs, { min: this.current });
-    const event: QueuedEvent = { atMs, seq: this.seq++, run, cancelled: false };
+    const event: QueuedEvent = { atMs, seq: this.seq++, run: checkRun(run), cancelled: false };
     this.push(event);
     return event;
   }
 
   /** Runs `run` `delayMs` from now. */
   after(delayMs: number, run: () => void): EventHandle {
-    checkNumber("delayMs", delayMs, { min: 0 });
+    checkNumber("delayMs", delayMs, { min: 0, max: MAX_QUANTITY });
+    checkRun(run);
     return this.at(this.current + delayMs, run);
   }
 
   cancel(handle: EventHandle | undefined): void {
-    if (handle) handle.cancelled = true;
+    if (handle === undefined || handle === null) return;
+    if (typeof handle !== "object" || typeof handle.cancelled !== "boolean") {
+      invalidType("handle", "an event handle returned by at() or after()", handle);
+    }
+    handle.cancelled = true;
   }
 
   /** Runs events in order until the queue is empty or the next one is after `untilMs`. */

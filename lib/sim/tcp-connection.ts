@@ -13,10 +13,13 @@
  * Assumptions: no SYN loss or retransmission, no SYN cookies or TCP Fast
  * Open (data on the SYN), no TIME_WAIT (see tcp/ports.ts for its cost).
  */
+import { checkChoice, checkNumber, invalidType, optionalBoolean } from "../errors";
 import type { EndpointConfig, Packet } from "./tcp-endpoint";
 import { TcpEndpoint } from "./tcp-endpoint";
-import type { Scheduler } from "./scheduler";
+import { Scheduler } from "./scheduler";
 import type { Side } from "./trace";
+
+const SIDES: readonly Side[] = ["client", "server"];
 
 /** Puts a packet on the link and calls `arrive` when it reaches the peer. */
 export type Transmit = (conn: TcpConnection, packet: Packet, arrive: () => void) => void;
@@ -30,29 +33,37 @@ export class TcpConnection {
   establishedAtMs: number | undefined;
   private establishedListeners: ((tMs: number) => void)[] = [];
 
-  constructor(
-    readonly id: number,
-    readonly config: EndpointConfig,
-    private readonly sim: Scheduler,
-    private readonly transmit: Transmit,
-    atMs: number,
-    preEstablished: boolean,
-  ) {
-    this.openedAtMs = atMs;
+  readonly id: number;
+  /** the settings both endpoints use, checked and resolved */
+  readonly config: EndpointConfig;
+  private readonly sim: Scheduler;
+  private readonly transmit: Transmit;
+
+  constructor(id: number, config: EndpointConfig, sim: Scheduler, transmit: Transmit, atMs: number, preEstablished: boolean) {
+    this.id = checkNumber("id", id, { min: 0, integer: true });
+    if (!(sim instanceof Scheduler)) invalidType("sim", "a Scheduler", sim);
+    if (typeof transmit !== "function") invalidType("transmit", "a function", transmit);
+    this.sim = sim;
+    this.transmit = transmit;
+    if (config === null || typeof config !== "object" || Array.isArray(config)) invalidType("config", "an object of TCP settings", config);
+    this.openedAtMs = checkNumber("atMs", atMs, { min: sim.now });
+    const established = optionalBoolean("preEstablished", preEstablished, false);
     this.client = new TcpEndpoint("client", config, sim, (p) => this.send(p));
-    this.server = new TcpEndpoint("server", config, sim, (p) => this.send(p));
-    this.client.peerWindow = config.receiveWindow;
-    this.server.peerWindow = config.receiveWindow;
-    if (preEstablished) sim.at(atMs, () => this.establishBoth());
+    this.config = this.client.config;
+    this.server = new TcpEndpoint("server", this.config, sim, (p) => this.send(p));
+    this.client.peerWindow = this.config.receiveWindow;
+    this.server.peerWindow = this.config.receiveWindow;
+    if (established) sim.at(atMs, () => this.establishBoth());
     else sim.at(atMs, () => this.client.sendControl(["SYN"], "open"));
   }
 
   endpoint(side: Side): TcpEndpoint {
-    return side === "client" ? this.client : this.server;
+    return checkChoice("side", side, SIDES) === "client" ? this.client : this.server;
   }
 
   /** Calls `listener(tMs)` when the client can send (right away if it already can). */
   onEstablished(listener: (tMs: number) => void): void {
+    if (typeof listener !== "function") invalidType("listener", "a function", listener);
     if (this.establishedAtMs !== undefined) listener(this.establishedAtMs);
     else this.establishedListeners.push(listener);
   }
@@ -72,7 +83,7 @@ export class TcpConnection {
   }
 
   private arrive(packet: Packet): void {
-    const to = this.endpoint(packet.from === "client" ? "server" : "client");
+    const to = packet.from === "client" ? this.server : this.client;
     const syn = packet.flags.includes("SYN");
     if (syn && !packet.flags.includes("ACK")) return this.server.sendControl(["SYN", "ACK"], "accept");
     if (syn) return this.clientEstablished();

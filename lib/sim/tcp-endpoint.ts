@@ -36,10 +36,21 @@
  *    piggybacking) and so cancels a pending delayed ACK; a FIN and a SYN-ACK
  *    are ACKed at once;
  *  - the application reads instantly, so the receive window is always fully open.
+ *
+ * Arguments are checked (lib/errors.ts): a write or read of a size that is not
+ * a whole number of bytes is refused, never added to the stream, and one side
+ * may write at most MAX_STREAM_SEGMENTS segments in all (scheduler.ts), so a
+ * huge write fails at once, naming "bytes", instead of running the engine
+ * into its event limit.
  */
+import { checkChoice, checkNumber, checkString, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
+import { DEFAULT_MSS, LINUX_DELAYED_ACK_MS, RFC_MIN_RTO_MS, initialWindowSegments } from "../tcp/constants";
 import { nagleHolds } from "../tcp/nagle";
-import { delayedAckDecision } from "../tcp/delayed-ack";
-import type { EventHandle, Scheduler } from "./scheduler";
+import { checkDelayedAckMs, delayedAckDecision } from "../tcp/delayed-ack";
+import { checkAbcLimit } from "../tcp/slow-start";
+import type { TcpOptions } from "./engine";
+import { MAX_STREAM_SEGMENTS, Scheduler } from "./scheduler";
+import type { EventHandle } from "./scheduler";
 import type { Flag, Side } from "./trace";
 
 /** TCP settings of one endpoint, all resolved (see engine.ts for defaults). */
@@ -68,6 +79,70 @@ export interface EndpointConfig {
 
 export type NagleVariant = "classic" | "minshall";
 export type IdleRestart = "rfc5681" | "linux";
+
+const NAGLE_VARIANTS: readonly NagleVariant[] = ["classic", "minshall"];
+const IDLE_RESTARTS: readonly IdleRestart[] = ["rfc5681", "linux"];
+const SIDES: readonly Side[] = ["client", "server"];
+const FLAGS: readonly Flag[] = ["SYN", "ACK", "FIN", "RST", "PSH"];
+
+/** Configs tcpConfig returned: checked, and frozen, so they need no second check (an endpoint per connection side). */
+const checkedConfigs = new WeakSet<EndpointConfig>();
+
+/** Checks a config given to an endpoint: one from tcpConfig as it is, anything else through tcpConfig. */
+function resolvedConfig(config: EndpointConfig): EndpointConfig {
+  return checkedConfigs.has(config) ? config : tcpConfig(config);
+}
+
+/**
+ * Resolves and checks TCP options, falling back to `base` and then to the
+ * RFC defaults. The result is frozen.
+ */
+export function tcpConfig(options: TcpOptions | undefined, base?: EndpointConfig): EndpointConfig {
+  const o = optionsObject("options", options);
+  const b = base === undefined ? undefined : resolvedConfig(optionsObject("base", base) as EndpointConfig);
+  const mss = optionalNumber("mss", o.mss, b?.mss ?? DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY });
+  const window = o.receiveWindow ?? b?.receiveWindow ?? Infinity;
+  const config: EndpointConfig = {
+    mss,
+    initialWindow: optionalNumber("initialWindow", o.initialWindow, b?.initialWindow ?? initialWindowSegments(mss), { min: 1, integer: true, max: MAX_QUANTITY }),
+    delayedAckMs: checkDelayedAckMs(o.delayedAckMs ?? b?.delayedAckMs ?? LINUX_DELAYED_ACK_MS),
+    nagle: optionalBoolean("nagle", o.nagle, b?.nagle ?? true),
+    nagleVariant: checkChoice("nagleVariant", o.nagleVariant ?? b?.nagleVariant ?? "classic", NAGLE_VARIANTS),
+    receiveWindow: window === Infinity ? Infinity : checkNumber("receiveWindow", window, { min: mss, integer: true, max: MAX_QUANTITY }),
+    rtoMs: optionalNumber("rtoMs", o.rtoMs, b?.rtoMs ?? RFC_MIN_RTO_MS, { min: 0, max: MAX_QUANTITY }),
+    slowStartAfterIdle: optionalBoolean("slowStartAfterIdle", o.slowStartAfterIdle, b?.slowStartAfterIdle ?? true),
+    idleRestart: checkChoice("idleRestart", o.idleRestart ?? b?.idleRestart ?? "rfc5681", IDLE_RESTARTS),
+    abcLimit: checkAbcLimit(o.abcLimit, b?.abcLimit ?? 1),
+  };
+  checkedConfigs.add(Object.freeze(config));
+  return config;
+}
+
+function checkListener<T extends (...args: never[]) => void>(name: string, f: unknown): T {
+  if (typeof f !== "function") invalidType(name, "a function", f);
+  return f as T;
+}
+
+function checkFlags(value: unknown): Flag[] {
+  if (!Array.isArray(value)) invalidType("flags", `an array of ${FLAGS.join(", ")}`, value);
+  for (let i = 0; i < value.length; i++) checkChoice(`flags[${i}]`, value[i], FLAGS);
+  return value;
+}
+
+function checkNote(value: unknown): string | undefined {
+  return value === undefined ? undefined : checkString("note", value);
+}
+
+function checkPacket(value: unknown): Packet {
+  const p = optionsObject("packet", value as Packet);
+  checkChoice("packet.from", p.from, SIDES);
+  if (!Array.isArray(p.flags)) invalidType("packet.flags", `an array of ${FLAGS.join(", ")}`, p.flags);
+  for (let i = 0; i < p.flags.length; i++) checkChoice(`packet.flags[${i}]`, p.flags[i], FLAGS);
+  checkNumber("packet.bytes", p.bytes, { min: 0, integer: true, max: MAX_QUANTITY });
+  checkNumber("packet.ack", p.ack, { min: 0, integer: true });
+  if (p.note !== undefined) checkString("packet.note", p.note);
+  return p as Packet;
+}
 
 /** A packet as the endpoints see it; the connection adds conn/time for the trace. */
 export interface Packet {
@@ -102,6 +177,7 @@ export class TcpEndpoint {
 
   // sending half
   private written = 0; // bytes the application has written
+  private writtenSegments = 0; // segments those writes need at most (each write's bytes / MSS, rounded up)
   private sent = 0; // bytes sent at least once (SND.NXT)
   private acked = 0; // bytes the peer acknowledged (SND.UNA)
   private cwndBytes: number;
@@ -131,10 +207,19 @@ export class TcpEndpoint {
   /** cwnd after every change, for charts */
   readonly cwndLog: CwndSample[] = [];
 
-  constructor(side: Side, readonly config: EndpointConfig, private readonly sim: Scheduler, private readonly sink: PacketSink) {
-    this.side = side;
-    this.cwndBytes = config.initialWindow * config.mss;
-    this.nodelay = !config.nagle;
+  readonly config: EndpointConfig;
+  private readonly sim: Scheduler;
+  private readonly sink: PacketSink;
+
+  constructor(side: Side, config: EndpointConfig, sim: Scheduler, sink: PacketSink) {
+    this.side = checkChoice("side", side, SIDES);
+    if (config === null || typeof config !== "object" || Array.isArray(config)) invalidType("config", "an object of TCP settings", config);
+    this.config = resolvedConfig(config);
+    if (!(sim instanceof Scheduler)) invalidType("sim", "a Scheduler", sim);
+    this.sim = sim;
+    this.sink = checkListener("sink", sink);
+    this.cwndBytes = this.config.initialWindow * this.config.mss;
+    this.nodelay = !this.config.nagle;
     this.logCwnd();
   }
 
@@ -142,7 +227,14 @@ export class TcpEndpoint {
 
   /** The application writes `bytes` (optionally labelled, e.g. "GET /"). */
   write(bytes: number, note?: string): void {
+    checkNumber("bytes", bytes, { min: 0, integer: true, max: MAX_QUANTITY });
+    checkNote(note);
     if (this.finWanted) throw new Error(`${this.side} wrote after close()`);
+    const segments = this.writtenSegments + Math.ceil(bytes / this.config.mss);
+    if (segments > MAX_STREAM_SEGMENTS) {
+      outOfRange("bytes", `at most ${MAX_STREAM_SEGMENTS} segments (of mss ${this.config.mss}) written on one side of a connection in all; this side has written ${this.written} bytes`, bytes);
+    }
+    this.writtenSegments = segments;
     if (note !== undefined) this.notes.push({ at: this.written, note });
     this.written += bytes;
     this.trySend();
@@ -150,6 +242,8 @@ export class TcpEndpoint {
 
   /** Calls `done(tMs)` once the next `bytes` of the incoming stream have arrived (reads queue in order). */
   read(bytes: number, done: (tMs: number) => void): void {
+    checkNumber("bytes", bytes, { min: 0, integer: true, max: MAX_QUANTITY });
+    checkListener("done", done);
     this.readCursor += bytes;
     this.readers.push({ until: this.readCursor, done });
     this.deliverReads();
@@ -157,12 +251,12 @@ export class TcpEndpoint {
 
   /** Calls `listener(bytes, totalBytes, tMs)` for every data segment that arrives. */
   onData(listener: (bytes: number, totalBytes: number, tMs: number) => void): void {
-    this.dataListeners.push(listener);
+    this.dataListeners.push(checkListener("listener", listener));
   }
 
   /** Calls `listener(tMs)` when the peer's FIN arrives (the peer will send nothing more). */
   onPeerClose(listener: (tMs: number) => void): void {
-    this.finListeners.push(listener);
+    this.finListeners.push(checkListener("listener", listener));
   }
 
   /** Sends a FIN once everything written so far has been sent. */
@@ -171,9 +265,9 @@ export class TcpEndpoint {
     this.trySend();
   }
 
-  /** Like socket.setNoDelay: true turns Nagle off from now on. */
-  setNoDelay(nodelay: boolean): void {
-    this.nodelay = nodelay;
+  /** Like socket.setNoDelay: true (the default, as in Node) turns Nagle off from now on. */
+  setNoDelay(nodelay = true): void {
+    this.nodelay = optionalBoolean("nodelay", nodelay, true);
     this.trySend();
   }
 
@@ -213,11 +307,12 @@ export class TcpEndpoint {
 
   /** A packet without payload: SYN, SYN-ACK, or a pure ACK (handshake's third packet, delayed ACK, ACK of a FIN). */
   sendControl(flags: Flag[], note: string): void {
-    this.emit(flags, 0, note);
+    this.emit(checkFlags(flags), 0, checkNote(note));
   }
 
   /** Handles a packet from the peer (after the handshake's SYNs). */
   receive(packet: Packet): void {
+    checkPacket(packet);
     if (packet.flags.includes("ACK")) this.onAck(packet.ack);
     if (packet.bytes > 0) this.onSegment(packet.bytes);
     if (packet.flags.includes("FIN")) this.onFin();

@@ -2,6 +2,7 @@
  * TCP and OS defaults used by every model: one place for each number, with
  * the source it comes from.
  */
+import { checkNumber, MAX_QUANTITY } from "../errors";
 
 /** Ethernet MTU 1500 minus 20-byte IP and 20-byte TCP headers (RFC 879, RFC 6691). */
 export const DEFAULT_MSS = 1460;
@@ -12,6 +13,7 @@ export const TCP_HEADER_BYTES = 20;
 
 /** RFC 6928: IW = min(10*MSS, max(2*MSS, 14600)) bytes. */
 export function initialWindowBytes(mss: number): number {
+  checkNumber("mss", mss, { min: 1, integer: true, max: MAX_QUANTITY });
   return Math.min(10 * mss, Math.max(2 * mss, 14600));
 }
 /** RFC 6928's initial window in whole segments for a given MSS. */

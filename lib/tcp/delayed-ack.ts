@@ -20,7 +20,7 @@
  * `delayedAckDecision` is the one-segment rule the simulator uses;
  * `ackSchedule` plays it over a list of arrivals (no piggybacking).
  */
-import { checkNumber, invalidType, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkNumber, invalidType, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
 import { DEFAULT_MSS, MAX_DELAYED_ACK_MS } from "./constants";
 
 export type AckDecision = "now" | "timer";
@@ -71,9 +71,11 @@ export interface AckScheduleInput {
 function checkArrivals(value: unknown, mss: number): Arrival[] {
   if (!Array.isArray(value)) invalidType("arrivals", "an array", value);
   let last = -Infinity;
-  return value.map((a, i) => {
+  // Array.from visits holes too (map would skip them): a hole is refused as arrivals[i]
+  return Array.from(value, (a, i) => {
+    if (a === undefined) invalidType(`arrivals[${i}]`, "an object { tMs, bytes }", a);
     const o = optionsObject(`arrivals[${i}]`, a as Arrival);
-    const tMs = checkNumber(`arrivals[${i}].tMs`, o.tMs, { min: 0 });
+    const tMs = checkNumber(`arrivals[${i}].tMs`, o.tMs, { min: 0, max: MAX_QUANTITY });
     if (tMs < last) outOfRange(`arrivals[${i}].tMs`, `>= the previous arrival (${last})`, tMs);
     last = tMs;
     return { tMs, bytes: checkNumber(`arrivals[${i}].bytes`, o.bytes, { min: 1, max: mss, integer: true }) };
@@ -88,7 +90,7 @@ function checkArrivals(value: unknown, mss: number): Arrival[] {
 export function ackSchedule(input: AckScheduleInput): AckOut[] {
   const o = optionsObject("input", input);
   const delayedAckMs = checkDelayedAckMs(o.delayedAckMs);
-  const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true });
+  const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY });
   const arrivals = checkArrivals(o.arrivals, mss);
 
   const acks: AckOut[] = [];

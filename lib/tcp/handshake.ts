@@ -17,10 +17,10 @@
  * the server answers at once (no accept queue), no TCP Fast Open.
  * `handshakeShare` (in transaction.ts) puts this RTT beside a whole transaction.
  */
-import { checkNumber, optionalNumber, optionsObject } from "../errors";
+import { checkNumber, optionalNumber, optionsObject, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
 import type { Trace } from "../sim/trace";
 import { DEFAULT_MSS } from "./constants";
-import { segment } from "./segment";
+import { segmentTotals } from "./segment";
 
 export interface HandshakeInput {
   rttMs: number;
@@ -42,13 +42,13 @@ export interface HandshakeResult {
 
 export function handshake(input: HandshakeInput): HandshakeResult {
   const o = optionsObject("input", input);
-  const rttMs = checkNumber("rttMs", o.rttMs, { min: 0 });
-  const bandwidthBps = o.bandwidthBps === undefined ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { above: 0 });
-  const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true });
-  const requestBytes = optionalNumber("requestBytes", o.requestBytes, 0, { min: 0, integer: true });
+  const rttMs = checkNumber("rttMs", o.rttMs, { min: 0, max: MAX_QUANTITY });
+  const bandwidthBps = o.bandwidthBps === undefined ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
+  const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY });
+  const requestBytes = optionalNumber("requestBytes", o.requestBytes, 0, { min: 0, integer: true, max: MAX_QUANTITY });
 
   const oneWay = rttMs / 2;
-  const sendMs = (payload: number) => (bandwidthBps === Infinity ? 0 : (segment(payload, { mss }).wireBytes * 8 * 1000) / bandwidthBps);
+  const sendMs = (payload: number) => (bandwidthBps === Infinity ? 0 : (segmentTotals(payload, { mss }).wireBytes * 8 * 1000) / bandwidthBps);
   const synAckLeaves = sendMs(0) + oneWay;
   const connectMs = synAckLeaves + sendMs(0) + oneWay;
   const carried = Math.min(requestBytes, mss);

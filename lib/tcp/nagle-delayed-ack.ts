@@ -33,9 +33,13 @@
  * Assumptions: those of lib/sim (no loss; delayed ACK per RFC 1122 4.2.3.2
  * with the given timer, no Linux quick-ACK mode); the server reads instantly
  * and its reply (responseBytes, default none) is sent with no think time.
+ * The writes (each write's bytes / MSS, rounded up, summed) and the reply are
+ * each at most MAX_STREAM_SEGMENTS segments (lib/sim/scheduler.ts): a bigger
+ * input is refused at once, naming "writes" or "responseBytes".
  */
-import { checkChoice, checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkChoice, checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
 import { Network } from "../sim/engine";
+import { MAX_STREAM_SEGMENTS } from "../sim/scheduler";
 import type { NagleVariant } from "../sim/tcp-endpoint";
 import type { Trace } from "../sim/trace";
 import { DEFAULT_MSS, LINUX_DELAYED_ACK_MS } from "./constants";
@@ -81,10 +85,20 @@ interface Scenario {
 
 const NAGLE_VARIANTS: readonly NagleVariant[] = ["classic", "minshall"];
 
-function checkWrites(value: unknown): number[] {
+function checkWrites(value: unknown, mss: number): number[] {
   if (!Array.isArray(value)) invalidType("writes", "an array of byte counts", value);
   if (value.length === 0) outOfRange("writes", "a non-empty array (at least one write)", value);
-  return value.map((w, i) => checkNumber(`writes[${i}]`, w, { min: 1, integer: true }));
+  if (value.length > MAX_STREAM_SEGMENTS) outOfRange("writes", `at most ${MAX_STREAM_SEGMENTS} writes`, value);
+  let segments = 0;
+  // Array.from visits holes too (map would skip them): a hole is refused as writes[i]
+  return Array.from(value, (w, i) => {
+    const bytes = checkNumber(`writes[${i}]`, w, { min: 1, integer: true });
+    segments += Math.ceil(bytes / mss);
+    if (segments > MAX_STREAM_SEGMENTS) {
+      outOfRange("writes", `writes of at most ${MAX_STREAM_SEGMENTS} segments in all (of mss ${mss}); writes[${i}] = ${bytes} goes past it`, value);
+    }
+    return bytes;
+  });
 }
 
 function play(s: Scenario): { completeMs: number; responseMs: number | null; trace: Trace } {
@@ -105,15 +119,16 @@ function play(s: Scenario): { completeMs: number; responseMs: number | null; tra
 
 export function nagleDelayedAck(input: NagleDelayedAckInput): NagleDelayedAckResult {
   const o = optionsObject("input", input);
+  const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY });
   const scenario: Scenario = {
-    writes: checkWrites(o.writes),
+    writes: checkWrites(o.writes, mss),
     nagle: optionalBoolean("nagle", o.nagle, true),
     nagleVariant: checkChoice("nagleVariant", o.nagleVariant ?? "classic", NAGLE_VARIANTS),
     delayedAckMs: checkDelayedAckMs(o.delayedAckMs ?? LINUX_DELAYED_ACK_MS),
-    rttMs: checkNumber("rttMs", o.rttMs, { min: 0 }),
-    mss: optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true }),
-    bandwidthBps: o.bandwidthBps === undefined ? undefined : checkNumber("bandwidthBps", o.bandwidthBps, { above: 0 }),
-    responseBytes: optionalNumber("responseBytes", o.responseBytes, 0, { min: 0, integer: true }),
+    rttMs: checkNumber("rttMs", o.rttMs, { min: 0, max: MAX_QUANTITY }),
+    mss,
+    bandwidthBps: o.bandwidthBps === undefined ? undefined : checkNumber("bandwidthBps", o.bandwidthBps, { min: MIN_BANDWIDTH_BPS }),
+    responseBytes: optionalNumber("responseBytes", o.responseBytes, 0, { min: 0, integer: true, max: MAX_STREAM_SEGMENTS * mss }),
   };
   const run = play(scenario);
   const withoutNagle = scenario.nagle ? play({ ...scenario, nagle: false }).completeMs : run.completeMs;

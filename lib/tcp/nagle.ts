@@ -25,7 +25,7 @@
  * the simulator (lib/sim/tcp-endpoint.ts, nagleVariant "minshall") passes
  * unackedBytes 0 when no small segment is in flight. TCP_CORK is not modelled.
  */
-import { checkNumber, optionalBoolean, optionalNumber, optionsObject } from "../errors";
+import { checkNumber, optionalBoolean, optionalNumber, optionsObject, MAX_QUANTITY } from "../errors";
 import { DEFAULT_MSS } from "./constants";
 
 export interface NagleInput {
@@ -42,9 +42,9 @@ export interface NagleInput {
 /** True when Nagle makes the sender wait instead of sending this segment now. */
 export function nagleHolds(input: NagleInput): boolean {
   const o = optionsObject("input", input);
-  const segmentBytes = checkNumber("segmentBytes", o.segmentBytes, { min: 0, integer: true });
-  const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true });
-  const unackedBytes = checkNumber("unackedBytes", o.unackedBytes, { min: 0, integer: true });
+  const segmentBytes = checkNumber("segmentBytes", o.segmentBytes, { min: 0, integer: true, max: MAX_QUANTITY });
+  const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY });
+  const unackedBytes = checkNumber("unackedBytes", o.unackedBytes, { min: 0, integer: true, max: MAX_QUANTITY });
   const nodelay = optionalBoolean("nodelay", o.nodelay, false);
   if (segmentBytes > mss) throw new RangeError(`The value of "segmentBytes" is out of range. It must be <= mss (${mss}). Received ${segmentBytes}`);
 

@@ -61,6 +61,7 @@ export function portExhaustion(input: PortExhaustionInput): PortExhaustionResult
   const ports = portCount(o.ports ?? LINUX_EPHEMERAL_PORTS);
   const timeWait = optionalNumber("timeWaitSeconds", o.timeWaitSeconds, LINUX_TIME_WAIT_SECONDS, { above: 0 });
   const ceiling = ports / timeWait;
+  if (!Number.isFinite(ceiling)) outOfRange("timeWaitSeconds", `long enough that ${ports} ports / timeWaitSeconds is a finite rate`, timeWait);
   if (o.connectionsPerSecond === undefined) return { maxConnectionsPerSecond: ceiling, exhaustedAfterSeconds: null };
   const rate = checkNumber("connectionsPerSecond", o.connectionsPerSecond, { min: 0 });
   return { maxConnectionsPerSecond: ceiling, exhaustedAfterSeconds: rate > ceiling ? ports / rate : null };

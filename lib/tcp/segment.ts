@@ -8,7 +8,7 @@
  * not counted. Zero bytes still need one packet to say anything, so
  * `segment(0)` is one empty segment (a pure ACK has exactly this cost).
  */
-import { checkNumber, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkNumber, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
 import { DEFAULT_MSS, IP_HEADER_BYTES, TCP_HEADER_BYTES } from "./constants";
 
 /** The most segments one call will list (10 million payloads is already ~80 MB). */
@@ -33,16 +33,33 @@ export interface Segmentation {
 }
 
 export function segment(bytes: number, options?: SegmentOptions): Segmentation {
-  checkNumber("bytes", bytes, { min: 0, integer: true });
-  const opts = optionsObject("options", options);
-  const mss = optionalNumber("mss", opts.mss, DEFAULT_MSS, { min: 1, integer: true });
-  const ip = optionalNumber("ipHeaderBytes", opts.ipHeaderBytes, IP_HEADER_BYTES, { min: 0, integer: true });
-  const tcp = optionalNumber("tcpHeaderBytes", opts.tcpHeaderBytes, TCP_HEADER_BYTES, { min: 0, integer: true });
-
-  const segments = Math.max(1, Math.ceil(bytes / mss));
+  const totals = segmentTotals(bytes, options);
+  const { segments, mss } = totals;
   if (segments > MAX_SEGMENTS) outOfRange("bytes", `at most ${MAX_SEGMENTS} segments of mss ${mss} (${MAX_SEGMENTS * mss} bytes)`, bytes);
   const payloads = Array.from({ length: segments }, (_, i) => Math.min(mss, bytes - i * mss));
+  return { segments, payloads, wireBytes: totals.wireBytes, overheadRatio: totals.overheadRatio };
+}
+
+export interface SegmentTotals {
+  segments: number;
+  wireBytes: number;
+  overheadRatio: number;
+  /** the MSS the bytes were cut with */
+  mss: number;
+}
+
+/**
+ * segment()'s counts without the list of payloads: any size up to 2^53
+ * bytes, in constant time and memory (for wire times and charts).
+ */
+export function segmentTotals(bytes: number, options?: SegmentOptions): SegmentTotals {
+  checkNumber("bytes", bytes, { min: 0, integer: true, max: MAX_QUANTITY });
+  const opts = optionsObject("options", options);
+  const mss = optionalNumber("mss", opts.mss, DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY });
+  const ip = optionalNumber("ipHeaderBytes", opts.ipHeaderBytes, IP_HEADER_BYTES, { min: 0, integer: true, max: MAX_QUANTITY });
+  const tcp = optionalNumber("tcpHeaderBytes", opts.tcpHeaderBytes, TCP_HEADER_BYTES, { min: 0, integer: true, max: MAX_QUANTITY });
+  const segments = Math.max(1, Math.ceil(bytes / mss));
   const headerBytes = segments * (ip + tcp);
   const wireBytes = bytes + headerBytes;
-  return { segments, payloads, wireBytes, overheadRatio: wireBytes === 0 ? 0 : headerBytes / wireBytes };
+  return { segments, wireBytes, overheadRatio: wireBytes === 0 ? 0 : headerBytes / wireBytes, mss };
 }

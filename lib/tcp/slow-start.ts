@@ -48,7 +48,7 @@
  * lib/sim shows that wait). Serialisation counts the 40 header bytes of
  * every segment, as segment.ts does.
  */
-import { checkNumber, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkNumber, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
 import { DEFAULT_MSS, IP_HEADER_BYTES, TCP_HEADER_BYTES, initialWindowSegments } from "./constants";
 
 /** Most rounds slowStart lists before it refuses the input (about 28 hours at RTT 100 ms). */
@@ -98,21 +98,21 @@ interface Limits {
 
 /** abcLimit: a whole number of segments >= 1, or Infinity. */
 export function checkAbcLimit(value: unknown, fallback = 1): number {
-  if (value === undefined) return fallback;
+  if (value === undefined) return fallback === Infinity ? Infinity : checkNumber("fallback", fallback, { min: 1, integer: true });
   if (value === Infinity) return Infinity;
   return checkNumber("abcLimit", value, { min: 1, integer: true });
 }
 
 function readInput(input: SlowStartInput): Limits & { bytes: number } {
   const o = optionsObject("input", input);
-  const bytes = checkNumber("bytes", o.bytes, { min: 0, integer: true });
-  const rttMs = checkNumber("rttMs", o.rttMs, { min: 0 });
-  const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true });
-  const initialWindow = optionalNumber("initialWindow", o.initialWindow, initialWindowSegments(mss), { min: 1, integer: true });
+  const bytes = checkNumber("bytes", o.bytes, { min: 0, integer: true, max: MAX_QUANTITY });
+  const rttMs = checkNumber("rttMs", o.rttMs, { min: 0, max: MAX_QUANTITY });
+  const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY });
+  const initialWindow = optionalNumber("initialWindow", o.initialWindow, initialWindowSegments(mss), { min: 1, integer: true, max: MAX_QUANTITY });
   const delayedAck = optionalBoolean("delayedAck", o.delayedAck, false);
   const abcLimit = checkAbcLimit(o.abcLimit);
-  const bandwidthBps = o.bandwidthBps === undefined ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { above: 0 });
-  const receiveWindow = o.receiveWindow === undefined ? Infinity : checkNumber("receiveWindow", o.receiveWindow, { min: mss, integer: true });
+  const bandwidthBps = o.bandwidthBps === undefined ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
+  const receiveWindow = o.receiveWindow === undefined ? Infinity : checkNumber("receiveWindow", o.receiveWindow, { min: mss, integer: true, max: MAX_QUANTITY });
   return { bytes, rttMs, mss, initialWindow, delayedAck, abcLimit, bandwidthBps, windowSegments: Math.floor(receiveWindow / mss) };
 }
 
@@ -134,7 +134,10 @@ function sendMs(payloadBytes: number, mss: number, bandwidthBps: number): number
  * one its own), and each adds min(2, abcLimit): 1 under RFC 5681's rule.
  */
 export function nextWindow(cwnd: number, sent: number, delayedAck: boolean, abcLimit = 1): number {
-  if (!delayedAck) return cwnd + sent;
+  checkNumber("cwnd", cwnd, { min: 0, max: MAX_QUANTITY });
+  checkNumber("sent", sent, { min: 0, integer: true });
+  checkAbcLimit(abcLimit);
+  if (!optionalBoolean("delayedAck", delayedAck, false)) return cwnd + sent;
   return cwnd + Math.floor(sent / 2) * Math.min(2, abcLimit) + (sent % 2);
 }
 

@@ -23,11 +23,11 @@
  * same time: the client may send once the SYN-ACK is in), delayed ACK off unless
  * asked (`delayedAck`), and the time to close the connection is not counted.
  */
-import { checkNumber, optionalBoolean, optionalNumber, optionsObject } from "../errors";
+import { checkNumber, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
 import { DEFAULT_MSS } from "./constants";
 import { handshake } from "./handshake";
-import { segment } from "./segment";
-import { slowStart } from "./slow-start";
+import { segmentTotals } from "./segment";
+import { MAX_SLOW_START_ROUNDS, slowStart } from "./slow-start";
 
 export interface TransactionInput {
   rttMs: number;
@@ -67,26 +67,33 @@ interface Path {
   newConnection: boolean;
 }
 
-/** Time for `bytes` to go from one side to the other, first byte sent to last byte received. */
-function transferMs(bytes: number, p: Path): number {
+/** Time for `bytes` (the input field `name`) to go from one side to the other, first byte sent to last byte received. */
+function transferMs(name: string, bytes: number, p: Path): number {
   if (p.newConnection && bytes > 0) {
-    return slowStart({ bytes, rttMs: p.rttMs, mss: p.mss, initialWindow: p.initialWindow, delayedAck: p.delayedAck, bandwidthBps: p.bandwidthBps === Infinity ? undefined : p.bandwidthBps }).timeMs;
+    const input = { bytes, rttMs: p.rttMs, mss: p.mss, initialWindow: p.initialWindow, delayedAck: p.delayedAck, bandwidthBps: p.bandwidthBps === Infinity ? undefined : p.bandwidthBps };
+    try {
+      return slowStart(input).timeMs;
+    } catch (e) {
+      // slowStart names its own "bytes"; here they are the request's or the response's
+      if (e instanceof RangeError && e.message.includes('"bytes"')) outOfRange(name, `a size slow start carries in at most ${MAX_SLOW_START_ROUNDS} rounds`, bytes);
+      throw e;
+    }
   }
-  const serialise = p.bandwidthBps === Infinity ? 0 : (segment(bytes, { mss: p.mss }).wireBytes * 8 * 1000) / p.bandwidthBps;
+  const serialise = p.bandwidthBps === Infinity ? 0 : (segmentTotals(bytes, { mss: p.mss }).wireBytes * 8 * 1000) / p.bandwidthBps;
   return p.rttMs / 2 + serialise;
 }
 
 export function transactionTime(input: TransactionInput): TransactionResult {
   const o = optionsObject("input", input);
-  const rttMs = checkNumber("rttMs", o.rttMs, { min: 0 });
-  const dnsMs = optionalNumber("dnsMs", o.dnsMs, 0, { min: 0 });
-  const serverMs = optionalNumber("serverMs", o.serverMs, 0, { min: 0 });
-  const requestBytes = optionalNumber("requestBytes", o.requestBytes, 0, { min: 0, integer: true });
-  const responseBytes = optionalNumber("responseBytes", o.responseBytes, 0, { min: 0, integer: true });
-  const bandwidthBps = o.bandwidthBps === undefined ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { above: 0 });
+  const rttMs = checkNumber("rttMs", o.rttMs, { min: 0, max: MAX_QUANTITY });
+  const dnsMs = optionalNumber("dnsMs", o.dnsMs, 0, { min: 0, max: MAX_QUANTITY });
+  const serverMs = optionalNumber("serverMs", o.serverMs, 0, { min: 0, max: MAX_QUANTITY });
+  const requestBytes = optionalNumber("requestBytes", o.requestBytes, 0, { min: 0, integer: true, max: MAX_QUANTITY });
+  const responseBytes = optionalNumber("responseBytes", o.responseBytes, 0, { min: 0, integer: true, max: MAX_QUANTITY });
+  const bandwidthBps = o.bandwidthBps === undefined ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
   const newConnection = optionalBoolean("newConnection", o.newConnection, true);
-  const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true });
-  const initialWindow = o.initialWindow === undefined ? undefined : checkNumber("initialWindow", o.initialWindow, { min: 1, integer: true });
+  const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY });
+  const initialWindow = o.initialWindow === undefined ? undefined : checkNumber("initialWindow", o.initialWindow, { min: 1, integer: true, max: MAX_QUANTITY });
   const delayedAck = optionalBoolean("delayedAck", o.delayedAck, false);
 
   const path: Path = { rttMs, bandwidthBps, mss, initialWindow, delayedAck, newConnection };
@@ -94,9 +101,9 @@ export function transactionTime(input: TransactionInput): TransactionResult {
   const breakdown: TransactionBreakdown = {
     dnsMs,
     connectMs,
-    requestMs: transferMs(requestBytes, path),
+    requestMs: transferMs("requestBytes", requestBytes, path),
     serverMs,
-    responseMs: transferMs(responseBytes, path),
+    responseMs: transferMs("responseBytes", responseBytes, path),
   };
   const totalMs = breakdown.dnsMs + breakdown.connectMs + breakdown.requestMs + breakdown.serverMs + breakdown.responseMs;
   return { totalMs, breakdown };

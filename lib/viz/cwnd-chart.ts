@@ -7,7 +7,8 @@
  */
 // Named import: @types/asciichart types the default export as a colour string, so `import asciichart from` fails tsc.
 import { plot } from "asciichart";
-import { checkNumber, invalidType, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkNumber, checkString, invalidType, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { MAX_CHART_COLUMNS, MAX_CHART_ROWS } from "./chart-limits";
 
 export interface CwndChartOptions {
   /** rows of the plot (default 10) */
@@ -27,7 +28,14 @@ function readSeries(input: CwndSeries): number[] {
   const list = Array.isArray(input) ? input : optionsObject("input", input).cwndPerRound;
   if (!Array.isArray(list)) invalidType("cwndPerRound", "an array of numbers", list);
   if (list.length === 0) outOfRange("cwndPerRound", "a non-empty array", list);
-  return list.map((v, i) => checkNumber(`cwndPerRound[${i}]`, v, { min: 0 }));
+  if (list.length > MAX_CHART_COLUMNS) outOfRange("cwndPerRound", `at most ${MAX_CHART_COLUMNS} rounds (one chart column each at least)`, list);
+  // Array.from visits holes too (map would skip them): a hole is refused as cwndPerRound[i]
+  return Array.from(list as readonly unknown[], (v, i) => checkNumber(`cwndPerRound[${i}]`, v, { min: 0 }));
+}
+
+/** A title is a string: nothing that prints as "[object Object]" or "NaN". */
+function chartTitle(value: unknown, fallback: string): string {
+  return value === undefined ? fallback : checkString("title", value);
 }
 
 /** The round numbers, each under the middle of its step. */
@@ -45,8 +53,11 @@ function roundAxis(rounds: number, columns: number): string {
 export function cwndChart(input: CwndSeries, options?: CwndChartOptions): string {
   const cwnd = readSeries(input);
   const o = optionsObject("options", options);
-  const height = optionalNumber("height", o.height, 10, { min: 2, integer: true });
+  const height = optionalNumber("height", o.height, 10, { min: 2, max: MAX_CHART_ROWS, integer: true });
   const columns = optionalNumber("columnsPerRound", o.columnsPerRound, Math.max(1, Math.floor(60 / cwnd.length)), { min: 1, integer: true });
+  if (columns * cwnd.length > MAX_CHART_COLUMNS) {
+    outOfRange("columnsPerRound", `at most ${Math.floor(MAX_CHART_COLUMNS / cwnd.length)} for ${cwnd.length} rounds (a chart is at most ${MAX_CHART_COLUMNS} columns wide)`, columns);
+  }
 
   const steps = cwnd.flatMap((v) => Array<number>(columns).fill(v));
   // asciichart needs a range to draw; a single flat value gets a 0 baseline.
@@ -55,6 +66,6 @@ export function cwndChart(input: CwndSeries, options?: CwndChartOptions): string
     min: 0,
     format: (x: number) => x.toFixed(0).padStart(LABEL_WIDTH),
   });
-  const title = o.title === undefined ? "cwnd (segments) per round" : String(o.title);
+  const title = chartTitle(o.title, "cwnd (segments) per round");
   return `${title}\n${chart}\n${roundAxis(cwnd.length, columns)}`;
 }

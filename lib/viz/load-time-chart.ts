@@ -12,7 +12,7 @@
  * Vega-Lite v5 line chart (a plain JSON object); bandwidth is drawn in
  * Mbit/s on a log axis.
  */
-import { checkChoice, checkNumber, invalidType, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkChoice, checkNumber, checkString, invalidType, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
 import { HTTP1_STRATEGIES, PAGE_LOAD_STRATEGIES, simulatePageLoad } from "../http/page-load";
 import type { PageLoadInput, PageLoadStrategy } from "../http/page-load";
 
@@ -41,6 +41,9 @@ export interface LoadTimeSweepInput extends Omit<PageLoadInput, "strategy" | "rt
   series?: readonly (PageLoadStrategy | LoadTimeSeries)[];
 }
 
+/** The most page loads one sweep runs (series x points); a longer sweep is refused, naming its list. */
+export const MAX_SWEEP_RUNS = 1000;
+
 function seriesName(s: LoadTimeSeries, maxConnections: number): string {
   return s.strategy === "parallel" || s.strategy === "persistent" ? `${s.strategy} x${maxConnections}` : s.strategy;
 }
@@ -53,11 +56,22 @@ export function loadTimeSweep(input: LoadTimeSweepInput): LoadTimeRow[] {
   if (Array.isArray(o.rttMs) === Array.isArray(o.bandwidthBps)) {
     outOfRange("rttMs / bandwidthBps", "a list for exactly one of them (the x axis) and a number for the other", `${rtts.length} RTTs, ${bws.length} bandwidths`);
   }
-  if (rtts.length === 0 || bws.length === 0) outOfRange(Array.isArray(o.rttMs) ? "rttMs" : "bandwidthBps", "a non-empty list", []);
-  const series = (o.series ?? HTTP1_STRATEGIES).map((s, i): LoadTimeSeries => {
+  const axis = Array.isArray(o.rttMs) ? "rttMs" : "bandwidthBps";
+  if (rtts.length === 0 || bws.length === 0) outOfRange(axis, "a non-empty list", []);
+  const list = o.series ?? HTTP1_STRATEGIES;
+  if (!Array.isArray(list)) invalidType("series", "an array of strategy names or { strategy, maxConnections }", list);
+  const points = rtts.length * bws.length;
+  if (list.length * points > MAX_SWEEP_RUNS) {
+    outOfRange(list.length > points ? "series" : axis, `at most ${MAX_SWEEP_RUNS} page loads in all (${list.length} series x ${points} points)`, list.length > points ? list : (axis === "rttMs" ? rtts : bws));
+  }
+  // Array.from visits holes too (map would skip them): a hole is refused as series[i]
+  const series = Array.from(list as readonly unknown[], (s, i): LoadTimeSeries => {
     if (typeof s === "string") return { strategy: checkChoice(`series[${i}]`, s, PAGE_LOAD_STRATEGIES) };
     if (s === null || typeof s !== "object") invalidType(`series[${i}]`, "a strategy name or { strategy, maxConnections }", s);
-    return { strategy: checkChoice(`series[${i}].strategy`, s.strategy, PAGE_LOAD_STRATEGIES), maxConnections: s.maxConnections };
+    const one = s as Partial<LoadTimeSeries>;
+    const strategy = checkChoice(`series[${i}].strategy`, one.strategy, PAGE_LOAD_STRATEGIES);
+    const maxConnections = one.maxConnections === undefined ? undefined : checkNumber(`series[${i}].maxConnections`, one.maxConnections, { min: 1, integer: true });
+    return { strategy, maxConnections };
   });
   const { series: _s, rttMs: _r, bandwidthBps: _b, ...rest } = o;
   const rows: LoadTimeRow[] = [];
@@ -91,15 +105,34 @@ export interface LoadTimeChartOptions {
 }
 
 /** A Vega-Lite v5 line chart of elapsedMs against RTT or bandwidth, one line per series. */
-export function loadTimeChartSpec(rows: readonly LoadTimeRow[], options: LoadTimeChartOptions): Record<string, unknown> {
+/** Checks loadTimeSweep rows (each field the charts read), holes included. */
+function checkRows(rows: unknown): LoadTimeRow[] {
   if (!Array.isArray(rows)) invalidType("rows", "an array of loadTimeSweep rows", rows);
+  if (rows.length > MAX_SWEEP_RUNS) outOfRange("rows", `at most ${MAX_SWEEP_RUNS} rows (what one loadTimeSweep returns)`, rows);
+  return Array.from(rows as readonly unknown[], (row, i) => {
+    if (row === null || typeof row !== "object" || Array.isArray(row)) invalidType(`rows[${i}]`, "a loadTimeSweep row", row);
+    const r = row as Partial<LoadTimeRow>;
+    return {
+      ...r,
+      series: checkString(`rows[${i}].series`, r.series),
+      rttMs: checkNumber(`rows[${i}].rttMs`, r.rttMs, { min: 0, max: MAX_QUANTITY }),
+      bandwidthBps: r.bandwidthBps === Infinity ? Infinity : checkNumber(`rows[${i}].bandwidthBps`, r.bandwidthBps, { above: 0 }),
+      elapsedMs: checkNumber(`rows[${i}].elapsedMs`, r.elapsedMs, { min: 0 }),
+      packets: checkNumber(`rows[${i}].packets`, r.packets, { min: 0, integer: true }),
+      connectionsOpened: checkNumber(`rows[${i}].connectionsOpened`, r.connectionsOpened, { min: 0, integer: true }),
+    } as LoadTimeRow;
+  });
+}
+
+export function loadTimeChartSpec(rows: readonly LoadTimeRow[], options: LoadTimeChartOptions): Record<string, unknown> {
+  const checked = checkRows(rows);
   const o = optionsObject("options", options);
   const x = checkChoice("options.x", o.x, ["rttMs", "bandwidthBps"] as const);
-  const values = rows.map((r, i) => ({
+  const values = checked.map((r) => ({
     series: r.series,
-    rttMs: checkNumber(`rows[${i}].rttMs`, r.rttMs, { min: 0 }),
-    mbps: r.bandwidthBps === Infinity ? null : checkNumber(`rows[${i}].bandwidthBps`, r.bandwidthBps, { above: 0 }) / 1e6,
-    elapsedMs: checkNumber(`rows[${i}].elapsedMs`, r.elapsedMs, { min: 0 }),
+    rttMs: r.rttMs,
+    mbps: r.bandwidthBps === Infinity ? null : r.bandwidthBps / 1e6,
+    elapsedMs: r.elapsedMs,
     packets: r.packets,
     connectionsOpened: r.connectionsOpened,
   }));
@@ -109,15 +142,15 @@ export function loadTimeChartSpec(rows: readonly LoadTimeRow[], options: LoadTim
       : { field: "mbps", type: "quantitative", title: "bandwidth (Mbit/s, log scale)", scale: { type: "log" } };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    title: o.title ?? (x === "rttMs" ? "page load time against round-trip time" : "page load time against bandwidth"),
-    width: optionalNumber("width", o.width, 480, { min: 50, integer: true }),
-    height: optionalNumber("height", o.height, 300, { min: 50, integer: true }),
+    title: o.title === undefined ? (x === "rttMs" ? "page load time against round-trip time" : "page load time against bandwidth") : checkString("options.title", o.title),
+    width: optionalNumber("options.width", o.width, 480, { min: 50, integer: true }),
+    height: optionalNumber("options.height", o.height, 300, { min: 50, integer: true }),
     data: { values },
     mark: { type: "line", point: true, tooltip: true },
     encoding: {
       x: xEncoding,
       y: { field: "elapsedMs", type: "quantitative", title: "page load time (ms)" },
-      color: { field: "series", type: "nominal", title: "strategy", sort: [...new Set(rows.map((r) => r.series))] },
+      color: { field: "series", type: "nominal", title: "strategy", sort: [...new Set(checked.map((r) => r.series))] },
       tooltip: [
         { field: "series", type: "nominal" },
         { field: x === "rttMs" ? "rttMs" : "mbps", type: "quantitative" },
@@ -131,17 +164,23 @@ export function loadTimeChartSpec(rows: readonly LoadTimeRow[], options: LoadTim
 
 /** The same rows as a text table: one line per x value, one column per series (elapsedMs). */
 export function loadTimeTable(rows: readonly LoadTimeRow[], options: Pick<LoadTimeChartOptions, "x">): string {
-  if (!Array.isArray(rows)) invalidType("rows", "an array of loadTimeSweep rows", rows);
+  const checked = checkRows(rows);
   const x = checkChoice("options.x", optionsObject("options", options).x, ["rttMs", "bandwidthBps"] as const);
-  const series = [...new Set(rows.map((r) => r.series))];
-  const xs = [...new Set(rows.map((r) => r[x]))];
+  const series = [...new Set(checked.map((r) => r.series))];
+  const xs = [...new Set(checked.map((r) => r[x]))];
+  // the first row of each (series, x), found in one pass: a find() per cell was quadratic
+  const cell = new Map<string, LoadTimeRow>();
+  for (const r of checked) {
+    const key = `${r.series}\u0000${r[x]}`;
+    if (!cell.has(key)) cell.set(key, r);
+  }
   const head = x === "rttMs" ? "RTT (ms)" : "Mbit/s";
   const widths = series.map((s) => Math.max(s.length, 8));
   const lines = [[head.padStart(9), ...series.map((s, i) => s.padStart(widths[i]))].join("  ")];
   for (const v of xs) {
     const label = x === "rttMs" ? String(v) : v === Infinity ? "inf" : String(v / 1e6);
     const cells = series.map((s, i) => {
-      const row = rows.find((r) => r.series === s && r[x] === v);
+      const row = cell.get(`${s}\u0000${v}`);
       return (row ? row.elapsedMs.toFixed(0) : "").padStart(widths[i]);
     });
     lines.push([label.padStart(9), ...cells].join("  "));

@@ -4,8 +4,9 @@
  * each multiple of the MSS is the one extra, mostly empty, packet.
  */
 import * as asciichart from "asciichart";
-import { checkNumber, optionalNumber, optionsObject } from "../errors";
-import { segment, SegmentOptions } from "../tcp/segment";
+import { optionalNumber, optionsObject, MAX_QUANTITY } from "../errors";
+import { segmentTotals, SegmentOptions } from "../tcp/segment";
+import { MAX_CHART_COLUMNS, MAX_CHART_ROWS } from "./chart-limits";
 
 export interface OverheadChartOptions extends SegmentOptions {
   /** largest message size to plot, bytes (default 4 * MSS) */
@@ -18,18 +19,19 @@ export interface OverheadChartOptions extends SegmentOptions {
 /** Overhead in percent for message sizes 1..maxBytes, sampled `width` times on a log scale. */
 export function overheadSeries(options: OverheadChartOptions = {}): { bytes: number[]; percent: number[] } {
   const o = optionsObject("options", options);
-  const mss = optionalNumber("mss", o.mss, 1460, { min: 1, integer: true });
-  const maxBytes = optionalNumber("maxBytes", o.maxBytes, 4 * mss, { min: 1, integer: true });
-  const width = optionalNumber("width", o.width, 60, { min: 2, integer: true });
+  const mss = optionalNumber("mss", o.mss, 1460, { min: 1, integer: true, max: MAX_QUANTITY });
+  const maxBytes = optionalNumber("maxBytes", o.maxBytes, 4 * mss, { min: 1, integer: true, max: MAX_QUANTITY });
+  const width = optionalNumber("width", o.width, 60, { min: 2, max: MAX_CHART_COLUMNS, integer: true });
   // Log scale: a 1-byte keystroke and a 4-segment image both get room.
   const bytes = Array.from({ length: width }, (_, i) => Math.max(1, Math.round(maxBytes ** (i / (width - 1)))));
-  const percent = bytes.map((b) => 100 * segment(b, { ...o, mss }).overheadRatio);
+  // the counts only: segment() would list every payload of a multi-gigabyte message
+  const percent = bytes.map((b) => 100 * segmentTotals(b, { ...o, mss }).overheadRatio);
   return { bytes, percent };
 }
 
 export function overheadChart(options: OverheadChartOptions = {}): string {
   const { bytes, percent } = overheadSeries(options);
-  const height = checkNumber("height", options.height ?? 10, { min: 2, integer: true });
+  const height = optionalNumber("height", options.height, 10, { min: 2, max: MAX_CHART_ROWS, integer: true });
   const plot = asciichart.plot(percent, { height, format: (v: number) => `${v.toFixed(0).padStart(4)} %` });
   return `header share of the bytes on the wire, messages of 1 .. ${bytes[bytes.length - 1]} bytes\n${plot}\n` +
     `       1 byte ${"".padEnd(Math.max(0, bytes.length - 30), "─")}> ${bytes[bytes.length - 1]} bytes (log scale)`;

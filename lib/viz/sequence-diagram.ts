@@ -9,10 +9,31 @@
  *    notebook shows with tslab.display.markdown("```mermaid\n" + s + "\n```").
  * Arrows are horizontal: the diagram orders packets, the time column says
  * when; the travel time is the gap between a packet and the reply it causes.
+ * Every entry is checked (a trace from elsewhere may be malformed), an arrow
+ * is at most MAX_CHART_COLUMNS wide, and control characters in a note are
+ * drawn as spaces, so one packet stays one line.
  */
 import { roundMs } from "../time";
-import { checkNumber, invalidType, optionalNumber, optionsObject } from "../errors";
-import type { Trace, TraceEntry } from "../sim/trace";
+import { checkChoice, checkNumber, checkString, invalidType, optionalBoolean, optionalNumber, optionsObject, MAX_QUANTITY } from "../errors";
+import type { Flag, Side, Trace, TraceEntry } from "../sim/trace";
+import { MAX_CHART_COLUMNS } from "./chart-limits";
+
+const SIDES: readonly Side[] = ["client", "server"];
+const FLAGS: readonly Flag[] = ["SYN", "ACK", "FIN", "RST", "PSH"];
+
+/** Checks one trace entry, naming its fields `${name}.tMs` and so on. */
+function checkEntry(name: string, value: unknown): TraceEntry {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) invalidType(name, "a trace entry { tMs, conn, from, flags, bytes, note? }", value);
+  const e = value as Partial<TraceEntry>;
+  checkNumber(`${name}.tMs`, e.tMs, { min: 0 });
+  checkNumber(`${name}.conn`, e.conn, { min: 0, integer: true });
+  checkChoice(`${name}.from`, e.from, SIDES);
+  if (!Array.isArray(e.flags)) invalidType(`${name}.flags`, `an array of ${FLAGS.join(", ")}`, e.flags);
+  for (let i = 0; i < e.flags.length; i++) checkChoice(`${name}.flags[${i}]`, e.flags[i], FLAGS);
+  checkNumber(`${name}.bytes`, e.bytes, { min: 0, integer: true, max: MAX_QUANTITY });
+  if (e.note !== undefined) checkString(`${name}.note`, e.note);
+  return e as TraceEntry;
+}
 
 export interface SequenceDiagramOptions {
   /** only this connection's packets (default: all, each labelled with its connection) */
@@ -31,6 +52,7 @@ interface Rows {
 
 function pick(trace: Trace, options: SequenceDiagramOptions | undefined): Rows {
   if (!Array.isArray(trace)) invalidType("trace", "an array of trace entries", trace);
+  for (let i = 0; i < trace.length; i++) checkEntry(`trace[${i}]`, trace[i]); // holes included
   const o = optionsObject("options", options);
   const conn = o.conn === undefined ? undefined : checkNumber("conn", o.conn, { min: 0, integer: true });
   const chosen = conn === undefined ? trace : trace.filter((e) => e.conn === conn);
@@ -41,6 +63,8 @@ function pick(trace: Trace, options: SequenceDiagramOptions | undefined): Rows {
 
 /** "ACK,PSH 100 B (write 1)" style label; payload omitted for control packets. */
 export function packetLabel(e: TraceEntry, withConn = false): string {
+  checkEntry("entry", e);
+  optionalBoolean("withConn", withConn, false);
   const parts = [e.flags.join(",")];
   if (e.bytes > 0) parts.push(`${e.bytes} B`);
   if (e.note) parts.push(`(${e.note})`);
@@ -51,8 +75,11 @@ function formatMs(t: number): string {
   return String(roundMs(t));
 }
 
+// CR, LF, NUL and the other control characters would break the line (or the terminal)
+const CONTROLS = /[\u0000-\u001f\u007f]/g;
+
 function arrow(label: string, toServer: boolean, width: number): string {
-  const body = ` ${label} `;
+  const body = ` ${label.replace(CONTROLS, " ")} `;
   const span = Math.max(width, body.length + 6);
   const left = Math.floor((span - body.length) / 2);
   const right = span - body.length - left;
@@ -62,11 +89,12 @@ function arrow(label: string, toServer: boolean, width: number): string {
 /** The trace as text, one line per packet. */
 export function sequenceDiagramText(trace: Trace, options?: SequenceDiagramOptions): string {
   const { rows, labelConn, hidden } = pick(trace, options);
-  const width = optionalNumber("width", optionsObject("options", options).width, 44, { min: 10, integer: true });
+  const width = optionalNumber("width", optionsObject("options", options).width, 44, { min: 10, max: MAX_CHART_COLUMNS, integer: true });
   const times = rows.map((e) => formatMs(e.tMs));
-  const timeWidth = Math.max(6, ...times.map((t) => t.length));
+  // reduce, not Math.max(...list): a long trace would overflow the call stack
+  const timeWidth = times.reduce((m, t) => Math.max(m, t.length), 6);
   const lines = rows.map((e, i) => `${times[i].padStart(timeWidth)}  ${arrow(packetLabel(e, labelConn), e.from === "client", width)}`);
-  const span = lines.length ? Math.max(...lines.map((l) => l.length)) - timeWidth - 2 : width + 2;
+  const span = lines.length ? lines.reduce((m, l) => Math.max(m, l.length), 0) - timeWidth - 2 : width + 2;
   const header = `${"t (ms)".padStart(timeWidth)}  ${"client".padEnd(span - "server".length)}server`;
   if (hidden > 0) lines.push(`${"".padStart(timeWidth)}  ... ${hidden} more packets`);
   return [header, ...lines].join("\n");
@@ -74,7 +102,7 @@ export function sequenceDiagramText(trace: Trace, options?: SequenceDiagramOptio
 
 // Mermaid reads ";" as a statement break and "#" as an entity start; keep labels plain.
 function mermaidSafe(text: string): string {
-  return text.replace(/[;#\n\r]/g, " ");
+  return text.replace(/[;#]/g, " ").replace(CONTROLS, " ");
 }
 
 /** The trace as mermaid `sequenceDiagram` source. */

@@ -17,8 +17,10 @@
  * `waterfallSpec`, a Vega-Lite v5 spec (a plain object) that a notebook shows
  * with tslab.display.raw("application/vnd.vegalite.v5+json", spec as any).
  */
-import { checkNumber, invalidType, optionalNumber, optionsObject } from "../errors";
+import { checkNumber, checkString, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
 import type { RequestTiming } from "../http/page-load-session";
+import { MAX_PAGE_OBJECTS } from "../http/page-requests";
+import { MAX_CHART_COLUMNS } from "./chart-limits";
 
 export type WaterfallPhase = "queued" | "connect" | "request" | "wait" | "receive";
 
@@ -67,30 +69,48 @@ export interface WaterfallInput {
 function readRequests(load: WaterfallInput): readonly RequestTiming[] {
   const o = optionsObject("load", load);
   if (!Array.isArray(o.requests)) invalidType("load.requests", "an array of request timings (a simulatePageLoad result)", o.requests);
+  // one row per request of a page: the HTML and at most MAX_PAGE_OBJECTS objects
+  if (o.requests.length > MAX_PAGE_OBJECTS + 1) outOfRange("load.requests", `at most ${MAX_PAGE_OBJECTS + 1} requests (a page's HTML and objects)`, o.requests);
   return o.requests;
+}
+
+/** A title is a string: nothing that prints as "[object Object]" or "NaN". */
+function checkTitle(value: unknown): string | undefined {
+  return value === undefined ? undefined : checkString("title", value);
 }
 
 /** One row per request, in request order, with its phases (empty phases left out). */
 export function waterfallRows(load: WaterfallInput): WaterfallRow[] {
-  return readRequests(load).map((r, i) => {
-    const t = (name: string, v: number | undefined) => checkNumber(`requests[${i}].${name}`, v, { min: 0 });
+  // Array.from visits holes too (map would skip them): a hole is refused as load.requests[i]
+  return Array.from(readRequests(load), (timing, i) => {
+    const at = `load.requests[${i}]`;
+    const r = optionsObject(at, timing === undefined ? (null as never) : timing);
+    const t = (name: string, v: number | undefined) => checkNumber(`${at}.${name}`, v, { min: 0 });
+    const conn = checkNumber(`${at}.conn`, r.conn, { min: 0, integer: true });
+    const index = checkNumber(`${at}.index`, r.index, { min: 0, integer: true });
+    const path = checkString(`${at}.path`, r.path);
+    const newConnection = optionalBoolean(`${at}.newConnection`, r.newConnection, false);
     const connectStart = r.connectStartMs === undefined ? undefined : t("connectStartMs", r.connectStartMs);
     const sent = t("sentMs", r.sentMs);
+    const queued = t("queuedMs", r.queuedMs);
+    const arrived = t("arrivedAtServerMs", r.arrivedAtServerMs);
+    const firstByte = t("firstByteMs", r.firstByteMs);
+    const done = t("doneMs", r.doneMs);
     const cuts: [WaterfallPhase, number, number][] = [
-      ["queued", t("queuedMs", r.queuedMs), connectStart ?? sent],
+      ["queued", queued, connectStart ?? sent],
       ["connect", connectStart ?? sent, connectStart === undefined ? sent : t("connectedMs", r.connectedMs)],
-      ["request", sent, t("arrivedAtServerMs", r.arrivedAtServerMs)],
-      ["wait", r.arrivedAtServerMs, t("firstByteMs", r.firstByteMs)],
-      ["receive", r.firstByteMs, t("doneMs", r.doneMs)],
+      ["request", sent, arrived],
+      ["wait", arrived, firstByte],
+      ["receive", firstByte, done],
     ];
     const segments = cuts.filter(([, a, b]) => b > a).map(([phase, startMs, endMs]) => ({ phase, startMs, endMs }));
     return {
-      label: `c${r.conn} ${r.path}`,
-      index: r.index,
-      conn: r.conn,
-      newConnection: r.newConnection,
-      startMs: r.queuedMs,
-      endMs: r.doneMs,
+      label: `c${conn} ${path}`,
+      index,
+      conn,
+      newConnection,
+      startMs: queued,
+      endMs: done,
       segments,
     };
   });
@@ -128,13 +148,14 @@ function bar(row: WaterfallRow, width: number, msPerColumn: number): string {
 export function waterfallText(load: WaterfallInput, options?: WaterfallTextOptions): string {
   const o = optionsObject("options", options);
   const rows = waterfallRows(load);
-  const width = optionalNumber("width", o.width, 60, { min: 10, integer: true });
-  const lastMs = Math.max(0, ...rows.map((r) => r.endMs));
+  const width = optionalNumber("width", o.width, 60, { min: 10, max: MAX_CHART_COLUMNS, integer: true });
+  const title = checkTitle(o.title);
+  const lastMs = rows.reduce((m, r) => Math.max(m, r.endMs), 0);
   const endMs = optionalNumber("endMs", o.endMs, lastMs, { above: 0 });
   const msPerColumn = endMs / width;
-  const labelWidth = Math.max(8, ...rows.map((r) => r.label.length));
+  const labelWidth = rows.reduce((m, r) => Math.max(m, r.label.length), 8);
   const lines: string[] = [];
-  if (o.title !== undefined) lines.push(String(o.title));
+  if (title !== undefined) lines.push(title);
   for (const r of rows) lines.push(`${r.label.padEnd(labelWidth)} |${bar(r, width, msPerColumn).padEnd(width)}| ${fmt(r.endMs)} ms`);
   const axis = `0 ms`.padEnd(width - `${fmt(endMs)} ms`.length + 1) + `${fmt(endMs)} ms`;
   lines.push(`${"".padEnd(labelWidth)}  ${axis}`);
@@ -160,7 +181,8 @@ export function waterfallSpec(load: WaterfallInput, options?: WaterfallSpecOptio
   );
   const x: Record<string, unknown> = { field: "startMs", type: "quantitative", title: "time (ms)" };
   if (o.endMs !== undefined) x.scale = { domain: [0, checkNumber("endMs", o.endMs, { above: 0 })] };
-  const title = o.title ?? (load.strategy ? `page load: ${load.strategy}` : "page load");
+  const strategy = load.strategy === undefined ? undefined : checkString("load.strategy", load.strategy);
+  const title = checkTitle(o.title) ?? (strategy ? `page load: ${strategy}` : "page load");
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     title,
