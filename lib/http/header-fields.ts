@@ -5,7 +5,7 @@
  * What it models: a message's header section as a list of field lines
  * (RFC 9110 5.2, 5.3). Field names are case-insensitive; a field may appear on
  * several lines, which together mean one comma-joined list (RFC 9110 5.3).
- * Shapes accepted (DESIGN.md):
+ * Shapes accepted (docs/ARCHITECTURE.md "Header fields"):
  *   - a plain object, name -> value, where a value is a string or an array of
  *     strings (the shape Node's `IncomingMessage.headers` uses);
  *   - an array of [name, value] pairs, in wire order.

@@ -1,5 +1,5 @@
 /**
- * The packet trace every model and lab speaks (DESIGN.md): one entry per TCP
+ * The packet trace every model and lab speaks (docs/ARCHITECTURE.md): one entry per TCP
  * packet put on the wire, in time order.
  */
 

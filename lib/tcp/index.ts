@@ -1,4 +1,4 @@
-/** TCP models, one idea per file (DESIGN.md "Models"). */
+/** TCP models, one idea per file (docs/ARCHITECTURE.md "Layers"). */
 export * from "./constants";
 export * from "./segment";
 export * from "./connection-id";
