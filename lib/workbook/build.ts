@@ -46,11 +46,18 @@ export function transpile(source: string, file: string, trusted = false): string
  * types only, so nothing else needs resolving.
  */
 export function loadTs(file: string): Record<string, unknown> {
+  const source = fs.readFileSync(file, "utf8");
+  const known = loaded.get(file);
+  if (known?.source === source) return known.exports; // a run reads each checks file for every exercise in it
   const m = new Module(file);
   m.filename = file;
-  (m as unknown as { _compile(code: string, file: string): void })._compile(transpile(fs.readFileSync(file, "utf8"), file, true), file);
+  (m as unknown as { _compile(code: string, file: string): void })._compile(transpile(source, file, true), file);
+  loaded.set(file, { source, exports: m.exports as Record<string, unknown> });
   return m.exports as Record<string, unknown>;
 }
+
+/** Teacher files compiled in this process, by path: kept while their content is unchanged. */
+const loaded = new Map<string, { source: string; exports: Record<string, unknown> }>();
 
 /** Relative modules a source loads at run time (type-only imports are erased, so they do not count). */
 export function runtimeImports(source: string): string[] {
@@ -64,7 +71,7 @@ export function allowedLibModules(exerciseFile: string): string[] {
 }
 
 /** Every module of lib/, root-relative without extension: "lib/tcp/segment". */
-function libModules(): string[] {
+export function libModules(): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const d of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {

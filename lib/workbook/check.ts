@@ -44,8 +44,10 @@ export async function progress(): Promise<void> {
   console.log(await progressText());
 }
 
-export async function progressText(): Promise<string> {
+/** Progress from the last checks; with none saved, grades everything once (or, `savedOnly`, says nothing). */
+export async function progressText(savedOnly = false): Promise<string | undefined> {
   const last = loadLastRun();
+  if (!last && savedOnly) return undefined;
   const verdicts = last?.verdicts ?? (await checkExercises(catalogue.map((e) => e.id), undefined, { typeCheck: false }));
   return formatProgress(summarize(verdicts), last?.changed ?? []);
 }

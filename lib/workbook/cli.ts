@@ -10,8 +10,6 @@ import { catalogue, findExercise } from "./catalogue";
 import { checkExercises, progressText, selectIds, verdictPrinter } from "./check";
 import { gradeReport, GradeReport, maxScoreOf } from "./grade";
 import { hint } from "./hints";
-import { loadLastRun } from "./last-run";
-import { formatProgress, summarize } from "./progress";
 // Commands load what they need when they run (labs, pictures, bench, autograder): a hint starts fast.
 import { ROOT } from "./paths";
 import { verdictLine } from "./verdict";
@@ -84,12 +82,8 @@ export const commands: Record<string, Command> = {
     about: "exercises done and what to do next, from the last checks (--last-run: print nothing when there are none)",
     options: { "last-run": { type: "boolean" } },
     async run(args) {
-      if (flag(args, "last-run")) {
-        const last = loadLastRun();
-        if (last) console.log(formatProgress(summarize(last.verdicts), last.changed));
-        return 0;
-      }
-      console.log(await progressText());
+      const text = await progressText(flag(args, "last-run"));
+      if (text) console.log(text);
       return 0;
     },
   },

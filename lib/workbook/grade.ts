@@ -8,7 +8,7 @@
  */
 import { findExercise, pointsOf, catalogue } from "./catalogue";
 import { hintsUsed } from "./hints";
-import { CaseCount, Verdict } from "./verdict";
+import { CaseCount, roundPoints, Verdict } from "./verdict";
 
 export type Visibility = "hidden" | "after_due_date" | "after_published" | "visible";
 
@@ -31,7 +31,6 @@ export interface GradeReport {
   tests: GradeTest[];
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The parts of one exercise, with its points split by case count (public first, hidden the rest). */
 function parts(v: Verdict, hints: Record<string, number>): GradeTest[] {
@@ -39,7 +38,7 @@ function parts(v: Verdict, hints: Record<string, number>): GradeTest[] {
   const total = v.public.total + v.hidden.total;
   const started = v.status !== "not-started";
   const part = (label: string, count: CaseCount, max: number, visibility: Visibility, output: string): GradeTest => {
-    const score = started && count.total > 0 ? Math.min(max, round2((max * count.passed) / count.total)) : 0;
+    const score = started && count.total > 0 ? Math.min(max, roundPoints((max * count.passed) / count.total)) : 0;
     const passed = started && count.passed === count.total;
     return { name: `${ex.id} ${ex.title} [${ex.kind}]${label}`, number: ex.id + (label ? `.${visibility === "visible" ? 1 : 2}` : ""), score, max_score: max,
       status: passed ? "passed" : "failed", output, visibility };
@@ -52,13 +51,13 @@ function parts(v: Verdict, hints: Record<string, number>): GradeTest[] {
     ? `passed: ${v.public.passed}/${v.public.total} cases`
     : `${v.status}: ${v.message || "see the hidden cases"}`;
   if (v.hidden.total === 0) return [part("", v.public, ex.points, "visible", message + hintNote + typeErrors)];
-  const publicMax = total === 0 ? ex.points : round2((ex.points * v.public.total) / total);
+  const publicMax = total === 0 ? ex.points : roundPoints((ex.points * v.public.total) / total);
   const hiddenMessage = v.hidden.passed === v.hidden.total && started
     ? `passed: ${v.hidden.passed}/${v.hidden.total} hidden cases`
     : `${v.hidden.passed}/${v.hidden.total} hidden cases passed${v.hiddenMessage ? `\n${v.hiddenMessage}` : ""}`;
   return [
     part(" (public cases)", v.public, publicMax, "visible", message + hintNote + typeErrors),
-    part(" (hidden cases)", v.hidden, round2(ex.points - publicMax), "after_published", hiddenMessage),
+    part(" (hidden cases)", v.hidden, roundPoints(ex.points - publicMax), "after_published", hiddenMessage),
   ];
 }
 
@@ -68,7 +67,7 @@ export function gradeReport(verdicts: Verdict[], executionSeconds = 0, hints: Re
   const tests = counted.flatMap((v) => parts(v, hints));
   const max = pointsOf(counted.map((v) => findExercise(v.id)));
   const uncounted = verdicts.filter((v) => v.status === "not-counted").map((v) => `${v.id} (${v.message})`);
-  const score = Math.min(max, round2(tests.reduce((s, t) => s + t.score, 0)));
+  const score = Math.min(max, roundPoints(tests.reduce((s, t) => s + t.score, 0)));
   const notGraded = catalogue.filter((e) => !verdicts.some((v) => v.id === e.id)).map((e) => e.id);
   const output = [
     `Score: ${score}/${max}.`,
@@ -79,4 +78,4 @@ export function gradeReport(verdicts: Verdict[], executionSeconds = 0, hints: Re
 }
 
 /** The most a report can score: the points of the exercises it graded. */
-export const maxScoreOf = (report: GradeReport): number => round2(report.tests.reduce((s, t) => s + t.max_score, 0));
+export const maxScoreOf = (report: GradeReport): number => roundPoints(report.tests.reduce((s, t) => s + t.max_score, 0));

@@ -3,7 +3,7 @@
  * (rustlings style). Works on verdicts from runChecks or from the last test run.
  */
 import { catalogue, findSection, pointsOf } from "./catalogue";
-import { Verdict } from "./verdict";
+import { roundPoints, Verdict } from "./verdict";
 
 export interface Progress {
   done: number;
@@ -25,7 +25,7 @@ export function summarize(verdicts: Verdict[]): Progress {
     revisit: catalogue.filter((e) => tried.has(e.id)).map((e) => e.id),
     done: passed.size,
     total: catalogue.length,
-    points: Math.round(points * 100) / 100,
+    points: roundPoints(points),
     maxPoints: pointsOf(catalogue),
     next: nextEx && {
       id: nextEx.id,

@@ -20,7 +20,7 @@ import { loadLabResult } from "../lab/saved";
 import { CHECKS_DIR, HIDDEN_CHECKS_DIR, ROOT, Target, targetFile } from "./paths";
 import { Ended, Sandbox } from "./sandbox";
 import { typeErrors } from "./typecheck";
-import { CaseCount, Status, Verdict } from "./verdict";
+import { CaseCount, roundPoints, Status, Verdict } from "./verdict";
 
 /** Per-exercise limit, counted from when the file has loaded; WORKBOOK_CHECK_TIMEOUT_MS overrides it. */
 export const DEFAULT_TIMEOUT_MS = Number(process.env.WORKBOOK_CHECK_TIMEOUT_MS) || 10_000;
@@ -76,7 +76,6 @@ export function casesOf(ex: Exercise, withHidden = true, labsDir?: string): Grad
   return { spec, public: [...spec.cases, ...built], hidden };
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** What one run of some cases in one child came to. */
 interface Phase {
@@ -133,7 +132,7 @@ async function gradeOne(ex: Exercise, boxes: { public: Sandbox; hidden: Sandbox 
   const done = (status: Status, message = "", hiddenMessage = ""): Verdict => {
     const passed = counts.public.passed + counts.hidden.passed;
     const total = counts.public.total + counts.hidden.total;
-    const score = status === "not-started" || total === 0 ? 0 : round2((ex.points * passed) / total);
+    const score = status === "not-started" || total === 0 ? 0 : roundPoints((ex.points * passed) / total);
     const maxScore = status === "not-counted" ? 0 : ex.points;
     return { id: ex.id, status, message, hiddenMessage, ms: Date.now() - started, score, maxScore, public: counts.public, hidden: counts.hidden, typeErrors: typeErrs };
   };
@@ -197,9 +196,4 @@ export async function runChecks(
 function skipped(ex: Exercise, message: string): Verdict {
   const none = { passed: 0, total: 0 };
   return { id: ex.id, status: "failed", message, hiddenMessage: "", ms: 0, score: 0, maxScore: ex.points, public: none, hidden: none, typeErrors: [] };
-}
-
-/** One exercise: `runChecks([id])[0]`. */
-export async function runCheck(id: string, options: RunOptions = {}): Promise<Verdict> {
-  return (await runChecks([id], options))[0];
 }

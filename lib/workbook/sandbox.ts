@@ -24,7 +24,15 @@ const OUTPUT_LINES = 200;
 export type Ended = { ended: string };
 type Reply = CallResult & { type: string; callId?: number };
 
+let user: { uid: number; gid: number } | undefined | null = null; // null: not looked up yet
+
+/** The unprivileged user to run student code as, looked up once (two runs of `id`), or undefined. */
 function sandboxUser(): { uid: number; gid: number } | undefined {
+  if (user === null) user = lookUpSandboxUser();
+  return user;
+}
+
+function lookUpSandboxUser(): { uid: number; gid: number } | undefined {
   const name = process.env.WORKBOOK_SANDBOX_USER;
   if (!name || typeof process.getuid !== "function" || process.getuid() !== 0) return undefined;
   try {

@@ -7,7 +7,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CACHE_DIR, hashOf } from "./build";
+import { CACHE_DIR, hashOf, libModules } from "./build";
 import { ROOT, targetFile } from "./paths";
 
 type Ts = typeof import("typescript");
@@ -21,14 +21,10 @@ const parsed = new Map<string, { text: string; file: SourceFile }>();
 /** Everything the type of an exercise file can depend on, as one stamp: lib/ sources and tsconfig. */
 function libStamp(): string {
   const parts: string[] = [fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8")];
-  const walk = (dir: string) => {
-    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, d.name);
-      if (d.isDirectory()) walk(p);
-      else if (d.name.endsWith(".ts")) parts.push(`${p}:${fs.statSync(p).mtimeMs}:${fs.statSync(p).size}`);
-    }
-  };
-  walk(path.join(ROOT, "lib"));
+  for (const mod of libModules()) {
+    const st = fs.statSync(path.join(ROOT, `${mod}.ts`));
+    parts.push(`${mod}:${st.mtimeMs}:${st.size}`);
+  }
   return hashOf(parts.join("\n"));
 }
 

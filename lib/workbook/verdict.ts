@@ -3,6 +3,9 @@
 /** not-counted: a measure exercise whose lab cannot run on this platform; it is left out of the score. */
 export type Status = "passed" | "failed" | "not-started" | "timed-out" | "not-counted";
 
+/** Points are kept to two decimals (an exercise's points split over its cases). */
+export const roundPoints = (x: number): number => Math.round(x * 100) / 100;
+
 export interface CaseCount {
   passed: number;
   total: number;
