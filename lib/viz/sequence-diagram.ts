@@ -35,6 +35,23 @@ function checkEntry(name: string, value: unknown): TraceEntry {
   return e as TraceEntry;
 }
 
+// every index, holes included (Array.prototype.every would skip a hole)
+function allFlags(flags: unknown[]): boolean {
+  for (let i = 0; i < flags.length; i++) if (!FLAGS.includes(flags[i] as Flag)) return false;
+  return true;
+}
+
+/** The same rules as checkEntry, as a quick yes or no. */
+function isPlainEntry(e: unknown): boolean {
+  if (e === null || typeof e !== "object" || Array.isArray(e)) return false;
+  const x = e as Record<string, unknown>;
+  const num = (v: unknown, integer: boolean, max = Infinity) =>
+    typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= max && (!integer || Number.isInteger(v));
+  return num(x.tMs, false) && num(x.conn, true) && (x.from === "client" || x.from === "server") &&
+    Array.isArray(x.flags) && allFlags(x.flags) && num(x.bytes, true, MAX_QUANTITY) &&
+    (x.note === undefined || typeof x.note === "string");
+}
+
 export interface SequenceDiagramOptions {
   /** only this connection's packets (default: all, each labelled with its connection) */
   conn?: number;
@@ -52,7 +69,8 @@ interface Rows {
 
 function pick(trace: Trace, options: SequenceDiagramOptions | undefined): Rows {
   if (!Array.isArray(trace)) invalidType("trace", "an array of trace entries", trace);
-  for (let i = 0; i < trace.length; i++) checkEntry(`trace[${i}]`, trace[i]); // holes included
+  // holes included; the named check (which builds its messages' names) runs only for an entry that fails the quick test
+  for (let i = 0; i < trace.length; i++) if (!isPlainEntry(trace[i])) checkEntry(`trace[${i}]`, trace[i]);
   const o = optionsObject("options", options);
   const conn = o.conn === undefined ? undefined : checkNumber("conn", o.conn, { min: 0, integer: true });
   const chosen = conn === undefined ? trace : trace.filter((e) => e.conn === conn);
@@ -64,7 +82,11 @@ function pick(trace: Trace, options: SequenceDiagramOptions | undefined): Rows {
 /** "ACK,PSH 100 B (write 1)" style label; payload omitted for control packets. */
 export function packetLabel(e: TraceEntry, withConn = false): string {
   checkEntry("entry", e);
-  optionalBoolean("withConn", withConn, false);
+  return label(e, optionalBoolean("withConn", withConn, false));
+}
+
+// For entries pick() has already checked: a diagram checks each entry once, not twice.
+function label(e: TraceEntry, withConn: boolean): string {
   const parts = [e.flags.join(",")];
   if (e.bytes > 0) parts.push(`${e.bytes} B`);
   if (e.note) parts.push(`(${e.note})`);
@@ -93,7 +115,7 @@ export function sequenceDiagramText(trace: Trace, options?: SequenceDiagramOptio
   const times = rows.map((e) => formatMs(e.tMs));
   // reduce, not Math.max(...list): a long trace would overflow the call stack
   const timeWidth = times.reduce((m, t) => Math.max(m, t.length), 6);
-  const lines = rows.map((e, i) => `${times[i].padStart(timeWidth)}  ${arrow(packetLabel(e, labelConn), e.from === "client", width)}`);
+  const lines = rows.map((e, i) => `${times[i].padStart(timeWidth)}  ${arrow(label(e, labelConn), e.from === "client", width)}`);
   const span = lines.length ? lines.reduce((m, l) => Math.max(m, l.length), 0) - timeWidth - 2 : width + 2;
   const header = `${"t (ms)".padStart(timeWidth)}  ${"client".padEnd(span - "server".length)}server`;
   if (hidden > 0) lines.push(`${"".padStart(timeWidth)}  ... ${hidden} more packets`);
@@ -111,7 +133,7 @@ export function sequenceDiagramMermaid(trace: Trace, options?: SequenceDiagramOp
   const lines = ["sequenceDiagram", "    participant C as client", "    participant S as server"];
   for (const e of rows) {
     const [from, to] = e.from === "client" ? ["C", "S"] : ["S", "C"];
-    lines.push(`    ${from}->>${to}: ${mermaidSafe(`${formatMs(e.tMs)} ms ${packetLabel(e, labelConn)}`)}`);
+    lines.push(`    ${from}->>${to}: ${mermaidSafe(`${formatMs(e.tMs)} ms ${label(e, labelConn)}`)}`);
   }
   if (hidden > 0) lines.push(`    Note over C,S: ${hidden} more packets`);
   return lines.join("\n");
