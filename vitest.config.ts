@@ -5,5 +5,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Tests read English messages whatever the machine's locale or a student's
+    // saved \`lang ko\`: no settings file, English by the environment. Tests of
+    // the Korean texts switch explicitly (setLanguage, or WORKBOOK_LANG=ko for a child).
+    env: { WORKBOOK_SETTINGS: "/nonexistent/workbook-test-settings.json", WORKBOOK_LANG: "en", WORKBOOK_NOTEBOOK_LANG: "" },
   },
 });

@@ -2,7 +2,35 @@
  * Argument checks shared by every model. A bad argument gets an error that
  * names the parameter and the value, in the style of Node's own errors
  * (`code` is ERR_INVALID_ARG_TYPE or ERR_OUT_OF_RANGE), never a NaN result.
+ * The message is in the reader's language (lib/i18n.ts): `expected` comes
+ * from a message table, so it is `Localized`; the parameter name stays as the
+ * code spells it.
  */
+import { messages, type Localized } from "./i18n";
+
+const say = messages("errors", {
+  invalidType: {
+    en: 'The "{name}" argument must be {expected}. Received {type} {value}',
+    ko: '"{name}" 인자가 잘못되었습니다. 필요한 것: {expected}. 받은 값: {type} {value}',
+  },
+  outOfRange: {
+    en: 'The value of "{name}" is out of range. It must be {expected}. Received {value}',
+    ko: '"{name}" 값이 허용 범위를 벗어났습니다. 허용되는 값: {expected}. 받은 값: {value}',
+  },
+  cut: { en: "{shown}... ({length} characters)", ko: "{shown}... (모두 {length}자)" },
+  arrayOfLength: { en: "array of length {length}", ko: "길이 {length}인 배열" },
+  number: { en: "a number", ko: "숫자" },
+  finiteNumber: { en: "a finite number", ko: "유한한 숫자" },
+  finiteNumberAnd: { en: "a finite number, {rule}", ko: "유한한 숫자, {rule}" },
+  integer: { en: "an integer", ko: "정수" },
+  and: { en: " and ", ko: ", " },
+  boolean: { en: "a boolean", ko: "불리언(true 또는 false)" },
+  string: { en: "a string", ko: "문자열" },
+  object: { en: "an object", ko: "객체" },
+  ruleObject: { en: "an object { min?, max?, above?, integer? }", ko: "객체 { min?, max?, above?, integer? }" },
+  stringArray: { en: "an array of strings", ko: "문자열 배열" },
+  oneOf: { en: "one of {choices}", ko: "다음 중 하나: {choices}" },
+});
 
 export interface NumberRule {
   /** smallest allowed value (inclusive) */
@@ -32,15 +60,15 @@ const SHOWN_NAME_CHARS = 200;
 const SHOWN_EXPECTED_CHARS = 1000;
 
 function cut(text: string, max = SHOWN_CHARS): string {
-  return text.length > max ? `${text.slice(0, max)}... (${text.length} characters)` : text;
+  return text.length > max ? say.cut({ shown: text.slice(0, max), length: text.length }) : text;
 }
 
 /** Any value as text for a message, without throwing (an object without a prototype has no toString). */
 function describe(value: unknown): string {
   if (typeof value === "string") {
-    return value.length > SHOWN_CHARS ? `${JSON.stringify(value.slice(0, SHOWN_CHARS))}... (${value.length} characters)` : JSON.stringify(value);
+    return value.length > SHOWN_CHARS ? say.cut({ shown: JSON.stringify(value.slice(0, SHOWN_CHARS)), length: value.length }) : JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `array of length ${value.length}`;
+  if (Array.isArray(value)) return say.arrayOfLength({ length: value.length });
   try {
     return cut(String(value));
   } catch {
@@ -54,23 +82,25 @@ function label(text: unknown, max: number): string {
 }
 
 /** Throws a TypeError with code ERR_INVALID_ARG_TYPE. */
-export function invalidType(name: string, expected: string, value: unknown): never {
-  const err = new TypeError(`The "${label(name, SHOWN_NAME_CHARS)}" argument must be ${label(expected, SHOWN_EXPECTED_CHARS)}. Received ${typeof value} ${describe(value)}`);
+export function invalidType(name: string, expected: Localized, value: unknown): never {
+  const err = new TypeError(
+    say.invalidType({ name: label(name, SHOWN_NAME_CHARS), expected: label(expected, SHOWN_EXPECTED_CHARS), type: typeof value, value: describe(value) }),
+  );
   (err as NodeJS.ErrnoException).code = "ERR_INVALID_ARG_TYPE";
   throw err;
 }
 
 /** Throws a RangeError with code ERR_OUT_OF_RANGE. */
-export function outOfRange(name: string, expected: string, value: unknown): never {
-  const err = new RangeError(`The value of "${label(name, SHOWN_NAME_CHARS)}" is out of range. It must be ${label(expected, SHOWN_EXPECTED_CHARS)}. Received ${describe(value)}`);
+export function outOfRange(name: string, expected: Localized, value: unknown): never {
+  const err = new RangeError(say.outOfRange({ name: label(name, SHOWN_NAME_CHARS), expected: label(expected, SHOWN_EXPECTED_CHARS), value: describe(value) }));
   (err as NodeJS.ErrnoException).code = "ERR_OUT_OF_RANGE";
   throw err;
 }
 
 /** Returns `value` if it is a finite number obeying `rule`, else throws naming `name`. */
 export function checkNumber(name: string, value: unknown, rule: NumberRule = {}): number {
-  if (typeof rule !== "object" || rule === null) invalidType("rule", "an object { min?, max?, above?, integer? }", rule);
-  if (typeof value !== "number") invalidType(name, "a number", value);
+  if (typeof rule !== "object" || rule === null) invalidType("rule", say.ruleObject(), rule);
+  if (typeof value !== "number") invalidType(name, say.number(), value);
   // a bound that is not a number would be coerced by the comparisons below (and may throw doing so)
   if (
     (rule.min !== undefined && typeof rule.min !== "number") ||
@@ -87,21 +117,21 @@ export function checkNumber(name: string, value: unknown, rule: NumberRule = {})
   ) return value;
   checkRule(rule);
   const parts: string[] = [];
-  if (rule.integer) parts.push("an integer");
+  if (rule.integer) parts.push(say.integer());
   if (rule.above !== undefined) parts.push(`> ${rule.above}`);
   if (rule.min !== undefined) parts.push(`>= ${rule.min}`);
   if (rule.max !== undefined) parts.push(`<= ${rule.max}`);
-  const expected = parts.length ? parts.join(" and ") : "a finite number";
-  return outOfRange(name, Number.isFinite(value) || !parts.length ? expected : `a finite number, ${expected}`, value);
+  const expected = (parts.length ? parts.join(say.and()) : say.finiteNumber()) as Localized;
+  return outOfRange(name, Number.isFinite(value) || !parts.length ? expected : say.finiteNumberAnd({ rule: expected }), value);
 }
 
 /** A rule whose bounds are not numbers would make every value fail (or pass) for the wrong reason. */
 function checkRule(rule: NumberRule): void {
   for (const key of ["min", "max", "above"] as const) {
     const bound = rule[key];
-    if (bound !== undefined && (typeof bound !== "number" || Number.isNaN(bound))) invalidType(`rule.${key}`, "a number", bound);
+    if (bound !== undefined && (typeof bound !== "number" || Number.isNaN(bound))) invalidType(`rule.${key}`, say.number(), bound);
   }
-  if (rule.integer !== undefined && typeof rule.integer !== "boolean") invalidType("rule.integer", "a boolean", rule.integer);
+  if (rule.integer !== undefined && typeof rule.integer !== "boolean") invalidType("rule.integer", say.boolean(), rule.integer);
 }
 
 /** Like checkNumber, but `undefined` yields `fallback` (for optional options). */
@@ -111,23 +141,23 @@ export function optionalNumber(name: string, value: unknown, fallback: number, r
 
 /** Returns `value` if it is a boolean, `fallback` if undefined, else throws. */
 export function optionalBoolean(name: string, value: unknown, fallback: boolean): boolean {
-  if (typeof fallback !== "boolean") invalidType("fallback", "a boolean", fallback);
+  if (typeof fallback !== "boolean") invalidType("fallback", say.boolean(), fallback);
   if (value === undefined) return fallback;
-  if (typeof value !== "boolean") invalidType(name, "a boolean", value);
+  if (typeof value !== "boolean") invalidType(name, say.boolean(), value);
   return value;
 }
 
 /** Returns `value` if it is a string, else throws naming `name`. */
 export function checkString(name: string, value: unknown): string {
-  if (typeof value !== "string") invalidType(name, "a string", value);
+  if (typeof value !== "string") invalidType(name, say.string(), value);
   return value;
 }
 
 /** Returns `value` if it is one of `choices`, else throws a RangeError listing them. */
 export function checkChoice<T extends string>(name: string, value: unknown, choices: readonly T[]): T {
-  if (!Array.isArray(choices)) invalidType("choices", "an array of strings", choices);
+  if (!Array.isArray(choices)) invalidType("choices", say.stringArray(), choices);
   if (typeof value !== "string" || !(choices as readonly string[]).includes(value)) {
-    outOfRange(name, `one of ${Array.from(choices, (c) => describe(c)).join(", ")}`, value);
+    outOfRange(name, say.oneOf({ choices: Array.from(choices, (c) => describe(c)).join(", ") }), value);
   }
   return value as T;
 }
@@ -135,6 +165,6 @@ export function checkChoice<T extends string>(name: string, value: unknown, choi
 /** Returns `value` if it is a plain object (options bag), `{}` if undefined. */
 export function optionsObject<T extends object>(name: string, value: T | undefined): Partial<T> {
   if (value === undefined) return {};
-  if (value === null || typeof value !== "object" || Array.isArray(value)) invalidType(name, "an object", value);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) invalidType(name, say.object(), value);
   return value;
 }

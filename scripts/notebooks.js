@@ -9,9 +9,14 @@ const { venvBin, ROOT, KERNEL_DIR } = require("./setup");
 
 const NOTEBOOK_DIR = path.join(ROOT, "notebooks");
 
-/** Every notebook in notebooks/, in name order (00-start-here first). */
-function listNotebooks() {
-  return fs.readdirSync(NOTEBOOK_DIR).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join("notebooks", f));
+/** The languages' folders: English in notebooks/, Korean in notebooks/ko/ (same file names). */
+const LANGUAGE_DIRS = { en: "notebooks", ko: path.join("notebooks", "ko") };
+
+/** Every notebook of one language (default English), in name order (00-start-here first). */
+function listNotebooks(lang = "en") {
+  const dir = path.join(ROOT, LANGUAGE_DIRS[lang]);
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(LANGUAGE_DIRS[lang], f));
 }
 
 /** True when .venv has Jupyter and the kernel spec (setup has run). */
@@ -54,4 +59,4 @@ function tidy(output) {
     .join("\n");
 }
 
-module.exports = { listNotebooks, jupyterReady, executeNotebook, NOTEBOOK_DIR };
+module.exports = { listNotebooks, jupyterReady, executeNotebook, NOTEBOOK_DIR, LANGUAGE_DIRS };

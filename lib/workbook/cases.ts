@@ -14,9 +14,9 @@ export interface Case {
   /** instead of a value: the call must throw an error of this class name ("RangeError", "TypeError") */
   throws?: string;
   /** why this case matters; shown when it fails (overrides the exercise's `why`) */
-  why?: string;
+  why?: Text;
   /** how the call is shown in feedback, when printing the arguments would be unreadable */
-  label?: string;
+  label?: string | Text;
   /** absolute tolerance for numbers in this case (overrides the exercise's) */
   tolerance?: number;
   /** common wrong answers to this case, and the slip each one reveals (never the right answer) */
@@ -27,12 +27,12 @@ export interface Slip {
   /** the wrong value (compared as `expect` is) */
   got: unknown;
   /** what the student probably did, in a sentence */
-  say: string;
+  say: Text;
 }
 
 export interface ExerciseCases {
   /** what every failure of this exercise should teach, after the case's own `why` */
-  why: string;
+  why: Text;
   /** the calls and their expectations; empty for a measure exercise (see `fromLab`) */
   cases: Case[];
   /**
@@ -45,7 +45,7 @@ export interface ExerciseCases {
    * instead when the measurement cannot grade anything on this platform;
    * the exercise is then not counted.
    */
-  fromLab?: (measurement: any) => Case[] | string;
+  fromLab?: (measurement: any) => Case[] | Text;
   /** absolute tolerance for every number compared (default 0: exact) */
   tolerance?: number;
   /** object properties whose value is `undefined` count as absent */

@@ -2,15 +2,16 @@
  * The exercise catalogue: the single source of truth for every exercise and
  * section. progress, hint, check, grade, the notebooks and the tests all read
  * it; nothing else lists exercises.
+ * Titles and hints are `Text`: English and Korean (the Korean edition's terms).
  */
+import type { Text } from "../i18n";
 
 export interface Section {
   /** "4.1" */
   id: string;
-  title: string;
-  /** the Korean edition's section title */
-  korean: string;
-  /** notebook file name in notebooks/ */
+  /** in Korean, the Korean edition's section title */
+  title: Text;
+  /** notebook file name, the same in notebooks/ and notebooks/ko/ */
   notebook: string;
 }
 
@@ -18,7 +19,7 @@ export interface Exercise {
   /** "4.1a": section number and a letter */
   id: string;
   section: string;
-  title: string;
+  title: Text;
   /** file name, the same in exercises/ and solutions/ */
   file: string;
   /** the name the file exports */
@@ -37,18 +38,18 @@ export interface Exercise {
    * next; only the last outlines the method. `grade` records how far a
    * student went.
    */
-  hints: readonly string[];
+  hints: readonly Text[];
 }
 
 export const sections: readonly Section[] = [
-  { id: "4.1", title: "TCP connections", korean: "TCP 커넥션", notebook: "4.1-tcp-connections.ipynb" },
-  { id: "4.2", title: "TCP performance", korean: "TCP의 성능에 대한 고려", notebook: "4.2-tcp-performance.ipynb" },
-  { id: "4.3", title: "HTTP connection handling", korean: "HTTP 커넥션 관리", notebook: "4.3-http-connection-handling.ipynb" },
-  { id: "4.4", title: "Parallel connections", korean: "병렬 커넥션", notebook: "4.4-parallel-connections.ipynb" },
-  { id: "4.5", title: "Persistent connections", korean: "지속 커넥션", notebook: "4.5-persistent-connections.ipynb" },
-  { id: "4.6", title: "Pipelined connections", korean: "파이프라인 커넥션", notebook: "4.6-pipelined-connections.ipynb" },
-  { id: "4.7", title: "The mysteries of connection close", korean: "커넥션 끊기에 대한 미스터리", notebook: "4.7-closing-connections.ipynb" },
-  { id: "4.8", title: "Multiplexing and beyond; for more information", korean: "다중 커넥션과 그 이후; 추가 정보", notebook: "4.8-multiplexing-and-beyond.ipynb" },
+  { id: "4.1", title: { en: "TCP connections", ko: "TCP 커넥션" }, notebook: "4.1-tcp-connections.ipynb" },
+  { id: "4.2", title: { en: "TCP performance", ko: "TCP의 성능에 대한 고려" }, notebook: "4.2-tcp-performance.ipynb" },
+  { id: "4.3", title: { en: "HTTP connection handling", ko: "HTTP 커넥션 관리" }, notebook: "4.3-http-connection-handling.ipynb" },
+  { id: "4.4", title: { en: "Parallel connections", ko: "병렬 커넥션" }, notebook: "4.4-parallel-connections.ipynb" },
+  { id: "4.5", title: { en: "Persistent connections", ko: "지속 커넥션" }, notebook: "4.5-persistent-connections.ipynb" },
+  { id: "4.6", title: { en: "Pipelined connections", ko: "파이프라인 커넥션" }, notebook: "4.6-pipelined-connections.ipynb" },
+  { id: "4.7", title: { en: "The mysteries of connection close", ko: "커넥션 끊기에 대한 미스터리" }, notebook: "4.7-closing-connections.ipynb" },
+  { id: "4.8", title: { en: "Multiplexing and beyond; for more information", ko: "다중 커넥션과 그 이후; 추가 정보" }, notebook: "4.8-multiplexing-and-beyond.ipynb" },
 ];
 
 export const catalogue: readonly Exercise[] = [

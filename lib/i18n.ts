@@ -1,0 +1,146 @@
+/**
+ * The workbook speaks English and Korean. Every text a student reads is a
+ * `Text` (both languages side by side), usually kept in a table made with
+ * `messages()`, and is shown with `tr()` in the current language.
+ *
+ * Which language, first match wins:
+ * 1. `setLanguage()` in this process (a notebook cell can call it);
+ * 2. the notebook's folder: the kernel launcher sets WORKBOOK_NOTEBOOK_LANG
+ *    to "ko" for a notebook opened from notebooks/ko/;
+ * 3. the choice saved by `npm run workbook -- lang ko|en` (.workbook/settings.json,
+ *    or the file WORKBOOK_SETTINGS names);
+ * 4. the WORKBOOK_LANG environment variable;
+ * 5. the system locale (LC_ALL, LC_MESSAGES, LANG, then Intl): Korean when it starts with "ko".
+ *
+ * Placeholders are `{name}`, filled from the params object; both languages of
+ * one message must use the same placeholders (test/lib/i18n.test.ts checks it).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+export const LANGUAGES = ["en", "ko"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** A text in both languages. */
+export interface Text {
+  en: string;
+  ko: string;
+}
+
+export type Params = Record<string, string | number | boolean | bigint>;
+
+/**
+ * A string already in the reader's language. Places that show text to a
+ * student (errors, verdicts, tables) take `Localized`, so a bare English
+ * literal there does not compile.
+ */
+export type Localized = string & { readonly __localized: true };
+
+let chosen: Language | undefined;
+
+/** The settings file `lang` writes: WORKBOOK_SETTINGS, or .workbook/settings.json in the workbook. */
+export function settingsFile(): string {
+  return process.env.WORKBOOK_SETTINGS || path.resolve(__dirname, "..", ".workbook", "settings.json");
+}
+
+function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The language saved by `lang`, if any (unreadable or malformed settings count as none). */
+export function savedLanguage(): Language | undefined {
+  try {
+    const saved: unknown = JSON.parse(fs.readFileSync(settingsFile(), "utf8"))?.lang;
+    return isLanguage(saved) ? saved : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "ko" for a Korean locale name such as ko_KR.UTF-8 or ko-KR, "en" for any other. */
+export function localeLanguage(locale: string | undefined): Language {
+  return /^ko([_.@-]|$)/i.test(locale ?? "") ? "ko" : "en";
+}
+
+function systemLocale(): string | undefined {
+  const env = process.env;
+  const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  if (fromEnv && fromEnv !== "C" && fromEnv !== "POSIX" && !/^C\./.test(fromEnv)) return fromEnv;
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().locale;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The current language (see the order at the top of this file). */
+export function language(): Language {
+  if (chosen) return chosen;
+  const notebook = process.env.WORKBOOK_NOTEBOOK_LANG;
+  if (isLanguage(notebook)) return notebook;
+  const saved = savedLanguage();
+  if (saved) return saved;
+  const env = process.env.WORKBOOK_LANG;
+  if (isLanguage(env)) return env;
+  return localeLanguage(systemLocale());
+}
+
+/** Switches this process to `lang` ("en" or "ko"); returns it. Other processes keep theirs. */
+export function setLanguage(lang: Language): Language {
+  if (!isLanguage(lang)) {
+    // not errors.ts's helpers: they speak through this module
+    const err = new RangeError(`The value of "lang" is out of range. It must be "en" or "ko". Received ${JSON.stringify(lang)}`);
+    (err as NodeJS.ErrnoException).code = "ERR_OUT_OF_RANGE";
+    throw err;
+  }
+  chosen = lang;
+  return lang;
+}
+
+/** Forgets setLanguage(), so the notebook folder, settings, WORKBOOK_LANG and the locale decide again. */
+export function resetLanguage(): void {
+  chosen = undefined;
+}
+
+/** Fills `{name}` placeholders; a placeholder without a param stays as written. */
+export function fill(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
+}
+
+/** `text` in the current language (or `lang`), placeholders filled. */
+export function tr(text: Text, params?: Params, lang: Language = language()): Localized {
+  return fill(text[lang], params) as Localized;
+}
+
+/** Text that reads the same in both languages (a number, a header name, code). */
+export function verbatim(text: string): Localized {
+  return text as Localized;
+}
+
+/** A message: call it for the current language, or read `.text` for both. */
+export interface Message {
+  (params?: Params): Localized;
+  readonly text: Text;
+}
+
+const registry = new Map<string, Record<string, Text>>();
+
+/**
+ * A table of messages for one area (a model, a lab, the CLI). Every table is
+ * registered under its area, so a test can read them all.
+ */
+export function messages<K extends string>(area: string, table: Record<K, Text>): Record<K, Message> {
+  registry.set(area, table); // a module evaluated again (a notebook kernel reloading lib/) replaces its table
+  const out = {} as Record<K, Message>;
+  for (const key of Object.keys(table) as K[]) {
+    const text = table[key];
+    out[key] = Object.assign((params?: Params) => tr(text, params), { text });
+  }
+  return out;
+}
+
+/** Every message table made so far, by area. */
+export function messageTables(): ReadonlyMap<string, Record<string, Text>> {
+  return registry;
+}
