@@ -1,6 +1,7 @@
-// Executes every notebook with the workbook kernel, as a student would run
-// "Run All". A failure names the notebook and the cell.
-import { describe, it } from "vitest";
+// Executes every notebook, English and Korean, with the workbook kernel, as a
+// student would run "Run All". A failure names the notebook and the cell.
+import { describe, expect, it } from "vitest";
+import { compareAll } from "../scripts/notebook-pairs";
 import { executeNotebook, jupyterReady, listNotebooks } from "../scripts/notebooks";
 
 const NOTEBOOK_TIMEOUT_MS = 240_000;
@@ -13,7 +14,12 @@ describe("notebooks", () => {
     ctx.skip(why);
   });
 
-  for (const notebook of listNotebooks()) {
+  it("exist in English and Korean with the same code cells and one markdown cell for another", () => {
+    expect(compareAll()).toEqual([]);
+  });
+
+  // Korean ones run too: same code, but every message they print goes through the Korean texts
+  for (const notebook of [...listNotebooks("en"), ...listNotebooks("ko")]) {
     it(`runs ${notebook}`, async (ctx) => {
       if (!jupyterReady() && !process.env.CI) ctx.skip("Jupyter is not set up");
       process.stderr.write(`  executing ${notebook} ...\n`);

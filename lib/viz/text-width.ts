@@ -1,0 +1,4 @@
+import stringWidth = require("string-width");
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
