@@ -47,11 +47,22 @@ function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }
 
-/** The language saved by `lang`, if any (unreadable or malformed settings count as none). */
+let savedCache: { file: string; mtimeMs: number; size: number; lang: Language | undefined } | undefined;
+
+/**
+ * The language saved by `lang`, if any (unreadable or malformed settings count
+ * as none). Kept while the file's time and size stay the same: messages ask
+ * often, and a stat costs a tenth of a read.
+ */
 export function savedLanguage(): Language | undefined {
+  const file = settingsFile();
   try {
-    const saved: unknown = JSON.parse(fs.readFileSync(settingsFile(), "utf8"))?.lang;
-    return isLanguage(saved) ? saved : undefined;
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) return undefined;
+    if (savedCache && savedCache.file === file && savedCache.mtimeMs === stat.mtimeMs && savedCache.size === stat.size) return savedCache.lang;
+    const saved: unknown = JSON.parse(fs.readFileSync(file, "utf8"))?.lang;
+    savedCache = { file, mtimeMs: stat.mtimeMs, size: stat.size, lang: isLanguage(saved) ? saved : undefined };
+    return savedCache.lang;
   } catch {
     return undefined;
   }
@@ -73,16 +84,28 @@ function systemLocale(): string | undefined {
   }
 }
 
+/** What decided the current language: the five steps at the top of this file, first match wins. */
+export type LanguageSource = "setLanguage" | "notebook" | "saved" | "WORKBOOK_LANG" | "locale";
+
+/**
+ * The current language and what decided it (`npm run workbook -- lang` prints it);
+ * `detail` is the settings file for "saved" and the locale's name for "locale".
+ */
+export function languageChoice(): { language: Language; source: LanguageSource; detail?: string } {
+  if (chosen) return { language: chosen, source: "setLanguage" };
+  const notebook = process.env.WORKBOOK_NOTEBOOK_LANG;
+  if (isLanguage(notebook)) return { language: notebook, source: "notebook" };
+  const saved = savedLanguage();
+  if (saved) return { language: saved, source: "saved", detail: settingsFile() };
+  const env = process.env.WORKBOOK_LANG;
+  if (isLanguage(env)) return { language: env, source: "WORKBOOK_LANG" };
+  const locale = systemLocale();
+  return { language: localeLanguage(locale), source: "locale", detail: locale };
+}
+
 /** The current language (see the order at the top of this file). */
 export function language(): Language {
-  if (chosen) return chosen;
-  const notebook = process.env.WORKBOOK_NOTEBOOK_LANG;
-  if (isLanguage(notebook)) return notebook;
-  const saved = savedLanguage();
-  if (saved) return saved;
-  const env = process.env.WORKBOOK_LANG;
-  if (isLanguage(env)) return env;
-  return localeLanguage(systemLocale());
+  return languageChoice().language;
 }
 
 /** Switches this process to `lang` ("en" or "ko"); returns it. Other processes keep theirs. */
@@ -110,7 +133,13 @@ export function fill(template: string, params?: Params): string {
 
 /** `text` in the current language (or `lang`), placeholders filled. */
 export function tr(text: Text, params?: Params, lang: Language = language()): Localized {
-  return fill(text[lang], params) as Localized;
+  const chosenText = text !== null && typeof text === "object" ? text[lang] : undefined;
+  if (typeof chosenText !== "string") {
+    const err = new TypeError(`The "text" argument must be an object { en, ko } of strings. Received ${text === null ? "null" : typeof text}`);
+    (err as NodeJS.ErrnoException).code = "ERR_INVALID_ARG_TYPE";
+    throw err;
+  }
+  return fill(chosenText, params) as Localized;
 }
 
 /** Text that reads the same in both languages (a number, a header name, code). */

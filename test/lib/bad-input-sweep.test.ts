@@ -509,6 +509,13 @@ export const TABLE: Record<string, Entry> = {
   optionalNumber: model(() => sweep("optionalNumber", fn(api.optionalNumber), [{ name: "name", value: "x" }, { name: "value", value: 5 }, { name: "fallback", value: 1 }, { name: "rule", value: { min: 0 } }], helper)),
   optionsObject: model(() => sweep("optionsObject", fn(api.optionsObject), [{ name: "name", value: "x" }, { name: "value", value: { a: 1 } }], { ...helper, depth: 0 })),
 
+  // --- lib/i18n.ts: the language of every message
+  language: { kind: "not a model", why: "reads the chosen language; takes no argument", calls: () => [] },
+  setLanguage: model(() => [
+    ...["fr", "", "KO", null, 1, {}].map((lang) => single(`setLanguage(${JSON.stringify(lang)})`, () => api.setLanguage(lang as never), ["lang"], true)),
+  ]),
+  tr: model(() => sweep("tr", fn(api.tr), [{ name: "text", value: { en: "a {x}", ko: "가 {x}" } }, { name: "params", value: { x: 1 }, fields: "" }])),
+
   // --- lib/tcp
   CLASSIC_DELAYED_ACK_MS: constant("an RFC default (ms)"),
   DEFAULT_MSS: constant("an RFC default (bytes)"),

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fill, language, localeLanguage, messageTables, resetLanguage, setLanguage, tr, type Text } from "../../lib/i18n";
 import { catalogue, sections } from "../../lib/workbook/catalogue";
 import { loadTs } from "../../lib/workbook/build";
@@ -39,7 +39,9 @@ function textProblems(where: string, text: unknown): string[] {
 describe("message tables", () => {
   // load every lib module, so that every table is registered
   const libFiles = walk(path.join(ROOT, "lib"), /\.ts$/);
-  for (const file of libFiles) require(file);
+  beforeAll(async () => {
+    for (const file of libFiles) await import(file);
+  }, 60_000);
 
   it("every module that makes a table has registered it (none is left unloaded)", () => {
     const calls = libFiles.flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/\bmessages\(\s*"([^"]+)"/g)].map((m) => m[1]));
