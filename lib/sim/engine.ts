@@ -26,21 +26,10 @@
  * run application code at a simulated time (a server's think time, a
  * browser that opens the next connection later).
  *
- * TCP options (per network, overridable per connection in `open`):
- *   mss (1460), initialWindow in segments (RFC 6928: 10), delayedAckMs
- *   (Linux 40; 0 = off), nagle (true), nagleVariant ("classic", RFC 896 as RFC 1122 4.2.3.4 states it,
- *   or Linux's "minshall", which does not hold the small tail of a large
- *   write behind full-sized segments), receiveWindow in bytes (unlimited),
- *   abcLimit (1: RFC 5681's cwnd += min(N, SMSS) per ACK, about 1.5x per
- *   RTT with delayed ACKs; 2: RFC 3465 with L = 2*SMSS; Infinity: Linux,
- *   every ACKed segment counts; both of those double per RTT),
- *   rtoMs (RFC 6298 2.4's 1 s minimum: the idle time after which cwnd
- *   restarts), slowStartAfterIdle (true; Linux's
- *   net.ipv4.tcp_slow_start_after_idle is on by default too), idleRestart
- *   ("rfc5681": back to min(IW, cwnd) after one RTO of idle, RFC 5681 4.1;
- *   "linux": halve ceil(idle / RTO) - 1 times, not below IW, as tcp_cwnd_restart.
- *   Linux's RTO is the smoothed RTT plus a variance term of at least 200 ms,
- *   so about RTT + 200 ms on a steady path: pass rtoMs: rttMs + LINUX_MIN_RTO_MS).
+ * TCP options, per network and overridable per connection in `open`: mss,
+ *   initialWindow, delayedAckMs, nagle, nagleVariant, receiveWindow, rtoMs,
+ *   slowStartAfterIdle, idleRestart, abcLimit. Each is documented once, with
+ *   its default and its RFC, in TcpOptions (lib/tcp/options.ts).
  *
  * Counting: a packet is counted and traced when it is handed to the link;
  * its trace time is when its first bit leaves (after waiting for the packets
@@ -51,39 +40,18 @@
  */
 import { checkNumber, optionalBoolean, optionalNumber, optionsObject, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
 import { IP_HEADER_BYTES, TCP_HEADER_BYTES } from "../tcp/constants";
+import type { PathOptions, TcpOptions } from "../tcp/options";
+import type { Trace, TraceEntry } from "../tcp/trace";
 import { Link, symmetricLink } from "./link";
 import type { LinkSpec } from "./link";
 import { DEFAULT_MAX_EVENTS, Scheduler } from "./scheduler";
 import type { EventHandle } from "./scheduler";
 import { TcpConnection } from "./tcp-connection";
 import { tcpConfig } from "./tcp-endpoint";
-import type { EndpointConfig, IdleRestart, NagleVariant, Packet } from "./tcp-endpoint";
-import type { Trace, TraceEntry } from "./trace";
+import type { EndpointConfig, Packet } from "./tcp-endpoint";
 
-export interface TcpOptions {
-  mss?: number;
-  /** in segments */
-  initialWindow?: number;
-  delayedAckMs?: number;
-  nagle?: boolean;
-  /** "classic" (default, RFC 896) or "minshall" (Linux) */
-  nagleVariant?: NagleVariant;
-  /** bytes; undefined or Infinity = no cap */
-  receiveWindow?: number;
-  /** ms; default RFC 6298's 1 s minimum */
-  rtoMs?: number;
-  slowStartAfterIdle?: boolean;
-  /** "rfc5681" (default) or "linux" */
-  idleRestart?: IdleRestart;
-  /** segments one ACK may add to cwnd: 1 (default, RFC 5681), 2 (RFC 3465 L = 2), Infinity (Linux) */
-  abcLimit?: number;
-}
-
-export interface NetworkOptions extends TcpOptions {
-  /** round-trip propagation delay, split evenly between the two directions */
-  rttMs?: number;
-  /** the same bandwidth both ways, bits/s; undefined = unlimited */
-  bandwidthBps?: number;
+/** A network: the path (rttMs 0 by default; bandwidthBps may also be Infinity) and the TCP options of every connection. */
+export interface NetworkOptions extends TcpOptions, PathOptions {
   /** instead of rttMs/bandwidthBps: each direction's delay and bandwidth */
   link?: LinkSpec;
   /** guard against runaway models */

@@ -1,7 +1,7 @@
 /** The simulator's public API: engine.ts is the place to start reading. */
-export * from "./trace";
 export * from "./scheduler";
 export * from "./link";
 export * from "./tcp-endpoint";
 export * from "./tcp-connection";
 export * from "./engine";
+export * from "./nagle-delayed-ack";

@@ -16,6 +16,16 @@
  * marks the event; the heap drops it when it comes to the top (lazy deletion).
  */
 import { checkNumber, invalidType, MAX_QUANTITY } from "../errors";
+import { messages } from "../i18n";
+
+const say = messages("sim/scheduler", {
+  aFunction: { en: "a function", ko: "함수" },
+  eventHandle: { en: "an event handle returned by at() or after()", ko: "at() 또는 after()가 돌려준 이벤트 핸들" },
+  runaway: {
+    en: "simulation stopped after {events} events at t={atMs} ms (a model that never settles?)",
+    ko: "이벤트를 {events}개 처리한 뒤 t={atMs} ms에서 시뮬레이션을 멈췄습니다 (끝나지 않는 모델일까요?)",
+  },
+});
 
 /** A scheduled event; keep it to cancel the event later (a timer that is no longer needed). */
 export interface EventHandle {
@@ -41,7 +51,7 @@ export const DEFAULT_MAX_EVENTS = 5_000_000;
 export const MAX_STREAM_SEGMENTS = 100_000;
 
 function checkRun(run: unknown): () => void {
-  if (typeof run !== "function") invalidType("run", "a function", run);
+  if (typeof run !== "function") invalidType("run", say.aFunction(), run);
   return run as () => void;
 }
 
@@ -79,7 +89,7 @@ export class Scheduler {
   cancel(handle: EventHandle | undefined): void {
     if (handle === undefined || handle === null) return;
     if (typeof handle !== "object" || typeof handle.cancelled !== "boolean") {
-      invalidType("handle", "an event handle returned by at() or after()", handle);
+      invalidType("handle", say.eventHandle(), handle);
     }
     handle.cancelled = true;
   }
@@ -91,7 +101,7 @@ export class Scheduler {
       const event = this.pop();
       if (event.cancelled) continue;
       if (++this.processed > this.maxEvents) {
-        throw new RangeError(`simulation stopped after ${this.maxEvents} events at t=${event.atMs} ms (a model that never settles?)`);
+        throw new RangeError(say.runaway({ events: this.maxEvents, atMs: event.atMs }));
       }
       this.current = event.atMs;
       event.run();

@@ -14,10 +14,18 @@
  * Open (data on the SYN), no TIME_WAIT (see tcp/ports.ts for its cost).
  */
 import { checkChoice, checkNumber, invalidType, optionalBoolean } from "../errors";
+import { language, messages, type Language } from "../i18n";
+import { packetNote } from "../tcp/notes";
+import type { Side } from "../tcp/trace";
 import type { EndpointConfig, Packet } from "./tcp-endpoint";
 import { TcpEndpoint } from "./tcp-endpoint";
 import { Scheduler } from "./scheduler";
-import type { Side } from "./trace";
+
+const say = messages("sim/tcp-connection", {
+  aFunction: { en: "a function", ko: "함수" },
+  aScheduler: { en: "a Scheduler", ko: "Scheduler 객체" },
+  tcpSettings: { en: "an object of TCP settings", ko: "TCP 설정 객체" },
+});
 
 const SIDES: readonly Side[] = ["client", "server"];
 
@@ -38,14 +46,16 @@ export class TcpConnection {
   readonly config: EndpointConfig;
   private readonly sim: Scheduler;
   private readonly transmit: Transmit;
+  /** the language of the handshake's trace notes */
+  private readonly lang: Language = language();
 
   constructor(id: number, config: EndpointConfig, sim: Scheduler, transmit: Transmit, atMs: number, preEstablished: boolean) {
     this.id = checkNumber("id", id, { min: 0, integer: true });
-    if (!(sim instanceof Scheduler)) invalidType("sim", "a Scheduler", sim);
-    if (typeof transmit !== "function") invalidType("transmit", "a function", transmit);
+    if (!(sim instanceof Scheduler)) invalidType("sim", say.aScheduler(), sim);
+    if (typeof transmit !== "function") invalidType("transmit", say.aFunction(), transmit);
     this.sim = sim;
     this.transmit = transmit;
-    if (config === null || typeof config !== "object" || Array.isArray(config)) invalidType("config", "an object of TCP settings", config);
+    if (config === null || typeof config !== "object" || Array.isArray(config)) invalidType("config", say.tcpSettings(), config);
     this.openedAtMs = checkNumber("atMs", atMs, { min: sim.now });
     const established = optionalBoolean("preEstablished", preEstablished, false);
     this.client = new TcpEndpoint("client", config, sim, (p) => this.send(p));
@@ -54,7 +64,7 @@ export class TcpConnection {
     this.client.peerWindow = this.config.receiveWindow;
     this.server.peerWindow = this.config.receiveWindow;
     if (established) sim.at(atMs, () => this.establishBoth());
-    else sim.at(atMs, () => this.client.sendControl(["SYN"], "open"));
+    else sim.at(atMs, () => this.client.sendControl(["SYN"], packetNote("open", this.lang)));
   }
 
   endpoint(side: Side): TcpEndpoint {
@@ -63,7 +73,7 @@ export class TcpConnection {
 
   /** Calls `listener(tMs)` when the client can send (right away if it already can). */
   onEstablished(listener: (tMs: number) => void): void {
-    if (typeof listener !== "function") invalidType("listener", "a function", listener);
+    if (typeof listener !== "function") invalidType("listener", say.aFunction(), listener);
     if (this.establishedAtMs !== undefined) listener(this.establishedAtMs);
     else this.establishedListeners.push(listener);
   }
@@ -85,7 +95,7 @@ export class TcpConnection {
   private arrive(packet: Packet): void {
     const to = packet.from === "client" ? this.server : this.client;
     const syn = packet.flags.includes("SYN");
-    if (syn && !packet.flags.includes("ACK")) return this.server.sendControl(["SYN", "ACK"], "accept");
+    if (syn && !packet.flags.includes("ACK")) return this.server.sendControl(["SYN", "ACK"], packetNote("accept", this.lang));
     if (syn) return this.clientEstablished();
     if (!to.established) to.establish();
     to.receive(packet);
@@ -94,7 +104,7 @@ export class TcpConnection {
   private clientEstablished(): void {
     const before = this.client.bytesSent;
     this.client.establish(); // sends queued data, which carries the ACK
-    if (this.client.bytesSent === before) this.client.sendControl(["ACK"], "handshake");
+    if (this.client.bytesSent === before) this.client.sendControl(["ACK"], packetNote("handshake", this.lang));
     this.markEstablished();
   }
 

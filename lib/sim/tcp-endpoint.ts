@@ -12,26 +12,15 @@
  *    min(cwnd, the peer's receive window);
  *  - slow start (RFC 5681 3.1): cwnd starts at the initial window (RFC 6928)
  *    and each ACK that acknowledges new data adds min(bytes acknowledged,
- *    abcLimit x MSS). abcLimit 1 (the default) is RFC 5681's rule
- *    cwnd += min(N, SMSS): an ACK that covers two segments adds one MSS, not
- *    two, so delayed ACKs slow the growth to about 1.5x per RTT. abcLimit 2
- *    is RFC 3465's byte counting with L = 2*SMSS, and Infinity counts every
- *    byte ACKed as Linux's tcp_slow_start does: both double cwnd per RTT even
- *    with delayed ACKs. (Linux counts whole packets, so a small segment
- *    counts as one; here it counts its bytes.);
+ *    abcLimit x MSS) (see TcpOptions.abcLimit in lib/tcp/options.ts);
  *  - no loss is modelled, so there is no ssthresh, congestion avoidance or
  *    retransmission: cwnd only grows, until the receive window caps it;
  *  - restart after idle, before sending new data after more than one RTO
- *    (`rtoMs`) with nothing sent and everything ACKed: "rfc5681" (default,
- *    RFC 5681 4.1) sets cwnd = min(IW, cwnd) at once; "linux" halves cwnd
- *    ceil(idle / RTO) - 1 times (once for an idle time just over one RTO,
- *    twice past two), never below min(IW, cwnd), as Linux's tcp_cwnd_restart
- *    (after RFC 2861) does, so a short pause costs only part of the window;
- *  - Nagle decides with tcp/nagle.ts: "classic" by default (RFC 896 as
- *    RFC 1122 4.2.3.4 states it: a full-sized segment may always go, a small
- *    one waits while anything is unACKed), or Linux's "minshall" (a small one
- *    waits only while an earlier small segment is unACKed); delayed ACK (RFC 1122
- *    4.2.3.2) with tcp/delayed-ack.ts; the same functions the exercises use;
+ *    (`rtoMs`) with nothing sent and everything ACKed, by the rule
+ *    TcpOptions.idleRestart names;
+ *  - Nagle decides with tcp/nagle.ts, by the rule TcpOptions.nagleVariant
+ *    names (see NagleVariant); delayed ACK (RFC 1122 4.2.3.2) with
+ *    tcp/delayed-ack.ts; the same functions the exercises use;
  *  - every data or FIN packet carries an ACK of everything received (that is
  *    piggybacking) and so cancels a pending delayed ACK; a FIN and a SYN-ACK
  *    are ACKed at once;
@@ -44,44 +33,37 @@
  * into its event limit.
  */
 import { checkChoice, checkNumber, checkString, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
+import { language, messages, type Language } from "../i18n";
 import { DEFAULT_MSS, LINUX_DELAYED_ACK_MS, RFC_MIN_RTO_MS, initialWindowSegments } from "../tcp/constants";
 import { nagleHolds } from "../tcp/nagle";
 import { checkDelayedAckMs, delayedAckDecision } from "../tcp/delayed-ack";
+import { packetNote } from "../tcp/notes";
+import { IDLE_RESTARTS, NAGLE_VARIANTS, type TcpOptions } from "../tcp/options";
 import { checkAbcLimit } from "../tcp/slow-start";
-import type { TcpOptions } from "./engine";
+import type { Flag, Side } from "../tcp/trace";
 import { MAX_STREAM_SEGMENTS, Scheduler } from "./scheduler";
 import type { EventHandle } from "./scheduler";
-import type { Flag, Side } from "./trace";
 
-/** TCP settings of one endpoint, all resolved (see engine.ts for defaults). */
-export interface EndpointConfig {
-  mss: number;
-  /** initial window in segments */
-  initialWindow: number;
-  /** 0 turns delayed ACK off */
-  delayedAckMs: number;
-  nagle: boolean;
-  /**
-   * "classic" (RFC 896 / RFC 1122: hold a small segment while anything is unACKed) or
-   * "minshall" (Linux: hold it only while an earlier *small* segment is unACKed)
-   */
-  nagleVariant: NagleVariant;
-  /** bytes this endpoint lets the peer have in flight towards it */
-  receiveWindow: number;
-  /** the retransmission timeout: idle time after which cwnd restarts (RFC 5681 4.1) */
-  rtoMs: number;
-  slowStartAfterIdle: boolean;
-  /** how cwnd restarts after idle: RFC 5681 4.1 (to IW at once) or Linux (halved per RTO of idle) */
-  idleRestart: IdleRestart;
-  /** most MSS one ACK may add to cwnd: 1 = RFC 5681, 2 = RFC 3465 L = 2*SMSS, Infinity = Linux */
-  abcLimit: number;
-}
+const say = messages("sim/tcp-endpoint", {
+  aFunction: { en: "a function", ko: "함수" },
+  tcpSettings: { en: "an object of TCP settings", ko: "TCP 설정 객체" },
+  aScheduler: { en: "a Scheduler", ko: "Scheduler 객체" },
+  flagsArray: { en: "an array of {flags}", ko: "{flags} 중에서 고른 배열" },
+  client: { en: "client", ko: "클라이언트" },
+  server: { en: "server", ko: "서버" },
+  wroteAfterClose: { en: "{side} wrote after close()", ko: "{side}: close() 뒤에 write()를 호출했습니다" },
+  tooMuchWritten: {
+    en: "at most {max} segments (of mss {mss}) written on one side of a connection in all; this side has written {written} bytes",
+    ko: "커넥션 한쪽에서 모두 합쳐 세그먼트 {max}개(mss {mss}) 이하(이쪽은 이미 {written}바이트를 썼습니다)",
+  },
+});
 
-export type NagleVariant = "classic" | "minshall";
-export type IdleRestart = "rfc5681" | "linux";
+/**
+ * TCP settings of one endpoint, all resolved: every TcpOptions field
+ * (lib/tcp/options.ts, where each is documented), checked and defaulted by tcpConfig.
+ */
+export type EndpointConfig = Required<TcpOptions>;
 
-const NAGLE_VARIANTS: readonly NagleVariant[] = ["classic", "minshall"];
-const IDLE_RESTARTS: readonly IdleRestart[] = ["rfc5681", "linux"];
 const SIDES: readonly Side[] = ["client", "server"];
 const FLAGS: readonly Flag[] = ["SYN", "ACK", "FIN", "RST", "PSH"];
 
@@ -119,12 +101,12 @@ export function tcpConfig(options: TcpOptions | undefined, base?: EndpointConfig
 }
 
 function checkListener<T extends (...args: never[]) => void>(name: string, f: unknown): T {
-  if (typeof f !== "function") invalidType(name, "a function", f);
+  if (typeof f !== "function") invalidType(name, say.aFunction(), f);
   return f as T;
 }
 
 function checkFlags(value: unknown): Flag[] {
-  if (!Array.isArray(value)) invalidType("flags", `an array of ${FLAGS.join(", ")}`, value);
+  if (!Array.isArray(value)) invalidType("flags", say.flagsArray({ flags: FLAGS.join(", ") }), value);
   for (let i = 0; i < value.length; i++) checkChoice(`flags[${i}]`, value[i], FLAGS);
   return value;
 }
@@ -136,7 +118,7 @@ function checkNote(value: unknown): string | undefined {
 function checkPacket(value: unknown): Packet {
   const p = optionsObject("packet", value as Packet);
   checkChoice("packet.from", p.from, SIDES);
-  if (!Array.isArray(p.flags)) invalidType("packet.flags", `an array of ${FLAGS.join(", ")}`, p.flags);
+  if (!Array.isArray(p.flags)) invalidType("packet.flags", say.flagsArray({ flags: FLAGS.join(", ") }), p.flags);
   for (let i = 0; i < p.flags.length; i++) checkChoice(`packet.flags[${i}]`, p.flags[i], FLAGS);
   checkNumber("packet.bytes", p.bytes, { min: 0, integer: true, max: MAX_QUANTITY });
   checkNumber("packet.ack", p.ack, { min: 0, integer: true });
@@ -210,12 +192,14 @@ export class TcpEndpoint {
   readonly config: EndpointConfig;
   private readonly sim: Scheduler;
   private readonly sink: PacketSink;
+  /** the language of this endpoint's trace notes, resolved once rather than for every packet */
+  private readonly lang: Language = language();
 
   constructor(side: Side, config: EndpointConfig, sim: Scheduler, sink: PacketSink) {
     this.side = checkChoice("side", side, SIDES);
-    if (config === null || typeof config !== "object" || Array.isArray(config)) invalidType("config", "an object of TCP settings", config);
+    if (config === null || typeof config !== "object" || Array.isArray(config)) invalidType("config", say.tcpSettings(), config);
     this.config = resolvedConfig(config);
-    if (!(sim instanceof Scheduler)) invalidType("sim", "a Scheduler", sim);
+    if (!(sim instanceof Scheduler)) invalidType("sim", say.aScheduler(), sim);
     this.sim = sim;
     this.sink = checkListener("sink", sink);
     this.cwndBytes = this.config.initialWindow * this.config.mss;
@@ -229,10 +213,10 @@ export class TcpEndpoint {
   write(bytes: number, note?: string): void {
     checkNumber("bytes", bytes, { min: 0, integer: true, max: MAX_QUANTITY });
     checkNote(note);
-    if (this.finWanted) throw new Error(`${this.side} wrote after close()`);
+    if (this.finWanted) throw new Error(say.wroteAfterClose({ side: say[this.side]() }));
     const segments = this.writtenSegments + Math.ceil(bytes / this.config.mss);
     if (segments > MAX_STREAM_SEGMENTS) {
-      outOfRange("bytes", `at most ${MAX_STREAM_SEGMENTS} segments (of mss ${this.config.mss}) written on one side of a connection in all; this side has written ${this.written} bytes`, bytes);
+      outOfRange("bytes", say.tooMuchWritten({ max: MAX_STREAM_SEGMENTS, mss: this.config.mss, written: this.written }), bytes);
     }
     this.writtenSegments = segments;
     if (note !== undefined) this.notes.push({ at: this.written, note });
@@ -333,7 +317,7 @@ export class TcpEndpoint {
     }
     if (this.finWanted && !this.finSent && this.sent === this.written) {
       this.finSent = true;
-      this.emit(["FIN", "ACK"], 0, "close");
+      this.emit(["FIN", "ACK"], 0, packetNote("close", this.lang));
     }
   }
 
@@ -404,7 +388,7 @@ export class TcpEndpoint {
     this.received += bytes;
     if (bytes >= this.config.mss) this.fullUnacked += 1;
     const decision = delayedAckDecision({ fullSizedUnacked: this.fullUnacked, delayedAckMs: this.config.delayedAckMs });
-    if (decision === "now") this.sendControl(["ACK"], this.config.delayedAckMs === 0 ? "delayed ACK off" : "2nd full segment");
+    if (decision === "now") this.sendControl(["ACK"], packetNote(this.config.delayedAckMs === 0 ? "delayedAckOff" : "secondFullSegment", this.lang));
     else if (!this.ackTimer) this.ackTimer = this.sim.after(this.config.delayedAckMs, () => this.onAckTimer());
     // The application sees the data after the kernel has taken its ACK decision.
     for (const listener of this.dataListeners) listener(bytes, this.received, this.sim.now);
@@ -413,12 +397,12 @@ export class TcpEndpoint {
 
   private onAckTimer(): void {
     this.ackTimer = undefined;
-    if (this.ackNumber() > this.ackedUpTo) this.sendControl(["ACK"], "delayed-ACK timer");
+    if (this.ackNumber() > this.ackedUpTo) this.sendControl(["ACK"], packetNote("delayedAckTimer", this.lang));
   }
 
   private onFin(): void {
     this.peerFin = true;
-    this.sendControl(["ACK"], "acks FIN");
+    this.sendControl(["ACK"], packetNote("acksFin", this.lang));
     for (const listener of this.finListeners) listener(this.sim.now);
   }
 

@@ -1,22 +1,6 @@
 /**
- * The packet trace every model and lab speaks (docs/ARCHITECTURE.md): one entry per TCP
- * packet put on the wire, in time order.
+ * The simulator's packet trace is the TCP packet trace of lib/tcp/trace.ts
+ * (defined there, since it describes TCP packets); this module passes it on
+ * to the layers above the simulator.
  */
-
-export type Flag = "SYN" | "ACK" | "FIN" | "RST" | "PSH";
-export type Side = "client" | "server";
-
-export interface TraceEntry {
-  /** when the packet leaves its sender, in ms from the start */
-  tMs: number;
-  /** which connection (0, 1, ...) in the order they were opened */
-  conn: number;
-  from: Side;
-  flags: Flag[];
-  /** TCP payload bytes (0 for a pure ACK, SYN or FIN) */
-  bytes: number;
-  /** what the packet means, in words ("GET /a.png", "delayed ACK timer") */
-  note?: string;
-}
-
-export type Trace = TraceEntry[];
+export type { Flag, Side, Trace, TraceEntry } from "../tcp/trace";

@@ -6,7 +6,13 @@
  * connections to the same server port: each gets its own source port.
  */
 import { checkNumber, checkString, invalidType } from "../errors";
+import { messages } from "../i18n";
 import { isIP } from "node:net";
+
+const say = messages("tcp/connection-id", {
+  ipAddress: { en: "an IPv4 or IPv6 address", ko: "IPv4 또는 IPv6 주소" },
+  tupleObject: { en: "an object", ko: "객체" },
+});
 
 export interface FourTuple {
   sourceIp: string;
@@ -17,7 +23,7 @@ export interface FourTuple {
 
 function checkIp(name: string, value: unknown): string {
   const ip = checkString(name, value);
-  if (isIP(ip) === 0) invalidType(name, "an IPv4 or IPv6 address", value);
+  if (isIP(ip) === 0) invalidType(name, say.ipAddress(), value);
   return ip;
 }
 
@@ -27,7 +33,7 @@ function checkPort(name: string, value: unknown): number {
 
 /** Validates a four-tuple and returns a copy. */
 export function fourTuple(t: FourTuple): FourTuple {
-  if (t === null || typeof t !== "object") invalidType("tuple", "an object", t);
+  if (t === null || typeof t !== "object") invalidType("tuple", say.tupleObject(), t);
   return {
     sourceIp: checkIp("sourceIp", t.sourceIp),
     sourcePort: checkPort("sourcePort", t.sourcePort),

@@ -21,15 +21,21 @@
  * `ackSchedule` plays it over a list of arrivals (no piggybacking).
  */
 import { checkNumber, invalidType, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
+import { messages } from "../i18n";
 import { DEFAULT_MSS, MAX_DELAYED_ACK_MS } from "./constants";
+import type { TcpOptions } from "./options";
+
+const say = messages("tcp/delayed-ack", {
+  arrivals: { en: "an array", ko: "배열" },
+  arrival: { en: "an object { tMs, bytes }", ko: "객체 { tMs, bytes }" },
+  notBeforePrevious: { en: ">= the previous arrival ({last})", ko: "앞 세그먼트의 도착 시각({last}) 이상" },
+});
 
 export type AckDecision = "now" | "timer";
 
-export interface DelayedAckInput {
+export interface DelayedAckInput extends Required<Pick<TcpOptions, "delayedAckMs">> {
   /** full-sized segments received and not yet ACKed, counting the one that just arrived */
   fullSizedUnacked: number;
-  /** the delayed-ACK timer; 0 turns delayed ACK off */
-  delayedAckMs: number;
 }
 
 /** Checks a delayed-ACK timer value: 0 (off) up to RFC 1122's 500 ms. */
@@ -61,22 +67,20 @@ export interface AckOut {
   reason: "second full segment" | "timer" | "immediate";
 }
 
-export interface AckScheduleInput {
+export interface AckScheduleInput extends Required<Pick<TcpOptions, "delayedAckMs">>, Pick<TcpOptions, "mss"> {
   /** arriving segments, in time order */
   arrivals: Arrival[];
-  delayedAckMs: number;
-  mss?: number;
 }
 
 function checkArrivals(value: unknown, mss: number): Arrival[] {
-  if (!Array.isArray(value)) invalidType("arrivals", "an array", value);
+  if (!Array.isArray(value)) invalidType("arrivals", say.arrivals(), value);
   let last = -Infinity;
   // Array.from visits holes too (map would skip them): a hole is refused as arrivals[i]
   return Array.from(value, (a, i) => {
-    if (a === undefined) invalidType(`arrivals[${i}]`, "an object { tMs, bytes }", a);
+    if (a === undefined) invalidType(`arrivals[${i}]`, say.arrival(), a);
     const o = optionsObject(`arrivals[${i}]`, a as Arrival);
     const tMs = checkNumber(`arrivals[${i}].tMs`, o.tMs, { min: 0, max: MAX_QUANTITY });
-    if (tMs < last) outOfRange(`arrivals[${i}].tMs`, `>= the previous arrival (${last})`, tMs);
+    if (tMs < last) outOfRange(`arrivals[${i}].tMs`, say.notBeforePrevious({ last }), tMs);
     last = tMs;
     return { tMs, bytes: checkNumber(`arrivals[${i}].bytes`, o.bytes, { min: 1, max: mss, integer: true }) };
   });

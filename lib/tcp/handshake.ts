@@ -18,17 +18,15 @@
  * `handshakeShare` (in transaction.ts) puts this RTT beside a whole transaction.
  */
 import { checkNumber, optionalNumber, optionsObject, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
-import type { Trace } from "../sim/trace";
 import { DEFAULT_MSS } from "./constants";
+import { packetNotes } from "./notes";
+import type { PathOptions, TcpOptions } from "./options";
 import { segmentTotals } from "./segment";
+import type { Trace } from "./trace";
 
-export interface HandshakeInput {
-  rttMs: number;
-  /** bits/s; default unlimited */
-  bandwidthBps?: number;
+export interface HandshakeInput extends Required<Pick<PathOptions, "rttMs">>, Pick<PathOptions, "bandwidthBps">, Pick<TcpOptions, "mss"> {
   /** request bytes the client has ready; the first MSS of them rides on the ACK (default 0) */
   requestBytes?: number;
-  mss?: number;
 }
 
 export interface HandshakeResult {
@@ -54,11 +52,11 @@ export function handshake(input: HandshakeInput): HandshakeResult {
   const carried = Math.min(requestBytes, mss);
 
   const packets: Trace = [
-    { tMs: 0, conn: 0, from: "client", flags: ["SYN"], bytes: 0, note: "open" },
-    { tMs: synAckLeaves, conn: 0, from: "server", flags: ["SYN", "ACK"], bytes: 0, note: "accept" },
+    { tMs: 0, conn: 0, from: "client", flags: ["SYN"], bytes: 0, note: packetNotes.open() },
+    { tMs: synAckLeaves, conn: 0, from: "server", flags: ["SYN", "ACK"], bytes: 0, note: packetNotes.accept() },
     carried > 0
-      ? { tMs: connectMs, conn: 0, from: "client", flags: carried === requestBytes ? ["ACK", "PSH"] : ["ACK"], bytes: carried, note: "request rides on the ACK" }
-      : { tMs: connectMs, conn: 0, from: "client", flags: ["ACK"], bytes: 0, note: "handshake" },
+      ? { tMs: connectMs, conn: 0, from: "client", flags: carried === requestBytes ? ["ACK", "PSH"] : ["ACK"], bytes: carried, note: packetNotes.requestOnAck() }
+      : { tMs: connectMs, conn: 0, from: "client", flags: ["ACK"], bytes: 0, note: packetNotes.handshake() },
   ];
   return { packets, connectMs, serverEstablishedMs: connectMs + sendMs(carried) + oneWay };
 }

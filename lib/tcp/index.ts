@@ -1,5 +1,7 @@
 /** TCP models, one idea per file (docs/ARCHITECTURE.md "Layers"). */
 export * from "./constants";
+export type { IdleRestart, PathOptions, TcpOptions } from "./options";
+export * from "./trace";
 export * from "./segment";
 export * from "./connection-id";
 export * from "./handshake";
@@ -7,5 +9,4 @@ export * from "./transaction";
 export * from "./slow-start";
 export * from "./delayed-ack";
 export * from "./nagle";
-export * from "./nagle-delayed-ack";
 export * from "./ports";

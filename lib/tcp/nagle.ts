@@ -11,7 +11,7 @@
  * Why it hurts: a request written in two small pieces ("write, write, read")
  * sends the first piece, then holds the second until the first is ACKed, and
  * a receiver with delayed ACKs (delayed-ack.ts) sits on that ACK because it
- * has nothing to send back yet. See nagle-delayed-ack.ts for the stall.
+ * has nothing to send back yet. lib/sim/nagle-delayed-ack.ts plays that stall.
  *
  * Sources: RFC 896 inhibits *any* new segment while data is unacknowledged;
  * RFC 1122 4.2.3.4 restates it with the exception modelled here, that a
@@ -20,18 +20,33 @@
  * application can turn it off on a single connection (TCP_NODELAY).
  *
  * Assumptions: this function is the RFC 1122 rule, given the unACKed bytes.
- * Linux's Minshall variant (hold a small segment only while an earlier
- * *small* segment is unacknowledged) is the same test fed different bytes:
- * the simulator (lib/sim/tcp-endpoint.ts, nagleVariant "minshall") passes
+ * Linux's Minshall variant (NagleVariant "minshall") is the same test fed
+ * different bytes: the simulator (lib/sim/tcp-endpoint.ts) passes
  * unackedBytes 0 when no small segment is in flight. TCP_CORK is not modelled.
  */
-import { checkNumber, optionalBoolean, optionalNumber, optionsObject, MAX_QUANTITY } from "../errors";
+import { checkNumber, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
+import { messages } from "../i18n";
 import { DEFAULT_MSS } from "./constants";
+
+const say = messages("tcp/nagle", {
+  atMostMss: { en: "<= mss ({mss})", ko: "mss({mss}) 이하" },
+});
+
+/**
+ * Which small segments Nagle holds back (TcpOptions.nagleVariant):
+ *  - "classic" (the default): RFC 896 as RFC 1122 4.2.3.4 states it: a
+ *    full-sized segment may always go, a small one waits while anything sent
+ *    is unACKed;
+ *  - "minshall" (Linux): a small segment waits only while an earlier *small*
+ *    segment is unACKed, so the small tail of a large write is not held
+ *    behind the full-sized segments before it.
+ */
+export type NagleVariant = "classic" | "minshall";
 
 export interface NagleInput {
   /** payload bytes of the segment the sender would like to send now */
   segmentBytes: number;
-  /** maximum segment size (default 1460) */
+  /** maximum segment size: see TcpOptions.mss */
   mss?: number;
   /** bytes sent but not yet acknowledged */
   unackedBytes: number;
@@ -46,7 +61,7 @@ export function nagleHolds(input: NagleInput): boolean {
   const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY });
   const unackedBytes = checkNumber("unackedBytes", o.unackedBytes, { min: 0, integer: true, max: MAX_QUANTITY });
   const nodelay = optionalBoolean("nodelay", o.nodelay, false);
-  if (segmentBytes > mss) throw new RangeError(`The value of "segmentBytes" is out of range. It must be <= mss (${mss}). Received ${segmentBytes}`);
+  if (segmentBytes > mss) outOfRange("segmentBytes", say.atMostMss({ mss }), segmentBytes);
 
   const full = segmentBytes === mss;
   return !nodelay && !full && unackedBytes > 0;

@@ -22,7 +22,17 @@
  * SO_REUSEADDR shortcut (Linux's tcp_tw_reuse would lift the ceiling).
  */
 import { checkNumber, invalidType, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { messages } from "../i18n";
 import { LINUX_EPHEMERAL_PORTS, LINUX_TIME_WAIT_SECONDS } from "./constants";
+
+const say = messages("tcp/ports", {
+  countOrRange: { en: "a number or a { low, high } range", ko: "포트 개수(숫자) 또는 범위 { low, high }" },
+  notBelowLow: { en: ">= ports.low ({low})", ko: "ports.low({low}) 이상" },
+  finiteRate: {
+    en: "long enough that {ports} ports / timeWaitSeconds is a finite rate",
+    ko: "{ports}개 포트 / timeWaitSeconds가 유한한 속도가 될 만큼 긴 시간",
+  },
+});
 
 export interface PortRange {
   /** first port, inclusive */
@@ -49,10 +59,10 @@ export interface PortExhaustionResult {
 /** Number of usable ports in a count or an inclusive range. */
 export function portCount(ports: number | PortRange): number {
   if (typeof ports === "number") return checkNumber("ports", ports, { min: 1, integer: true });
-  if (ports === null || typeof ports !== "object") invalidType("ports", "a number or a { low, high } range", ports);
+  if (ports === null || typeof ports !== "object") invalidType("ports", say.countOrRange(), ports);
   const low = checkNumber("ports.low", ports.low, { min: 1, max: 65535, integer: true });
   const high = checkNumber("ports.high", ports.high, { min: 1, max: 65535, integer: true });
-  if (high < low) outOfRange("ports.high", `>= ports.low (${low})`, high);
+  if (high < low) outOfRange("ports.high", say.notBelowLow({ low }), high);
   return high - low + 1;
 }
 
@@ -61,7 +71,7 @@ export function portExhaustion(input: PortExhaustionInput): PortExhaustionResult
   const ports = portCount(o.ports ?? LINUX_EPHEMERAL_PORTS);
   const timeWait = optionalNumber("timeWaitSeconds", o.timeWaitSeconds, LINUX_TIME_WAIT_SECONDS, { above: 0 });
   const ceiling = ports / timeWait;
-  if (!Number.isFinite(ceiling)) outOfRange("timeWaitSeconds", `long enough that ${ports} ports / timeWaitSeconds is a finite rate`, timeWait);
+  if (!Number.isFinite(ceiling)) outOfRange("timeWaitSeconds", say.finiteRate({ ports }), timeWait);
   if (o.connectionsPerSecond === undefined) return { maxConnectionsPerSecond: ceiling, exhaustedAfterSeconds: null };
   const rate = checkNumber("connectionsPerSecond", o.connectionsPerSecond, { min: 0 });
   return { maxConnectionsPerSecond: ceiling, exhaustedAfterSeconds: rate > ceiling ? ports / rate : null };

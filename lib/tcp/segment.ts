@@ -9,14 +9,21 @@
  * `segment(0)` is one empty segment (a pure ACK has exactly this cost).
  */
 import { checkNumber, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
+import { messages } from "../i18n";
 import { DEFAULT_MSS, IP_HEADER_BYTES, TCP_HEADER_BYTES } from "./constants";
+import type { TcpOptions } from "./options";
+
+const say = messages("tcp/segment", {
+  tooManySegments: {
+    en: "at most {max} segments of mss {mss} ({bytes} bytes)",
+    ko: "mss {mss}인 세그먼트 {max}개 이하({bytes}바이트 이하)",
+  },
+});
 
 /** The most segments one call will list (10 million payloads is already ~80 MB). */
 export const MAX_SEGMENTS = 10_000_000;
 
-export interface SegmentOptions {
-  /** maximum segment size: payload bytes per segment (default 1460) */
-  mss?: number;
+export interface SegmentOptions extends Pick<TcpOptions, "mss"> {
   ipHeaderBytes?: number;
   tcpHeaderBytes?: number;
 }
@@ -35,7 +42,7 @@ export interface Segmentation {
 export function segment(bytes: number, options?: SegmentOptions): Segmentation {
   const totals = segmentTotals(bytes, options);
   const { segments, mss } = totals;
-  if (segments > MAX_SEGMENTS) outOfRange("bytes", `at most ${MAX_SEGMENTS} segments of mss ${mss} (${MAX_SEGMENTS * mss} bytes)`, bytes);
+  if (segments > MAX_SEGMENTS) outOfRange("bytes", say.tooManySegments({ max: MAX_SEGMENTS, mss, bytes: MAX_SEGMENTS * mss }), bytes);
   const payloads = Array.from({ length: segments }, (_, i) => Math.min(mss, bytes - i * mss));
   return { segments, payloads, wireBytes: totals.wireBytes, overheadRatio: totals.overheadRatio };
 }

@@ -1,23 +1,17 @@
 /**
  * Slow start as a round model (RFC 5681 3.1, initial window RFC 6928 / RFC 3390,
- * byte counting RFC 3465).
+ * the growth rule TcpOptions.abcLimit in options.ts).
  *
  * A new connection may not send a whole response at once: it starts with an
  * initial window (IW, 10 segments for MSS 1460) and widens the window as ACKs
  * come back. The model counts in rounds, one round per round trip:
  *
  *  - round k sends s_k = min(cwnd_k, receive window, segments left) segments;
- *  - how much an ACK adds to cwnd is the growth rule, `abcLimit` (L, in
- *    segments): an ACK adds min(segments it acknowledges, L) segments.
- *      L = 1 (default): RFC 5681 3.1's rule, cwnd += min(N, SMSS) per ACK.
- *      L = 2: RFC 3465's Appropriate Byte Counting with its largest allowed
- *             limit, L = 2*SMSS.
- *      L = Infinity: Linux (tcp_slow_start): every segment an ACK covers
- *             counts, so a stretch ACK for two segments adds two.
- *    Without delayed ACK each segment gets its own ACK and every rule doubles
- *    cwnd per round. With delayed ACK one ACK covers two segments: under
- *    L = 1 it still adds one segment, so cwnd grows by ceil(s_k / 2) (about
- *    1.5x per round); under L >= 2 it adds two, and cwnd doubles again;
+ *  - an ACK adds min(segments it acknowledges, abcLimit) segments to cwnd
+ *    (see TcpOptions.abcLimit). Without delayed ACK each segment gets its
+ *    own ACK, so cwnd doubles per round; with delayed ACK one ACK covers two
+ *    segments, so cwnd grows by ceil(s_k / 2) under abcLimit 1 (about 1.5x
+ *    per round) and doubles under abcLimit >= 2;
  *  - with a bandwidth, a round whose window takes less than an RTT to
  *    serialise leaves the link idle for the rest of the round trip: it costs
  *    one RTT. Once the window covers the bandwidth-delay product
@@ -49,28 +43,28 @@
  * every segment, as segment.ts does.
  */
 import { checkNumber, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
+import { messages } from "../i18n";
 import { DEFAULT_MSS, IP_HEADER_BYTES, TCP_HEADER_BYTES, initialWindowSegments } from "./constants";
+import type { PathOptions, TcpOptions } from "./options";
+
+const say = messages("tcp/slow-start", {
+  tooManyRounds: {
+    en: "no more than {max} rounds can carry (this transfer would need {rounds} rounds: send less, or raise receiveWindow or bandwidthBps)",
+    ko: "{max}라운드 안에 보낼 수 있는 크기(이 전송에는 {rounds}라운드가 필요합니다: 덜 보내거나 receiveWindow 또는 bandwidthBps를 키우세요)",
+  },
+});
 
 /** Most rounds slowStart lists before it refuses the input (about 28 hours at RTT 100 ms). */
 export const MAX_SLOW_START_ROUNDS = 1_000_000;
 
-export interface SlowStartInput {
+export interface SlowStartInput
+  extends Required<Pick<PathOptions, "rttMs">>,
+    Pick<PathOptions, "bandwidthBps">,
+    Pick<TcpOptions, "mss" | "initialWindow" | "abcLimit" | "receiveWindow"> {
+  /** the bytes to send */
   bytes: number;
-  rttMs: number;
-  mss?: number;
-  /** in segments; default RFC 6928's (10 for MSS 1460) */
-  initialWindow?: number;
   /** true: the receiver ACKs every second segment (default false) */
   delayedAck?: boolean;
-  /**
-   * most segments one ACK may add to cwnd: 1 (default) = RFC 5681 3.1,
-   * 2 = RFC 3465 with L = 2*SMSS, Infinity = Linux (every ACKed segment counts)
-   */
-  abcLimit?: number;
-  /** bits/s; default unlimited */
-  bandwidthBps?: number;
-  /** the receiver's window in bytes; default unlimited */
-  receiveWindow?: number;
 }
 
 export interface SlowStartResult {
@@ -96,7 +90,7 @@ interface Limits {
   windowSegments: number;
 }
 
-/** abcLimit: a whole number of segments >= 1, or Infinity. */
+/** Checks TcpOptions.abcLimit: a whole number of segments >= 1, or Infinity; undefined gives `fallback`. */
 export function checkAbcLimit(value: unknown, fallback = 1): number {
   if (value === undefined) return fallback === Infinity ? Infinity : checkNumber("fallback", fallback, { min: 1, integer: true });
   if (value === Infinity) return Infinity;
@@ -112,7 +106,7 @@ function readInput(input: SlowStartInput): Limits & { bytes: number } {
   const delayedAck = optionalBoolean("delayedAck", o.delayedAck, false);
   const abcLimit = checkAbcLimit(o.abcLimit);
   const bandwidthBps = o.bandwidthBps === undefined ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
-  const receiveWindow = o.receiveWindow === undefined ? Infinity : checkNumber("receiveWindow", o.receiveWindow, { min: mss, integer: true, max: MAX_QUANTITY });
+  const receiveWindow = o.receiveWindow === undefined || o.receiveWindow === Infinity ? Infinity : checkNumber("receiveWindow", o.receiveWindow, { min: mss, integer: true, max: MAX_QUANTITY });
   return { bytes, rttMs, mss, initialWindow, delayedAck, abcLimit, bandwidthBps, windowSegments: Math.floor(receiveWindow / mss) };
 }
 
@@ -131,7 +125,7 @@ function sendMs(payloadBytes: number, mss: number, bandwidthBps: number): number
 /**
  * cwnd after a round of `sent` segments. Without delayed ACK every segment
  * has its own ACK (+1 each); with it, ACKs cover two segments (the odd last
- * one its own), and each adds min(2, abcLimit): 1 under RFC 5681's rule.
+ * one its own), and each adds min(2, abcLimit) (TcpOptions.abcLimit).
  */
 export function nextWindow(cwnd: number, sent: number, delayedAck: boolean, abcLimit = 1): number {
   checkNumber("cwnd", cwnd, { min: 0, max: MAX_QUANTITY });
@@ -142,7 +136,7 @@ export function nextWindow(cwnd: number, sent: number, delayedAck: boolean, abcL
 }
 
 function tooManyRounds(bytes: number, rounds: number): never {
-  return outOfRange("bytes", `no more than ${MAX_SLOW_START_ROUNDS} rounds can carry (this transfer would need ${rounds} rounds: send less, or raise receiveWindow or bandwidthBps)`, bytes);
+  return outOfRange("bytes", say.tooManyRounds({ max: MAX_SLOW_START_ROUNDS, rounds }), bytes);
 }
 
 export function slowStart(input: SlowStartInput): SlowStartResult {

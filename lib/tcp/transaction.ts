@@ -24,25 +24,35 @@
  * asked (`delayedAck`), and the time to close the connection is not counted.
  */
 import { checkNumber, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
+import { messages } from "../i18n";
 import { DEFAULT_MSS } from "./constants";
 import { handshake } from "./handshake";
+import type { PathOptions, TcpOptions } from "./options";
 import { segmentTotals } from "./segment";
-import { MAX_SLOW_START_ROUNDS, slowStart } from "./slow-start";
+import { MAX_SLOW_START_ROUNDS, slowStart, type SlowStartInput } from "./slow-start";
 
-export interface TransactionInput {
-  rttMs: number;
+const say = messages("tcp/transaction", {
+  slowStartSize: {
+    en: "a size slow start carries in at most {max} rounds",
+    ko: "느린 시작(slow start)으로 {max}라운드 안에 보낼 수 있는 크기",
+  },
+});
+
+export interface TransactionInput
+  extends Required<Pick<PathOptions, "rttMs">>,
+    Pick<PathOptions, "bandwidthBps">,
+    Pick<TcpOptions, "mss" | "initialWindow">,
+    Pick<SlowStartInput, "delayedAck"> {
+  /** the DNS lookup in ms (default 0: the name is cached) */
   dnsMs?: number;
+  /** the server's think time in ms (default 0) */
   serverMs?: number;
+  /** request bytes (default 0) */
   requestBytes?: number;
+  /** response bytes (default 0) */
   responseBytes?: number;
-  /** bits/s; default unlimited */
-  bandwidthBps?: number;
   /** default true: pay the handshake and slow start */
   newConnection?: boolean;
-  mss?: number;
-  /** in segments, for slow start */
-  initialWindow?: number;
-  delayedAck?: boolean;
 }
 
 export interface TransactionBreakdown {
@@ -75,7 +85,7 @@ function transferMs(name: string, bytes: number, p: Path): number {
       return slowStart(input).timeMs;
     } catch (e) {
       // slowStart names its own "bytes"; here they are the request's or the response's
-      if (e instanceof RangeError && e.message.includes('"bytes"')) outOfRange(name, `a size slow start carries in at most ${MAX_SLOW_START_ROUNDS} rounds`, bytes);
+      if (e instanceof RangeError && e.message.includes('"bytes"')) outOfRange(name, say.slowStartSize({ max: MAX_SLOW_START_ROUNDS }), bytes);
       throw e;
     }
   }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { ackSchedule, delayedAckDecision } from "../../lib/tcp/delayed-ack";
 import { Network } from "../../lib/sim/engine";
 
@@ -68,5 +69,18 @@ describe("ackSchedule", () => {
     [{ arrivals: [], delayedAckMs: 600 }, /"delayedAckMs"/],
   ])("refuses %o", (input, message) => {
     expect(() => ackSchedule(input as never)).toThrow(message);
+  });
+});
+
+describe("ackSchedule in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("refuses bad arrivals in the reader's language", () => {
+    const late = { delayedAckMs: 40, arrivals: [{ tMs: 10, bytes: 100 }, { tMs: 5, bytes: 100 }] };
+    expect(() => ackSchedule(late)).toThrow('The value of "arrivals[1].tMs" is out of range. It must be >= the previous arrival (10). Received 5');
+    setLanguage("ko");
+    expect(() => ackSchedule(late)).toThrow('"arrivals[1].tMs" 값이 허용 범위를 벗어났습니다. 허용되는 값: 앞 세그먼트의 도착 시각(10) 이상. 받은 값: 5');
+    expect(() => ackSchedule({ delayedAckMs: 40, arrivals: "none" as never })).toThrow("필요한 것: 배열");
+    expect(() => ackSchedule({ delayedAckMs: 40, arrivals: [undefined as never] })).toThrow("필요한 것: 객체 { tMs, bytes }");
   });
 });

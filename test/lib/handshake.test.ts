@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { handshake } from "../../lib/tcp/handshake";
 
 describe("handshake", () => {
@@ -35,5 +36,23 @@ describe("handshake", () => {
     [{ rttMs: 1, mss: 0 }, /"mss"/],
   ])("refuses %o", (input, message) => {
     expect(() => handshake(input as never)).toThrow(message);
+  });
+});
+
+describe("handshake in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("notes the three packets in the reader's language", () => {
+    expect(handshake({ rttMs: 80, requestBytes: 300 }).packets.map((p) => p.note)).toEqual(["open", "accept", "request rides on the ACK"]);
+    expect(handshake({ rttMs: 80 }).packets.map((p) => p.note)).toEqual(["open", "accept", "handshake"]);
+    setLanguage("ko");
+    expect(handshake({ rttMs: 80, requestBytes: 300 }).packets.map((p) => p.note)).toEqual(["커넥션 열기", "수락", "요청이 ACK에 실려 감"]);
+    expect(handshake({ rttMs: 80 }).packets.map((p) => p.note)).toEqual(["커넥션 열기", "수락", "핸드셰이크"]);
+  });
+
+  it("refuses bad input in Korean", () => {
+    setLanguage("ko");
+    expect(() => handshake({ rttMs: -1 })).toThrow('"rttMs" 값이 허용 범위를 벗어났습니다');
+    expect(() => handshake(null as never)).toThrow('"input" 인자가 잘못되었습니다. 필요한 것: 객체');
   });
 });

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { nagleHolds } from "../../lib/tcp/nagle";
-import { nagleDelayedAck } from "../../lib/tcp/nagle-delayed-ack";
+import { nagleDelayedAck } from "../../lib/sim/nagle-delayed-ack";
 
 describe("nagleHolds", () => {
   it("holds only a small segment while data is unACKed and Nagle is on", () => {
@@ -105,5 +106,38 @@ describe("nagleDelayedAck: the write-write-read stall", () => {
   ])("refuses bad input %#", (input, message, type) => {
     expect(() => nagleDelayedAck(input as never)).toThrow(type);
     expect(() => nagleDelayedAck(input as never)).toThrow(message);
+  });
+});
+
+describe("Nagle in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("a segment larger than the MSS: the same English as before, and Korean on request", () => {
+    const big = { segmentBytes: 2000, unackedBytes: 0 };
+    expect(() => nagleHolds(big)).toThrow('The value of "segmentBytes" is out of range. It must be <= mss (1460). Received 2000');
+    setLanguage("ko");
+    expect(() => nagleHolds(big)).toThrow('"segmentBytes" 값이 허용 범위를 벗어났습니다. 허용되는 값: mss(1460) 이하. 받은 값: 2000');
+  });
+
+  it("nagleDelayedAck labels the writes and the reply, and TCP's own packets, in Korean", () => {
+    setLanguage("ko");
+    const r = nagleDelayedAck({ writes: [100, 200], delayedAckMs: 40, rttMs: 100, responseBytes: 50 });
+    expect(r.trace.map((e) => [e.tMs, e.from, e.bytes, e.note])).toEqual([
+      [0, "client", 100, "쓰기 1"],
+      [90, "server", 0, "확인응답 지연 타이머"],
+      [140, "client", 200, "쓰기 2"],
+      [190, "server", 50, "응답"],
+      [280, "client", 0, "확인응답 지연 타이머"], // the reply arrives at 240; the client's ACK waits 40 ms
+    ]);
+  });
+
+  it.each([
+    [{ writes: [] }, "허용되는 값: 비어 있지 않은 배열(쓰기가 하나 이상)"],
+    [{ writes: "abc" }, "필요한 것: 바이트 수의 배열"],
+    [{ writes: new Array(100_001).fill(1) }, "허용되는 값: 쓰기 100000개 이하"],
+    [{ writes: [100_000 * 1460, 1] }, "허용되는 값: 모두 합쳐 세그먼트 100000개(mss 1460) 이하인 쓰기(writes[1] = 1에서 이를 넘습니다)"],
+  ])("nagleDelayedAck refuses bad writes in Korean %#", (input, korean) => {
+    setLanguage("ko");
+    expect(() => nagleDelayedAck({ rttMs: 10, ...input } as never)).toThrow(korean);
   });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { portCount, portExhaustion } from "../../lib/tcp/ports";
 
 describe("portExhaustion", () => {
@@ -40,5 +41,18 @@ describe("portExhaustion", () => {
   ])("refuses %o", (input, message, type) => {
     expect(() => portExhaustion(input as never)).toThrow(type);
     expect(() => portExhaustion(input as never)).toThrow(message);
+  });
+});
+
+describe("ports in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it.each([
+    [() => portCount("many" as never), "portCount: 포트 개수(숫자) 또는 범위 { low, high }", "필요한 것: 포트 개수(숫자) 또는 범위 { low, high }"],
+    [() => portCount({ low: 2000, high: 1000 }), "a reversed range", "허용되는 값: ports.low(2000) 이상"],
+    [() => portExhaustion({ ports: 1000, timeWaitSeconds: 1e-320 }), "a TIME_WAIT so short the rate is infinite", "허용되는 값: 1000개 포트 / timeWaitSeconds가 유한한 속도가 될 만큼 긴 시간"],
+  ])("%#: %s", (call, _what, korean) => {
+    setLanguage("ko");
+    expect(call).toThrow(korean);
   });
 });

@@ -8,7 +8,7 @@ import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Network } from "../../lib/sim/engine";
 import type { OpenOptions, NetworkOptions } from "../../lib/sim/engine";
-import type { Side } from "../../lib/sim/trace";
+import type { Side } from "../../lib/tcp/trace";
 import { DEFAULT_MSS, IP_HEADER_BYTES, TCP_HEADER_BYTES, initialWindowSegments } from "../../lib/tcp/constants";
 import { segment } from "../../lib/tcp/segment";
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { segment } from "../../lib/tcp/segment";
 import { overheadSeries } from "../../lib/viz/overhead-chart";
 import { packetLayout } from "../../lib/viz/packet-layout";
@@ -64,5 +65,15 @@ describe("pictures of segmentation", () => {
     expect(text.match(/IP 20 B/g)).toHaveLength(3);
     expect(text).toContain("data 80 B");
     expect(text).toContain("3120 bytes on the wire");
+  });
+});
+
+describe("segment in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("refuses a stream of too many segments, in the reader's language", () => {
+    expect(() => segment(1e12)).toThrow("at most 10000000 segments of mss 1460 (14600000000 bytes)");
+    setLanguage("ko");
+    expect(() => segment(1e12)).toThrow('"bytes" 값이 허용 범위를 벗어났습니다. 허용되는 값: mss 1460인 세그먼트 10000000개 이하(14600000000바이트 이하). 받은 값: 1000000000000');
   });
 });

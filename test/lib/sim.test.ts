@@ -1,8 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { Scheduler } from "../../lib/sim/scheduler";
 import { Link, symmetricLink } from "../../lib/sim/link";
 import { Network } from "../../lib/sim/engine";
-import type { Trace } from "../../lib/sim/trace";
+import type { Trace } from "../../lib/tcp/trace";
 import { handshake } from "../../lib/tcp/handshake";
 import { slowStart } from "../../lib/tcp/slow-start";
 
@@ -373,5 +374,101 @@ describe("Network: bad input", () => {
     const net = new Network({ rttMs: 10 });
     net.run(100);
     expect(() => net.open({ atMs: 50 })).toThrow(RangeError);
+  });
+});
+
+describe("Network in Korean", () => {
+  afterEach(() => resetLanguage());
+  const HANGUL = /[\uac00-\ud7a3]/;
+
+  /**
+   * A handshake with a bare third packet, a request written after it, three full response
+   * segments (the 2nd ACKed at once, the 3rd on the timer), then a close from each side.
+   */
+  function notesOf(): string[] {
+    const net = new Network({ rttMs: 100, delayedAckMs: 40 });
+    const conn = net.open({ atMs: 0 });
+    conn.server.read(300, () => conn.server.write(3 * MSS));
+    conn.server.onPeerClose(() => conn.server.close());
+    net.at(150, () => conn.client.write(300, "GET /"));
+    net.at(400, () => conn.client.close());
+    net.run();
+    return net.trace.map((e) => e.note ?? "");
+  }
+
+  it("writes TCP's trace notes in the reader's language, and the application's labels as given", () => {
+    const english = notesOf();
+    expect(english).toEqual(["open", "accept", "handshake", "GET /", "", "", "", "2nd full segment", "delayed-ACK timer", "close", "acks FIN", "close", "acks FIN"]);
+    setLanguage("ko");
+    const korean = notesOf();
+    expect(korean).toEqual([
+      "커넥션 열기", "수락", "핸드셰이크", "GET /", "", "", "", "최대 크기 세그먼트 2개째", "확인응답 지연 타이머", "닫기", "FIN 확인응답", "닫기", "FIN 확인응답",
+    ]);
+    // the same packets, only the words differ
+    resetLanguage();
+    expect(notesOf()).toEqual(english);
+  });
+
+  it("uses the handshake model's words for the same three packets, in both languages", () => {
+    for (const lang of ["en", "ko"] as const) {
+      setLanguage(lang);
+      const net = new Network({ rttMs: 100 });
+      const conn = net.open({ atMs: 0 });
+      conn.client.write(300);
+      net.run();
+      const model = handshake({ rttMs: 100, requestBytes: 300 }).packets.map((e) => e.note);
+      expect(net.trace.slice(0, 2).map((e) => e.note)).toEqual(model.slice(0, 2));
+      const bare = new Network({ rttMs: 100 });
+      bare.open({ atMs: 0 });
+      bare.run();
+      expect(bare.trace.map((e) => e.note)).toEqual(handshake({ rttMs: 100 }).packets.map((e) => e.note));
+    }
+  });
+
+  it("says 'delayed ACK off' in Korean too", () => {
+    setLanguage("ko");
+    const net = new Network({ rttMs: 10, delayedAckMs: 0 });
+    net.open({ established: true }).server.write(100);
+    net.run();
+    expect(net.trace.map((e) => e.note)).toEqual([undefined, "확인응답 지연 꺼짐"]);
+  });
+
+  it("refuses bad input in Korean, still naming the parameter as the code spells it", () => {
+    setLanguage("ko");
+    const errors: Error[] = [];
+    const catchError = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return errors.push(e as Error);
+      }
+      throw new Error("did not throw");
+    };
+    catchError(() => new Network({ nagleVariant: "bsd" as never }));
+    catchError(() => new Network({ rttMs: -1 }));
+    catchError(() => new Scheduler().at(0, "run" as never));
+    catchError(() => new Scheduler().cancel(5 as never));
+    catchError(() => new Network().open({ established: true }).client.write(200_000 * MSS));
+    catchError(() => new Network().open().client.sendControl("ACK" as never, "x"));
+    expect(errors.map((e) => e.message)).toEqual([
+      '"nagleVariant" 값이 허용 범위를 벗어났습니다. 허용되는 값: 다음 중 하나: "classic", "minshall". 받은 값: "bsd"',
+      '"rttMs" 값이 허용 범위를 벗어났습니다. 허용되는 값: >= 0, <= 9007199254740991. 받은 값: -1',
+      '"run" 인자가 잘못되었습니다. 필요한 것: 함수. 받은 값: string "run"',
+      '"handle" 인자가 잘못되었습니다. 필요한 것: at() 또는 after()가 돌려준 이벤트 핸들. 받은 값: number 5',
+      '"bytes" 값이 허용 범위를 벗어났습니다. 허용되는 값: 커넥션 한쪽에서 모두 합쳐 세그먼트 100000개(mss 1460) 이하(이쪽은 이미 0바이트를 썼습니다). 받은 값: 292000000',
+      '"flags" 인자가 잘못되었습니다. 필요한 것: SYN, ACK, FIN, RST, PSH 중에서 고른 배열. 받은 값: string "ACK"',
+    ]);
+  });
+
+  it("stops a runaway model, and refuses a write after close(), in Korean", () => {
+    setLanguage("ko");
+    const s = new Scheduler(100);
+    const tick = () => s.after(1, tick);
+    tick();
+    expect(() => s.run()).toThrow("이벤트를 100개 처리한 뒤 t=101 ms에서 시뮬레이션을 멈췄습니다 (끝나지 않는 모델일까요?)");
+    const conn = new Network().open({ established: true });
+    conn.server.close();
+    expect(() => conn.server.write(1)).toThrow("서버: close() 뒤에 write()를 호출했습니다");
+    expect(() => conn.server.write(1)).toThrow(HANGUL);
   });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { MAX_SLOW_START_ROUNDS, nextWindow, slowStart } from "../../lib/tcp/slow-start";
 
 const MSS = 1460;
@@ -163,5 +164,27 @@ describe("slowStart", () => {
   it("throws RangeError for out-of-range and TypeError for wrong types", () => {
     expect(() => slowStart({ bytes: 10, rttMs: -5 })).toThrow(RangeError);
     expect(() => slowStart({ bytes: "10" as never, rttMs: 5 })).toThrow(TypeError);
+  });
+});
+
+describe("slowStart: the receive window option means what it means in the simulator", () => {
+  it("takes Infinity as no cap, like undefined (TcpOptions.receiveWindow)", () => {
+    expect(slowStart({ bytes: 1_000_000, rttMs: 100, receiveWindow: Infinity })).toEqual(slowStart({ bytes: 1_000_000, rttMs: 100 }));
+    expect(() => slowStart({ bytes: 10, rttMs: 1, receiveWindow: -Infinity })).toThrow(/"receiveWindow"/);
+  });
+});
+
+describe("slowStart in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("refuses a transfer of too many rounds, saying why in the reader's language", () => {
+    const huge = { bytes: 1e11, rttMs: 100, receiveWindow: 1460 };
+    expect(() => slowStart(huge)).toThrow(
+      `no more than ${MAX_SLOW_START_ROUNDS} rounds can carry (this transfer would need 68493151 rounds: send less, or raise receiveWindow or bandwidthBps)`,
+    );
+    setLanguage("ko");
+    expect(() => slowStart(huge)).toThrow(
+      `"bytes" 값이 허용 범위를 벗어났습니다. 허용되는 값: ${MAX_SLOW_START_ROUNDS}라운드 안에 보낼 수 있는 크기(이 전송에는 68493151라운드가 필요합니다: 덜 보내거나 receiveWindow 또는 bandwidthBps를 키우세요)`,
+    );
   });
 });

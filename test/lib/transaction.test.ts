@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { handshakeShare, transactionTime } from "../../lib/tcp/transaction";
 import { slowStart } from "../../lib/tcp/slow-start";
 
@@ -66,5 +67,16 @@ describe("handshakeShare", () => {
 
   it("is 0 for a transaction that takes no time, never NaN", () => {
     expect(handshakeShare({ rttMs: 0 }).share).toBe(0);
+  });
+});
+
+describe("transactionTime in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("names the request or the response when slow start cannot carry it", () => {
+    const huge = { rttMs: 100, responseBytes: 2 ** 53 - 1, bandwidthBps: 1 };
+    expect(() => transactionTime(huge)).toThrow(/"responseBytes".*a size slow start carries in at most 1000000 rounds/);
+    setLanguage("ko");
+    expect(() => transactionTime(huge)).toThrow('"responseBytes" 값이 허용 범위를 벗어났습니다. 허용되는 값: 느린 시작(slow start)으로 1000000라운드 안에 보낼 수 있는 크기');
   });
 });

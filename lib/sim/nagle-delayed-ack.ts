@@ -1,6 +1,8 @@
 /**
  * The write-write-read stall: Nagle on the sender against delayed ACK on the
- * receiver, played on the simulator (lib/sim) so the trace is real packets.
+ * receiver, played on the simulator (engine.ts) so the trace is real packets.
+ * The rules are TCP's (lib/tcp/nagle.ts, lib/tcp/delayed-ack.ts); this file
+ * sets up the scenario on the engine.
  *
  * Scenario: a connection that is already open and idle; the client's
  * application writes one request as several writes (`writes`, all at t = 0),
@@ -25,39 +27,50 @@
  *    where the stall then vanishes; one RTT on a long path);
  *  - otherwise about rttMs + delayedAckMs.
  *
- * nagleVariant picks the sender's rule: "classic" (default; RFC 896 as
- * RFC 1122 4.2.3.4 restates it: a small segment waits while anything sent is
- * unACKed) or "minshall" (Linux: it waits only while an earlier small segment
- * is unACKed). Two small writes stall under both.
+ * nagleVariant picks the sender's rule (see NagleVariant in lib/tcp/nagle.ts):
+ * two small writes stall under both "classic" and "minshall".
  *
- * Assumptions: those of lib/sim (no loss; delayed ACK per RFC 1122 4.2.3.2
+ * Assumptions: those of the engine (no loss; delayed ACK per RFC 1122 4.2.3.2
  * with the given timer, no Linux quick-ACK mode); the server reads instantly
  * and its reply (responseBytes, default none) is sent with no think time.
  * The writes (each write's bytes / MSS, rounded up, summed) and the reply are
- * each at most MAX_STREAM_SEGMENTS segments (lib/sim/scheduler.ts): a bigger
+ * each at most MAX_STREAM_SEGMENTS segments (scheduler.ts): a bigger
  * input is refused at once, naming "writes" or "responseBytes".
  */
 import { checkChoice, checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
-import { Network } from "../sim/engine";
-import { MAX_STREAM_SEGMENTS } from "../sim/scheduler";
-import type { NagleVariant } from "../sim/tcp-endpoint";
-import type { Trace } from "../sim/trace";
-import { DEFAULT_MSS, LINUX_DELAYED_ACK_MS } from "./constants";
-import { checkDelayedAckMs } from "./delayed-ack";
+import { language, messages, tr } from "../i18n";
+import { DEFAULT_MSS, LINUX_DELAYED_ACK_MS } from "../tcp/constants";
+import { checkDelayedAckMs } from "../tcp/delayed-ack";
+import type { NagleVariant } from "../tcp/nagle";
+import { NAGLE_VARIANTS, type PathOptions, type TcpOptions } from "../tcp/options";
+import type { Trace } from "../tcp/trace";
+import { Network } from "./engine";
+import { MAX_STREAM_SEGMENTS } from "./scheduler";
 
-export interface NagleDelayedAckInput {
+const say = messages("sim/nagle-delayed-ack", {
+  writesArray: { en: "an array of byte counts", ko: "바이트 수의 배열" },
+  noWrites: { en: "a non-empty array (at least one write)", ko: "비어 있지 않은 배열(쓰기가 하나 이상)" },
+  tooManyWrites: { en: "at most {max} writes", ko: "쓰기 {max}개 이하" },
+  tooManySegments: {
+    en: "writes of at most {max} segments in all (of mss {mss}); writes[{i}] = {bytes} goes past it",
+    ko: "모두 합쳐 세그먼트 {max}개(mss {mss}) 이하인 쓰기(writes[{i}] = {bytes}에서 이를 넘습니다)",
+  },
+  // trace notes
+  write: { en: "write {n}", ko: "쓰기 {n}" },
+  response: { en: "response", ko: "응답" },
+});
+
+/**
+ * The TCP options and the path (lib/tcp/options.ts) are those of both hosts;
+ * Nagle matters on the client's side (it writes the request), the
+ * delayed-ACK timer on the server's (it receives the request).
+ */
+export interface NagleDelayedAckInput
+  extends Required<Pick<PathOptions, "rttMs">>,
+    Pick<PathOptions, "bandwidthBps">,
+    Pick<TcpOptions, "nagle" | "nagleVariant" | "delayedAckMs" | "mss"> {
   /** sizes of the application writes that make one request */
   writes: number[];
-  /** Nagle on the client (default true) */
-  nagle?: boolean;
-  /** "classic" (default, RFC 896 / RFC 1122) or "minshall" (Linux) */
-  nagleVariant?: NagleVariant;
-  /** the server's delayed-ACK timer (default Linux's 40 ms; 0 = off) */
-  delayedAckMs?: number;
-  rttMs: number;
-  mss?: number;
-  /** bits/s both ways; default unlimited */
-  bandwidthBps?: number;
   /** size of the server's reply, sent as soon as the request is complete (default 0: none) */
   responseBytes?: number;
 }
@@ -83,19 +96,17 @@ interface Scenario {
   responseBytes: number;
 }
 
-const NAGLE_VARIANTS: readonly NagleVariant[] = ["classic", "minshall"];
-
 function checkWrites(value: unknown, mss: number): number[] {
-  if (!Array.isArray(value)) invalidType("writes", "an array of byte counts", value);
-  if (value.length === 0) outOfRange("writes", "a non-empty array (at least one write)", value);
-  if (value.length > MAX_STREAM_SEGMENTS) outOfRange("writes", `at most ${MAX_STREAM_SEGMENTS} writes`, value);
+  if (!Array.isArray(value)) invalidType("writes", say.writesArray(), value);
+  if (value.length === 0) outOfRange("writes", say.noWrites(), value);
+  if (value.length > MAX_STREAM_SEGMENTS) outOfRange("writes", say.tooManyWrites({ max: MAX_STREAM_SEGMENTS }), value);
   let segments = 0;
   // Array.from visits holes too (map would skip them): a hole is refused as writes[i]
   return Array.from(value, (w, i) => {
     const bytes = checkNumber(`writes[${i}]`, w, { min: 1, integer: true });
     segments += Math.ceil(bytes / mss);
     if (segments > MAX_STREAM_SEGMENTS) {
-      outOfRange("writes", `writes of at most ${MAX_STREAM_SEGMENTS} segments in all (of mss ${mss}); writes[${i}] = ${bytes} goes past it`, value);
+      outOfRange("writes", say.tooManySegments({ max: MAX_STREAM_SEGMENTS, mss, i, bytes }), value);
     }
     return bytes;
   });
@@ -107,12 +118,13 @@ function play(s: Scenario): { completeMs: number; responseMs: number | null; tra
   const total = s.writes.reduce((a, b) => a + b, 0);
   let completeMs = NaN;
   let responseMs: number | null = null;
+  const lang = language(); // once, not once per write
   conn.server.read(total, (t) => {
     completeMs = t;
-    if (s.responseBytes > 0) conn.server.write(s.responseBytes, "response");
+    if (s.responseBytes > 0) conn.server.write(s.responseBytes, tr(say.response.text, undefined, lang));
   });
   if (s.responseBytes > 0) conn.client.read(s.responseBytes, (t) => (responseMs = t));
-  net.at(0, () => s.writes.forEach((w, i) => conn.client.write(w, `write ${i + 1}`)));
+  net.at(0, () => s.writes.forEach((w, i) => conn.client.write(w, tr(say.write.text, { n: i + 1 }, lang))));
   net.run();
   return { completeMs, responseMs, trace: net.trace };
 }

@@ -1,0 +1,29 @@
+/**
+ * What TCP's own packets mean, as trace notes (trace.ts `note`), in the
+ * reader's language: one table, so that the closed-form handshake
+ * (handshake.ts) and the simulator (lib/sim) use the same words for the same
+ * packets. lib/index does not export it: notes are read in traces.
+ */
+import { messages, tr, type Language } from "../i18n";
+
+export const packetNotes = messages("tcp/notes", {
+  open: { en: "open", ko: "커넥션 열기" },
+  accept: { en: "accept", ko: "수락" },
+  handshake: { en: "handshake", ko: "핸드셰이크" },
+  requestOnAck: { en: "request rides on the ACK", ko: "요청이 ACK에 실려 감" },
+  close: { en: "close", ko: "닫기" },
+  delayedAckOff: { en: "delayed ACK off", ko: "확인응답 지연 꺼짐" },
+  secondFullSegment: { en: "2nd full segment", ko: "최대 크기 세그먼트 2개째" },
+  delayedAckTimer: { en: "delayed-ACK timer", ko: "확인응답 지연 타이머" },
+  acksFin: { en: "acks FIN", ko: "FIN 확인응답" },
+});
+
+export type PacketNote = keyof typeof packetNotes;
+
+/**
+ * A note in a language fixed beforehand: the simulator resolves the language
+ * once per connection, not once for every packet it sends.
+ */
+export function packetNote(key: PacketNote, lang: Language): string {
+  return tr(packetNotes[key].text, undefined, lang);
+}
