@@ -22,7 +22,15 @@
  */
 
 import { outOfRange } from "../errors";
+import { messages } from "../i18n";
 import { isToken, splitList, stringOrStrings } from "./list-syntax";
+
+const say = messages("http/connection-header", {
+  notToken: {
+    en: "a comma-separated list of tokens; {item} is not a token",
+    ko: "쉼표로 구분한 토큰 목록. {item}은(는) 토큰이 아닙니다",
+  },
+});
 
 export interface ConnectionOptions {
   /** the `close` option is present */
@@ -44,7 +52,7 @@ export function parseConnectionHeader(value: string | readonly string[], name = 
   values.forEach((fieldValue, i) => {
     const param = Array.isArray(value) ? `${name}[${i}]` : name;
     for (const item of splitList(fieldValue, param)) {
-      if (!isToken(item)) outOfRange(param, `a comma-separated list of tokens; ${JSON.stringify(item)} is not a token`, fieldValue);
+      if (!isToken(item)) outOfRange(param, say.notToken({ item: JSON.stringify(item) }), fieldValue);
       tokens.add(item.toLowerCase()); // options are case-insensitive
     }
   });

@@ -17,7 +17,17 @@
  */
 
 import { checkString, invalidType, outOfRange } from "../errors";
+import { messages } from "../i18n";
 import { MAX_FIELD_LINES, checkFieldValue, isToken } from "./list-syntax";
+
+const say = messages("http/header-fields", {
+  fieldName: { en: "a field name (an RFC 9110 token)", ko: "필드 이름(RFC 9110 토큰)" },
+  tooManyLines: { en: "at most {max} field lines", ko: "필드 줄 최대 {max}개" },
+  string: { en: "a string", ko: "문자열" },
+  pair: { en: "a [name, value] pair", ko: "[name, value] 쌍" },
+  headers: { en: "an object of name -> value or an array of [name, value] pairs", ko: "name -> value 객체 또는 [name, value] 쌍의 배열" },
+  stringOrStrings: { en: "a string or an array of strings", ko: "문자열 또는 문자열 배열" },
+});
 
 export type HeaderValue = string | string[];
 export type HeaderObject = Record<string, HeaderValue>;
@@ -32,31 +42,31 @@ export interface FieldLine {
 
 /** A field name is a token (RFC 9110 5.1): no spaces, colons, CR, LF or NUL. */
 function checkFieldName(where: string, name: string): string {
-  if (!isToken(name)) outOfRange(where, "a field name (an RFC 9110 token)", name);
+  if (!isToken(name)) outOfRange(where, say.fieldName(), name);
   return name;
 }
 
 function tooMany(param: string, headers: unknown): never {
-  return outOfRange(param, `at most ${MAX_FIELD_LINES} field lines`, headers);
+  return outOfRange(param, say.tooManyLines({ max: MAX_FIELD_LINES }), headers);
 }
 
 /** Checks `headers` and flattens it to field lines, in order. */
 export function fieldLines(headers: unknown, param = "headers"): FieldLine[] {
-  if (typeof param !== "string") invalidType("param", "a string", param);
+  if (typeof param !== "string") invalidType("param", say.string(), param);
   const lines: FieldLine[] = [];
   if (Array.isArray(headers)) {
     if (headers.length > MAX_FIELD_LINES) tooMany(param, headers);
     // an index loop: map would skip holes, and a hole is no pair
     for (let i = 0; i < headers.length; i++) {
       const pair: unknown = headers[i];
-      if (!Array.isArray(pair) || pair.length !== 2) invalidType(`${param}[${i}]`, "a [name, value] pair", pair);
+      if (!Array.isArray(pair) || pair.length !== 2) invalidType(`${param}[${i}]`, say.pair(), pair);
       const name = checkFieldName(`${param}[${i}][0]`, checkString(`${param}[${i}][0]`, pair[0]));
       lines.push({ name, value: checkFieldValue(`${param}[${i}][1]`, pair[1]) });
     }
     return lines;
   }
   if (headers === null || typeof headers !== "object") {
-    invalidType(param, "an object of name -> value or an array of [name, value] pairs", headers);
+    invalidType(param, say.headers(), headers);
   }
   for (const name of Object.keys(headers)) {
     const value = (headers as Record<string, unknown>)[name];
@@ -68,7 +78,7 @@ export function fieldLines(headers: unknown, param = "headers"): FieldLine[] {
         if (lines.length >= MAX_FIELD_LINES) tooMany(param, headers);
         lines.push({ name, value: checkFieldValue(`${where}[${i}]`, value[i]) });
       }
-    } else invalidType(where, "a string or an array of strings", value);
+    } else invalidType(where, say.stringOrStrings(), value);
     if (lines.length > MAX_FIELD_LINES) tooMany(param, headers);
   }
   return lines;
@@ -84,7 +94,7 @@ export function fieldValues(headers: unknown, name: string, param = "headers"): 
 
 /** Checks an optional headers argument; `undefined` means no fields. */
 export function checkHeaders(param: string, headers: unknown): HeaderInput {
-  if (typeof param !== "string") invalidType("param", "a string", param);
+  if (typeof param !== "string") invalidType("param", say.string(), param);
   if (headers === undefined) return {};
   fieldLines(headers, param);
   return headers as HeaderInput;

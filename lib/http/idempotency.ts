@@ -13,13 +13,18 @@
  */
 
 import { checkString, outOfRange } from "../errors";
+import { messages } from "../i18n";
 import { isToken } from "./list-syntax";
+
+const say = messages("http/idempotency", {
+  methodName: { en: "a method name (an RFC 9110 token)", ko: "메서드 이름(RFC 9110 토큰)" },
+});
 
 export const IDEMPOTENT_METHODS: readonly string[] = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"];
 
 /** True for the methods RFC 9110 9.2.2 defines as idempotent. */
 export function isIdempotent(method: string): boolean {
   checkString("method", method);
-  if (!isToken(method)) outOfRange("method", "a method name (an RFC 9110 token)", method);
+  if (!isToken(method)) outOfRange("method", say.methodName(), method);
   return IDEMPOTENT_METHODS.includes(method);
 }

@@ -44,7 +44,20 @@
  */
 
 import { outOfRange } from "../errors";
+import { messages } from "../i18n";
 import { isToken, splitList, stringOrStrings, trimOws, unquote } from "./list-syntax";
+
+const say = messages("http/keep-alive-header", {
+  notToken: {
+    en: "a list of name[=value] parameters; {name} is not a token",
+    ko: "name[=value] 매개변수 목록. {name}은(는) 토큰이 아닙니다",
+  },
+  once: { en: "a list that gives {key} only once", ko: "{key} 값을 한 번만 주는 목록" },
+  tokenOrQuoted: { en: "a token or a quoted string", ko: "토큰 또는 따옴표 문자열(quoted-string)" },
+  wholeNumber: { en: "a whole number of 0 or more written in decimal digits", ko: "10진수 숫자로 쓴 0 이상의 정수" },
+  noValue: { en: "(no value)", ko: "(값 없음)" },
+  atMost: { en: "at most {max}", ko: "{max} 이하" },
+});
 
 export interface KeepAliveParams {
   /** `timeout`: seconds an idle connection is kept open */
@@ -69,7 +82,7 @@ export function parseKeepAlive(value: string | readonly string[], name = "value"
 function addParam(result: KeepAliveParams, item: string, param: string, fieldValue: string): void {
   const eq = item.indexOf("=");
   const name = trimOws(eq < 0 ? item : item.slice(0, eq));
-  if (!isToken(name)) outOfRange(param, `a list of name[=value] parameters; ${JSON.stringify(name)} is not a token`, fieldValue);
+  if (!isToken(name)) outOfRange(param, say.notToken({ name: JSON.stringify(name) }), fieldValue);
   const key = name.toLowerCase();
   const raw = eq < 0 ? null : trimOws(item.slice(eq + 1));
   const unquoted = raw === null ? null : unquote(raw);
@@ -77,19 +90,19 @@ function addParam(result: KeepAliveParams, item: string, param: string, fieldVal
 
   if (key === "timeout" || key === "max") {
     const field = key === "timeout" ? "timeoutSeconds" : "max";
-    if (result[field] !== undefined) outOfRange(param, `a list that gives ${key} only once`, fieldValue);
+    if (result[field] !== undefined) outOfRange(param, say.once({ key }), fieldValue);
     result[field] = wholeNumber(key, paramValue);
   } else {
     // a value is a token or a quoted-string (RFC 2068 2.2)
-    if (raw !== null && unquoted === null && !isToken(raw)) outOfRange(key, "a token or a quoted string", raw);
+    if (raw !== null && unquoted === null && !isToken(raw)) outOfRange(key, say.tokenOrQuoted(), raw);
     if (!(key in result.params)) result.params[key] = paramValue;
   }
 }
 
 /** timeout and max are counts: 1*DIGIT, nothing else, and small enough to be exact. */
 function wholeNumber(key: string, value: string | null): number {
-  if (value === null || !/^[0-9]+$/.test(value)) outOfRange(key, "a whole number of 0 or more written in decimal digits", value ?? "(no value)");
+  if (value === null || !/^[0-9]+$/.test(value)) outOfRange(key, say.wholeNumber(), value ?? say.noValue());
   const n = Number(value);
-  if (!Number.isSafeInteger(n)) outOfRange(key, `at most ${Number.MAX_SAFE_INTEGER}`, value);
+  if (!Number.isSafeInteger(n)) outOfRange(key, say.atMost({ max: Number.MAX_SAFE_INTEGER }), value);
   return n;
 }

@@ -35,9 +35,52 @@
  */
 
 import { checkChoice, checkNumber, checkString, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
+import { language, messages, tr, type Message, type Params } from "../i18n";
 import type { HeaderPairs } from "./header-fields";
 import { EXAMPLE_BODY_BYTES, HTTP_VERSIONS, type HttpVersion } from "./message-length";
 import { decidePersistence, type PersistenceRule } from "./persistence";
+
+const say = messages("http/keep-alive", {
+  firstRequest: { en: "the first request opens a connection", ko: "첫 요청이 커넥션을 엽니다" },
+  idleClosed: {
+    en: "idle for {idleMs} ms, longer than the server's {timeoutSeconds} s timeout: the server closed it",
+    ko: "{idleMs} ms 동안 유휴 상태였고, 이는 서버의 타임아웃 {timeoutSeconds} s보다 깁니다. 서버가 커넥션을 닫았습니다",
+  },
+  closedByIdle: {
+    en: "connection {conn} was closed by the server's idle timeout",
+    ko: "{conn}번 커넥션은 서버의 유휴 타임아웃(idle timeout)으로 닫혔습니다",
+  },
+  keptOpen: {
+    en: "connection {conn} was kept open by request {previous}'s exchange",
+    ko: "{conn}번 커넥션은 요청 {previous}의 요청/응답이 끝난 뒤에도 열려 있었습니다",
+  },
+  closedAfter: {
+    en: "connection {conn} closed after request {index}: {reason}",
+    ko: "{conn}번 커넥션은 요청 {index} 뒤에 닫혔습니다: {reason}",
+  },
+  clientAsked: { en: "the client asked to close", ko: "클라이언트가 커넥션을 닫겠다고 했습니다" },
+  notPersistent: { en: "the server does not keep connections open at all", ko: "서버가 커넥션을 전혀 유지하지 않습니다" },
+  limit: {
+    en: "the server's limit of {max} request(s) per connection is reached",
+    ko: "커넥션당 요청 {max}개라는 서버의 한도에 도달했습니다",
+  },
+  twoReasons: { en: "{why}; {reason}", ko: "{why}. {reason}" },
+  untilClose: {
+    en: "the server must close to mark the end of a body without a length",
+    ko: "길이가 없는 본문의 끝을 알리려면 서버가 커넥션을 닫아야 합니다",
+  },
+  server: { en: "an object with timeoutSeconds and max", ko: "timeoutSeconds와 max가 있는 객체" },
+  requests: { en: "a non-empty array of requests", ko: "비어 있지 않은 요청 배열" },
+  tooMany: { en: "at most {max} requests", ko: "요청 최대 {max}개" },
+  overlap: {
+    en: ">= {end} (the previous response ends then; no pipelining here)",
+    ko: ">= {end}(이전 응답이 그때 끝납니다. 여기서는 파이프라인을 쓰지 않습니다)",
+  },
+  chunked10: {
+    en: "not \"chunked\" when either side speaks HTTP/1.0",
+    ko: "어느 한쪽이 HTTP/1.0이면 \"chunked\"가 아닌 값",
+  },
+});
 
 export type ResponseFramingChoice = "content-length" | "chunked" | "until-close";
 
@@ -118,12 +161,15 @@ export function simulateKeepAlive(scenario: KeepAliveScenario): KeepAliveRun {
   // at most 2^53 - 1: Content-Length says it in decimal, and its reader wants it exact
   const bodyBytes = optionalNumber("scenario.bodyBytes", s.bodyBytes, EXAMPLE_BODY_BYTES, { integer: true, min: 0, max: MAX_QUANTITY });
   const requests = readRequests(s.requests, transactionMs);
+  // one language for the whole run (and one look-up, not one per step)
+  const lang = language();
+  const t = (message: Message, params?: Params): string => tr(message.text, params, lang);
 
   const steps: KeepAliveStep[] = [];
   let conn = -1;
   let onConn = 0; // requests served on the current connection
   let open = false;
-  let newReason = "the first request opens a connection";
+  let newReason = t(say.firstRequest);
 
   requests.forEach((req, index) => {
     const prev = steps[steps.length - 1];
@@ -132,8 +178,8 @@ export function simulateKeepAlive(scenario: KeepAliveScenario): KeepAliveRun {
       if (idleMs > server.timeoutSeconds * 1000) {
         open = false;
         prev.closedAtMs = prev.atMs + transactionMs + server.timeoutSeconds * 1000;
-        prev.closeReason = `idle for ${idleMs} ms, longer than the server's ${server.timeoutSeconds} s timeout: the server closed it`;
-        newReason = `connection ${conn} was closed by the server's idle timeout`;
+        prev.closeReason = t(say.idleClosed, { idleMs, timeoutSeconds: server.timeoutSeconds });
+        newReason = t(say.closedByIdle, { conn });
       }
     }
     const reused = open;
@@ -144,14 +190,14 @@ export function simulateKeepAlive(scenario: KeepAliveScenario): KeepAliveRun {
     onConn += 1;
     const isLast = index === requests.length - 1;
     const reqHead = buildRequest(client, req, isLast);
-    const { headers: resHeaders, closeWhy } = buildResponse(server, client.version, reqHead, req, index, onConn, bodyBytes);
+    const { headers: resHeaders, closeWhy } = buildResponse(server, client.version, reqHead, req, index, onConn, bodyBytes, t);
     const decision = decidePersistence({
       request: { version: client.version, headers: reqHead },
       response: { version: server.version, headers: resHeaders },
     });
     const step: KeepAliveStep = {
       index, path: req.path, atMs: req.atMs, conn, reused,
-      connectionNote: reused ? `connection ${conn} was kept open by request ${index - 1}'s exchange` : newReason,
+      connectionNote: reused ? t(say.keptOpen, { conn, previous: index - 1 }) : newReason,
       requestOnConnection: onConn,
       request: { version: client.version, headers: reqHead },
       response: { version: server.version, headers: resHeaders },
@@ -159,8 +205,8 @@ export function simulateKeepAlive(scenario: KeepAliveScenario): KeepAliveRun {
     };
     if (!decision.persistent) {
       step.closedAtMs = req.atMs + transactionMs;
-      step.closeReason = closeWhy ? `${closeWhy}; ${decision.reason}` : decision.reason;
-      newReason = `connection ${conn} closed after request ${index}: ${step.closeReason}`;
+      step.closeReason = closeWhy ? t(say.twoReasons, { why: closeWhy, reason: decision.reason }) : decision.reason;
+      newReason = t(say.closedAfter, { conn, index, reason: step.closeReason });
     }
     open = decision.persistent;
     steps.push(step);
@@ -198,7 +244,7 @@ function readClient(value: KeepAliveClientOptions | undefined): Client {
 }
 
 function readServer(value: KeepAliveServerOptions | undefined): Server {
-  if (value === undefined) outOfRange("scenario.server", "an object with timeoutSeconds and max", value);
+  if (value === undefined) outOfRange("scenario.server", say.server(), value);
   const v = optionsObject("scenario.server", value);
   return {
     version: v.version === undefined ? "1.1" : checkChoice("scenario.server.version", v.version, HTTP_VERSIONS),
@@ -210,15 +256,15 @@ function readServer(value: KeepAliveServerOptions | undefined): Server {
 }
 
 function readRequests(value: unknown, transactionMs: number): Request[] {
-  if (!Array.isArray(value) || value.length === 0) outOfRange("scenario.requests", "a non-empty array of requests", value);
-  if (value.length > MAX_KEEP_ALIVE_REQUESTS) outOfRange("scenario.requests", `at most ${MAX_KEEP_ALIVE_REQUESTS} requests`, value);
+  if (!Array.isArray(value) || value.length === 0) outOfRange("scenario.requests", say.requests(), value);
+  if (value.length > MAX_KEEP_ALIVE_REQUESTS) outOfRange("scenario.requests", say.tooMany({ max: MAX_KEEP_ALIVE_REQUESTS }), value);
   let lastEnd = -Infinity;
   // Array.from visits holes too (map would skip them): a hole is refused as requests[i]
   return Array.from(value as unknown[], (raw, i) => {
     const r = optionsObject(`scenario.requests[${i}]`, raw as KeepAliveRequest);
     const atMs = checkNumber(`scenario.requests[${i}].atMs`, r.atMs, { min: 0, max: MAX_QUANTITY });
     // one request at a time: the next may not start before the last response ended
-    if (atMs < lastEnd) outOfRange(`scenario.requests[${i}].atMs`, `>= ${lastEnd} (the previous response ends then; no pipelining here)`, atMs);
+    if (atMs < lastEnd) outOfRange(`scenario.requests[${i}].atMs`, say.overlap({ end: lastEnd }), atMs);
     lastEnd = atMs + transactionMs;
     return {
       atMs,
@@ -238,13 +284,16 @@ function buildRequest(client: Client, req: Request, isLast: boolean): HeaderPair
 }
 
 /** The server's answer, and (when it chose to close) its own reason. */
-function buildResponse(server: Server, clientVersion: HttpVersion, reqHeaders: HeaderPairs, req: Request, index: number, onConn: number, bodyBytes: number): { headers: HeaderPairs; closeWhy?: string } {
+function buildResponse(
+  server: Server, clientVersion: HttpVersion, reqHeaders: HeaderPairs, req: Request, index: number, onConn: number, bodyBytes: number,
+  t: (message: Message, params?: Params) => string,
+): { headers: HeaderPairs; closeWhy?: string } {
   const connection = reqHeaders.find(([n]) => n === "Connection")?.[1].toLowerCase();
   const headers: HeaderPairs = [];
   if (req.framing === "chunked") {
     // chunked is HTTP/1.1 only, in both directions (RFC 9112 6.1)
     if (server.version === "1.0" || clientVersion === "1.0") {
-      outOfRange(`scenario.requests[${index}].framing`, "not \"chunked\" when either side speaks HTTP/1.0", req.framing);
+      outOfRange(`scenario.requests[${index}].framing`, say.chunked10(), req.framing);
     }
     headers.push(["Transfer-Encoding", "chunked"]);
   } else if (req.framing === "content-length") {
@@ -252,10 +301,10 @@ function buildResponse(server: Server, clientVersion: HttpVersion, reqHeaders: H
   }
   const remaining = server.max - onConn;
   let closeWhy: string | undefined;
-  if (connection === "close") closeWhy = "the client asked to close";
-  else if (!server.persistent) closeWhy = "the server does not keep connections open at all";
-  else if (remaining <= 0) closeWhy = `the server's limit of ${server.max} request(s) per connection is reached`;
-  else if (req.framing === "until-close") closeWhy = "the server must close to mark the end of a body without a length";
+  if (connection === "close") closeWhy = t(say.clientAsked);
+  else if (!server.persistent) closeWhy = t(say.notPersistent);
+  else if (remaining <= 0) closeWhy = t(say.limit, { max: server.max });
+  else if (req.framing === "until-close") closeWhy = t(say.untilClose);
 
   if (closeWhy) {
     // RFC 9112 9.6: a 1.1 server that will close says so; a 1.0 server just omits keep-alive

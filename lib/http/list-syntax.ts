@@ -18,6 +18,15 @@
  */
 
 import { checkString, invalidType, outOfRange } from "../errors";
+import { messages } from "../i18n";
+
+const say = messages("http/list-syntax", {
+  fieldValue: { en: "a field value without CR, LF or NUL (RFC 9110 5.5)", ko: "CR, LF, NUL이 없는 필드 값(RFC 9110 5.5)" },
+  closedQuotes: { en: "a list whose quoted strings are closed", ko: "따옴표 문자열(quoted-string)이 모두 닫힌 목록" },
+  string: { en: "a string", ko: "문자열" },
+  stringOrStrings: { en: "a string or an array of strings", ko: "문자열 또는 문자열 배열" },
+  tooManyLines: { en: "at most {max} field lines", ko: "필드 줄 최대 {max}개" },
+});
 
 /**
  * The most field lines one header section (or one list of field values) may
@@ -31,7 +40,7 @@ const CONTROL = /[\r\n\0]/;
 /** Returns `value` if it is a string without CR, LF or NUL (RFC 9110 5.5), else throws naming `name`. */
 export function checkFieldValue(name: string, value: unknown): string {
   const s = checkString(name, value);
-  if (CONTROL.test(s)) outOfRange(name, "a field value without CR, LF or NUL (RFC 9110 5.5)", s);
+  if (CONTROL.test(s)) outOfRange(name, say.fieldValue(), s);
   return s;
 }
 
@@ -85,7 +94,7 @@ export function splitList(value: string, name: string): string[] {
       inQuotes = true;
     }
   }
-  if (inQuotes) outOfRange(name, "a list whose quoted strings are closed", value);
+  if (inQuotes) outOfRange(name, say.closedQuotes(), value);
   add(start, value.length);
   return items;
 }
@@ -119,10 +128,10 @@ export function unquote(s: string): string | null {
  * MAX_FIELD_LINES of them; no CR, LF or NUL in any (RFC 9110 5.5).
  */
 export function stringOrStrings(name: string, value: unknown): string[] {
-  if (typeof name !== "string") invalidType("name", "a string", name);
+  if (typeof name !== "string") invalidType("name", say.string(), name);
   if (typeof value === "string") return [checkFieldValue(name, value)];
-  if (!Array.isArray(value)) invalidType(name, "a string or an array of strings", value);
-  if (value.length > MAX_FIELD_LINES) outOfRange(name, `at most ${MAX_FIELD_LINES} field lines`, value);
+  if (!Array.isArray(value)) invalidType(name, say.stringOrStrings(), value);
+  if (value.length > MAX_FIELD_LINES) outOfRange(name, say.tooManyLines({ max: MAX_FIELD_LINES }), value);
   // an index loop: forEach would skip holes, and a hole is no string
   for (let i = 0; i < value.length; i++) checkFieldValue(`${name}[${i}]`, value[i]);
   return value as string[];

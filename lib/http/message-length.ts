@@ -22,7 +22,43 @@
 
 import { checkChoice, checkNumber, checkString, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
 import { checkHeaders, fieldValues, type HeaderInput } from "./header-fields";
+import { messages } from "../i18n";
 import { isToken, splitList, stringOrStrings } from "./list-syntax";
+
+const say = messages("http/message-length", {
+  faultyHttp10: {
+    en: "an HTTP/1.0 message with Transfer-Encoding has faulty framing (RFC 9112 6.1)",
+    ko: "Transfer-Encoding이 있는 HTTP/1.0 메시지는 프레이밍(framing)이 잘못되었습니다(RFC 9112 6.1)",
+  },
+  faultyBoth: {
+    en: "Transfer-Encoding and Content-Length together: treated as an error (RFC 9112 6.3)",
+    ko: "Transfer-Encoding과 Content-Length가 함께 있어 오류로 다룹니다(RFC 9112 6.3)",
+  },
+  methodName: { en: "a method name (an RFC 9110 token)", ko: "메서드 이름(RFC 9110 토큰)" },
+  digits: { en: "a decimal number of bytes (1*DIGIT)", ko: "10진수로 쓴 바이트 수(1*DIGIT)" },
+  noLength: { en: "a decimal number of bytes", ko: "10진수로 쓴 바이트 수" },
+  unequal: { en: "one length, or a list of equal lengths", ko: "길이 하나, 또는 모두 같은 길이의 목록" },
+  noBody: {
+    en: "this response cannot carry a body; it ends with its header section",
+    ko: "이 응답에는 본문이 올 수 없습니다. 응답은 헤더 섹션으로 끝납니다",
+  },
+  truncated: {
+    en: "Content-Length promised {expected} bytes but the connection closed after {received}: the response is incomplete and must not be used as if whole",
+    ko: "Content-Length는 {expected}바이트를 약속했지만 커넥션은 {received}바이트 뒤에 닫혔습니다. 응답이 불완전하므로 온전한 응답처럼 써서는 안 됩니다",
+  },
+  complete: {
+    en: "all {expected} bytes that Content-Length promised arrived",
+    ko: "Content-Length가 약속한 {expected}바이트가 모두 도착했습니다",
+  },
+  chunked: {
+    en: "a chunked body is complete only if its zero-size last chunk arrived; a byte count cannot tell",
+    ko: "chunked 본문은 크기가 0인 마지막 청크가 도착해야만 완전합니다. 바이트 수로는 알 수 없습니다",
+  },
+  untilClose: {
+    en: "no declared length: the close itself ends the body, so a cut-off body looks exactly like a whole one",
+    ko: "선언된 길이가 없습니다. 커넥션 끊기 자체가 본문의 끝이므로, 중간에 잘린 본문도 온전한 본문과 똑같아 보입니다",
+  },
+});
 
 const DIGITS = /^[0-9]+$/;
 
@@ -71,11 +107,11 @@ export function responseFraming(head: ResponseHead, name = "head"): FramingResul
   if (te.length > 0) {
     const codings = te.flatMap((v) => splitList(v, `${param}["Transfer-Encoding"]`)).map((c) => c.toLowerCase());
     if (version === "1.0") {
-      return { framing: "until-close", faulty: "an HTTP/1.0 message with Transfer-Encoding has faulty framing (RFC 9112 6.1)" };
+      return { framing: "until-close", faulty: say.faultyHttp10() };
     }
     const chunkedLast = codings[codings.length - 1] === "chunked";
     const result: FramingResult = { framing: chunkedLast ? "chunked" : "until-close" };
-    if (cl.length > 0) result.faulty = "Transfer-Encoding and Content-Length together: treated as an error (RFC 9112 6.3)";
+    if (cl.length > 0) result.faulty = say.faultyBoth();
     return result;
   }
   if (cl.length > 0) return { framing: "content-length", contentLength: parseContentLength(cl, `${param}["Content-Length"]`) };
@@ -85,7 +121,7 @@ export function responseFraming(head: ResponseHead, name = "head"): FramingResul
 /** A request method is a token (RFC 9110 9.1). */
 function checkMethod(name: string, value: unknown): string {
   const method = checkString(name, value);
-  if (!isToken(method)) outOfRange(name, "a method name (an RFC 9110 token)", method);
+  if (!isToken(method)) outOfRange(name, say.methodName(), method);
   return method;
 }
 
@@ -100,13 +136,13 @@ export function parseContentLength(value: string | readonly string[], name = "Co
   for (const line of lines) {
     for (const item of splitList(line, name)) {
       const n = Number(item);
-      if (!DIGITS.test(item) || !Number.isSafeInteger(n)) outOfRange(name, "a decimal number of bytes (1*DIGIT)", item);
+      if (!DIGITS.test(item) || !Number.isSafeInteger(n)) outOfRange(name, say.digits(), item);
       lengths.push(n);
     }
   }
-  if (lengths.length === 0) outOfRange(name, "a decimal number of bytes", lines.join(", "));
+  if (lengths.length === 0) outOfRange(name, say.noLength(), lines.join(", "));
   const n = lengths[0];
-  if (lengths.some((length) => length !== n)) outOfRange(name, "one length, or a list of equal lengths", lines.join(", "));
+  if (lengths.some((length) => length !== n)) outOfRange(name, say.unequal(), lines.join(", "));
   return n;
 }
 
@@ -132,27 +168,27 @@ export function checkResponseBody(head: ResponseHead, receivedBytes: number): Bo
   const { framing, contentLength } = responseFraming(head);
   const received = checkNumber("receivedBytes", receivedBytes, { integer: true, min: 0, max: MAX_QUANTITY });
   if (framing === "no-body") {
-    return withExtra({ framing, status: "complete", expectedBytes: 0, receivedBytes: received, explanation: "this response cannot carry a body; it ends with its header section" }, 0);
+    return withExtra({ framing, status: "complete", expectedBytes: 0, receivedBytes: received, explanation: say.noBody() }, 0);
   }
   if (framing === "content-length") {
     const expected = contentLength as number;
     if (received < expected) {
       return {
         framing, status: "truncated", expectedBytes: expected, receivedBytes: received, missingBytes: expected - received,
-        explanation: `Content-Length promised ${expected} bytes but the connection closed after ${received}: the response is incomplete and must not be used as if whole`,
+        explanation: say.truncated({ expected, received }),
       };
     }
-    return withExtra({ framing, status: "complete", expectedBytes: expected, receivedBytes: received, explanation: `all ${expected} bytes that Content-Length promised arrived` }, expected);
+    return withExtra({ framing, status: "complete", expectedBytes: expected, receivedBytes: received, explanation: say.complete({ expected }) }, expected);
   }
   if (framing === "chunked") {
     return {
       framing, status: "unknown", receivedBytes: received,
-      explanation: "a chunked body is complete only if its zero-size last chunk arrived; a byte count cannot tell",
+      explanation: say.chunked(),
     };
   }
   return {
     framing, status: "read-until-close", receivedBytes: received,
-    explanation: "no declared length: the close itself ends the body, so a cut-off body looks exactly like a whole one",
+    explanation: say.untilClose(),
   };
 }
 

@@ -45,16 +45,43 @@
  * refused before the simulation starts, naming the field.
  */
 import { checkChoice, checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
+import { messages } from "../i18n";
 import { Network } from "../sim/engine";
 import { MAX_STREAM_SEGMENTS } from "../sim/scheduler";
 import { DEFAULT_MSS } from "../tcp/constants";
-import type { Trace } from "../sim/trace";
+import type { Trace } from "../tcp/trace";
 import { PageLoadSession } from "./page-load-session";
 import type { ConnectionTiming, RequestTiming } from "./page-load-session";
 import { checkServerTime, pageRequests } from "./page-requests";
 import type { Page, PageRequest } from "./page-requests";
 import { DEFAULT_MAX_CONNECTIONS, PAGE_LOAD_STRATEGIES, SINGLE_CONNECTION_STRATEGIES, STRATEGY_RUNS } from "./page-load-strategies";
 import type { PageLoadStrategy } from "./page-load-strategies";
+
+const say = messages("http/page-load", {
+  segments: {
+    en: "at most {max} segments (of mss {mss}) of requests and responses in all",
+    ko: "요청과 응답을 합쳐 세그먼트(mss {mss}) 최대 {max}개",
+  },
+  requestsTooBig: {
+    en: "{limit}; {requests} requests of {bytes} bytes need more",
+    ko: "{limit}. {bytes}바이트 요청 {requests}개에는 그보다 많이 필요합니다",
+  },
+  responsesTooBig: {
+    en: "{limit}; the responses up to {path} go past it",
+    ko: "{limit}. {path}까지의 응답이 이 한도를 넘습니다",
+  },
+  responses: { en: "{count} responses", ko: "응답 {count}개" },
+  oneConnection: {
+    en: "1 for strategy \"{strategy}\", which uses one connection at a time (use \"parallel\" or \"persistent\" for more)",
+    ko: "1(\"{strategy}\" 전략은 한 번에 커넥션 하나만 씁니다. 더 쓰려면 \"parallel\"이나 \"persistent\"를 고르세요)",
+  },
+  page: { en: "an object { htmlBytes, objectBytes }", ko: "객체 { htmlBytes, objectBytes }" },
+  incomplete: {
+    en: "page load did not complete: {missing} (a bug in the model)",
+    ko: "페이지 로드가 끝나지 않았습니다: {missing}(모델의 버그입니다)",
+  },
+  requestsMissing: { en: "requests missing", ko: "요청이 빠짐" },
+});
 
 export type { RequestTiming, ConnectionTiming } from "./page-load-session";
 export { MAX_PAGE_OBJECTS, pageRequests } from "./page-requests";
@@ -108,16 +135,16 @@ export interface PageLoadResult {
 
 /** Refuses a page whose requests and responses are more segments than the engine plays in about a second. */
 function checkSegments(requests: readonly PageRequest[], requestBytes: number, mss: number): void {
-  const limit = `at most ${MAX_STREAM_SEGMENTS} segments (of mss ${mss}) of requests and responses in all`;
+  const limit = say.segments({ max: MAX_STREAM_SEGMENTS, mss });
   const perRequest = Math.ceil(requestBytes / mss);
-  if (perRequest * requests.length > MAX_STREAM_SEGMENTS) outOfRange("requestBytes", `${limit}; ${requests.length} requests of ${requestBytes} bytes need more`, requestBytes);
+  if (perRequest * requests.length > MAX_STREAM_SEGMENTS) outOfRange("requestBytes", say.requestsTooBig({ limit, requests: requests.length, bytes: requestBytes }), requestBytes);
   let total = perRequest * requests.length;
   for (const r of requests) {
     const name = r.kind === "html" ? "page.htmlBytes" : `page.objectBytes[${r.index - 1}]`;
     const segments = Math.ceil(r.bytes / mss);
     if (segments > MAX_STREAM_SEGMENTS) outOfRange(name, limit, r.bytes);
     total += segments;
-    if (total > MAX_STREAM_SEGMENTS) outOfRange("page", `${limit}; the responses up to ${r.path} go past it`, `${requests.length} responses`);
+    if (total > MAX_STREAM_SEGMENTS) outOfRange("page", say.responsesTooBig({ limit, path: r.path }), say.responses({ count: requests.length }));
   }
 }
 
@@ -125,7 +152,7 @@ function checkMaxConnections(value: unknown, strategy: PageLoadStrategy): number
   if (value === undefined) return DEFAULT_MAX_CONNECTIONS[strategy];
   const n = checkNumber("maxConnections", value, { min: 1, integer: true });
   if (SINGLE_CONNECTION_STRATEGIES.includes(strategy) && n !== 1) {
-    outOfRange("maxConnections", `1 for strategy "${strategy}", which uses one connection at a time (use "parallel" or "persistent" for more)`, n);
+    outOfRange("maxConnections", say.oneConnection({ strategy }), n);
   }
   return n;
 }
@@ -133,7 +160,7 @@ function checkMaxConnections(value: unknown, strategy: PageLoadStrategy): number
 /** Loads `page` with `strategy` on a simulated network; see the file's opening comment for the model. */
 export function simulatePageLoad(input: PageLoadInput): PageLoadResult {
   const o = optionsObject("input", input);
-  if (o.page === undefined) invalidType("page", "an object { htmlBytes, objectBytes }", o.page);
+  if (o.page === undefined) invalidType("page", say.page(), o.page);
   const [html, ...objects] = pageRequests(o.page);
   const strategy = checkChoice("strategy", o.strategy, PAGE_LOAD_STRATEGIES);
   const maxConnections = checkMaxConnections(o.maxConnections, strategy);
@@ -152,7 +179,7 @@ export function simulatePageLoad(input: PageLoadInput): PageLoadResult {
   const requests = [...session.requests].sort((a, b) => a.index - b.index);
   const unfinished = requests.filter((r) => Number.isNaN(r.doneMs));
   if (requests.length !== objects.length + 1 || unfinished.length > 0) {
-    throw new Error(`page load did not complete: ${unfinished.map((r) => r.path).join(", ") || "requests missing"} (a bug in the model)`);
+    throw new Error(say.incomplete({ missing: unfinished.map((r) => r.path).join(", ") || say.requestsMissing() }));
   }
   return {
     elapsedMs: requests.reduce((m, r) => Math.max(m, r.doneMs), 0),

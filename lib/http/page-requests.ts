@@ -5,6 +5,15 @@
  * then the objects in page order (1..k).
  */
 import { checkNumber, invalidType, outOfRange, MAX_QUANTITY } from "../errors";
+import { messages } from "../i18n";
+
+const say = messages("http/page-requests", {
+  page: { en: "an object { htmlBytes, objectBytes }", ko: "객체 { htmlBytes, objectBytes }" },
+  sizes: { en: "an array of sizes in bytes", ko: "바이트 단위 크기의 배열" },
+  tooMany: { en: "at most {max} objects", ko: "내장 객체 최대 {max}개" },
+  times: { en: "an array of {count} times (the HTML, then each object)", ko: "시간 {count}개의 배열(HTML, 이어서 각 객체)" },
+  serverTime: { en: "a number, an array of numbers or a function", ko: "숫자, 숫자 배열 또는 함수" },
+});
 
 /** The most objects a page may embed (a big real page has a few hundred); more is refused, naming page.objectBytes. */
 export const MAX_PAGE_OBJECTS = 10_000;
@@ -28,11 +37,11 @@ export interface PageRequest {
 
 /** Checks a page, naming the bad field ("page.objectBytes[2]"). */
 export function checkPage(value: unknown): Page {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) invalidType("page", "an object { htmlBytes, objectBytes }", value);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) invalidType("page", say.page(), value);
   const p = value as Partial<Page>;
   const htmlBytes = checkNumber("page.htmlBytes", p.htmlBytes, { min: 1, integer: true, max: MAX_QUANTITY });
-  if (!Array.isArray(p.objectBytes)) invalidType("page.objectBytes", "an array of sizes in bytes", p.objectBytes);
-  if (p.objectBytes.length > MAX_PAGE_OBJECTS) outOfRange("page.objectBytes", `at most ${MAX_PAGE_OBJECTS} objects`, p.objectBytes);
+  if (!Array.isArray(p.objectBytes)) invalidType("page.objectBytes", say.sizes(), p.objectBytes);
+  if (p.objectBytes.length > MAX_PAGE_OBJECTS) outOfRange("page.objectBytes", say.tooMany({ max: MAX_PAGE_OBJECTS }), p.objectBytes);
   // Array.from visits holes too (map would skip them): a hole is refused as page.objectBytes[i]
   const objectBytes = Array.from(p.objectBytes as readonly unknown[], (b, i) => checkNumber(`page.objectBytes[${i}]`, b, { min: 1, integer: true, max: MAX_QUANTITY }));
   return { htmlBytes, objectBytes };
@@ -52,14 +61,14 @@ export function checkServerTime(value: unknown, requests: number): (r: PageReque
     return () => ms;
   }
   if (Array.isArray(value)) {
-    if (value.length !== requests) outOfRange("serverMs", `an array of ${requests} times (the HTML, then each object)`, value);
+    if (value.length !== requests) outOfRange("serverMs", say.times({ count: requests }), value);
     const list = Array.from(value as readonly unknown[], (v, i) => checkNumber(`serverMs[${i}]`, v, rule));
     return (r) => list[r.index];
   }
   if (typeof value === "function") {
     return (r) => checkNumber(`serverMs(${r.path})`, (value as (r: PageRequest) => unknown)(r), rule);
   }
-  return invalidType("serverMs", "a number, an array of numbers or a function", value);
+  return invalidType("serverMs", say.serverTime(), value);
 }
 
 /** The requests of a page: the HTML (index 0), then each object. */

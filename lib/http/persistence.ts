@@ -26,11 +26,58 @@
  */
 
 import { checkChoice, checkString, invalidType, optionalBoolean, optionsObject, outOfRange } from "../errors";
+import { messages } from "../i18n";
 import { parseConnectionHeader } from "./connection-header";
 import { checkHeaders, fieldValues, type HeaderInput } from "./header-fields";
 import { parseKeepAlive, type KeepAliveParams } from "./keep-alive-header";
 import { isToken } from "./list-syntax";
 import { HTTP_VERSIONS, responseFraming, type BodyFraming, type HttpVersion } from "./message-length";
+
+const say = messages("http/persistence", {
+  exchange: { en: "an object {request, response}", ko: "객체 {request, response}" },
+  methodName: { en: "a method name (an RFC 9110 token)", ko: "메서드 이름(RFC 9110 토큰)" },
+  clientClose: {
+    en: "the request said Connection: close: the client will send no more requests on this connection",
+    ko: "요청에 Connection: close가 있습니다. 클라이언트는 이 커넥션으로 더 이상 요청을 보내지 않습니다",
+  },
+  serverClose: {
+    en: "the response said Connection: close: the server closes after sending it",
+    ko: "응답에 Connection: close가 있습니다. 서버는 이 응답을 보낸 뒤 커넥션을 닫습니다",
+  },
+  faulty: { en: "{faulty}; the connection closes after this response", ko: "{faulty}. 이 응답 뒤에 커넥션이 닫힙니다" },
+  readUntilClose: {
+    en: "the response has no Content-Length and is not chunked: its body ends only when the server closes the connection",
+    ko: "응답에 Content-Length가 없고 chunked도 아닙니다. 본문은 서버가 커넥션을 닫아야만 끝납니다",
+  },
+  proxyHttp10Client: {
+    en: "a proxy must not keep a persistent connection with an HTTP/1.0 client, whatever its Connection header says (an older proxy may have forwarded it blindly)",
+    ko: "프락시는 HTTP/1.0 클라이언트와 지속 커넥션을 유지하면 안 됩니다. Connection 헤더가 무엇이라고 하든 마찬가지입니다(오래된 프락시가 그 헤더를 무조건 전달했을 수 있습니다)",
+  },
+  http10NotAsked: {
+    en: "HTTP/1.0 closes after every response unless the request asks with Connection: keep-alive",
+    ko: "HTTP/1.0은 요청이 Connection: keep-alive로 요청하지 않는 한 응답마다 커넥션을 닫습니다",
+  },
+  http10NotAgreed: {
+    en: "the HTTP/1.0 client asked for keep-alive but the response has no Connection: keep-alive, so the client expects the server to close",
+    ko: "HTTP/1.0 클라이언트가 keep-alive를 요청했지만 응답에 Connection: keep-alive가 없으므로, 클라이언트는 서버가 커넥션을 닫으리라고 예상합니다",
+  },
+  http10Agreed: {
+    en: "the client asked with Connection: keep-alive and the response agreed with Connection: keep-alive",
+    ko: "클라이언트가 Connection: keep-alive로 요청했고 응답도 Connection: keep-alive로 동의했습니다",
+  },
+  http10ServerDefault: {
+    en: "an HTTP/1.0 response without Connection: keep-alive: the 1.1 default does not apply to a 1.0 server, which closes after responding",
+    ko: "Connection: keep-alive가 없는 HTTP/1.0 응답입니다. HTTP/1.1의 기본값은 1.0 서버에 적용되지 않고, 1.0 서버는 응답한 뒤 커넥션을 닫습니다",
+  },
+  http10ServerAgreed: {
+    en: "an HTTP/1.0 server agreed explicitly with Connection: keep-alive",
+    ko: "HTTP/1.0 서버가 Connection: keep-alive로 명시적으로 동의했습니다",
+  },
+  http11Default: {
+    en: "HTTP/1.1 on both sides and no Connection: close: persistent by default",
+    ko: "양쪽 모두 HTTP/1.1이고 Connection: close가 없습니다. 기본으로 지속 커넥션입니다",
+  },
+});
 
 export interface RequestHead {
   version?: HttpVersion;
@@ -65,7 +112,7 @@ export interface PersistenceDecision {
 
 /** Decides whether the connection stays open after this exchange. */
 export function decidePersistence(exchange: Exchange): PersistenceDecision {
-  if (exchange === undefined) invalidType("exchange", "an object {request, response}", exchange);
+  if (exchange === undefined) invalidType("exchange", say.exchange(), exchange);
   const ex = optionsObject("exchange", exchange);
   const request = optionsObject("exchange.request", ex.request);
   const response = optionsObject("exchange.response", ex.response);
@@ -73,7 +120,7 @@ export function decidePersistence(exchange: Exchange): PersistenceDecision {
   const reqVersion = request.version === undefined ? "1.1" : checkChoice("exchange.request.version", request.version, HTTP_VERSIONS);
   const resVersion = response.version === undefined ? "1.1" : checkChoice("exchange.response.version", response.version, HTTP_VERSIONS);
   const method = request.method === undefined ? undefined : checkString("exchange.request.method", request.method);
-  if (method !== undefined && !isToken(method)) outOfRange("exchange.request.method", "a method name (an RFC 9110 token)", method);
+  if (method !== undefined && !isToken(method)) outOfRange("exchange.request.method", say.methodName(), method);
   const reqHeaders = checkHeaders("exchange.request.headers", request.headers);
   const resHeaders = checkHeaders("exchange.response.headers", response.headers);
   const reqConn = parseConnectionHeader(fieldValues(reqHeaders, "connection", "exchange.request.headers"), 'exchange.request.headers["Connection"]');
@@ -84,16 +131,16 @@ export function decidePersistence(exchange: Exchange): PersistenceDecision {
   }, "exchange.response");
   const decide = (persistent: boolean, rule: PersistenceRule, reason: string): PersistenceDecision => ({ persistent, rule, reason, framing });
 
-  if (reqConn.close) return decide(false, "client-close", "the request said Connection: close: the client will send no more requests on this connection");
-  if (resConn.close) return decide(false, "server-close", "the response said Connection: close: the server closes after sending it");
+  if (reqConn.close) return decide(false, "client-close", say.clientClose());
+  if (resConn.close) return decide(false, "server-close", say.serverClose());
 
   const byVersion = versionRule(reqVersion, resVersion, reqConn.keepAlive, resConn.keepAlive, serverIsProxy);
   if (!byVersion.persistent) return decide(false, byVersion.rule, byVersion.reason);
 
   // Persistence also needs a body whose end is known without a close.
-  if (faulty) return decide(false, "faulty-framing", `${faulty}; the connection closes after this response`);
+  if (faulty) return decide(false, "faulty-framing", say.faulty({ faulty }));
   if (framing === "until-close") {
-    return decide(false, "read-until-close", "the response has no Content-Length and is not chunked: its body ends only when the server closes the connection");
+    return decide(false, "read-until-close", say.readUntilClose());
   }
   const result = decide(true, byVersion.rule, byVersion.reason);
   // RFC 2068 19.7.1.1: Keep-Alive is ignored unless the keep-alive token came with it.
@@ -112,15 +159,15 @@ interface VersionVerdict {
 function versionRule(req: HttpVersion, res: HttpVersion, asked: boolean, agreed: boolean, serverIsProxy: boolean): VersionVerdict {
   if (req === "1.0") {
     if (serverIsProxy) {
-      return { persistent: false, rule: "proxy-http10-client", reason: "a proxy must not keep a persistent connection with an HTTP/1.0 client, whatever its Connection header says (an older proxy may have forwarded it blindly)" };
+      return { persistent: false, rule: "proxy-http10-client", reason: say.proxyHttp10Client() };
     }
-    if (!asked) return { persistent: false, rule: "http10-not-asked", reason: "HTTP/1.0 closes after every response unless the request asks with Connection: keep-alive" };
-    if (!agreed) return { persistent: false, rule: "http10-not-agreed", reason: "the HTTP/1.0 client asked for keep-alive but the response has no Connection: keep-alive, so the client expects the server to close" };
-    return { persistent: true, rule: "http10-agreed", reason: "the client asked with Connection: keep-alive and the response agreed with Connection: keep-alive" };
+    if (!asked) return { persistent: false, rule: "http10-not-asked", reason: say.http10NotAsked() };
+    if (!agreed) return { persistent: false, rule: "http10-not-agreed", reason: say.http10NotAgreed() };
+    return { persistent: true, rule: "http10-agreed", reason: say.http10Agreed() };
   }
   if (res === "1.0") {
-    if (!agreed) return { persistent: false, rule: "http10-server-default", reason: "an HTTP/1.0 response without Connection: keep-alive: the 1.1 default does not apply to a 1.0 server, which closes after responding" };
-    return { persistent: true, rule: "http10-server-agreed", reason: "an HTTP/1.0 server agreed explicitly with Connection: keep-alive" };
+    if (!agreed) return { persistent: false, rule: "http10-server-default", reason: say.http10ServerDefault() };
+    return { persistent: true, rule: "http10-server-agreed", reason: say.http10ServerAgreed() };
   }
-  return { persistent: true, rule: "http11-default", reason: "HTTP/1.1 on both sides and no Connection: close: persistent by default" };
+  return { persistent: true, rule: "http11-default", reason: say.http11Default() };
 }

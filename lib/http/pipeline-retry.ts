@@ -44,7 +44,65 @@
  */
 
 import { checkNumber, checkString, invalidType, optionalBoolean, optionsObject, outOfRange } from "../errors";
+import { language, messages, tr, type Message, type Params } from "../i18n";
 import { isIdempotent } from "./idempotency";
+
+const say = messages("http/pipeline-retry", {
+  open: { en: "open connection {conn}", ko: "{conn}번 커넥션 열기" },
+  openProbeFirst: {
+    en: "open connection {conn} (first confirm it is persistent: one request alone until an answer shows the connection works)",
+    ko: "{conn}번 커넥션 열기(먼저 지속 커넥션인지 확인: 응답이 와서 커넥션이 동작함을 보일 때까지 요청 하나만 보냄)",
+  },
+  openProbeAfterFailure: {
+    en: "open connection {conn} (after a failure: one request alone until an answer shows the connection works)",
+    ko: "{conn}번 커넥션 열기(실패 뒤: 응답이 와서 커넥션이 동작함을 보일 때까지 요청 하나만 보냄)",
+  },
+  send: { en: "  send {request} on connection {conn}", ko: "  {conn}번 커넥션으로 {request} 전송" },
+  sendPipelined: {
+    en: "  send {request} on connection {conn} (pipelined, {depth} unanswered)",
+    ko: "  {conn}번 커넥션으로 {request} 전송(파이프라인, 응답 대기 {depth}개)",
+  },
+  sendMany: {
+    en: "  send {first} .. {last} on connection {conn} ({more} more, pipelined, up to {depth} unanswered)",
+    ko: "  {conn}번 커넥션으로 {first} .. {last} 전송({more}개 더, 파이프라인, 응답 대기 최대 {depth}개)",
+  },
+  response: { en: "  response to {request}", ko: "  {request}의 응답" },
+  responseClosing: { en: "  response to {request} with Connection: close", ko: "  {request}의 응답(Connection: close 포함)" },
+  serverCloses: {
+    en: "  server closes connection {conn} after {k} response(s)",
+    ko: "  서버가 응답 {k}개 뒤에 {conn}번 커넥션을 닫음",
+  },
+  settled: { en: "all requests settled; {count} connection(s) used", ko: "모든 요청 처리 끝: 커넥션 {count}개 사용" },
+  resend: {
+    en: "  {request} unanswered: {method} is idempotent, resend it",
+    ko: "  {request} 응답 없음: {method} 메서드는 멱등(idempotent)이므로 다시 보냄",
+  },
+  resendMany: {
+    en: "  {first} .. {last} unanswered ({more} more idempotent requests): resend them",
+    ko: "  {first} .. {last} 응답 없음(멱등 요청 {more}개 더): 다시 보냄",
+  },
+  noResend: {
+    en: "  {request} unanswered: {method} is not idempotent, report the failure instead of resending",
+    ko: "  {request} 응답 없음: {method} 메서드는 멱등이 아니므로 다시 보내지 않고 실패를 알림",
+  },
+  failReason: {
+    en: "the connection closed before its response; {method} is not idempotent, so the client cannot tell whether the server acted on it and must not resend it automatically",
+    ko: "응답이 오기 전에 커넥션이 닫혔습니다. {method} 메서드는 멱등이 아니므로, 클라이언트는 서버가 그 요청을 처리했는지 알 수 없고 자동으로 다시 보내면 안 됩니다",
+  },
+  tooManySends: {
+    en: "a scenario of at most {max} sends and resends ({requests} requests to a server that closes after {k} response(s) need more: send fewer, or raise scenario.serverClosesAfter)",
+    ko: "전송과 재전송이 모두 최대 {max}번인 시나리오(응답 {k}개 뒤에 닫는 서버로 가는 요청 {requests}개에는 그보다 많이 필요합니다. 요청을 줄이거나 scenario.serverClosesAfter를 늘리세요)",
+  },
+  requestCount: { en: "{count} requests", ko: "요청 {count}개" },
+  requestArray: { en: "an array of {method, path?}", ko: "{method, path?} 객체의 배열" },
+  atLeastOne: { en: "at least one request", ko: "요청 1개 이상" },
+  tooMany: { en: "at most {max} requests", ko: "요청 최대 {max}개" },
+  requestObject: { en: "an object {method, path?}", ko: "객체 {method, path?}" },
+  methodName: { en: "a method name (an RFC 9110 token)", ko: "메서드 이름(RFC 9110 토큰)" },
+});
+
+/** A message in the language of the run (looked up once per run: a run may log tens of thousands of lines). */
+type Say = (message: Message, params?: Params) => string;
 
 export interface PipelineRequest {
   method: string;
@@ -83,7 +141,13 @@ export interface PipelineRun {
   resent: number[];
   failed: number[];
   connectionsOpened: number;
-  /** what happened, step by step, for a notebook */
+  /**
+   * connections on which the client sent one request alone first, waiting for
+   * its answer before pipelining (after a failed connection; on the first one
+   * with confirmPersistenceFirst)
+   */
+  probedConnections: number;
+  /** what happened, step by step, for a notebook (in the reader's language: read the fields above, not this) */
   log: string[];
 }
 
@@ -118,6 +182,8 @@ export function simulatePipeline(scenario: PipelineScenario): PipelineRun {
   // one request alone first: after a failed connection always, on the first one if asked
   let probe = optionalBoolean("scenario.confirmPersistenceFirst", s.confirmPersistenceFirst, false);
   const name = (r: PipelineRequestReport) => `#${r.index} ${r.method} ${r.path}`;
+  const lang = language();
+  const t: Say = (message, params) => tr(message.text, params, lang);
 
   const log: string[] = [];
   // requests not yet sent (or to resend), in order: queue[head], queue[head + 1], ...
@@ -128,11 +194,12 @@ export function simulatePipeline(scenario: PipelineScenario): PipelineRun {
   const runs: number[][] = reports.map(() => []);
   let conn = -1;
   let sends = 0;
+  let probedConnections = 0;
 
   while (head < queue.length) {
     conn += 1;
-    const why = conn === 0 ? "first confirm it is persistent" : "after a failure";
-    log.push(`open connection ${conn}${probe ? ` (${why}: one request alone until an answer shows the connection works)` : ""}`);
+    if (probe) probedConnections += 1;
+    log.push(t(!probe ? say.open : conn === 0 ? say.openProbeFirst : say.openProbeAfterFailure, { conn }));
     // sent on this connection, in order; outstanding[answeredHere...] are unanswered (responses come in order)
     const outstanding: PipelineRequestReport[] = [];
     let answeredHere = 0;
@@ -142,8 +209,8 @@ export function simulatePipeline(scenario: PipelineScenario): PipelineRun {
     const fill = () => {
       const batch = new LogBatch(
         log,
-        (r, depth) => `  send ${name(r)} on connection ${conn}${depth > 1 ? ` (pipelined, ${depth} unanswered)` : ""}`,
-        (first, last, more, depth) => `  send ${name(first)} .. ${name(last)} on connection ${conn} (${more} more, pipelined, up to ${depth} unanswered)`,
+        (r, depth) => t(depth > 1 ? say.sendPipelined : say.send, { request: name(r), conn, depth }),
+        (first, last, more, depth) => t(say.sendMany, { first: name(first), last: name(last), conn, more, depth }),
       );
       while (head < queue.length && unanswered() < maxDepth) {
         if (probe && answeredHere === 0 && unanswered() >= 1) break;
@@ -168,11 +235,11 @@ export function simulatePipeline(scenario: PipelineScenario): PipelineRun {
       r.outcome = "answered";
       answeredHere += 1;
       const closing = answeredHere === k;
-      log.push(`  response to ${name(r)}${closing && announce ? " with Connection: close" : ""}`);
+      log.push(t(closing && announce ? say.responseClosing : say.response, { request: name(r) }));
       if (!closing) continue;
       if (!announce) fill(); // the client has not seen the close yet
-      log.push(`  server closes connection ${conn} after ${k} response(s)`);
-      const retry = afterClose(outstanding, answeredHere, log, name);
+      log.push(t(say.serverCloses, { conn, k }));
+      const retry = afterClose(outstanding, answeredHere, log, name, t);
       // back to the front of the queue: they were taken from the slots just before `head`
       head -= retry.length;
       for (let i = 0; i < retry.length; i++) queue[head + i] = retry[i];
@@ -180,7 +247,7 @@ export function simulatePipeline(scenario: PipelineScenario): PipelineRun {
       break;
     }
   }
-  if (conn >= 0) log.push(`all requests settled; ${conn + 1} connection(s) used`);
+  if (conn >= 0) log.push(t(say.settled, { count: conn + 1 }));
   for (const r of reports) {
     const run = runs[r.index];
     const connections = new Array<number>(r.attempts);
@@ -194,16 +261,13 @@ export function simulatePipeline(scenario: PipelineScenario): PipelineRun {
     resent: reports.filter((r) => r.resent).map((r) => r.index),
     failed: reports.filter((r) => r.outcome === "failed").map((r) => r.index),
     connectionsOpened: conn + 1,
+    probedConnections,
     log,
   };
 }
 
 function tooManySends(requests: number, k: number): never {
-  return outOfRange(
-    "scenario.requests",
-    `a scenario of at most ${MAX_PIPELINE_SENDS} sends and resends (${requests} requests to a server that closes after ${k} response(s) need more: send fewer, or raise scenario.serverClosesAfter)`,
-    `${requests} requests`,
-  );
+  return outOfRange("scenario.requests", say.tooManySends({ max: MAX_PIPELINE_SENDS, requests, k }), say.requestCount({ count: requests }));
 }
 
 /** Log lines for one batch of sends or resends: the first LOG_DETAIL each on its line, the rest in one. */
@@ -237,12 +301,12 @@ class LogBatch {
  * Unanswered requests (sent[from...]): idempotent ones are returned, to go back
  * to the front of the queue; the others fail.
  */
-function afterClose(sent: PipelineRequestReport[], from: number, log: string[], name: (r: PipelineRequestReport) => string): PipelineRequestReport[] {
+function afterClose(sent: PipelineRequestReport[], from: number, log: string[], name: (r: PipelineRequestReport) => string, t: Say): PipelineRequestReport[] {
   const retry: PipelineRequestReport[] = [];
   const batch = new LogBatch(
     log,
-    (r) => `  ${name(r)} unanswered: ${r.method} is idempotent, resend it`,
-    (first, last, more) => `  ${name(first)} .. ${name(last)} unanswered (${more} more idempotent requests): resend them`,
+    (r) => t(say.resend, { request: name(r), method: r.method }),
+    (first, last, more) => t(say.resendMany, { first: name(first), last: name(last), more }),
   );
   for (let i = from; i < sent.length; i++) {
     const r = sent[i];
@@ -252,8 +316,8 @@ function afterClose(sent: PipelineRequestReport[], from: number, log: string[], 
       batch.add(r);
     } else {
       r.outcome = "failed";
-      r.failReason = `the connection closed before its response; ${r.method} is not idempotent, so the client cannot tell whether the server acted on it and must not resend it automatically`;
-      log.push(`  ${name(r)} unanswered: ${r.method} is not idempotent, report the failure instead of resending`);
+      r.failReason = t(say.failReason, { method: r.method });
+      log.push(t(say.noResend, { request: name(r), method: r.method }));
     }
   }
   batch.end();
@@ -261,19 +325,19 @@ function afterClose(sent: PipelineRequestReport[], from: number, log: string[], 
 }
 
 function readRequests(value: unknown): PipelineRequestReport[] {
-  if (!Array.isArray(value)) invalidType("scenario.requests", "an array of {method, path?}", value);
-  if (value.length === 0) outOfRange("scenario.requests", "at least one request", value);
-  if (value.length > MAX_PIPELINE_REQUESTS) outOfRange("scenario.requests", `at most ${MAX_PIPELINE_REQUESTS} requests`, value);
+  if (!Array.isArray(value)) invalidType("scenario.requests", say.requestArray(), value);
+  if (value.length === 0) outOfRange("scenario.requests", say.atLeastOne(), value);
+  if (value.length > MAX_PIPELINE_REQUESTS) outOfRange("scenario.requests", say.tooMany({ max: MAX_PIPELINE_REQUESTS }), value);
   // Array.from visits holes too (map would skip them): a hole is refused as requests[i]
   return Array.from(value as unknown[], (raw, i): PipelineRequestReport => {
-    if (raw === undefined) invalidType(`scenario.requests[${i}]`, "an object {method, path?}", raw);
+    if (raw === undefined) invalidType(`scenario.requests[${i}]`, say.requestObject(), raw);
     const r = optionsObject(`scenario.requests[${i}]`, raw as PipelineRequest);
     const method = checkString(`scenario.requests[${i}].method`, r.method);
     let idempotent: boolean;
     try {
       idempotent = isIdempotent(method);
     } catch {
-      outOfRange(`scenario.requests[${i}].method`, "a method name (an RFC 9110 token)", method);
+      outOfRange(`scenario.requests[${i}].method`, say.methodName(), method);
     }
     return {
       index: i, method, path: r.path === undefined ? `/${i}` : checkString(`scenario.requests[${i}].path`, r.path),

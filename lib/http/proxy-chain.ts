@@ -38,12 +38,100 @@
  */
 
 import { checkChoice, checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
-import { Scheduler } from "../sim/scheduler";
-import type { Side, TraceEntry } from "../sim/trace";
+import { language, messages, tr, type Message, type Params } from "../i18n";
+import { Scheduler, type EventHandle } from "../sim/scheduler";
+import type { Side, TraceEntry } from "../tcp/trace";
 import { parseConnectionHeader } from "./connection-header";
 import { fieldValues, type HeaderPairs } from "./header-fields";
 import { stripHopByHop } from "./hop-by-hop";
 import { EXAMPLE_BODY_BYTES } from "./message-length";
+
+const say = messages("http/proxy-chain", {
+  // the nodes, as trace notes and the explanation name them
+  client: { en: "client", ko: "클라이언트" },
+  server: { en: "server", ko: "서버" },
+  dumbProxy: { en: "proxy {n} (dumb)", ko: "멍청한 프락시 {n}" },
+  smartProxy: { en: "proxy {n} (smart)", ko: "영리한 프락시 {n}" },
+  // trace notes
+  opens: { en: "{from} opens connection {conn} to {to}", ko: "{from} → {to}: {conn}번 커넥션 열기" },
+  accepts: { en: "{node} accepts connection {conn}", ko: "{node}: {conn}번 커넥션 수락" },
+  responseTo: { en: "{startLine} for request {id}", ko: "{startLine}({id}번 요청의 응답)" },
+  closes: { en: "{node} closes connection {conn} ({why})", ko: "{node}: {conn}번 커넥션 닫기({why})" },
+  // why a node closes a connection (inside the note above)
+  noMoreRequests: { en: "no more requests", ko: "보낼 요청이 더 없음" },
+  otherEndClosed: { en: "the other end closed", ko: "상대편이 닫음" },
+  serverClosed: { en: "the server closed", ko: "서버 쪽이 닫음" },
+  responseEnded: { en: "the response ended with the upstream close", ko: "업스트림이 닫혀 응답이 끝남" },
+  clientClosed: { en: "the client closed", ko: "클라이언트 쪽이 닫음" },
+  clientWentAway: { en: "its client went away", ko: "클라이언트 쪽이 떠남" },
+  idleTimeout: { en: "idle timeout", ko: "유휴 타임아웃" },
+  clientNoKeepAlive: { en: "its client did not ask for keep-alive", ko: "클라이언트가 keep-alive를 요청하지 않음" },
+  nextHopClosed: { en: "the next hop closed", ko: "다음 홉이 닫음" },
+  upstreamFailed: { en: "upstream failed", ko: "업스트림 실패" },
+  noKeepAlive: { en: "no keep-alive requested", ko: "keep-alive 요청 없음" },
+  keepAliveIdle: { en: "keep-alive idle timeout", ko: "keep-alive 유휴 타임아웃" },
+  // the explanation
+  hang: {
+    en: "HANG: request {id} waited {ms} ms and then lost its connection without an answer.",
+    ko: "멈춤(HANG): {id}번 요청은 {ms} ms를 기다린 뒤 응답 없이 커넥션을 잃었습니다.",
+  },
+  ok: {
+    en: "OK: all {requests} request(s) answered over {conns} connection(s).",
+    ko: "성공(OK): 요청 {requests}개가 모두 커넥션 {conns}개로 응답을 받았습니다.",
+  },
+  clientReuses: {
+    en: "client: response {id} said Connection: Keep-Alive, so request {next} goes on the same connection {conn}",
+    ko: "클라이언트: {id}번 응답에 Connection: Keep-Alive가 있으므로 {next}번 요청을 같은 {conn}번 커넥션으로 보냅니다",
+  },
+  clientHang: {
+    en: "client: connection {conn} closed while request {id} was unanswered, {ms} ms after it was sent",
+    ko: "클라이언트: {id}번 요청이 응답을 받지 못한 채 {conn}번 커넥션이 닫혔습니다(요청을 보내고 {ms} ms 뒤)",
+  },
+  dumbIgnores: {
+    en: "{proxy}: ignores request {id} on connection {conn}; for it that connection carried one request and is still waiting for the server side to close",
+    ko: "{proxy}: {conn}번 커넥션으로 온 {id}번 요청을 무시합니다. 이 프락시에게 그 커넥션은 이미 요청 하나를 실어 날랐고, 아직 서버 쪽이 닫히기를 기다리는 중입니다",
+  },
+  dumbForwardsConnection: {
+    en: "{proxy}: does not understand Connection and forwards \"Connection: Keep-Alive\" unchanged",
+    ko: "{proxy}: Connection 헤더를 이해하지 못해 \"Connection: Keep-Alive\"를 그대로 전달합니다",
+  },
+  dumbForwardsProxyConnection: {
+    en: "{proxy}: does not understand Proxy-Connection either and forwards it unchanged",
+    ko: "{proxy}: Proxy-Connection 헤더도 이해하지 못해 그대로 전달합니다",
+  },
+  dumbTimeout: {
+    en: "{proxy}: nothing moved for {ms} ms, so it gives up and closes both connections",
+    ko: "{proxy}: {ms} ms 동안 아무것도 오가지 않아 기다리기를 포기하고 양쪽 커넥션을 모두 닫습니다",
+  },
+  smartStrips: {
+    en: "{proxy}: removes the hop-by-hop fields of request {id}{headers} and asks the next hop for keep-alive itself",
+    ko: "{proxy}: {id}번 요청의 홉별(hop-by-hop) 헤더{headers}를 지우고, 다음 홉에는 직접 keep-alive를 요청합니다",
+  },
+  smartUpstreamClosed: {
+    en: "{proxy}: its upstream connection {conn} closed under request {id}, so it closes its client's connection too",
+    ko: "{proxy}: {id}번 요청을 기다리던 업스트림 {conn}번 커넥션이 닫혀서, 클라이언트 쪽 커넥션도 닫습니다",
+  },
+  smartIdle: {
+    en: "{proxy}: idle for {ms} ms, closes its connections",
+    ko: "{proxy}: {ms} ms 동안 유휴 상태여서 자기 커넥션을 모두 닫습니다",
+  },
+  serverCloses: {
+    en: "server: does not know Proxy-Connection, sees no Connection: Keep-Alive, and closes after response {id}",
+    ko: "서버: Proxy-Connection을 모르고 Connection: Keep-Alive도 보이지 않으므로 {id}번 응답 뒤에 커넥션을 닫습니다",
+  },
+  serverKeeps: {
+    en: "server: request {id} carried Connection: Keep-Alive, so it keeps connection {conn} open for another request",
+    ko: "서버: {id}번 요청에 Connection: Keep-Alive가 있으므로 다음 요청을 위해 {conn}번 커넥션을 열어 둡니다",
+  },
+  serverIdle: {
+    en: "server: connection {conn} idle for {ms} ms, closes it",
+    ko: "서버: {conn}번 커넥션이 {ms} ms 동안 유휴 상태여서 닫습니다",
+  },
+  // bad scenarios
+  proxiesArray: { en: "an array of \"dumb\" | \"smart\"", ko: "\"dumb\" | \"smart\"의 배열" },
+  tooManyProxies: { en: "at most {max} proxies", ko: "프락시 최대 {max}개" },
+  rttPerHop: { en: "one RTT per hop ({hops} for {proxies} proxies)", ko: "홉마다 RTT 하나(프락시 {proxies}개면 {hops}개)" },
+});
 
 export type ProxyKind = "dumb" | "smart";
 
@@ -72,18 +160,32 @@ export interface ProxyChainScenario {
   showHandshake?: boolean;
 }
 
+/** Which idle timer closed a connection: the server's keep-alive timeout or a proxy's. */
+export type HangEnding = "server-idle" | "proxy-idle";
+
 export interface ProxyChainResult {
   outcome: "ok" | "hang";
   /** for a hang: ms from sending the stuck request until the client saw its connection close */
   hangMs?: number;
+  /**
+   * for a hang: the proxy (1-based index into scenario.proxies) that ignored
+   * the request that was never answered, and that request's number (1-based).
+   * Absent when no proxy ignored it (an idle timer closed the path while the
+   * request was still on its way).
+   */
+  hungAt?: { proxy: number; request: number };
+  /** for a hang: which idle timer closed the connection the stuck request was waiting on */
+  endedBy?: HangEnding;
   trace: TraceEntry[];
+  /** what happened, for a notebook (in the reader's language: read the fields, not this) */
   explanation: string;
   /** request numbers (1-based) that got their response */
   answered: number[];
   connectionsOpened: number;
 }
 
-interface Message {
+/** An HTTP message on a connection. */
+interface HttpMessage {
   kind: "request" | "response";
   /** request number, 1-based, carried by its response too */
   id: number;
@@ -98,11 +200,13 @@ interface Conn {
   /** node index of each end: client end is the lower index */
   ends: { client: number; server: number };
   closed: { client: boolean; server: boolean };
+  /** the idle timer whose firing started this connection's close, passed on to the closes it causes */
+  ending?: HangEnding;
 }
 
 interface NodeApi {
   onEstablished?(conn: Conn): void;
-  onMessage(conn: Conn, msg: Message): void;
+  onMessage(conn: Conn, msg: HttpMessage): void;
   onClose(conn: Conn): void;
 }
 
@@ -125,14 +229,14 @@ interface Config {
 
 function readScenario(scenario: ProxyChainScenario): Config {
   const s = optionsObject("scenario", scenario);
-  if (!Array.isArray(s.proxies)) invalidType("scenario.proxies", "an array of \"dumb\" | \"smart\"", s.proxies);
-  if (s.proxies.length > MAX_PROXIES) outOfRange("scenario.proxies", `at most ${MAX_PROXIES} proxies`, s.proxies);
+  if (!Array.isArray(s.proxies)) invalidType("scenario.proxies", say.proxiesArray(), s.proxies);
+  if (s.proxies.length > MAX_PROXIES) outOfRange("scenario.proxies", say.tooManyProxies({ max: MAX_PROXIES }), s.proxies);
   // Array.from visits holes too (map would skip them): a hole is refused by name
   const proxies = Array.from(s.proxies as unknown[], (p, i) => checkChoice(`scenario.proxies[${i}]`, p, PROXY_KINDS));
   const hops = proxies.length + 1;
   let rttMs: number[];
   if (Array.isArray(s.rttMs)) {
-    if (s.rttMs.length !== hops) outOfRange("scenario.rttMs", `one RTT per hop (${hops} for ${proxies.length} proxies)`, s.rttMs);
+    if (s.rttMs.length !== hops) outOfRange("scenario.rttMs", say.rttPerHop({ hops, proxies: proxies.length }), s.rttMs);
     rttMs = Array.from(s.rttMs as unknown[], (r, i) => checkNumber(`scenario.rttMs[${i}]`, r, { min: 0, max: MAX_QUANTITY }));
   } else {
     rttMs = Array(hops).fill(checkNumber("scenario.rttMs", s.rttMs, { min: 0, max: MAX_QUANTITY }));
@@ -152,25 +256,34 @@ function hasKeepAlive(headers: HeaderPairs, field: string): boolean {
   return parseConnectionHeader(fieldValues(headers, field)).keepAlive;
 }
 
-function messageBytes(msg: Message): number {
+function messageBytes(msg: HttpMessage): number {
   const head = [msg.startLine, ...msg.headers.map(([n, v]) => `${n}: ${v}`)].join("\r\n") + "\r\n\r\n";
   return head.length + msg.bodyBytes;
 }
 
+/** The connection-management fields of a message, as " (Connection: Keep-Alive)", or "" when it has none. */
 function describeHeaders(headers: HeaderPairs): string {
   const shown = headers.filter(([n]) => /^(connection|proxy-connection|keep-alive)$/i.test(n));
   return shown.length ? ` (${shown.map(([n, v]) => `${n}: ${v}`).join(", ")})` : "";
 }
 
-/** The network and the nodes: node 0 is the client, the last node the server. */
+/**
+ * The network and the nodes: node 0 is the client, the last node the server.
+ * The nodes tell the chain what happened through its methods (note, answered,
+ * ignored, reportHang); the chain keeps the record and builds the result.
+ */
 class ProxyChain {
   readonly sched = new Scheduler(100_000);
-  readonly trace: TraceEntry[] = [];
-  readonly log: string[] = [];
   readonly conns: Conn[] = [];
   readonly nodes: NodeApi[] = [];
-  readonly answered: number[] = [];
-  hang?: { id: number; hangMs: number };
+  private readonly trace: TraceEntry[] = [];
+  private readonly lines: string[] = [];
+  private readonly answeredIds: number[] = [];
+  /** request number -> the proxy (its node index) that ignored it */
+  private readonly ignoredBy = new Map<number, number>();
+  private hang?: { id: number; hangMs: number; endedBy?: HangEnding };
+  /** one language for the whole run */
+  private readonly lang = language();
 
   constructor(readonly cfg: Config) {
     this.nodes.push(new ClientNode(this));
@@ -185,24 +298,61 @@ class ProxyChain {
     this.trace.sort((a, b) => a.tMs - b.tMs);
     const outcome = this.hang ? "hang" : "ok";
     const summary = this.hang
-      ? `HANG: request ${this.hang.id} waited ${this.hang.hangMs} ms and then lost its connection without an answer.`
-      : `OK: all ${this.cfg.requests} request(s) answered over ${this.conns.length} connection(s).`;
+      ? this.text(say.hang, { id: this.hang.id, ms: this.hang.hangMs })
+      : this.text(say.ok, { requests: this.cfg.requests, conns: this.conns.length });
     const result: ProxyChainResult = {
-      outcome, trace: this.trace, explanation: [summary, ...this.log].join("\n"),
-      answered: [...this.answered], connectionsOpened: this.conns.length,
+      outcome, trace: this.trace, explanation: [summary, ...this.lines].join("\n"),
+      answered: [...this.answeredIds], connectionsOpened: this.conns.length,
     };
-    if (this.hang) result.hangMs = this.hang.hangMs;
+    if (this.hang) {
+      result.hangMs = this.hang.hangMs;
+      const proxy = this.ignoredBy.get(this.hang.id);
+      if (proxy !== undefined) result.hungAt = { proxy, request: this.hang.id };
+      if (this.hang.endedBy) result.endedBy = this.hang.endedBy;
+    }
     return result;
   }
 
+  /** A message in the run's language. */
+  text(message: Message, params?: Params): string {
+    return tr(message.text, params, this.lang);
+  }
+
+  /** Adds a line to the explanation. */
+  note(message: Message, params?: Params): void {
+    this.lines.push(this.text(message, params));
+  }
+
+  /** The client got the response to request `id`. */
+  answered(id: number): void {
+    this.answeredIds.push(id);
+  }
+
+  /** The dumb proxy `node` ignored request `id` on `conn` (it is not reading). */
+  ignored(node: number, id: number, conn: Conn): void {
+    if (!this.ignoredBy.has(id)) this.ignoredBy.set(id, node);
+    this.note(say.dumbIgnores, { proxy: this.name(node), id, conn: conn.id });
+  }
+
+  /** The client's connection closed under request `id`, `hangMs` after it was sent. */
+  reportHang(id: number, hangMs: number, conn: Conn): void {
+    this.hang = { id, hangMs, endedBy: conn.ending };
+    this.note(say.clientHang, { conn: conn.id, id, ms: hangMs });
+  }
+
   name(node: number): string {
-    if (node === 0) return "client";
-    if (node === this.nodes.length - 1) return "server";
-    return `proxy ${node} (${this.cfg.proxies[node - 1]})`;
+    if (node === 0) return this.text(say.client);
+    if (node === this.nodes.length - 1) return this.text(say.server);
+    return this.text(this.cfg.proxies[node - 1] === "dumb" ? say.dumbProxy : say.smartProxy, { n: node });
   }
 
   oneWay(hop: number): number {
     return this.cfg.rttMs[hop] / 2;
+  }
+
+  /** Connections with `node` at one end that neither end has closed. */
+  openConnectionsOf(node: number): Conn[] {
+    return this.conns.filter((c) => (c.ends.client === node || c.ends.server === node) && this.isOpen(c));
   }
 
   /** Opens a connection from `node` to the next node; the opener hears back after one RTT. */
@@ -212,28 +362,33 @@ class ProxyChain {
     const t = this.sched.now;
     const d = this.oneWay(node);
     if (this.cfg.showHandshake) {
-      this.record(t, conn, "client", ["SYN"], 0, `${this.name(node)} opens connection ${conn.id} to ${this.name(node + 1)}`);
-      this.record(t + d, conn, "server", ["SYN", "ACK"], 0, `${this.name(node + 1)} accepts connection ${conn.id}`);
+      this.record(t, conn, "client", ["SYN"], 0, this.text(say.opens, { from: this.name(node), conn: conn.id, to: this.name(node + 1) }));
+      this.record(t + d, conn, "server", ["SYN", "ACK"], 0, this.text(say.accepts, { node: this.name(node + 1), conn: conn.id }));
     }
     this.sched.after(2 * d, () => this.nodes[node].onEstablished?.(conn));
     return conn;
   }
 
-  send(conn: Conn, from: Side, msg: Message): void {
+  send(conn: Conn, from: Side, msg: HttpMessage): void {
     const to = from === "client" ? conn.ends.server : conn.ends.client;
-    const what = msg.kind === "request" ? msg.startLine : `${msg.startLine} for request ${msg.id}`;
+    const what = msg.kind === "request" ? msg.startLine : this.text(say.responseTo, { startLine: msg.startLine, id: msg.id });
     this.record(this.sched.now, conn, from, ["PSH", "ACK"], messageBytes(msg), `${this.name(conn.ends[from])} → ${this.name(to)}: ${what}${describeHeaders(msg.headers)}`);
     this.sched.after(this.oneWay(conn.hop), () => {
       if (!conn.closed[from === "client" ? "server" : "client"]) this.nodes[to].onMessage(conn, msg);
     });
   }
 
-  /** `side` closes its end (FIN). The other end learns one one-way delay later. */
-  close(conn: Conn, side: Side, why: string): void {
+  /**
+   * `side` closes its end (FIN), for the reason `why`; `ending` is the idle
+   * timer behind it, if any (kept by the connection when it is the first end
+   * to close). The other end learns one one-way delay later.
+   */
+  close(conn: Conn, side: Side, why: Message, ending?: HangEnding): void {
     if (conn.closed[side]) return;
+    if (!conn.closed.client && !conn.closed.server) conn.ending = ending;
     conn.closed[side] = true;
     const other: Side = side === "client" ? "server" : "client";
-    this.record(this.sched.now, conn, side, ["FIN", "ACK"], 0, `${this.name(conn.ends[side])} closes connection ${conn.id} (${why})`);
+    this.record(this.sched.now, conn, side, ["FIN", "ACK"], 0, this.text(say.closes, { node: this.name(conn.ends[side]), conn: conn.id, why: this.text(why) }));
     this.sched.after(this.oneWay(conn.hop), () => {
       if (!conn.closed[other]) this.nodes[conn.ends[other]].onClose(conn);
     });
@@ -268,31 +423,29 @@ class ClientNode implements NodeApi {
     const conn = this.conn as Conn;
     const id = this.next++;
     const ask = this.net.cfg.clientHeader === "connection" ? "Connection" : "Proxy-Connection";
-    const msg: Message = { kind: "request", id, startLine: `GET /${id} HTTP/1.0`, headers: [["Host", "example.test"], [ask, "Keep-Alive"]], bodyBytes: 0 };
+    const msg: HttpMessage = { kind: "request", id, startLine: `GET /${id} HTTP/1.0`, headers: [["Host", "example.test"], [ask, "Keep-Alive"]], bodyBytes: 0 };
     this.waiting = { id, sentAt: this.net.sched.now };
     this.net.send(conn, "client", msg);
   }
 
-  onMessage(conn: Conn, msg: Message): void {
+  onMessage(conn: Conn, msg: HttpMessage): void {
     if (msg.kind !== "response" || !this.waiting) return;
-    this.net.answered.push(msg.id);
+    this.net.answered(msg.id);
     this.waiting = undefined;
     const keep = hasKeepAlive(msg.headers, "connection");
     if (!keep) return; // the response ends with the close; wait for it
     if (this.next <= this.net.cfg.requests) {
-      this.net.log.push(`client: response ${msg.id} said Connection: Keep-Alive, so request ${this.next} goes on the same connection ${conn.id}`);
+      this.net.note(say.clientReuses, { id: msg.id, next: this.next, conn: conn.id });
       this.sendNext();
     } else {
-      this.net.close(conn, "client", "no more requests");
+      this.net.close(conn, "client", say.noMoreRequests);
     }
   }
 
   onClose(conn: Conn): void {
-    this.net.close(conn, "client", "the other end closed");
+    this.net.close(conn, "client", say.otherEndClosed, conn.ending);
     if (this.waiting) {
-      const hangMs = this.net.sched.now - this.waiting.sentAt;
-      this.net.hang = { id: this.waiting.id, hangMs };
-      this.net.log.push(`client: connection ${conn.id} closed while request ${this.waiting.id} was unanswered, ${hangMs} ms after it was sent`);
+      this.net.reportHang(this.waiting.id, this.net.sched.now - this.waiting.sentAt, conn);
       this.waiting = undefined;
       this.stopped = true;
       return;
@@ -306,15 +459,17 @@ class DumbProxy implements NodeApi {
   /** client-side connection -> its upstream connection */
   private upstreamOf = new Map<Conn, Conn>();
   private downstreamOf = new Map<Conn, Conn>();
-  private pending = new Map<Conn, Message>();
-  private timerGen = 0;
+  private pending = new Map<Conn, HttpMessage>();
+  /** the idle timer, re-armed by any traffic */
+  private idle?: EventHandle;
 
   constructor(private readonly net: ProxyChain, private readonly node: number) {}
 
-  onMessage(conn: Conn, msg: Message): void {
+  onMessage(conn: Conn, msg: HttpMessage): void {
     if (msg.kind === "request") {
       if (this.upstreamOf.has(conn)) {
-        this.net.log.push(`${this.net.name(this.node)}: ignores request ${msg.id} on connection ${conn.id}; for it that connection carried one request and is still waiting for the server side to close`);
+        // for it that connection carried one request and is still waiting for the server side to close
+        this.net.ignored(this.node, msg.id, conn);
         return; // not "traffic" for the dumb proxy: it is not reading
       }
       const up = this.net.open(this.node);
@@ -322,9 +477,9 @@ class DumbProxy implements NodeApi {
       this.downstreamOf.set(up, conn);
       this.pending.set(up, msg);
       if (hasKeepAlive(msg.headers, "connection")) {
-        this.net.log.push(`${this.net.name(this.node)}: does not understand Connection and forwards "Connection: Keep-Alive" unchanged`);
+        this.net.note(say.dumbForwardsConnection, { proxy: this.net.name(this.node) });
       } else if (hasKeepAlive(msg.headers, "proxy-connection")) {
-        this.net.log.push(`${this.net.name(this.node)}: does not understand Proxy-Connection either and forwards it unchanged`);
+        this.net.note(say.dumbForwardsProxyConnection, { proxy: this.net.name(this.node) });
       }
       this.touch();
     } else {
@@ -345,32 +500,29 @@ class DumbProxy implements NodeApi {
     const down = this.downstreamOf.get(conn);
     if (down) {
       // the server closed: for a dumb proxy that is the end of the response
-      this.net.close(conn, "client", "the server closed");
-      this.net.close(down, "server", "the response ended with the upstream close");
+      this.net.close(conn, "client", say.serverClosed, conn.ending);
+      this.net.close(down, "server", say.responseEnded, conn.ending);
     } else {
-      this.net.close(conn, "server", "the client closed");
+      this.net.close(conn, "server", say.clientClosed, conn.ending);
       const up = this.upstreamOf.get(conn);
-      if (up) this.net.close(up, "client", "its client went away");
+      if (up) this.net.close(up, "client", say.clientWentAway, conn.ending);
     }
   }
 
   /** Any traffic restarts the idle timer. */
   private touch(): void {
-    const gen = ++this.timerGen;
-    this.net.sched.after(this.net.cfg.proxyTimeoutMs, () => {
-      if (gen !== this.timerGen) return;
-      this.timeout();
-    });
+    this.net.sched.cancel(this.idle);
+    this.idle = this.net.sched.after(this.net.cfg.proxyTimeoutMs, () => this.timeout());
   }
 
   private timeout(): void {
     let closedAny = false;
     for (const [down, up] of this.upstreamOf) {
       if (this.net.isOpen(up) || this.net.isOpen(down)) closedAny = true;
-      this.net.close(up, "client", "idle timeout");
-      this.net.close(down, "server", "idle timeout");
+      this.net.close(up, "client", say.idleTimeout, "proxy-idle");
+      this.net.close(down, "server", say.idleTimeout, "proxy-idle");
     }
-    if (closedAny) this.net.log.push(`${this.net.name(this.node)}: nothing moved for ${this.net.cfg.proxyTimeoutMs} ms, so it gives up and closes both connections`);
+    if (closedAny) this.net.note(say.dumbTimeout, { proxy: this.net.name(this.node), ms: this.net.cfg.proxyTimeoutMs });
   }
 }
 
@@ -380,23 +532,24 @@ class SmartProxy implements NodeApi {
   private up?: Conn;
   private upReusable = false;
   /** the client connection whose request is in flight upstream, with that request */
-  private inFlight?: { down: Conn; msg: Message };
-  private queued?: Message;
-  private timerGen = 0;
+  private inFlight?: { down: Conn; msg: HttpMessage };
+  private queued?: HttpMessage;
+  /** the idle timer, re-armed by any traffic */
+  private idle?: EventHandle;
 
   constructor(private readonly net: ProxyChain, private readonly node: number) {}
 
-  onMessage(conn: Conn, msg: Message): void {
+  onMessage(conn: Conn, msg: HttpMessage): void {
     this.touch();
     if (msg.kind === "request") this.fromClient(conn, msg);
     else this.fromServer(msg);
   }
 
-  private fromClient(down: Conn, msg: Message): void {
+  private fromClient(down: Conn, msg: HttpMessage): void {
     const wants = hasKeepAlive(msg.headers, "connection") || hasKeepAlive(msg.headers, "proxy-connection");
     this.clientWantsKeepAlive.set(down, wants);
-    const forwarded: Message = { ...msg, headers: [...stripHopByHop(msg.headers), ["Connection", "Keep-Alive"]] };
-    this.net.log.push(`${this.net.name(this.node)}: removes the hop-by-hop fields of request ${msg.id}${describeHeaders(msg.headers)} and asks the next hop for keep-alive itself`);
+    const forwarded: HttpMessage = { ...msg, headers: [...stripHopByHop(msg.headers), ["Connection", "Keep-Alive"]] };
+    this.net.note(say.smartStrips, { proxy: this.net.name(this.node), id: msg.id, headers: describeHeaders(msg.headers) });
     this.inFlight = { down, msg: forwarded };
     if (this.upReusable && this.net.isOpen(this.up)) {
       this.net.send(this.up, "client", forwarded);
@@ -414,7 +567,7 @@ class SmartProxy implements NodeApi {
     this.touch();
   }
 
-  private fromServer(msg: Message): void {
+  private fromServer(msg: HttpMessage): void {
     const flight = this.inFlight;
     if (!flight) return;
     this.inFlight = undefined;
@@ -424,74 +577,75 @@ class SmartProxy implements NodeApi {
     if (keepClient) headers.push(["Connection", "Keep-Alive"]);
     if (this.net.isOpen(flight.down)) {
       this.net.send(flight.down, "server", { ...msg, headers });
-      if (!keepClient) this.net.close(flight.down, "server", "its client did not ask for keep-alive");
+      if (!keepClient) this.net.close(flight.down, "server", say.clientNoKeepAlive);
     }
   }
 
   onClose(conn: Conn): void {
     if (conn === this.up || conn.ends.client === this.node) {
-      this.net.close(conn, "client", "the next hop closed");
+      this.net.close(conn, "client", say.nextHopClosed, conn.ending);
       if (conn === this.up) this.upReusable = false;
       if (this.inFlight && conn === this.up) {
-        this.net.log.push(`${this.net.name(this.node)}: its upstream connection ${conn.id} closed under request ${this.inFlight.msg.id}, so it closes its client's connection too`);
-        this.net.close(this.inFlight.down, "server", "upstream failed");
+        this.net.note(say.smartUpstreamClosed, { proxy: this.net.name(this.node), conn: conn.id, id: this.inFlight.msg.id });
+        this.net.close(this.inFlight.down, "server", say.upstreamFailed, conn.ending);
         this.inFlight = undefined;
       }
     } else {
-      this.net.close(conn, "server", "the client closed");
-      if (this.net.isOpen(this.up)) this.net.close(this.up, "client", "its client went away");
+      this.net.close(conn, "server", say.clientClosed, conn.ending);
+      if (this.net.isOpen(this.up)) this.net.close(this.up, "client", say.clientWentAway, conn.ending);
     }
   }
 
+  /** Any traffic restarts the idle timer. */
   private touch(): void {
-    const gen = ++this.timerGen;
-    this.net.sched.after(this.net.cfg.proxyTimeoutMs, () => {
-      if (gen !== this.timerGen) return;
-      const open = this.net.conns.filter((c) => (c.ends.client === this.node || c.ends.server === this.node) && this.net.isOpen(c));
-      if (open.length === 0) return;
-      this.net.log.push(`${this.net.name(this.node)}: idle for ${this.net.cfg.proxyTimeoutMs} ms, closes its connections`);
-      for (const c of open) this.net.close(c, c.ends.client === this.node ? "client" : "server", "idle timeout");
-      this.inFlight = undefined;
-    });
+    this.net.sched.cancel(this.idle);
+    this.idle = this.net.sched.after(this.net.cfg.proxyTimeoutMs, () => this.timeout());
+  }
+
+  private timeout(): void {
+    const open = this.net.openConnectionsOf(this.node);
+    if (open.length === 0) return;
+    this.net.note(say.smartIdle, { proxy: this.net.name(this.node), ms: this.net.cfg.proxyTimeoutMs });
+    for (const c of open) this.net.close(c, c.ends.client === this.node ? "client" : "server", say.idleTimeout, "proxy-idle");
+    this.inFlight = undefined;
   }
 }
 
 class ServerNode implements NodeApi {
-  private idleGen = new Map<Conn, number>();
+  /** each kept connection's idle timer, re-armed after every response */
+  private idle = new Map<Conn, EventHandle>();
 
   constructor(private readonly net: ProxyChain, private readonly node: number) {}
 
-  onMessage(conn: Conn, msg: Message): void {
+  onMessage(conn: Conn, msg: HttpMessage): void {
     if (msg.kind !== "request") return;
     const keep = hasKeepAlive(msg.headers, "connection");
     const headers: HeaderPairs = [["Content-Type", "text/html"], ["Content-Length", String(this.net.cfg.bodyBytes)]];
     if (keep) headers.push(["Connection", "Keep-Alive"]);
     this.net.send(conn, "server", { kind: "response", id: msg.id, startLine: "HTTP/1.0 200 OK", headers, bodyBytes: this.net.cfg.bodyBytes });
     if (!keep) {
-      if (fieldValues(msg.headers, "proxy-connection").length > 0) {
-        this.net.log.push(`server: does not know Proxy-Connection, sees no Connection: Keep-Alive, and closes after response ${msg.id}`);
-      }
-      this.net.close(conn, "server", "no keep-alive requested");
+      if (fieldValues(msg.headers, "proxy-connection").length > 0) this.net.note(say.serverCloses, { id: msg.id });
+      this.net.close(conn, "server", say.noKeepAlive);
       return;
     }
-    this.net.log.push(`server: request ${msg.id} carried Connection: Keep-Alive, so it keeps connection ${conn.id} open for another request`);
+    this.net.note(say.serverKeeps, { id: msg.id, conn: conn.id });
     this.armIdle(conn);
   }
 
   private armIdle(conn: Conn): void {
     const timeout = this.net.cfg.serverTimeoutMs;
     if (timeout === undefined) return;
-    const gen = (this.idleGen.get(conn) ?? 0) + 1;
-    this.idleGen.set(conn, gen);
-    this.net.sched.after(timeout, () => {
-      if (this.idleGen.get(conn) !== gen || !this.net.isOpen(conn)) return;
-      this.net.log.push(`server: connection ${conn.id} idle for ${timeout} ms, closes it`);
-      this.net.close(conn, "server", "keep-alive idle timeout");
-    });
+    this.net.sched.cancel(this.idle.get(conn));
+    this.idle.set(conn, this.net.sched.after(timeout, () => {
+      if (!this.net.isOpen(conn)) return;
+      this.net.note(say.serverIdle, { conn: conn.id, ms: timeout });
+      this.net.close(conn, "server", say.keepAliveIdle, "server-idle");
+    }));
   }
 
   onClose(conn: Conn): void {
-    this.idleGen.set(conn, (this.idleGen.get(conn) ?? 0) + 1);
-    this.net.close(conn, "server", "the client closed");
+    this.net.sched.cancel(this.idle.get(conn));
+    this.idle.delete(conn);
+    this.net.close(conn, "server", say.clientClosed, conn.ending);
   }
 }

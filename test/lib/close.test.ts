@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { simulateClose } from "../../lib/http/close";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 
 const scene = { rttMs: 20, responseBytes: 3000 };
 const flagsOf = (r: ReturnType<typeof simulateClose>) => r.trace.map((e) => `${e.from}:${e.flags.join("+")}`);
@@ -94,5 +95,26 @@ describe("simulateClose: bad input", () => {
     expect(() => simulateClose({ ...scene, strategy: "abrupt", bandwidthBps: 0 })).toThrow(/"scenario.bandwidthBps"/);
     expect(() => simulateClose({ ...scene, strategy: "abrupt", secondRequestAtMs: 20 })).toThrow(/"scenario.secondRequestAtMs".*20/);
     expect(() => simulateClose(undefined as never)).toThrow(/"scenario.strategy"/);
+  });
+});
+
+describe("simulateClose in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("explains the close and labels the packets in Korean, with the same numbers", () => {
+    const english = simulateClose({ ...scene, strategy: "abrupt" });
+    setLanguage("ko");
+    const r = simulateClose({ ...scene, strategy: "abrupt" });
+    expect(r.explanation.split("\n")).toEqual([
+      "서버가 10 ms에 커넥션을 닫을 때 요청 2가 아직 읽히지 않은 채 버퍼에 있었으므로, 서버의 TCP 스택은 FIN 대신 RST를 보냈습니다.",
+      "RST가 20 ms에 클라이언트에 도착했을 때 애플리케이션은 응답 3000바이트 가운데 3000바이트를 아직 읽지 못했습니다. 그 바이트는 버려졌습니다.",
+    ]);
+    expect(r.trace.map((e) => e.note)).toEqual(["요청 1", "요청 2(파이프라인)", "응답 1, 세그먼트 1/3", "응답 1, 세그먼트 2/3", "응답 1, 세그먼트 3/3", "요청 2를 읽지 않은 채 close(): RST"]);
+    const { explanation: _ko, trace: koTrace, ...koFields } = r;
+    const { explanation: _en, trace: enTrace, ...enFields } = english;
+    expect(koFields).toEqual(enFields);
+    expect(koTrace.map(({ note: _n, ...e }) => e)).toEqual(enTrace.map(({ note: _n, ...e }) => e));
+    expect(simulateClose({ ...scene, strategy: "graceful" }).explanation).toMatch(/^서버는 10 ms에 절반 끊기\(half close\)를 하고.*RST는 없습니다\.$/);
+    expect(() => simulateClose({ ...scene, strategy: "abrupt", secondRequestAtMs: 20 })).toThrow(/"scenario.secondRequestAtMs".*응답의 첫 바이트가 클라이언트에 닿기 전.*20/);
   });
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { parseConnectionHeader } from "../../lib/http/connection-header";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 
 describe("parseConnectionHeader (RFC 9110 7.6.1)", () => {
   it("reads close and keep-alive case-insensitively and lower-cases tokens", () => {
@@ -58,5 +59,17 @@ describe("parseConnectionHeader (RFC 9110 7.6.1)", () => {
     const input = ["Close", "X-A"];
     parseConnectionHeader(input);
     expect(input).toEqual(["Close", "X-A"]);
+  });
+});
+
+describe("parseConnectionHeader in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("refuses a malformed list in Korean, naming the parameter and the value as before", () => {
+    setLanguage("ko");
+    expect(() => parseConnectionHeader("close, keep alive")).toThrow(
+      '"value" 값이 허용 범위를 벗어났습니다. 허용되는 값: 쉼표로 구분한 토큰 목록. "keep alive"은(는) 토큰이 아닙니다. 받은 값: "close, keep alive"',
+    );
+    expect(() => parseConnectionHeader(42 as unknown as string)).toThrow(/"value" 인자가 잘못되었습니다\. 필요한 것: 문자열 또는 문자열 배열\./);
   });
 });

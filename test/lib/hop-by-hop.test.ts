@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { HOP_BY_HOP_FIELDS, RFC2616_HOP_BY_HOP, RFC9110_HOP_BY_HOP, stripHopByHop } from "../../lib/http/hop-by-hop";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 
 describe("stripHopByHop (RFC 9110 7.6.1)", () => {
   it("removes the fixed hop-by-hop fields even when Connection does not list them", () => {
@@ -77,5 +78,16 @@ describe("stripHopByHop (RFC 9110 7.6.1)", () => {
 
   it("rejects a malformed Connection value", () => {
     expect(() => stripHopByHop({ Connection: "a b" })).toThrow(RangeError);
+  });
+});
+
+describe("stripHopByHop in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("refuses bad header shapes in Korean, naming the place", () => {
+    setLanguage("ko");
+    expect(() => stripHopByHop([["A", "1"], ["B"]] as never)).toThrow(/"headers\[1\]" 인자가 잘못되었습니다\. 필요한 것: \[name, value\] 쌍\./);
+    expect(() => stripHopByHop({ "A B": "1" })).toThrow(/"headers\["A B"\]".*필드 이름\(RFC 9110 토큰\)/);
+    expect(() => stripHopByHop({ A: "x\r\nB: y" })).toThrow(/CR, LF, NUL이 없는 필드 값/);
   });
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { parseKeepAlive } from "../../lib/http/keep-alive-header";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 
 describe("parseKeepAlive (RFC 2068 19.7.1.1)", () => {
   it("reads timeout and max", () => {
@@ -92,5 +93,16 @@ describe("parseKeepAlive (RFC 2068 19.7.1.1)", () => {
     expect(() => parseKeepAlive(5 as unknown as string)).toThrow(TypeError);
     expect(() => parseKeepAlive(5 as unknown as string)).toThrow(/"value".*5/);
     expect(() => parseKeepAlive([null] as unknown as string[])).toThrow(/"value\[0\]"/);
+  });
+});
+
+describe("parseKeepAlive in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("refuses bad parameters in Korean", () => {
+    setLanguage("ko");
+    expect(() => parseKeepAlive("timeout")).toThrow('"timeout" 값이 허용 범위를 벗어났습니다. 허용되는 값: 10진수 숫자로 쓴 0 이상의 정수. 받은 값: "(값 없음)"');
+    expect(() => parseKeepAlive("timeout=5, timeout=7")).toThrow(/"value".*timeout 값을 한 번만 주는 목록/);
+    expect(() => parseKeepAlive("x=a b")).toThrow(/"x".*토큰 또는 따옴표 문자열/);
   });
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { simulateKeepAlive } from "../../lib/http/keep-alive";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 
 const header = (pairs: Array<[string, string]>, name: string) => pairs.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
 const at = (...times: number[]) => times.map((atMs) => ({ atMs }));
@@ -134,5 +135,27 @@ describe("simulateKeepAlive: bad input", () => {
     const copy = JSON.parse(JSON.stringify(scenario));
     simulateKeepAlive(scenario);
     expect(scenario).toEqual(copy);
+  });
+});
+
+describe("simulateKeepAlive in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("gives its reasons and notes in Korean, with the same steps", () => {
+    const scenario = { client: { closeOnLast: false }, server: { timeoutSeconds: 5, max: 3 }, requests: at(0, 100, 200, 300) };
+    const english = simulateKeepAlive(scenario);
+    setLanguage("ko");
+    const run = simulateKeepAlive(scenario);
+    expect(run.steps[0].connectionNote).toBe("첫 요청이 커넥션을 엽니다");
+    expect(run.steps[1].connectionNote).toBe("0번 커넥션은 요청 0의 요청/응답이 끝난 뒤에도 열려 있었습니다");
+    expect(run.steps[2].closeReason).toBe(
+      "커넥션당 요청 3개라는 서버의 한도에 도달했습니다. 응답에 Connection: close가 있습니다. 서버는 이 응답을 보낸 뒤 커넥션을 닫습니다",
+    );
+    expect(run.steps[3].connectionNote).toMatch(/^0번 커넥션은 요청 2 뒤에 닫혔습니다: 커넥션당 요청 3개/);
+    const strip = (r: typeof run) => r.steps.map(({ connectionNote: _c, closeReason: _r, ...s }) => s);
+    expect(strip(run)).toEqual(strip(english));
+    const idle = simulateKeepAlive({ server: { timeoutSeconds: 5, max: 100 }, transactionMs: 50, requests: at(0, 5050, 10101) });
+    expect(idle.steps[1].closeReason).toBe("5001 ms 동안 유휴 상태였고, 이는 서버의 타임아웃 5 s보다 깁니다. 서버가 커넥션을 닫았습니다");
+    expect(() => simulateKeepAlive({ server: { timeoutSeconds: 5, max: 3 }, requests: [] })).toThrow('"scenario.requests" 값이 허용 범위를 벗어났습니다. 허용되는 값: 비어 있지 않은 요청 배열.');
   });
 });

@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_MAX_CONNECTIONS, PAGE_LOAD_STRATEGIES, simulatePageLoad } from "../../lib/http/page-load";
 import type { PageLoadInput, PageLoadStrategy } from "../../lib/http/page-load";
 import { pageLoadFloor } from "../../lib/http/page-load-floor";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 
 const threeImages = { htmlBytes: 10_000, objectBytes: [20_000, 20_000, 20_000] };
 const smallObjects = { htmlBytes: 5_000, objectBytes: Array.from({ length: 12 }, () => 2_000) };
@@ -240,5 +241,20 @@ describe("simulatePageLoad: multiplexed (HTTP/2's idea) removes HTTP/1.1's head-
 
   it("accepts only one connection", () => {
     expect(() => simulatePageLoad({ page, strategy: "multiplexed", rttMs: 50, bandwidthBps: 1e6, maxConnections: 2 })).toThrow(/maxConnections/);
+  });
+});
+
+describe("simulatePageLoad in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("refuses bad input in Korean, naming the parameter", () => {
+    setLanguage("ko");
+    const ok: PageLoadInput = { page: threeImages, strategy: "serial", rttMs: 100, bandwidthBps: 10e6 };
+    expect(() => simulatePageLoad({ ...ok, maxConnections: 4 })).toThrow(
+      '"maxConnections" 값이 허용 범위를 벗어났습니다. 허용되는 값: 1("serial" 전략은 한 번에 커넥션 하나만 씁니다. 더 쓰려면 "parallel"이나 "persistent"를 고르세요). 받은 값: 4',
+    );
+    expect(() => simulatePageLoad({ ...ok, page: undefined as never })).toThrow(/"page" 인자가 잘못되었습니다\. 필요한 것: 객체 \{ htmlBytes, objectBytes \}/);
+    expect(() => simulatePageLoad({ ...ok, serverMs: [1, 2] })).toThrow(/"serverMs".*시간 4개의 배열\(HTML, 이어서 각 객체\)/);
+    expect(() => simulatePageLoad({ ...ok, page: { htmlBytes: 1460 * 100_001, objectBytes: [] } })).toThrow(/"page.htmlBytes".*요청과 응답을 합쳐 세그먼트\(mss 1460\) 최대 100000개/);
   });
 });

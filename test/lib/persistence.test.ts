@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { decidePersistence } from "../../lib/http/persistence";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 
 const withLength = { "Content-Length": "10" };
 
@@ -101,5 +102,20 @@ describe("decidePersistence: HTTP/1.1 (RFC 9112 9.3, 9.6)", () => {
     const copy = { ...headers };
     decidePersistence({ request: { version: "1.0", headers: { Connection: "keep-alive" } }, response: { version: "1.0", headers } });
     expect(headers).toEqual(copy);
+  });
+});
+
+describe("decidePersistence in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("gives the rule's reason in Korean; the rule itself does not change", () => {
+    setLanguage("ko");
+    const d = decidePersistence({ request: { version: "1.0" }, response: { version: "1.0", headers: withLength } });
+    expect(d).toMatchObject({ persistent: false, rule: "http10-not-asked" });
+    expect(d.reason).toBe("HTTP/1.0은 요청이 Connection: keep-alive로 요청하지 않는 한 응답마다 커넥션을 닫습니다");
+    const faulty = decidePersistence({ request: {}, response: { headers: { "Transfer-Encoding": "chunked", "Content-Length": "5" } } });
+    expect(faulty).toMatchObject({ persistent: false, rule: "faulty-framing" });
+    expect(faulty.reason).toBe("Transfer-Encoding과 Content-Length가 함께 있어 오류로 다룹니다(RFC 9112 6.3). 이 응답 뒤에 커넥션이 닫힙니다");
+    expect(() => decidePersistence(undefined as never)).toThrow('"exchange" 인자가 잘못되었습니다. 필요한 것: 객체 {request, response}. 받은 값: undefined undefined');
   });
 });

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { isIdempotent } from "../../lib/http/idempotency";
 import { simulatePipeline } from "../../lib/http/pipeline-retry";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 
 const reqs = (...methods: string[]) => methods.map((method, i) => ({ method, path: `/${String.fromCharCode(97 + i)}` }));
 
@@ -86,6 +87,21 @@ describe("simulatePipeline: a server that closes after k responses", () => {
     expect(order).toEqual(["#0", "#1", "#2", "#3"]);
   });
 
+  it("counts the connections that carried one request alone first (probedConnections)", () => {
+    // unannounced closes after 2 responses: connections 1 and 2 follow a failure, connection 0 does not
+    expect(simulatePipeline({ requests: reqs("GET", "GET", "GET", "GET", "GET"), serverClosesAfter: 2 }).probedConnections).toBe(2);
+    // asked to confirm first: connection 0 too; the server closes after 3 without warning, so connection 1 probes again
+    const careful = simulatePipeline({ requests: reqs("GET", "GET", "GET", "GET", "GET", "GET"), serverClosesAfter: 3, confirmPersistenceFirst: true });
+    expect(careful).toMatchObject({ connectionsOpened: 2, probedConnections: 2 });
+    // an announced close is no failure: only the first connection, and only when asked
+    expect(simulatePipeline({ requests: reqs("GET", "GET", "GET"), serverClosesAfter: 1, announcesClose: true }).probedConnections).toBe(0);
+    expect(simulatePipeline({ requests: reqs("GET", "GET", "GET"), serverClosesAfter: 1, announcesClose: true, confirmPersistenceFirst: true })).toMatchObject({
+      connectionsOpened: 3, probedConnections: 1,
+    });
+    // one connection, nothing to confirm
+    expect(simulatePipeline({ requests: reqs("GET", "GET"), serverClosesAfter: 5 }).probedConnections).toBe(0);
+  });
+
   it("respects maxDepth", () => {
     const run = simulatePipeline({ requests: reqs("GET", "GET", "GET", "GET"), serverClosesAfter: 10, maxDepth: 2 });
     expect(run.connectionsOpened).toBe(1);
@@ -108,5 +124,27 @@ describe("simulatePipeline: a server that closes after k responses", () => {
     const copy = JSON.parse(JSON.stringify(scenario));
     simulatePipeline(scenario);
     expect(scenario).toEqual(copy);
+  });
+});
+
+describe("simulatePipeline in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("logs, explains a failure and refuses in Korean, with the same outcome", () => {
+    const scenario = { requests: reqs("GET", "GET", "POST", "GET"), serverClosesAfter: 2 };
+    const english = simulatePipeline(scenario);
+    setLanguage("ko");
+    const run = simulatePipeline(scenario);
+    expect(run.log).toContain("1번 커넥션 열기(실패 뒤: 응답이 와서 커넥션이 동작함을 보일 때까지 요청 하나만 보냄)");
+    expect(run.log).toContain("  0번 커넥션으로 #1 GET /b 전송(파이프라인, 응답 대기 2개)");
+    expect(run.log).toContain("  #2 POST /c 응답 없음: POST 메서드는 멱등이 아니므로 다시 보내지 않고 실패를 알림");
+    expect(run.log.join("\n")).not.toMatch(/\b(send|open|response to|unanswered)\b/);
+    expect(run.requests[2].failReason).toMatch(/^응답이 오기 전에 커넥션이 닫혔습니다\. POST 메서드는 멱등이 아니므로/);
+    const { log: _ko, requests: koRequests, ...koFields } = run;
+    const { log: _en, requests: enRequests, ...enFields } = english;
+    expect(koFields).toEqual(enFields);
+    expect(koRequests.map(({ failReason: _f, ...r }) => r)).toEqual(enRequests.map(({ failReason: _f, ...r }) => r));
+    expect(() => simulatePipeline({ requests: [], serverClosesAfter: 1 })).toThrow('"scenario.requests" 값이 허용 범위를 벗어났습니다. 허용되는 값: 요청 1개 이상.');
+    expect(() => isIdempotent("GE T")).toThrow(/"method".*메서드 이름\(RFC 9110 토큰\).*"GE T"/);
   });
 });

@@ -266,4 +266,18 @@ describe("simulatePipeline: properties", () => {
       runs(200),
     );
   });
+
+  it("probes every connection after an unannounced close, and the first one only when asked (probedConnections)", () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const run = simulatePipeline(s);
+        const first = s.confirmPersistenceFirst ? 1 : 0;
+        // every connection after the first follows a close; only an unannounced one is a failure
+        expect(run.probedConnections).toBe(first + (s.announcesClose ? 0 : run.connectionsOpened - 1));
+        // the (English) log marks as many connections "one request alone"
+        expect(run.log.filter((line) => line.startsWith("open connection") && line.includes("one request alone"))).toHaveLength(run.probedConnections);
+      }),
+      runs(200),
+    );
+  });
 });
