@@ -19,7 +19,7 @@
  * at least the slowest object's (serial: every object's).
  */
 import { checkChoice, checkNumber, optionsObject, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
-import type { PageLoadInput } from "./page-load";
+import type { PageLoadInput } from "./page-load-input";
 import { checkServerTime, pageRequests } from "./page-requests";
 import { DEFAULT_MAX_CONNECTIONS, PAGE_LOAD_STRATEGIES } from "./page-load-strategies";
 

@@ -94,29 +94,8 @@ export type { PageLoadStrategy } from "./page-load-strategies";
 /** A GET with a handful of headers (Host, User-Agent, Accept...). */
 export const DEFAULT_PAGE_REQUEST_BYTES = 300;
 
-/** A server think time for every response, one per request ([HTML, object 1, ...]), or a function of the request. */
-export type ServerTime = number | readonly number[] | ((request: PageRequest) => number);
-
-export interface PageLoadInput {
-  page: Page;
-  strategy: PageLoadStrategy;
-  /** connections at once (parallel: default 4; persistent: default 1; serial, pipelined: 1 only) */
-  maxConnections?: number;
-  rttMs: number;
-  /** bits/s, both directions; Infinity for an unlimited link */
-  bandwidthBps: number;
-  mss?: number;
-  /** segments */
-  initialWindow?: number;
-  /** default false: TCP_NODELAY, as browsers and servers set it */
-  nagle?: boolean;
-  /** default 40 (Linux); 0 turns delayed ACK off */
-  delayedAckMs?: number;
-  /** ms; default 0 */
-  serverMs?: ServerTime;
-  /** bytes per request, default 300 */
-  requestBytes?: number;
-}
+export type { PageLoadInput, ServerTime } from "./page-load-input";
+import type { PageLoadInput } from "./page-load-input";
 
 export interface PageLoadResult {
   /** until the last response byte reaches the browser (closing not included) */

@@ -1,0 +1,28 @@
+/**
+ * What a page load is asked to do: the input of simulatePageLoad and of
+ * pageLoadFloor (its own file so that the floor, which page-load re-exports,
+ * does not import page-load back).
+ */
+import type { PathOptions, TcpOptions } from "../tcp/options";
+import type { PageLoadStrategy } from "./page-load-strategies";
+import type { Page, PageRequest } from "./page-requests";
+
+/** A server think time for every response, one per request ([HTML, object 1, ...]), or a function of the request. */
+export type ServerTime = number | readonly number[] | ((request: PageRequest) => number);
+
+/**
+ * The TCP options and the path are those of TcpOptions and PathOptions (see
+ * there), with the page load's own defaults: `nagle` false (TCP_NODELAY, as
+ * browsers and servers set it); `rttMs` and `bandwidthBps` are required
+ * (Infinity: an unlimited link).
+ */
+export interface PageLoadInput extends Pick<TcpOptions, "mss" | "initialWindow" | "nagle" | "delayedAckMs">, Required<PathOptions> {
+  page: Page;
+  strategy: PageLoadStrategy;
+  /** connections at once (parallel: default 4; persistent: default 1; serial, pipelined: 1 only) */
+  maxConnections?: number;
+  /** ms; default 0 */
+  serverMs?: ServerTime;
+  /** bytes per request, default 300 */
+  requestBytes?: number;
+}
