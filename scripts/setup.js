@@ -6,11 +6,47 @@
 //   3. JupyterLab settings that skip the first-run "news" question.
 // Idempotent: a second run only checks, and redoes a step whose inputs changed.
 // Nothing is installed globally and `tslab install` is never run.
+// What it prints follows the workbook's language (scripts/i18n.js).
 "use strict";
 const { spawnSync } = require("node:child_process");
 const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
+const { messages } = require("./i18n");
+
+const say = messages("scripts/setup", {
+  tooOld: { en: "{cmd} is Python {version}; the workbook needs {min} or newer.", ko: "{cmd}은 Python {version}입니다. 워크북에는 {min} 이상이 필요합니다." },
+  noPython: {
+    en: "Python {min}+ was not found. Jupyter runs on Python, so please install it:\n" +
+      "  Debian/Ubuntu: sudo apt install python3 python3-venv\n" +
+      "  macOS:         brew install python\n" +
+      "  Windows:       https://www.python.org/downloads/ (tick \"Add python.exe to PATH\")\n" +
+      "then run the command again. (Set PYTHON=/path/to/python3 to pick a specific one.)",
+    ko: "Python {min} 이상을 찾지 못했습니다. Jupyter는 Python 위에서 돌아가므로 먼저 설치해 주세요:\n" +
+      "  Debian/Ubuntu: sudo apt install python3 python3-venv\n" +
+      "  macOS:         brew install python\n" +
+      "  Windows:       https://www.python.org/downloads/ (\"Add python.exe to PATH\"에 체크)\n" +
+      "그런 다음 명령을 다시 실행하세요. (특정 Python을 쓰려면 PYTHON=/path/to/python3을 설정하세요.)",
+  },
+  failed: { en: "{what} failed ({command}): {error}", ko: "{what} 실패 ({command}): {error}" },
+  exit: { en: "exit {code}", ko: "종료 코드 {code}" },
+  venvReady: { en: "[1/3] Python environment .venv is ready.", ko: "[1/3] Python 환경 .venv가 준비되어 있습니다." },
+  creatingVenv: { en: "[1/3] Creating the Python environment .venv with {python} ...", ko: "[1/3] {python}으로 Python 환경 .venv를 만드는 중 ..." },
+  creatingVenvStep: {
+    en: "creating .venv (on Debian/Ubuntu: sudo apt install python3-venv)",
+    ko: ".venv 만들기 (Debian/Ubuntu에서는: sudo apt install python3-venv)",
+  },
+  installing: {
+    en: "[1/3] Installing JupyterLab and nbclient into .venv (about a minute; pip lists each package) ...",
+    ko: "[1/3] .venv에 JupyterLab과 nbclient를 설치하는 중 (1분쯤 걸립니다. pip이 패키지를 하나씩 보여 줍니다) ...",
+  },
+  pipStep: { en: "pip install", ko: "pip 설치" },
+  kernel: {
+    en: "[2/3] Kernel \"TypeScript (workbook)\" is registered in .venv (runs {launcher}).",
+    ko: "[2/3] 커널 \"TypeScript (workbook)\"을 .venv에 등록했습니다 ({launcher} 실행).",
+  },
+  labSettings: { en: "[3/3] JupyterLab settings written (no news prompt).", ko: "[3/3] JupyterLab 설정을 썼습니다 (뉴스 알림 질문 없음)." },
+});
 
 const ROOT = path.resolve(__dirname, "..");
 const VENV = path.join(ROOT, ".venv");
@@ -19,7 +55,7 @@ const MIN_PYTHON = [3, 9];
 const KERNEL_NAME = "workbook";
 const STAMP = path.join(VENV, ".workbook-requirements.sha256");
 
-const say = (msg) => console.log(`[setup] ${msg}`);
+const log = (msg) => console.log(`[setup] ${msg}`);
 
 function venvBin(name) {
   return path.join(VENV, WIN ? "Scripts" : "bin", WIN ? `${name}.exe` : name);
@@ -33,22 +69,18 @@ function findPython() {
     if (r.status !== 0) continue;
     const [major, minor] = r.stdout.trim().split(".").map(Number);
     if (major > MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor >= MIN_PYTHON[1])) return cmd;
-    say(`${cmd} is Python ${major}.${minor}; the workbook needs ${MIN_PYTHON.join(".")} or newer.`);
+    log(say.tooOld({ cmd, version: `${major}.${minor}`, min: MIN_PYTHON.join(".") }));
   }
-  throw new SetupError(
-    `Python ${MIN_PYTHON.join(".")}+ was not found. Jupyter runs on Python, so please install it:\n` +
-      "  Debian/Ubuntu: sudo apt install python3 python3-venv\n" +
-      "  macOS:         brew install python\n" +
-      "  Windows:       https://www.python.org/downloads/ (tick \"Add python.exe to PATH\")\n" +
-      "then run the command again. (Set PYTHON=/path/to/python3 to pick a specific one.)",
-  );
+  throw new SetupError(say.noPython({ min: MIN_PYTHON.join(".") }));
 }
 
 class SetupError extends Error {}
 
 function run(cmd, args, what) {
   const r = spawnSync(cmd, args, { stdio: "inherit", cwd: ROOT });
-  if (r.error || r.status !== 0) throw new SetupError(`${what} failed (${cmd} ${args.join(" ")}): ${r.error ? r.error.message : `exit ${r.status}`}`);
+  if (r.error || r.status !== 0) {
+    throw new SetupError(say.failed({ what, command: `${cmd} ${args.join(" ")}`, error: r.error ? r.error.message : say.exit({ code: String(r.status) }) }));
+  }
 }
 
 function requirementsHash() {
@@ -58,18 +90,18 @@ function requirementsHash() {
 function ensureVenv() {
   const wanted = requirementsHash();
   if (fs.existsSync(venvBin("python")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === wanted) {
-    say("[1/3] Python environment .venv is ready.");
+    log(say.venvReady());
     return;
   }
   if (!fs.existsSync(venvBin("python"))) {
     const python = findPython();
-    say(`[1/3] Creating the Python environment .venv with ${python} ...`);
-    run(python, ["-m", "venv", VENV], "creating .venv (on Debian/Ubuntu: sudo apt install python3-venv)");
+    log(say.creatingVenv({ python }));
+    run(python, ["-m", "venv", VENV], say.creatingVenvStep());
   }
-  say("[1/3] Installing JupyterLab and nbclient into .venv (about a minute; pip lists each package) ...");
+  log(say.installing());
   // Few retries: an unreachable index should fail over in seconds, not minutes.
   const retries = process.env.PIP_RETRIES ? [] : ["--retries", "1"];
-  run(venvBin("python"), ["-m", "pip", "install", "--disable-pip-version-check", ...retries, "-r", "requirements.txt"], "pip install");
+  run(venvBin("python"), ["-m", "pip", "install", "--disable-pip-version-check", ...retries, "-r", "requirements.txt"], say.pipStep());
   fs.writeFileSync(STAMP, wanted);
 }
 
@@ -88,7 +120,7 @@ function writeKernelSpec() {
   fs.writeFileSync(path.join(dir, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
   const logo = path.join(ROOT, "node_modules", "tslab", "python", "logo-64x64.png");
   if (fs.existsSync(logo)) fs.copyFileSync(logo, path.join(dir, "logo-64x64.png"));
-  say(`[2/3] Kernel "TypeScript (workbook)" is registered in .venv (runs ${path.relative(ROOT, spec.argv[1])}).`);
+  log(say.kernel({ launcher: path.relative(ROOT, spec.argv[1]) }));
 }
 
 function writeLabSettings() {
@@ -98,7 +130,7 @@ function writeLabSettings() {
     "@jupyterlab/apputils-extension:notification": { fetchNews: "false", checkForUpdates: false },
   };
   fs.writeFileSync(path.join(dir, "overrides.json"), JSON.stringify(overrides, null, 2) + "\n");
-  say("[3/3] JupyterLab settings written (no news prompt).");
+  log(say.labSettings());
 }
 
 function setup() {

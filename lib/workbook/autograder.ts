@@ -17,6 +17,13 @@ import { hintsUsed } from "./hints";
 import { CHECKS_DIR, ROOT } from "./paths";
 import { checkTarget, releaseFiles } from "./release";
 import { runChecks } from "./run-check";
+import { language, messages } from "../i18n";
+import { verdictLine } from "./verdict";
+
+const say = messages("workbook/autograder", {
+  notEmpty: { en: "autograder <dir> must be a new or empty folder; {dir} is not empty", ko: "autograder <dir>은 새 폴더나 빈 폴더여야 합니다. {dir}은 비어 있지 않습니다" },
+  missing: { en: "Not found in the submission: {files}.", ko: "제출물에 없는 파일: {files}." },
+});
 
 /** What the trusted copy leaves out: answers and everything grading does not need. */
 const NOT_FOR_GRADING = [/^solutions\//, /^notebooks\//, /^docs\//, /^test\//, /^\.ci\//, /^\.github\//, /^TEACHING\.md$/, /^README/];
@@ -38,11 +45,14 @@ echo "[setup] npm ci"
 npm ci --no-audit --no-fund
 `;
 
-const RUN_AUTOGRADER = `#!/usr/bin/env bash
+/** `lang`: the language of the feedback, the teacher's when the autograder was written (WORKBOOK_LANG overrides it). */
+const runAutograder = (lang: string) => `#!/usr/bin/env bash
 # Gradescope runs this for every submission. AUTOGRADER_ROOT (default
 # /autograder) lets you try it locally: it reads $AUTOGRADER_ROOT/submission/
 # and writes $AUTOGRADER_ROOT/results/results.json.
 set -uo pipefail
+# The language of the feedback (en or ko): yours when you wrote the autograder.
+export WORKBOOK_LANG="\${WORKBOOK_LANG:-${lang}}"
 ROOT="\${AUTOGRADER_ROOT:-/autograder}"
 SOURCE="$ROOT/source"
 mkdir -p "$ROOT/results"
@@ -59,7 +69,7 @@ export function autograderFiles(): string[] {
 export function buildAutograder(dir: string): { dir: string; zip: string; files: number } {
   const target = checkTarget(dir);
   if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
-    throw new RangeError(`autograder <dir> must be a new or empty folder; ${JSON.stringify(dir)} is not empty`);
+    throw new RangeError(say.notEmpty({ dir: JSON.stringify(dir) }));
   }
   const source = path.join(target, "source");
   const zip = new AdmZip();
@@ -72,7 +82,7 @@ export function buildAutograder(dir: string): { dir: string; zip: string; files:
   const files = autograderFiles();
   for (const f of files) add(f, fs.readFileSync(path.join(ROOT, f)));
   add("setup.sh", Buffer.from(SETUP_SH), 0o755);
-  add("run_autograder", Buffer.from(RUN_AUTOGRADER), 0o755);
+  add("run_autograder", Buffer.from(runAutograder(language())), 0o755);
   const zipPath = path.join(target, "autograder.zip");
   zip.writeZip(zipPath);
   return { dir: target, zip: zipPath, files: files.length + 2 };
@@ -138,10 +148,10 @@ export async function autograde(submission: string, log: (s: string) => void = (
   }
   const hints = own ? hintsUsed(path.join(own, "hints.json")) : {};
   // Type errors are informational; on a submission the compiler itself could be made to run out of memory, so it is not run.
-  const verdicts = await runChecks(undefined, { target: SUBMITTED, labsDir, typeCheck: false, budgetMs: GRADING_BUDGET_MS }, (v) => log(`${v.id}: ${v.status}`));
+  const verdicts = await runChecks(undefined, { target: SUBMITTED, labsDir, typeCheck: false, budgetMs: GRADING_BUDGET_MS }, (v) => log(verdictLine(v)));
   const report = gradeReport(verdicts, (Date.now() - started) / 1000, hints);
   if (missing.length) {
-    report.output += ` Not found in the submission: ${missing.map((f) => `exercises/${f}`).join(", ")}.`;
+    report.output += ` ${say.missing({ files: missing.map((f) => `exercises/${f}`).join(", ") })}`;
   }
   return report;
 }

@@ -13,17 +13,42 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { simulatePageLoad, type PageLoadStrategy } from "../http/page-load";
 import { Network } from "../sim/engine";
-import { nagleDelayedAck } from "../tcp/nagle-delayed-ack";
+import { nagleDelayedAck } from "../sim/nagle-delayed-ack";
 import { segment } from "../tcp/segment";
 import { slowStart } from "../tcp/slow-start";
 import { catalogue } from "./catalogue";
 import { ROOT } from "./paths";
 import { runChecks } from "./run-check";
+import { messages, tr, type Text } from "../i18n";
+import { padEndWidth } from "../viz/text-width";
+
+const say = messages("workbook/bench", {
+  segment: { en: "segment() of 1 MB, 1,000 times", ko: "segment()로 1 MB 나누기, 1,000번" },
+  slowStart: { en: "slowStart() of 1 GB", ko: "slowStart()로 1 GB 보내기" },
+  nagle: { en: "nagleDelayedAck() write-write-read", ko: "nagleDelayedAck() 쓰기-쓰기-읽기" },
+  simEvents: { en: "engine events per second (10,000 connections)", ko: "엔진의 초당 이벤트 수 (커넥션 10,000개)" },
+  pageLoad: { en: "simulatePageLoad(), 42 objects, every strategy", ko: "simulatePageLoad(), 객체 42개, 모든 전략" },
+  pageLoadScaling: { en: "simulatePageLoad() time for 4x the objects (worst strategy)", ko: "객체가 4배일 때 simulatePageLoad() 시간 (가장 나쁜 전략)" },
+  checkOne: { en: "check {id} after a save (notebook, check --watch)", ko: "저장한 뒤 check {id} (노트북, check --watch)" },
+  checkAll: { en: "check all {count} after editing every file", ko: "모든 파일을 고친 뒤 {count}문제 모두 check" },
+  checkOneCold: { en: "check {id} after a save, in a fresh process", ko: "저장한 뒤 새 프로세스에서 check {id}" },
+  grade: { en: "npm run workbook -- grade (exercises/, a fresh process)", ko: "npm run workbook -- grade (exercises/, 새 프로세스)" },
+  test: { en: "npm test without the notebooks", ko: "노트북을 뺀 npm test" },
+  kernelStart: { en: "a bare kernel running one cell", ko: "빈 커널이 셀 하나를 실행" },
+  libImport: { en: "import of ./lib/index in a kernel, above a bare kernel", ko: "커널에서 ./lib/index import (빈 커널 대비 추가 시간)" },
+  notebook: { en: "the median notebook (target: 2 x a bare kernel)", ko: "노트북 실행 시간의 중앙값 (목표: 빈 커널의 2배)" },
+  noJupyter: { en: "Jupyter is not set up here (npm run setup)", ko: "여기에는 Jupyter가 설치되어 있지 않습니다 (npm run setup)" },
+  notebookFailed: { en: "the notebook failed: {output}", ko: "노트북 실행이 실패했습니다: {output}" },
+  needsKernelStart: { en: "needs kernelStartMs", ko: "kernelStartMs 측정이 먼저 필요합니다" },
+  notMeasured: { en: "not measured: {note}", ko: "측정하지 않음: {note}" },
+  noTarget: { en: "no target", ko: "목표 없음" },
+  slow: { en: "SLOW", ko: "느림" },
+});
 
 export interface BenchCase {
   /** the key in `bench --json`'s metrics */
   key: string;
-  name: string;
+  name: Text;
   unit: "ms" | "ms CPU" | "events/s" | "×";
   /** the figure must stay at or under `atMost`, or at or over `atLeast` */
   target: { atMost?: number; atLeast?: number };
@@ -33,6 +58,7 @@ export interface BenchCase {
 
 export interface BenchResult {
   key: string;
+  /** in the current language */
   name: string;
   value: number | null;
   unit: string;
@@ -125,7 +151,7 @@ const notebooksScript = (): typeof import("../../scripts/notebooks") => require(
 /** Wall time of one notebook written for the benchmark (Jupyter must be set up). */
 async function notebookRun(name: string, source: string): Promise<number | string> {
   const { executeNotebook, jupyterReady } = notebooksScript();
-  if (!jupyterReady()) return "Jupyter is not set up here (npm run setup)";
+  if (!jupyterReady()) return say.noJupyter();
   const rel = path.join(".workbook", "bench", `${name}.ipynb`);
   fs.mkdirSync(path.join(ROOT, path.dirname(rel)), { recursive: true });
   fs.writeFileSync(path.join(ROOT, rel), JSON.stringify({
@@ -134,23 +160,23 @@ async function notebookRun(name: string, source: string): Promise<number | strin
     nbformat: 4, nbformat_minor: 5,
   }));
   const r = await executeNotebook(rel);
-  return r.ok ? r.ms : `the notebook failed: ${r.output.slice(0, 200)}`;
+  return r.ok ? r.ms : say.notebookFailed({ output: r.output.slice(0, 200) });
 }
 
 let kernelStart: number | undefined;
 
 export const benchCases: BenchCase[] = [
-  { key: "segmentMs", name: "segment() of 1 MB, 1,000 times", unit: "ms", target: { atMost: 100 }, measure: () => median(() => { for (let i = 0; i < 1_000; i++) segment(1_000_000 + i); }) },
-  { key: "slowStartMs", name: "slowStart() of 1 GB", unit: "ms", target: { atMost: 50 }, measure: () => median(() => slowStart({ bytes: 1e9, rttMs: 100 })) },
-  { key: "nagleMs", name: "nagleDelayedAck() write-write-read", unit: "ms", target: { atMost: 20 }, measure: () => median(() => nagleDelayedAck({ writes: [200, 100], nagle: true, delayedAckMs: 40, rttMs: 1 })) },
-  { key: "simEventsPerSec", name: "engine events per second (10,000 connections)", unit: "events/s", target: { atLeast: 1_000_000 }, measure: async () => simEventsPerSec() },
+  { key: "segmentMs", name: say.segment.text, unit: "ms", target: { atMost: 100 }, measure: () => median(() => { for (let i = 0; i < 1_000; i++) segment(1_000_000 + i); }) },
+  { key: "slowStartMs", name: say.slowStart.text, unit: "ms", target: { atMost: 50 }, measure: () => median(() => slowStart({ bytes: 1e9, rttMs: 100 })) },
+  { key: "nagleMs", name: say.nagle.text, unit: "ms", target: { atMost: 20 }, measure: () => median(() => nagleDelayedAck({ writes: [200, 100], nagle: true, delayedAckMs: 40, rttMs: 1 })) },
+  { key: "simEventsPerSec", name: say.simEvents.text, unit: "events/s", target: { atLeast: 1_000_000 }, measure: async () => simEventsPerSec() },
   {
-    key: "pageLoadMs", name: "simulatePageLoad(), 42 objects, every strategy", unit: "ms", target: { atMost: 200 },
+    key: "pageLoadMs", name: say.pageLoad.text, unit: "ms", target: { atMost: 200 },
     measure: () => median(() => { for (const strategy of STRATEGIES) load(42, strategy, 90, 1.5e6); }),
   },
-  { key: "pageLoadScaling", name: "simulatePageLoad() time for 4x the objects (worst strategy)", unit: "×", target: { atMost: 5 }, measure: pageLoadScaling },
+  { key: "pageLoadScaling", name: say.pageLoadScaling.text, unit: "×", target: { atMost: 5 }, measure: pageLoadScaling },
   {
-    key: "checkOneMs", name: `check ${first.id} after a save (notebook, check --watch)`, unit: "ms CPU", target: { atMost: 500 },
+    key: "checkOneMs", name: withParams(say.checkOne.text, { id: first.id }), unit: "ms CPU", target: { atMost: 500 },
     measure: async () => {
       scratch();
       await runChecks([first.id], { target: SCRATCH }); // warm: the kernel or watcher has loaded everything once
@@ -158,7 +184,7 @@ export const benchCases: BenchCase[] = [
     },
   },
   {
-    key: "checkAllMs", name: `check all ${catalogue.length} after editing every file`, unit: "ms CPU", target: { atMost: 5000 },
+    key: "checkAllMs", name: withParams(say.checkAll.text, { count: catalogue.length }), unit: "ms CPU", target: { atMost: 5000 },
     measure: async () => {
       scratch();
       await runChecks(undefined, { target: SCRATCH });
@@ -166,7 +192,7 @@ export const benchCases: BenchCase[] = [
     },
   },
   {
-    key: "checkOneColdMs", name: `check ${first.id} after a save, in a fresh process`, unit: "ms CPU", target: { atMost: 3000 },
+    key: "checkOneColdMs", name: withParams(say.checkOneCold.text, { id: first.id }), unit: "ms CPU", target: { atMost: 3000 },
     measure: async () => {
       scratch();
       const code = `require(${JSON.stringify(path.join(__dirname, "run-check"))}).runChecks([${JSON.stringify(first.id)}], { target: ${JSON.stringify(SCRATCH)} })`;
@@ -174,15 +200,15 @@ export const benchCases: BenchCase[] = [
     },
   },
   {
-    key: "gradeMs", name: "npm run workbook -- grade (exercises/, a fresh process)", unit: "ms", target: { atMost: 10_000 },
+    key: "gradeMs", name: say.grade.text, unit: "ms", target: { atMost: 10_000 },
     measure: () => median(() => spawnSync(process.execPath, [path.join(ROOT, "node_modules/ts-node/dist/bin.js"), "scripts/workbook.ts", "grade", "--json", "--exit-zero"], { cwd: ROOT, stdio: "ignore" }), { repeats: 1 }),
   },
   {
-    key: "testMs", name: "npm test without the notebooks", unit: "ms", target: { atMost: 30_000 },
+    key: "testMs", name: say.test.text, unit: "ms", target: { atMost: 30_000 },
     measure: () => median(() => spawnSync(process.execPath, [path.join(ROOT, "node_modules/vitest/vitest.mjs"), "run", "--exclude", "test/notebooks.test.ts"], { cwd: ROOT, stdio: "ignore" }), { repeats: 1 }),
   },
   {
-    key: "kernelStartMs", name: "a bare kernel running one cell", unit: "ms", target: {},
+    key: "kernelStartMs", name: say.kernelStart.text, unit: "ms", target: {},
     measure: async () => {
       const r = await notebookRun("bare", "1 + 1");
       if (typeof r === "number") kernelStart = r;
@@ -190,18 +216,18 @@ export const benchCases: BenchCase[] = [
     },
   },
   {
-    key: "libImportMs", name: "import of ./lib/index in a kernel, above a bare kernel", unit: "ms", target: { atMost: 1000 },
+    key: "libImportMs", name: say.libImport.text, unit: "ms", target: { atMost: 1000 },
     measure: async () => {
       const lib = "./lib/index"; // the notebooks' own import, as a cell writes it
       const r = await notebookRun("lib", `import { segment } from "${lib}";\nsegment(1).segments`);
-      return typeof r === "number" && kernelStart !== undefined ? r - kernelStart : typeof r === "string" ? r : "needs kernelStartMs";
+      return typeof r === "number" && kernelStart !== undefined ? r - kernelStart : typeof r === "string" ? r : say.needsKernelStart();
     },
   },
   {
-    key: "notebookMs", name: "the median notebook (target: 2 x a bare kernel)", unit: "ms", target: {},
+    key: "notebookMs", name: say.notebook.text, unit: "ms", target: {},
     measure: async () => {
       const { executeNotebook, jupyterReady, listNotebooks } = notebooksScript();
-      if (!jupyterReady()) return "Jupyter is not set up here (npm run setup)";
+      if (!jupyterReady()) return say.noJupyter();
       const times: number[] = [];
       for (const nb of listNotebooks()) times.push((await executeNotebook(nb)).ms);
       return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
@@ -209,11 +235,17 @@ export const benchCases: BenchCase[] = [
   },
 ];
 
+/** A bench case's name with its numbers filled in, still in both languages. */
+function withParams(text: Text, params: Record<string, string | number>): Text {
+  return { en: tr(text, params, "en"), ko: tr(text, params, "ko") };
+}
+
 function judge(c: BenchCase, value: number | string): BenchResult {
-  if (typeof value === "string") return { key: c.key, name: c.name, value: null, unit: c.unit, target: c.target, ok: true, note: value };
+  const name = tr(c.name);
+  if (typeof value === "string") return { key: c.key, name, value: null, unit: c.unit, target: c.target, ok: true, note: value };
   const target = c.key === "notebookMs" && kernelStart !== undefined ? { atMost: 2 * kernelStart } : c.target;
   const ok = (target.atMost === undefined || value <= target.atMost) && (target.atLeast === undefined || value >= target.atLeast);
-  return { key: c.key, name: c.name, value, unit: c.unit, target, ok };
+  return { key: c.key, name, value, unit: c.unit, target, ok };
 }
 
 export async function runBench(cases = benchCases, onResult: (r: BenchResult) => void = () => {}): Promise<BenchResult[]> {
@@ -231,7 +263,8 @@ export async function runBench(cases = benchCases, onResult: (r: BenchResult) =>
 }
 
 export function formatBenchResult(r: BenchResult): string {
-  const target = r.target.atMost !== undefined ? `≤ ${r.target.atMost}` : r.target.atLeast !== undefined ? `≥ ${r.target.atLeast}` : "no target";
-  const value = r.value === null ? `not measured: ${r.note}` : `${Math.round(r.value * 10) / 10} ${r.unit}`.padStart(20);
-  return `${r.value === null ? "--  " : r.ok ? "ok  " : "SLOW"} ${r.name.padEnd(62)} ${value}  (${target})`;
+  const target = r.target.atMost !== undefined ? `≤ ${r.target.atMost}` : r.target.atLeast !== undefined ? `≥ ${r.target.atLeast}` : say.noTarget();
+  const value = r.value === null ? say.notMeasured({ note: r.note ?? "" }) : `${Math.round(r.value * 10) / 10} ${r.unit}`.padStart(20);
+  const mark = r.value === null ? "--" : r.ok ? "ok" : say.slow();
+  return `${padEndWidth(mark, 4)} ${padEndWidth(r.name, 62)} ${value}  (${target})`;
 }

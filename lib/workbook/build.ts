@@ -14,6 +14,15 @@ import { Module } from "node:module";
 import * as path from "node:path";
 import { catalogue } from "./catalogue";
 import { ROOT } from "./paths";
+import { fill, messages } from "../i18n";
+
+const say = messages("workbook/build", {
+  notAvailable: {
+    en: "{module} is not available in this exercise: the workbook's models compute the answers",
+    ko: "이 문제에서는 {module}을(를) 쓸 수 없습니다. 워크북의 모델은 답을 계산해 버립니다",
+  },
+  badTarget: { en: "target must be a folder inside the workbook; got {target}", ko: "target은 워크북 안의 폴더여야 합니다. 받은 값: {target}" },
+});
 
 export const CACHE_DIR = path.join(ROOT, ".workbook", "cache");
 const SWC_OPTIONS = { jsc: { parser: { syntax: "typescript" as const }, target: "es2022" as const }, module: { type: "commonjs" as const } };
@@ -87,16 +96,21 @@ export function libModules(): string[] {
  * What stands in the sandbox for a lib module these exercises may not use:
  * loading it works (so one forbidden import does not sink the file's other
  * exercises), using anything from it throws. The import rule has already
- * failed the exercise that uses it, with a message naming it.
+ * failed the exercise that uses it, with a message naming it. The message is
+ * written in both languages and chosen in the child by WORKBOOK_LANG (which
+ * the sandbox sets), so the folder does not change with the language.
  */
 function placeholder(mod: string): string {
+  const { en, ko } = say.notAvailable.text;
+  const quoted = (template: string) => JSON.stringify(fill(template, { module: mod }));
   return `"use strict";
 // ${mod} is not available to these exercises: the workbook's models compute the answers.
+const message = process.env.WORKBOOK_LANG === "ko" ? ${quoted(ko)} : ${quoted(en)};
 module.exports = new Proxy({}, {
   get(_target, key) {
     if (key === "__esModule") return true;
     if (typeof key === "symbol" || key === "then") return undefined;
-    throw new Error(${JSON.stringify(`${mod} is not available in this exercise: the workbook's models compute the answers`)});
+    throw new Error(message);
   },
 });
 `;
@@ -141,7 +155,7 @@ export interface SandboxFolder {
 export function buildSandbox(target: string, exerciseFile: string): SandboxFolder {
   const targetDir = path.resolve(ROOT, target);
   const rel = path.relative(ROOT, targetDir).split(path.sep).join("/");
-  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) throw new RangeError(`target must be a folder inside the workbook; got ${JSON.stringify(target)}`);
+  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) throw new RangeError(say.badTarget({ target: JSON.stringify(target) }));
   const key = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, "_");
   const root = path.join(ROOT, ".workbook", "build", key(rel), key(exerciseFile.replace(/\.ts$/, "")));
   const seen = new Set<string>();

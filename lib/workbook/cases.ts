@@ -4,7 +4,9 @@
  * literal expected values, so no answer is ever computed by a function a
  * student could import. checks/<file>.ts ships (public cases, shown in
  * feedback); checks/hidden/<file>.ts stays with the teacher.
+ * Every sentence a student reads is a `Text` (English and Korean).
  */
+import type { Text } from "../i18n";
 
 export interface Case {
   /** the arguments the student's function is called with (copied into the child process) */

@@ -3,8 +3,11 @@
  * (.github/workflows/classroom.yml): on every push, one step per exercise
  * with GitHub's command grader (its points are the catalogue's), then the
  * grading reporter that sums them for Classroom. It runs the public checks
- * only: a student copy has no hidden cases.
+ * only: a student copy has no hidden cases. Step names and the grader's
+ * messages are in the language of the teacher who wrote the release
+ * (WORKBOOK_LANG in the job: a student's saved choice is not committed).
  */
+import { language, tr } from "../i18n";
 import { catalogue } from "./catalogue";
 
 /** A step id GitHub accepts and the reporter can name: "4.1a" → "ex-4-1a". */
@@ -12,7 +15,7 @@ export const stepId = (id: string): string => `ex-${id.replace(/\./g, "-")}`;
 
 export function classroomWorkflow(): string {
   const steps = catalogue.map((e) => [
-    `      - name: ${e.id} ${e.title.replace(/[:#]/g, " ")}`,
+    `      - name: ${e.id} ${tr(e.title).replace(/[:#]/g, " ")}`,
     `        id: ${stepId(e.id)}`,
     "        uses: classroom-resources/autograding-command-grader@v1",
     "        with:",
@@ -36,6 +39,8 @@ jobs:
   run-autograding-tests:
     runs-on: ubuntu-latest
     if: github.actor != 'github-classroom[bot]'
+    env:
+      WORKBOOK_LANG: ${language()}
     steps:
       - name: Checkout code
         uses: actions/checkout@v4

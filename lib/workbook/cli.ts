@@ -2,10 +2,13 @@
  * The workbook's command line: `npm run workbook -- <command>`.
  * Each command declares its options (parsed by node:util's parseArgs, strict:
  * an unknown option is a usage error) and is a small function; `help` lists them.
+ * Everything it prints is in the current language (lib/i18n.ts); `lang` sets it.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { checkChoice } from "../errors";
+import { language, languageChoice, LANGUAGES, messages, settingsFile, tr, type Language, type Localized, type Text } from "../i18n";
 import { catalogue, findExercise } from "./catalogue";
 import { checkExercises, progressText, selectIds, verdictPrinter } from "./check";
 import { gradeReport, GradeReport, maxScoreOf } from "./grade";
@@ -14,13 +17,113 @@ import { hint } from "./hints";
 import { ROOT } from "./paths";
 import { verdictLine } from "./verdict";
 
+const say = messages("workbook/cli", {
+  aboutProgress: {
+    en: "exercises done and what to do next, from the last checks (--last-run: print nothing when there are none)",
+    ko: "마지막 채점 결과로 본 진행 상황과 다음에 할 일 (--last-run: 채점 결과가 없으면 아무것도 출력하지 않음)",
+  },
+  aboutHint: { en: "a hint for one exercise; --more opens the next, more detailed one", ko: "문제 하나의 힌트. --more는 더 자세한 다음 힌트를 엽니다" },
+  aboutCheck: {
+    en: "grade one exercise, one section (4.2) or all, against exercises/; --watch: again after every save",
+    ko: "exercises/의 문제 하나, 절 하나(4.2), 또는 전부를 채점. --watch: 저장할 때마다 다시 채점",
+  },
+  aboutGrade: {
+    en: "grade every exercise into a score (Gradescope results.json); exits 1 below full marks unless --exit-zero",
+    ko: "모든 문제를 채점해 점수를 냄 (Gradescope results.json). 만점이 아니면 종료 코드 1 (--exit-zero가 없을 때)",
+  },
+  aboutAutograder: {
+    en: "write a Gradescope autograder (setup.sh, run_autograder, the trusted copy with hidden cases, the zip)",
+    ko: "Gradescope 자동 채점기를 만듦 (setup.sh, run_autograder, 숨은 케이스가 든 신뢰할 수 있는 사본, zip)",
+  },
+  aboutAutograde: {
+    en: "grade a submission's exercise files with every case (what run_autograder calls)",
+    ko: "제출물의 연습 문제 파일을 모든 케이스로 채점 (run_autograder가 부르는 명령)",
+  },
+  aboutShow: { en: "a picture of one model in the terminal (show, alone, lists them)", ko: "모델 하나를 터미널에 그림 (show만 쓰면 목록)" },
+  aboutLab: {
+    en: "a real-socket experiment on loopback, next to the model's prediction (lab alone lists them); exits 2 when the result is inconclusive",
+    ko: "루프백에서 진짜 소켓으로 하는 실험을 모델의 예측과 나란히 보여 줌 (lab만 쓰면 목록). 결론을 못 내면 종료 코드 2",
+  },
+  aboutBench: { en: "speed of the models and the grader against their targets", ko: "모델과 채점기의 속도를 목표와 비교" },
+  aboutRelease: {
+    en: "write the student copy (no solutions, no hidden cases) into a new folder; --update refreshes one, never touching exercises/",
+    ko: "새 폴더에 학생용 사본(풀이와 숨은 케이스 제외)을 만듦. --update는 exercises/는 건드리지 않고 사본을 갱신",
+  },
+  aboutLang: {
+    en: "the language of everything the workbook prints: en (English) or ko (Korean); lang alone says which one and why",
+    ko: "워크북이 출력하는 모든 글의 언어: en(영어) 또는 ko(한국어). lang만 쓰면 지금 언어와 그 출처를 알려 줌",
+  },
+  usageHead: { en: "Usage: npm run workbook -- <command>", ko: "사용법: npm run workbook -- <command>" },
+  unknownCommand: { en: "Unknown command \"{name}\".", ko: "없는 명령입니다: \"{name}\"." },
+  error: { en: "error: {message}", ko: "오류: {message}" },
+  usage: { en: "usage: npm run workbook -- {usage}", ko: "사용법: npm run workbook -- {usage}" },
+  unknownOption: { en: "unknown option {option}", ko: "알 수 없는 옵션: {option}" },
+  optionNeedsValue: { en: "option {option} needs a value", ko: "{option} 옵션에는 값이 필요합니다" },
+  optionTakesNoValue: { en: "option {option} takes no value", ko: "{option} 옵션에는 값을 줄 수 없습니다" },
+  fsError: { en: "{path}: {reason} (error code {code})", ko: "{path}: {reason} (오류 코드 {code})" },
+  EACCES: { en: "permission denied", ko: "권한이 없습니다" },
+  EPERM: { en: "operation not permitted", ko: "허용되지 않은 작업입니다" },
+  ENOENT: { en: "no such file or folder", ko: "그런 파일이나 폴더가 없습니다" },
+  ENOTDIR: { en: "not a folder", ko: "폴더가 아닙니다" },
+  EEXIST: { en: "already exists", ko: "이미 있습니다" },
+  EROFS: { en: "read-only file system", ko: "읽기 전용 파일 시스템입니다" },
+  ENOSPC: { en: "no space left on the disk", ko: "디스크에 남은 공간이 없습니다" },
+  outMissing: { en: "--out {out}: the folder {dir} does not exist", ko: "--out {out}: {dir} 폴더가 없습니다" },
+  outIsFolder: { en: "--out {out} is a folder; give a file name", ko: "--out {out}은 폴더입니다. 파일 이름을 주세요" },
+  outNotWritable: { en: "--out {out}: the folder {dir} is not writable", ko: "--out {out}: {dir} 폴더에 쓸 수 없습니다" },
+  watching: { en: "Watching {dir}/ (Ctrl-C to stop) ...", ko: "{dir}/ 폴더를 지켜보는 중입니다 (멈추려면 Ctrl-C) ..." },
+  hintNeedsId: { en: "hint needs an exercise id. Valid ids: {ids}", ko: "hint에는 문제 번호가 필요합니다. 있는 번호: {ids}" },
+  grading: { en: "Grading {count} exercises ...", ko: "{count}문제를 채점합니다 ..." },
+  score: { en: "Score: {score}/{max}", ko: "점수: {score}/{max}" },
+  autograderNeedsDir: { en: "autograder needs a new folder to write into", ko: "autograder에는 새로 만들 폴더가 필요합니다" },
+  autograderWrote: {
+    en: "Wrote {files} files to {source} and {zip}.\nUpload {zip} to Gradescope (see TEACHING.md).",
+    ko: "파일 {files}개를 {source}에 쓰고 {zip}을 만들었습니다.\n{zip}을 Gradescope에 올리세요 (TEACHING.md 참고).",
+  },
+  autogradeNeeds: { en: "autograde needs a submission folder and --out FILE", ko: "autograde에는 제출물 폴더와 --out FILE이 필요합니다" },
+  graderFailed: { en: "The grader failed: {error}", ko: "채점기가 실패했습니다: {error}" },
+  modelsToShow: { en: "Models to show:", ko: "그려 볼 수 있는 모델:" },
+  unknownModel: { en: "unknown model {name}. Valid: {valid}", ko: "없는 모델입니다: {name}. 있는 모델: {valid}" },
+  labNeedsName: { en: "lab needs a name. Valid: {valid}", ko: "lab에는 실험 이름이 필요합니다. 있는 실험: {valid}" },
+  unknownLab: { en: "unknown lab {name}. Valid: {valid}", ko: "없는 실험입니다: {name}. 있는 실험: {valid}" },
+  measuring: { en: "measuring on 127.0.0.1 ...", ko: "127.0.0.1에서 측정하는 중 ..." },
+  inconclusive: { en: "the {name} lab was inconclusive: {reason}", ko: "{name} 실험은 결론을 내지 못했습니다: {reason}" },
+  benchHead: {
+    en: "Benchmarks (times are medians of 3 runs, except whole-suite runs):",
+    ko: "벤치마크 (시간은 3번 실행한 값의 중앙값, 전체 실행은 1번):",
+  },
+  releaseNeedsDir: { en: "release needs a target folder", ko: "release에는 사본을 만들 폴더가 필요합니다" },
+  updated: { en: "Updated {updated} and added {added} files in {dir}; exercises/ untouched.", ko: "{dir}에서 파일 {updated}개를 갱신하고 {added}개를 더했습니다. exercises/는 그대로입니다." },
+  backup: { en: "Previous versions of the updated files: {backup}", ko: "갱신한 파일의 이전 판: {backup}" },
+  released: {
+    en: "Wrote {files} files to {dir} (without solutions/ and hidden cases, with .github/workflows/classroom.yml).\nStudents: cd {target} && npm install && npm start",
+    ko: "파일 {files}개를 {dir}에 썼습니다 (solutions/와 숨은 케이스는 빼고, .github/workflows/classroom.yml은 넣어서).\n학생은: cd {target} && npm install && npm start",
+  },
+  langSet: { en: "Language set to English, saved in {file}.", ko: "언어를 한국어로 정하고 {file}에 저장했습니다." },
+  langIs: { en: "Language: {language} ({name}), {source}.", ko: "언어: {language} ({name}), {source}." },
+  en: { en: "English", ko: "영어" },
+  ko: { en: "Korean", ko: "한국어" },
+  fromSetLanguage: { en: "chosen in this process with setLanguage()", ko: "이 프로세스에서 setLanguage()로 정했습니다" },
+  fromNotebook: { en: "because the notebook was opened from notebooks/ko/", ko: "노트북을 notebooks/ko/에서 열었기 때문입니다" },
+  fromSaved: { en: "saved by npm run workbook -- lang in {file}", ko: "npm run workbook -- lang으로 {file}에 저장한 설정입니다" },
+  fromEnv: { en: "from the WORKBOOK_LANG environment variable", ko: "환경 변수 WORKBOOK_LANG에서 정했습니다" },
+  fromLocale: { en: "from the system locale ({locale})", ko: "시스템 로캘({locale})에서 정했습니다" },
+  unknownLocale: { en: "unknown", ko: "알 수 없음" },
+  langChange: { en: "To change it: npm run workbook -- lang {other}", ko: "바꾸려면: npm run workbook -- lang {other}" },
+  langTooMany: { en: "lang takes one language: en or ko", ko: "lang에는 언어 하나만 줄 수 있습니다: en 또는 ko" },
+});
+
+/** A text another module may give as plain English or as both languages (lab titles, gallery captions). */
+const shown = (text: string | Text): string => (typeof text === "string" ? text : tr(text));
+
 /** What a command receives: its options by name and its positional arguments. */
 interface Args {
   flags: Record<string, string | boolean | undefined>;
   positionals: string[];
 }
 type Options = Record<string, { type: "boolean" | "string" }>;
-type Command = { usage: string; about: string; options?: Options; run(args: Args): Promise<number> };
+/** `usage` is syntax (the same in every language); `about` says what the command does. */
+type Command = { usage: string; about: () => Localized; options?: Options; run(args: Args): Promise<number> };
 
 const flag = (args: Args, name: string) => args.flags[name] === true;
 const option = (args: Args, name: string) => args.flags[name] as string | undefined;
@@ -31,12 +134,12 @@ function outFile(args: Args): string | undefined {
   const out = option(args, "out");
   if (out === undefined) return undefined;
   const dir = path.dirname(path.resolve(out));
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--out ${out}: the folder ${dir} does not exist`);
-  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name`);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(say.outMissing({ out, dir }));
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UsageError(say.outIsFolder({ out }));
   try {
     fs.accessSync(dir, fs.constants.W_OK);
   } catch {
-    throw new UsageError(`--out ${out}: the folder ${dir} is not writable`);
+    throw new UsageError(say.outNotWritable({ out, dir }));
   }
   return out;
 }
@@ -56,7 +159,7 @@ export class UsageError extends Error {}
  */
 function watch(ids: string[]): Promise<number> {
   const dir = path.join(ROOT, "exercises");
-  console.log(`Watching ${path.relative(process.cwd(), dir) || dir}/ (Ctrl-C to stop) ...`);
+  console.log(say.watching({ dir: path.relative(process.cwd(), dir) || dir }));
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const changed = new Set<string>();
@@ -79,7 +182,7 @@ function watch(ids: string[]): Promise<number> {
 export const commands: Record<string, Command> = {
   progress: {
     usage: "progress [--last-run]",
-    about: "exercises done and what to do next, from the last checks (--last-run: print nothing when there are none)",
+    about: say.aboutProgress,
     options: { "last-run": { type: "boolean" } },
     async run(args) {
       const text = await progressText(flag(args, "last-run"));
@@ -89,18 +192,18 @@ export const commands: Record<string, Command> = {
   },
   hint: {
     usage: "hint <id> [--more]",
-    about: "a hint for one exercise; --more opens the next, more detailed one",
+    about: say.aboutHint,
     options: { more: { type: "boolean" } },
     async run(args) {
       const [id] = positional(args);
-      if (!id) throw new UsageError(`hint needs an exercise id. Valid ids: ${catalogue.map((e) => e.id).join(", ")}`);
+      if (!id) throw new UsageError(say.hintNeedsId({ ids: catalogue.map((e) => e.id).join(", ") }));
       hint(id, flag(args, "more"));
       return 0;
     },
   },
   check: {
     usage: "check [<id>|<section>] [--watch]",
-    about: "grade one exercise, one section (4.2) or all, against exercises/; --watch: again after every save",
+    about: say.aboutCheck,
     options: { watch: { type: "boolean" } },
     async run(args) {
       const ids = selectIds(positional(args)[0]);
@@ -111,42 +214,42 @@ export const commands: Record<string, Command> = {
   },
   grade: {
     usage: "grade [--json] [--out FILE] [--exit-zero]",
-    about: "grade every exercise into a score (Gradescope results.json); exits 1 below full marks unless --exit-zero",
+    about: say.aboutGrade,
     options: { json: { type: "boolean" }, out: { type: "string" }, "exit-zero": { type: "boolean" } },
     async run(args) {
       const json = flag(args, "json");
       const out = outFile(args);
       const log = (s: string) => (json ? console.error(s) : console.log(s));
-      log(`Grading ${catalogue.length} exercises ...`);
+      log(say.grading({ count: catalogue.length }));
       const started = Date.now();
       const verdicts = await checkExercises(catalogue.map((e) => e.id), (v) => log(`  ${verdictLine(v)}`));
       const report = gradeReport(verdicts, (Date.now() - started) / 1000);
       const max = maxScoreOf(report);
-      log(`Score: ${report.score}/${max}`);
+      log(say.score({ score: report.score, max }));
       writeReport(report, out, json);
       return report.score >= max || flag(args, "exit-zero") ? 0 : 1;
     },
   },
   autograder: {
     usage: "autograder <dir>",
-    about: "write a Gradescope autograder (setup.sh, run_autograder, the trusted copy with hidden cases, the zip)",
+    about: say.aboutAutograder,
     async run(args) {
       const [dir] = positional(args);
-      if (!dir) throw new UsageError("autograder needs a new folder to write into");
+      if (!dir) throw new UsageError(say.autograderNeedsDir());
       const { buildAutograder } = await import("./autograder");
       const r = buildAutograder(dir);
-      console.log(`Wrote ${r.files} files to ${path.join(r.dir, "source")} and ${r.zip}.\nUpload ${r.zip} to Gradescope (see TEACHING.md).`);
+      console.log(say.autograderWrote({ files: r.files, source: path.join(r.dir, "source"), zip: r.zip }));
       return 0;
     },
   },
   autograde: {
     usage: "autograde <submission-dir> --out FILE",
-    about: "grade a submission's exercise files with every case (what run_autograder calls)",
+    about: say.aboutAutograde,
     options: { out: { type: "string" } },
     async run(args) {
       const [submission] = positional(args);
       const out = outFile(args);
-      if (!submission || !out) throw new UsageError("autograde needs a submission folder and --out FILE");
+      if (!submission || !out) throw new UsageError(say.autogradeNeeds());
       const started = Date.now();
       const { autograde } = await import("./autograder");
       let report: GradeReport;
@@ -154,58 +257,59 @@ export const commands: Record<string, Command> = {
         report = await autograde(submission, (s) => console.error(s));
       } catch (err) {
         // The run always ends with complete JSON, even when the grader itself fails.
-        report = { ...gradeReport([], (Date.now() - started) / 1000), output: `The grader failed: ${(err as Error).message}` };
+        report = { ...gradeReport([], (Date.now() - started) / 1000), output: say.graderFailed({ error: (err as Error).message }) };
       }
       writeReport(report, out, false);
-      console.error(`Score: ${report.score}/${maxScoreOf(report)}`);
+      console.error(say.score({ score: report.score, max: maxScoreOf(report) }));
       return 0;
     },
   },
   show: {
     usage: "show <model>",
-    about: "a picture of one model in the terminal (show, alone, lists them)",
+    about: say.aboutShow,
     async run(args) {
       const { gallery } = await import("../viz/gallery");
       const [name] = positional(args);
-      const list = Object.entries(gallery).map(([n, p]) => `  ${n.padEnd(12)} ${p.about}`).join("\n");
+      const list = Object.entries(gallery).map(([n, p]) => `  ${n.padEnd(12)} ${shown(p.about)}`).join("\n");
       if (!name) {
-        console.log(`Models to show:\n${list}`);
+        console.log(`${say.modelsToShow()}\n${list}`);
         return 0;
       }
-      const picture = gallery[name];
-      if (!picture) throw new UsageError(`unknown model ${JSON.stringify(name)}. Valid: ${Object.keys(gallery).join(", ")}`);
+      const picture = Object.hasOwn(gallery, name) ? gallery[name] : undefined;
+      if (!picture) throw new UsageError(say.unknownModel({ name: JSON.stringify(name), valid: Object.keys(gallery).join(", ") }));
       console.log(picture.draw());
       return 0;
     },
   },
   lab: {
     usage: "lab <name> [--json] [--quick]",
-    about: "a real-socket experiment on loopback, next to the model's prediction (lab alone lists them); exits 2 when the result is inconclusive",
+    about: say.aboutLab,
     options: { json: { type: "boolean" }, quick: { type: "boolean" } },
     async run(args) {
       const { labs, runLab, inconclusiveReason, LAB_INCONCLUSIVE_EXIT } = await import("../lab/index");
       const [name] = positional(args);
-      const lab = name === undefined ? undefined : (labs as Record<string, (typeof labs)[keyof typeof labs]>)[name];
-      if (!lab) throw new UsageError(`${name === undefined ? "lab needs a name" : `unknown lab ${JSON.stringify(name)}`}. Valid: ${Object.keys(labs).join(", ")}`);
+      const lab = name === undefined || !Object.hasOwn(labs, name) ? undefined : (labs as Record<string, (typeof labs)[keyof typeof labs]>)[name];
+      const valid = Object.keys(labs).join(", ");
+      if (!lab) throw new UsageError(name === undefined ? say.labNeedsName({ valid }) : say.unknownLab({ name: JSON.stringify(name), valid }));
       const json = flag(args, "json");
-      if (!json) console.log(`${lab.title}\nmeasuring on 127.0.0.1 ...`);
+      if (!json) console.log(`${shown(lab.title)}\n${say.measuring()}`);
       const result = await runLab(name as keyof typeof labs, { quick: flag(args, "quick") });
       console.log(json ? JSON.stringify(result, null, 2) : lab.format(result));
       const inconclusive = inconclusiveReason(result);
       if (inconclusive === undefined) return 0;
-      console.error(`the ${name} lab was inconclusive: ${inconclusive}`);
+      console.error(say.inconclusive({ name: String(name), reason: inconclusive }));
       return LAB_INCONCLUSIVE_EXIT;
     },
   },
   bench: {
     usage: "bench [--json]",
-    about: "speed of the models and the grader against their targets",
+    about: say.aboutBench,
     options: { json: { type: "boolean" } },
     async run(args) {
       const json = flag(args, "json");
       const log = (s: string) => (json ? console.error(s) : console.log(s));
       const { formatBenchResult, runBench } = await import("./bench");
-      log("Benchmarks (times are medians of 3 runs, except whole-suite runs):");
+      log(say.benchHead());
       const results = await runBench(undefined, (r) => log(formatBenchResult(r)));
       const metrics = Object.fromEntries(results.map((r) => [r.key, r.value === null ? null : Math.round(r.value * 10) / 10]));
       if (json) console.log(JSON.stringify({ platform: process.platform, node: process.version, metrics, results }, null, 2));
@@ -214,33 +318,76 @@ export const commands: Record<string, Command> = {
   },
   release: {
     usage: "release <dir> [--update]",
-    about: "write the student copy (no solutions, no hidden cases) into a new folder; --update refreshes one, never touching exercises/",
+    about: say.aboutRelease,
     options: { update: { type: "boolean" } },
     async run(args) {
       const [dir] = positional(args);
-      if (!dir) throw new UsageError("release needs a target folder");
+      if (!dir) throw new UsageError(say.releaseNeedsDir());
       const { release, updateRelease } = await import("./release");
       if (flag(args, "update")) {
         const u = updateRelease(dir);
-        console.log(`Updated ${u.updated.length} and added ${u.added.length} files in ${u.dir}; exercises/ untouched.` +
-          (u.backup ? `\nPrevious versions of the updated files: ${u.backup}` : ""));
+        console.log(say.updated({ updated: u.updated.length, added: u.added.length, dir: u.dir }) + (u.backup ? `\n${say.backup({ backup: u.backup })}` : ""));
         return 0;
       }
       const r = release(dir);
-      console.log(`Wrote ${r.files} files to ${r.dir} (without solutions/ and hidden cases, with .github/workflows/classroom.yml).\n` +
-        `Students: cd ${dir} && npm install && npm start`);
+      console.log(say.released({ files: r.files, dir: r.dir, target: dir }));
+      return 0;
+    },
+  },
+  lang: {
+    usage: "lang [en|ko]",
+    about: say.aboutLang,
+    async run(args) {
+      const given = positional(args);
+      if (given.length > 1) throw new UsageError(say.langTooMany());
+      if (given.length === 0) {
+        console.log(`${describeLanguage()}\n${say.langChange({ other: language() === "ko" ? "en" : "ko" })}`);
+        return 0;
+      }
+      const lang = checkChoice("lang", given[0], LANGUAGES);
+      const file = saveLanguage(lang);
+      console.log(tr(say.langSet.text, { file }, lang)); // in the language just chosen
       return 0;
     },
   },
 };
 
+/** Saves `lang` in the settings file (keeping any other setting there); returns the file. */
+function saveLanguage(lang: Language): string {
+  const file = settingsFile();
+  let settings: Record<string, unknown> = {};
+  try {
+    const old: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (old !== null && typeof old === "object" && !Array.isArray(old)) settings = old as Record<string, unknown>;
+  } catch {
+    // none yet, or unreadable: start afresh
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ ...settings, lang }, null, 2) + "\n");
+  return file;
+}
+
+/** The current language, and what decided it. */
+function describeLanguage(): string {
+  const choice = languageChoice();
+  const source = {
+    setLanguage: () => say.fromSetLanguage(),
+    notebook: () => say.fromNotebook(),
+    saved: () => say.fromSaved({ file: choice.detail ?? settingsFile() }),
+    WORKBOOK_LANG: () => say.fromEnv(),
+    locale: () => say.fromLocale({ locale: choice.detail ?? say.unknownLocale() }),
+  }[choice.source]();
+  return say.langIs({ language: choice.language, name: say[choice.language](), source });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name === undefined || name === "help" || name === "--help" ? undefined : commands[name];
   if (!command) {
-    const list = Object.values(commands).map((c) => `  ${c.usage.padEnd(34)} ${c.about}`).join("\n");
-    const head = name && name !== "help" && name !== "--help" ? `Unknown command "${name}".\n` : "";
-    console.log(`${head}Usage: npm run workbook -- <command>\n${list}`);
+    const width = Math.max(...Object.values(commands).map((c) => c.usage.length)) + 2;
+    const list = Object.values(commands).map((c) => `  ${c.usage.padEnd(width)}${c.about()}`).join("\n");
+    const head = name && name !== "help" && name !== "--help" ? `${say.unknownCommand({ name })}\n` : "";
+    console.log(`${head}${say.usageHead()}\n${list}`);
     return head ? 2 : 0;
   }
   try {
@@ -248,11 +395,51 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run({ flags: parsed.values, positionals: parsed.positionals });
   } catch (err) {
     if (isUserMistake(err)) {
-      console.error(`error: ${(err as Error).message}\nusage: npm run workbook -- ${command.usage}`);
+      console.error(`${say.error({ message: mistakeText(err, args, command.options ?? {}) })}\n${say.usage({ usage: command.usage })}`);
       return 2;
     }
     throw err;
   }
+}
+
+/**
+ * A user mistake in the reader's language. Node words its own errors in
+ * English (parseArgs, file system): in English they are shown as they are,
+ * otherwise they are worded here from their code.
+ */
+function mistakeText(err: unknown, args: string[], options: Options): string {
+  const e = err as NodeJS.ErrnoException;
+  if (language() === "en" || typeof e.code !== "string") return e.message;
+  if (e.code.startsWith("ERR_PARSE_ARGS")) return parseArgsText(e, args, options) ?? e.message;
+  const reason = FS_REASONS[e.code];
+  return reason ? say.fsError({ path: e.path ?? "", reason: reason(), code: e.code }) : e.message;
+}
+
+const FS_REASONS: Record<string, () => Localized> = {
+  EACCES: say.EACCES, EPERM: say.EPERM, ENOENT: say.ENOENT, ENOTDIR: say.ENOTDIR, EEXIST: say.EEXIST, EROFS: say.EROFS, ENOSPC: say.ENOSPC,
+};
+
+/** What parseArgs refused, found again in the arguments (its message names it only in English). */
+function parseArgsText(e: NodeJS.ErrnoException, args: string[], options: Options): Localized | undefined {
+  const end = args.indexOf("--");
+  const given = (end === -1 ? args : args.slice(0, end)).filter((a) => a.startsWith("-") && a !== "-");
+  const nameOf = (a: string) => (a.startsWith("--") ? a.slice(2).split("=")[0] : a.slice(1, 2));
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const unknown = given.find((a) => !Object.hasOwn(options, nameOf(a)));
+    return unknown === undefined ? undefined : say.unknownOption({ option: unknown.split("=")[0] });
+  }
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const bad = given.find((a) => {
+      const spec = Object.hasOwn(options, nameOf(a)) ? options[nameOf(a)] : undefined;
+      if (spec?.type === "boolean") return a.includes("="); // --json=yes
+      const next = args[args.indexOf(a) + 1];
+      return spec?.type === "string" && !a.includes("=") && (next === undefined || next.startsWith("-")); // --out at the end, or before another option
+    });
+    if (bad === undefined) return undefined;
+    const option = bad.split("=")[0];
+    return options[nameOf(bad)].type === "boolean" ? say.optionTakesNoValue({ option }) : say.optionNeedsValue({ option });
+  }
+  return undefined;
 }
 
 /** Errors that describe what the user asked for (a bad option, id or path), shown without a stack trace. */

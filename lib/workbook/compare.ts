@@ -6,12 +6,64 @@
  * why it matters. For a hidden case it says why, never the answer.
  */
 import { inspect } from "node:util";
+import { messages, tr, type Text } from "../i18n";
 import type { Case, ExerciseCases } from "./cases";
+
+const say = messages("workbook/compare", {
+  expected: { en: "  expected {value}", ko: "  기대한 값  {value}" },
+  got: { en: "  got      {value}", ko: "  실제 값    {value}" },
+  slip: { en: "  slip?    {slip}", ko: "  실수일까?  {slip}" },
+  why: { en: "  why it matters: {why}", ko: "  왜 중요한가: {why}" },
+  hiddenFailed: { en: "a hidden case failed. What it tests: {why}", ko: "숨은 케이스 하나가 실패했습니다. 이 케이스가 확인하는 것: {why}" },
+  noExport: { en: "the file has no function exported as \"{name}\".", ko: "\"{name}\" 이름으로 export한 함수가 파일에 없습니다." },
+  plainValue: { en: "a plain value (numbers, strings, arrays, objects)", ko: "평범한 값 (숫자, 문자열, 배열, 객체)" },
+  uncopyable: { en: "something that cannot be copied: {what}", ko: "복사할 수 없는 값: {what}" },
+  toBeThrown: { en: "a {name} to be thrown", ko: "{name} 예외 발생" },
+  noError: { en: "no error, but {value}", ko: "예외 없이 돌려준 값 {value}" },
+  threw: { en: "an error was thrown: {error}", ko: "예외 발생: {error}" },
+  tolerance: { en: "{value} (numbers ± {tolerance})", ko: "{value} (숫자는 ± {tolerance}까지 허용)" },
+  argsAfter: { en: "{call}: the arguments after the call", ko: "{call}: 호출한 뒤의 인자" },
+  unchanged: { en: "unchanged", ko: "바뀌지 않은 그대로" },
+  argsWhy: {
+    en: "the caller still needs what it passed in (to log it, or to retry); changing it is a bug that shows up far away.",
+    ko: "호출한 쪽은 넘긴 값을 아직 써야 합니다(로그를 남기거나 재시도할 때). 그 값을 바꾸면 엉뚱한 곳에서 버그가 드러납니다.",
+  },
+  newObject: { en: "a new object", ko: "새 객체" },
+  sameObject: { en: "the very object it was given", ko: "인자로 받은 바로 그 객체" },
+  sameObjectWhy: {
+    en: "returning the caller's own object invites the caller to change both at once.",
+    ko: "호출한 쪽의 객체를 그대로 돌려주면, 호출한 쪽이 둘을 한꺼번에 바꾸게 되기 쉽습니다.",
+  },
+  indescribable: { en: "an object that cannot be described", ko: "설명할 수 없는 객체" },
+  unprintable: { en: "(unprintable)", ko: "(출력할 수 없는 값)" },
+  slipNull: {
+    en: "return null, not undefined (undefined usually means a missing return).",
+    ko: "undefined가 아니라 null을 돌려주세요 (undefined는 보통 return을 빠뜨렸다는 뜻입니다).",
+  },
+  slipNaN: {
+    en: "NaN comes from arithmetic on undefined (a missing default, a misspelled property) or from 0 / 0.",
+    ko: "NaN은 undefined로 계산했거나(빠진 기본값, 철자가 틀린 속성 이름) 0 / 0을 했을 때 나옵니다.",
+  },
+  slipString: {
+    en: "a string came back where a number was expected (string concatenation instead of addition?).",
+    ko: "숫자가 와야 할 자리에 문자열이 왔습니다 (덧셈 대신 문자열 이어 붙이기가 되지 않았나요?).",
+  },
+  slipBits: { en: "off by a factor of 8: bits and bytes mixed up?", ko: "8배 차이: 비트와 바이트를 섞지 않았나요?" },
+  slipMs: { en: "off by a factor of 1000: seconds and milliseconds mixed up?", ko: "1000배 차이: 초와 밀리초를 섞지 않았나요?" },
+  slipOne: {
+    en: "off by one: check where a count starts and whether the last step is counted.",
+    ko: "하나 차이(off by one): 세기를 어디서 시작하는지, 마지막 단계를 세는지 확인하세요.",
+  },
+});
 
 /** What the sandbox reports for one call. */
 export interface CallResult {
   value?: unknown;
-  threw?: { name: string; message: string; stack?: string; notImplemented?: boolean };
+  /**
+   * What was thrown. `indescribable`: the child could not describe it at all;
+   * `unprintable`: a thrown non-Error whose String() failed (the parent words both).
+   */
+  threw?: { name: string; message: string; stack?: string; notImplemented?: boolean; indescribable?: boolean; unprintable?: boolean };
   /** the export is not a function in the student's file */
   missing?: boolean;
   /** the value could not be copied out of the child (a function, a symbol, ...) */
@@ -33,9 +85,10 @@ export const show = (v: unknown): string => inspect(v, { depth: 5, breakLength: 
 
 const clip = (s: string, max = 400) => (s.length > max ? `${s.slice(0, max)} …` : s);
 
-/** How a call is written in feedback: `segmentCount(3000, 1460)`. */
+/** How a call is written in feedback: `segmentCount(3000, 1460)`, or the case's label in the current language. */
 export function callText(exportName: string, c: Case): string {
-  return c.label ?? clip(`${exportName}(${c.args.map(show).join(", ")})`);
+  if (c.label !== undefined) return typeof c.label === "string" ? c.label : tr(c.label);
+  return clip(`${exportName}(${c.args.map(show).join(", ")})`);
 }
 
 /** Deep equality where numbers may differ by `tolerance` and, optionally, undefined properties count as absent. */
@@ -59,65 +112,77 @@ export function sameValue(got: unknown, expected: unknown, tolerance = 0, ignore
 
 /** A recognisable slip, named for the student. */
 function slip(got: unknown, expected: unknown): string | undefined {
-  if (got === undefined && expected === null) return "return null, not undefined (undefined usually means a missing return).";
-  if (typeof got === "number" && Number.isNaN(got)) return "NaN comes from arithmetic on undefined (a missing default, a misspelled property) or from 0 / 0.";
-  if (typeof got === "string" && typeof expected === "number") return "a string came back where a number was expected (string concatenation instead of addition?).";
+  if (got === undefined && expected === null) return say.slipNull();
+  if (typeof got === "number" && Number.isNaN(got)) return say.slipNaN();
+  if (typeof got === "string" && typeof expected === "number") return say.slipString();
   if (typeof got === "number" && typeof expected === "number" && expected !== 0) {
     const r = got / expected;
-    if (Math.abs(r - 8) < 1e-9 || Math.abs(r - 1 / 8) < 1e-9) return "off by a factor of 8: bits and bytes mixed up?";
-    if (Math.abs(r - 1000) < 1e-9 || Math.abs(r - 1 / 1000) < 1e-9) return "off by a factor of 1000: seconds and milliseconds mixed up?";
-    if (Number.isInteger(got) && Number.isInteger(expected) && Math.abs(got - expected) === 1) return "off by one: check where a count starts and whether the last step is counted.";
+    if (Math.abs(r - 8) < 1e-9 || Math.abs(r - 1 / 8) < 1e-9) return say.slipBits();
+    if (Math.abs(r - 1000) < 1e-9 || Math.abs(r - 1 / 1000) < 1e-9) return say.slipMs();
+    if (Number.isInteger(got) && Number.isInteger(expected) && Math.abs(got - expected) === 1) return say.slipOne();
   }
   return undefined;
 }
 
 function failure(call: string, expected: string, got: string, why: string, hint?: string): Judgement {
-  return { ok: false, message: `${call}\n  expected ${expected}\n  got      ${got}${hint ? `\n  slip?    ${hint}` : ""}\n  why it matters: ${why}` };
+  const lines = [call, say.expected({ value: expected }), say.got({ value: got }), ...(hint ? [say.slip({ slip: hint })] : []), say.why({ why })];
+  return { ok: false, message: lines.join("\n") };
 }
 
-/** The case's own named slip for this wrong value, if the teacher wrote one. */
+/** The case's own named slip for this wrong value, if the teacher wrote one (in the current language). */
 function knownSlip(c: Case, got: unknown, tolerance: number, ignoreUndefined?: boolean): string | undefined {
-  return c.slips?.find((s) => sameValue(got, s.got, tolerance, ignoreUndefined))?.say;
+  const found = c.slips?.find((s) => sameValue(got, s.got, tolerance, ignoreUndefined));
+  return found && tr(found.say);
 }
+
+/** A case's and its exercise's `why`, in the current language. */
+const whyOf = (texts: (Text | undefined)[]): string => texts.filter((t): t is Text => t !== undefined).map((t) => tr(t)).join(" ");
 
 /** Judges one call. `hidden`: the case is teacher-only, so neither its arguments nor its answer are shown. */
 export function judge(exportName: string, spec: ExerciseCases, c: Case, r: CallResult, hidden: boolean): Judgement {
-  const why = [c.why, spec.why].filter(Boolean).join(" ");
+  const why = whyOf([c.why, spec.why]);
   const judged = judgeVisible(exportName, spec, c, r, why);
   if (judged.ok || !hidden) return judged;
   const named = r.threw || c.throws !== undefined ? undefined : knownSlip(c, r.value, c.tolerance ?? spec.tolerance ?? 0, spec.ignoreUndefined);
-  return { ok: false, message: `a hidden case failed. What it tests: ${why}${named ? `\n  slip?    ${named}` : ""}` };
+  return { ok: false, message: say.hiddenFailed({ why }) + (named ? `\n${say.slip({ slip: named })}` : "") };
 }
+
+/** What was thrown, cut to a readable size (everything the child reports is the student's to shape), the child's markers worded here. */
+function readable(threw: NonNullable<CallResult["threw"]>): NonNullable<CallResult["threw"]> {
+  const message = threw.indescribable ? say.indescribable() : threw.unprintable ? say.unprintable() : clip(String(threw.message), 2000);
+  return { ...threw, name: clip(String(threw.name), 100), message, stack: threw.stack && clip(String(threw.stack), 2000) };
+}
+
+/** A thrown error as feedback shows it: "RangeError: message". */
+export const thrownText = (threw: NonNullable<CallResult["threw"]>): string => {
+  const t = readable(threw);
+  return `${t.name}: ${t.message}`;
+};
 
 function judgeVisible(exportName: string, spec: ExerciseCases, c: Case, raw: CallResult, why: string): Judgement {
   const call = callText(exportName, c);
-  // everything the child reports is the student's to shape: cut it to a readable size
-  const r: CallResult = raw.threw
-    ? { ...raw, threw: { ...raw.threw, name: clip(String(raw.threw.name), 100), message: clip(String(raw.threw.message), 2000), stack: raw.threw.stack && clip(String(raw.threw.stack), 2000) } }
-    : raw;
-  if (r.missing) return { ok: false, message: `the file has no function exported as "${exportName}".` };
-  if (r.unclonable) return failure(call, "a plain value (numbers, strings, arrays, objects)", `something that cannot be copied: ${clip(String(r.unclonable), 300)}`, why);
+  const r: CallResult = raw.threw ? { ...raw, threw: readable(raw.threw) } : raw;
+  if (r.missing) return { ok: false, message: say.noExport({ name: exportName }) };
+  if (r.unclonable) return failure(call, say.plainValue(), say.uncopyable({ what: clip(String(r.unclonable), 300) }), why);
   const tolerance = c.tolerance ?? spec.tolerance ?? 0;
   if (c.throws !== undefined) {
     if (r.threw?.name === c.throws) return OK;
-    return failure(call, `a ${c.throws} to be thrown`, r.threw ? `${r.threw.name}: ${r.threw.message}` : `no error, but ${show(r.value)}`, why);
+    return failure(call, say.toBeThrown({ name: c.throws }), r.threw ? `${r.threw.name}: ${r.threw.message}` : say.noError({ value: show(r.value) }), why);
   }
   if (r.threw) {
     const trace = r.threw.stack ? `\n${r.threw.stack}` : "";
-    return failure(call, show(c.expect), `an error was thrown: ${r.threw.name}: ${r.threw.message}${trace}`, why);
+    return failure(call, show(c.expect), say.threw({ error: `${r.threw.name}: ${r.threw.message}${trace}` }), why);
   }
   if (!sameValue(r.value, c.expect, tolerance, spec.ignoreUndefined)) {
-    const expected = tolerance > 0 ? `${show(c.expect)} (numbers ± ${tolerance})` : show(c.expect);
+    const expected = tolerance > 0 ? say.tolerance({ value: show(c.expect), tolerance }) : show(c.expect);
     return failure(call, expected, show(r.value), why, knownSlip(c, r.value, tolerance, spec.ignoreUndefined) ?? slip(r.value, c.expect));
   }
   if (spec.pure) {
     if (r.argsAfter && !sameValue(r.argsAfter, c.args)) {
-      return failure(`${call}: the arguments after the call`, "unchanged", show(r.argsAfter),
-        "the caller still needs what it passed in (to log it, or to retry); changing it is a bug that shows up far away.");
+      return failure(say.argsAfter({ call }), say.unchanged(), show(r.argsAfter), say.argsWhy());
     }
     if (r.returnedArg !== undefined && r.returnedArg >= 0) {
-      return failure(call, "a new object", "the very object it was given",
-        "returning the caller's own object invites the caller to change both at once.");
+      return failure(call, say.newObject(), say.sameObject(), say.sameObjectWhy());
     }
   }
   return OK;

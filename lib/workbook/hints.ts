@@ -6,8 +6,22 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { messages, tr } from "../i18n";
 import { findExercise } from "./catalogue";
 import { ROOT } from "./paths";
+import { kindName } from "./progress";
+
+const say = messages("workbook/hints", {
+  tier: { en: "Hint {n} of {total}: {hint}", ko: "힌트 {n}/{total}: {hint}" },
+  more: {
+    en: "(More: npm run workbook -- hint {id} --more, or hint(\"{id}\", true) in a notebook.)",
+    ko: "(다음 힌트: npm run workbook -- hint {id} --more, 노트북에서는 hint(\"{id}\", true))",
+  },
+  header: {
+    en: "{id} {title} ({kind}, {file}, export {name}, {points} points)",
+    ko: "{id} {title} ({kind}, {file}, export {name}, {points}점)",
+  },
+});
 
 export const HINTS_FILE = path.join(ROOT, ".workbook", "hints.json");
 
@@ -38,13 +52,14 @@ export function openHints(id: string, more = false): string {
   used[ex.id] = Math.max(used[ex.id] ?? 0, shown);
   fs.mkdirSync(path.dirname(HINTS_FILE), { recursive: true });
   fs.writeFileSync(HINTS_FILE, JSON.stringify(used, null, 2));
-  const lines = ex.hints.slice(0, shown).map((h, i) => `Hint ${i + 1} of ${ex.hints.length}: ${h}`);
-  const next = shown < ex.hints.length ? `\n(More: npm run workbook -- hint ${ex.id} --more, or hint("${ex.id}", true) in a notebook.)` : "";
+  const lines = ex.hints.slice(0, shown).map((h, i) => say.tier({ n: i + 1, total: ex.hints.length, hint: tr(h) }));
+  const next = shown < ex.hints.length ? `\n${say.more({ id: ex.id })}` : "";
   return `${lines.join("\n")}${next}`;
 }
 
 /** `hint("4.2c")` in a notebook cell; `hint("4.2c", true)` opens the next tier. */
 export function hint(id: string, more = false): void {
   const ex = findExercise(id);
-  console.log(`${ex.id} ${ex.title} (${ex.kind}, exercises/${ex.file}, export ${ex.export}, ${ex.points} points)\n${openHints(id, more)}`);
+  const header = say.header({ id: ex.id, title: tr(ex.title), kind: kindName(ex.kind), file: `exercises/${ex.file}`, name: ex.export, points: ex.points });
+  console.log(`${header}\n${openHints(id, more)}`);
 }

@@ -15,6 +15,22 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadSwc } from "./build";
 import { ROOT } from "./paths";
+import { messages } from "../i18n";
+
+const say = messages("workbook/import-rules", {
+  dynamic: {
+    en: "{file} uses {names}: exercise code must not load or reach code at run time. Import what you need at the top of the file.",
+    ko: "{file} 파일이 다음을 씁니다: {names}. 연습 문제 코드는 실행 중에 코드를 불러오거나 다른 코드에 손을 뻗으면 안 됩니다. 필요한 것은 파일 맨 위에서 import하세요.",
+  },
+  uses: {
+    en: "{name} uses {names}. The workbook's models compute the answers, so this exercise must be solved without them. {allowed}",
+    ko: "{name} 함수가 다음을 씁니다: {names}. 워크북의 모델은 답을 계산해 버리므로, 이 문제는 모델 없이 풀어야 합니다. {allowed}",
+  },
+  used: { en: "{name} from {module}", ko: "{module}의 {name}" },
+  usedAll: { en: "everything from {module}", ko: "{module}의 모든 것" },
+  allowed: { en: "Allowed here: {modules}.", ko: "여기서 쓸 수 있는 모듈: {modules}." },
+  noneAllowed: { en: "No lib/ model is allowed in this one: only types.", ko: "이 문제에서는 lib/의 모델을 하나도 쓸 수 없고, 타입만 가져올 수 있습니다." },
+});
 
 /** Modules every exercise may load. */
 export const ALWAYS_ALLOWED = ["lib/workbook/not-implemented"];
@@ -166,13 +182,12 @@ export function importProblem(file: string, exportName: string, allowed: readonl
     return undefined; // a syntax error: the load reports it, with a better message
   }
   if (found.dynamic.length > 0) {
-    return `${path.basename(file)} uses ${[...new Set(found.dynamic)].join(", ")}: exercise code must not load or reach code at run time. ` +
-      "Import what you need at the top of the file.";
+    return say.dynamic({ file: path.basename(file), names: [...new Set(found.dynamic)].join(", ") });
   }
   const ok = new Set([...ALWAYS_ALLOWED, ...allowed]);
   const bad = found.used.filter((u) => !isBuiltin(u.module) && !ok.has(u.module));
   if (bad.length === 0) return undefined;
-  const names = [...new Set(bad.map((b) => `${b.name === "*" ? "everything" : b.name} from ${b.module}`))].join(", ");
-  const allowedText = allowed.length ? `Allowed here: ${allowed.join(", ")}.` : "No lib/ model is allowed in this one: only types.";
-  return `${exportName} uses ${names}. The workbook's models compute the answers, so this exercise must be solved without them. ${allowedText}`;
+  const names = [...new Set(bad.map((b) => (b.name === "*" ? say.usedAll({ module: b.module }) : say.used({ name: b.name, module: b.module }))))].join(", ");
+  const allowedText = allowed.length ? say.allowed({ modules: allowed.join(", ") }) : say.noneAllowed();
+  return say.uses({ name: exportName, names, allowed: allowedText });
 }

@@ -2,8 +2,42 @@
  * Progress: which exercises are done, how many points, and what to do next
  * (rustlings style). Works on verdicts from runChecks or from the last test run.
  */
-import { catalogue, findSection, pointsOf } from "./catalogue";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { language, messages, tr, type Localized, type Text } from "../i18n";
+import { catalogue, Exercise, findSection, pointsOf } from "./catalogue";
+import { ROOT } from "./paths";
 import { roundPoints, Verdict } from "./verdict";
+
+const say = messages("workbook/progress", {
+  head: { en: "Exercises: {done}/{total} done, {points}/{maxPoints} points.", ko: "연습 문제: {done}/{total}개 완료, {points}/{maxPoints}점." },
+  changed: {
+    en: "Changed since the last check: {files} (npm run workbook -- check <id> to grade them again).",
+    ko: "마지막 채점 뒤에 바뀐 파일: {files} (다시 채점하려면 npm run workbook -- check <id>).",
+  },
+  allDone: { en: "All done!", ko: "모두 끝냈습니다!" },
+  revisit: { en: "Tried, not passed yet: {ids}.", ko: "시도했지만 아직 통과하지 못한 문제: {ids}." },
+  where: { en: " (notebook {notebook})", ko: " (노트북 {notebook})" },
+  next: {
+    en: "Next: {id} \"{title}\" ({kind}) in {file}{where}. Stuck? npm run workbook -- hint {id}",
+    ko: "다음 문제: {id} \"{title}\" ({kind}), 파일 {file}{where}. 막히면: npm run workbook -- hint {id}",
+  },
+  implement: { en: "implement", ko: "구현" },
+  predict: { en: "predict", ko: "예측" },
+  measure: { en: "measure", ko: "측정" },
+});
+
+/** An exercise's kind as a student reads it: "implement", or "구현" in Korean. */
+export const kindName = (kind: Exercise["kind"]): Localized => say[kind]();
+
+/**
+ * The notebook of a section as the student should open it: the Korean one
+ * (notebooks/ko/, same file name) when the language is Korean and it exists.
+ */
+export function notebookPath(notebook: string): string {
+  const ko = path.join("notebooks", "ko", notebook);
+  return language() === "ko" && fs.existsSync(path.join(ROOT, ko)) ? `notebooks/ko/${notebook}` : `notebooks/${notebook}`;
+}
 
 export interface Progress {
   done: number;
@@ -13,7 +47,7 @@ export interface Progress {
   /** exercises tried but not passed (failed or timed out), in catalogue order */
   revisit: string[];
   /** the first exercise in catalogue order that is not passed */
-  next?: { id: string; title: string; kind: string; file: string; notebook?: string };
+  next?: { id: string; title: Text; kind: Exercise["kind"]; file: string; notebook?: string };
 }
 
 export function summarize(verdicts: Verdict[]): Progress {
@@ -21,6 +55,7 @@ export function summarize(verdicts: Verdict[]): Progress {
   const nextEx = catalogue.find((e) => !passed.has(e.id));
   const points = verdicts.filter((v) => catalogue.some((e) => e.id === v.id)).reduce((s, v) => s + (v.score ?? 0), 0);
   const tried = new Set(verdicts.filter((v) => v.status === "failed" || v.status === "timed-out").map((v) => v.id));
+  const section = nextEx && findSection(nextEx.section);
   return {
     revisit: catalogue.filter((e) => tried.has(e.id)).map((e) => e.id),
     done: passed.size,
@@ -32,17 +67,17 @@ export function summarize(verdicts: Verdict[]): Progress {
       title: nextEx.title,
       kind: nextEx.kind,
       file: `exercises/${nextEx.file}`,
-      notebook: findSection(nextEx.section) && `notebooks/${findSection(nextEx.section)!.notebook}`,
+      notebook: section && notebookPath(section.notebook),
     },
   };
 }
 
 /** `changed`: exercise files edited since their last check (their verdicts may be out of date). */
 export function formatProgress(p: Progress, changed: string[] = []): string {
-  const head = `Exercises: ${p.done}/${p.total} done, ${p.points}/${p.maxPoints} points.` +
-    (changed.length ? `\nChanged since the last check: ${changed.join(", ")} (npm run workbook -- check <id> to grade them again).` : "");
-  if (!p.next) return `${head} All done!`;
-  const revisit = p.revisit.length ? `\nTried, not passed yet: ${p.revisit.join(", ")}.` : "";
-  const where = p.next.notebook ? ` (notebook ${p.next.notebook})` : "";
-  return `${head}\nNext: ${p.next.id} "${p.next.title}" (${p.next.kind}) in ${p.next.file}${where}. Stuck? npm run workbook -- hint ${p.next.id}${revisit}`;
+  const head = say.head({ done: p.done, total: p.total, points: p.points, maxPoints: p.maxPoints }) +
+    (changed.length ? `\n${say.changed({ files: changed.join(", ") })}` : "");
+  if (!p.next) return `${head} ${say.allDone()}`;
+  const revisit = p.revisit.length ? `\n${say.revisit({ ids: p.revisit.join(", ") })}` : "";
+  const where = p.next.notebook ? say.where({ notebook: p.next.notebook }) : "";
+  return `${head}\n${say.next({ id: p.next.id, title: tr(p.next.title), kind: kindName(p.next.kind), file: p.next.file, where })}${revisit}`;
 }

@@ -12,8 +12,27 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { messages } from "../i18n";
 import { classroomWorkflow } from "./classroom";
 import { ROOT } from "./paths";
+
+const say = messages("workbook/release", {
+  insideWorkbook: { en: "<dir> must be outside the workbook ({root}); {dir} resolves to {target}", ko: "<dir>은 워크북({root}) 밖에 있어야 합니다. {dir}의 실제 위치: {target}" },
+  systemFolder: { en: "<dir> must be an ordinary folder; got {dir}", ko: "<dir>은 평범한 폴더여야 합니다. 받은 값: {dir}" },
+  isFile: { en: "<dir> must be a folder; {dir} is a file", ko: "<dir>은 폴더여야 합니다. {dir}은 파일입니다" },
+  notEmpty: {
+    en: "<dir> must be a new or empty folder, so nothing is overwritten; {dir} is not empty (to refresh a student copy: release --update)",
+    ko: "아무것도 덮어쓰지 않도록 <dir>은 새 폴더나 빈 폴더여야 합니다. {dir}은 비어 있지 않습니다 (학생용 사본을 갱신하려면: release --update)",
+  },
+  notACopy: {
+    en: "release --update <dir> needs a student copy made by release; {dir} has no {marker}",
+    ko: "release --update <dir>에는 release로 만든 학생용 사본이 필요합니다. {dir}에는 {marker} 파일이 없습니다",
+  },
+  marker: {
+    en: "A student copy of the workbook, made by `npm run workbook -- release`: solutions/ and hidden cases are left out on purpose.",
+    ko: "`npm run workbook -- release`로 만든 워크북의 학생용 사본입니다. solutions/와 숨은 케이스는 일부러 뺐습니다.",
+  },
+});
 
 /** A file at the root of a student copy: tells the tests that solutions/ is left out on purpose. */
 export const STUDENT_COPY_MARKER = ".workbook-student-copy";
@@ -70,11 +89,11 @@ export function checkTarget(dir: string): string {
   const target = realTarget(dir);
   const root = fs.realpathSync(ROOT);
   if (target === root || target.startsWith(root + path.sep) || root.startsWith(target + path.sep)) {
-    throw new RangeError(`<dir> must be outside the workbook (${ROOT}); ${JSON.stringify(dir)} resolves to ${target}`);
+    throw new RangeError(say.insideWorkbook({ root: ROOT, dir: JSON.stringify(dir), target }));
   }
-  if (/^\/(proc|sys|dev)(\/|$)/.test(target)) throw new RangeError(`<dir> must be an ordinary folder; got ${JSON.stringify(dir)}`);
+  if (/^\/(proc|sys|dev)(\/|$)/.test(target)) throw new RangeError(say.systemFolder({ dir: JSON.stringify(dir) }));
   if (fs.existsSync(target) && !fs.statSync(target).isDirectory()) {
-    throw new RangeError(`<dir> must be a folder; ${JSON.stringify(dir)} is a file`);
+    throw new RangeError(say.isFile({ dir: JSON.stringify(dir) }));
   }
   return target;
 }
@@ -103,12 +122,12 @@ function write(target: string, rel: string, content: Buffer | string): void {
 export function release(dir: string): { dir: string; files: number } {
   const target = checkTarget(dir);
   if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
-    throw new RangeError(`<dir> must be a new or empty folder, so nothing is overwritten; ${JSON.stringify(dir)} is not empty (to refresh a student copy: release --update)`);
+    throw new RangeError(say.notEmpty({ dir: JSON.stringify(dir) }));
   }
   const files = releaseFiles();
   for (const f of files) write(target, f, releaseContent(f));
   write(target, CLASSROOM_WORKFLOW, classroomWorkflow());
-  write(target, STUDENT_COPY_MARKER, "A student copy of the workbook, made by `npm run workbook -- release`: solutions/ and hidden cases are left out on purpose.\n");
+  write(target, STUDENT_COPY_MARKER, `${say.marker()}\n`);
   return { dir: target, files: files.length + 2 };
 }
 
@@ -124,7 +143,7 @@ export interface UpdateResult {
 export function updateRelease(dir: string): UpdateResult {
   const target = checkTarget(dir);
   if (!fs.existsSync(path.join(target, STUDENT_COPY_MARKER))) {
-    throw new RangeError(`release --update <dir> needs a student copy made by release; ${JSON.stringify(dir)} has no ${STUDENT_COPY_MARKER}`);
+    throw new RangeError(say.notACopy({ dir: JSON.stringify(dir), marker: STUDENT_COPY_MARKER }));
   }
   const backup = path.join(target, ".workbook", "backup", new Date().toISOString().replace(/[:.]/g, "-"));
   const result: UpdateResult = { dir: target, updated: [], added: [] };

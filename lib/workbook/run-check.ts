@@ -14,13 +14,43 @@ import * as path from "node:path";
 import { buildSandbox, loadTs } from "./build";
 import type { Case, CheckCases, ExerciseCases } from "./cases";
 import { catalogue, Exercise, findExercise } from "./catalogue";
-import { judge, CallResult } from "./compare";
+import { judge, thrownText, CallResult } from "./compare";
 import { importProblem } from "./import-rules";
 import { loadLabResult } from "../lab/saved";
 import { CHECKS_DIR, HIDDEN_CHECKS_DIR, ROOT, Target, targetFile } from "./paths";
 import { Ended, Sandbox } from "./sandbox";
 import { typeErrors } from "./typecheck";
 import { CaseCount, roundPoints, Status, Verdict } from "./verdict";
+import { messages, tr } from "../i18n";
+
+const say = messages("workbook/run-check", {
+  noCases: { en: "no cases written for {id} in checks/{file}", ko: "checks/{file}에 {id}의 케이스가 없습니다" },
+  needsLab: {
+    en: "this exercise compares your prediction with your own measurement: run npm run workbook -- lab {lab} first.",
+    ko: "이 문제는 여러분의 예측을 직접 잰 측정값과 비교합니다. 먼저 npm run workbook -- lab {lab} 명령을 실행하세요.",
+  },
+  badLab: {
+    en: "your saved {lab} lab result cannot be read ({error}): run npm run workbook -- lab {lab} again.",
+    ko: "저장된 {lab} 실험 결과를 읽을 수 없습니다({error}). npm run workbook -- lab {lab} 명령을 다시 실행하세요.",
+  },
+  loadTimeout: {
+    en: "{file} did not finish loading in {seconds} s: code at the top level of the file probably loops forever.",
+    ko: "{file} 파일을 {seconds}초 안에 다 불러오지 못했습니다. 파일 최상위에 있는 코드가 끝없이 반복하는 것 같습니다.",
+  },
+  loadFailed: { en: "could not load {file}: {error}", ko: "{file} 파일을 불러오지 못했습니다: {error}" },
+  callTimeout: {
+    en: "stopped after {seconds} s without an answer: the code probably loops forever, or awaits a promise that never settles " +
+      "(check every loop's exit condition). The other exercises are graded as usual.",
+    ko: "{seconds}초 동안 답이 없어 중단했습니다. 코드가 끝없이 반복하거나, 영영 끝나지 않는 프로미스를 기다리는(await) 것 같습니다 " +
+      "(반복문마다 끝나는 조건을 확인하세요). 다른 문제는 평소대로 채점합니다.",
+  },
+  notStarted: { en: "open {path} and write {name}.", ko: "{path} 파일을 열고 {name} 함수를 작성하세요." },
+  missingFile: { en: "{path} does not exist.", ko: "{path} 파일이 없습니다." },
+  budget: {
+    en: "not graded: the run's time budget ({seconds} s) was used up by earlier exercises.",
+    ko: "채점하지 못했습니다. 이번 실행에 주어진 시간({seconds}초)을 앞의 문제들이 다 썼습니다.",
+  },
+});
 
 /** Per-exercise limit, counted from when the file has loaded; WORKBOOK_CHECK_TIMEOUT_MS overrides it. */
 export const DEFAULT_TIMEOUT_MS = Number(process.env.WORKBOOK_CHECK_TIMEOUT_MS) || 10_000;
@@ -56,23 +86,23 @@ function casesIn(dir: string, file: string): CheckCases {
 /** The teacher's cases for one exercise: public ones, and hidden ones when this copy has them. */
 export function casesOf(ex: Exercise, withHidden = true, labsDir?: string): GradedCases {
   const spec = casesIn(CHECKS_DIR, ex.file)[ex.id];
-  if (!spec) throw new Error(`no cases written for ${ex.id} in checks/${ex.file}`);
+  if (!spec) throw new Error(say.noCases({ id: ex.id, file: ex.file }));
   const hidden = withHidden ? casesIn(HIDDEN_CHECKS_DIR, ex.file)[ex.id]?.cases ?? [] : [];
   if (!spec.lab || !spec.fromLab) return { spec, public: spec.cases, hidden };
   const measured = loadLabResult(spec.lab, labsDir);
   if (measured === undefined) {
-    return { spec, public: [], hidden: [], skip: { status: "not-started", message:
-      `this exercise compares your prediction with your own measurement: run npm run workbook -- lab ${spec.lab} first.` } };
+    return { spec, public: [], hidden: [], skip: { status: "not-started", message: say.needsLab({ lab: spec.lab }) } };
   }
-  let built: Case[] | string;
+  let built: ReturnType<NonNullable<ExerciseCases["fromLab"]>>;
   try {
     built = spec.fromLab(measured);
   } catch (err) {
     // a saved result is the student's file: one that breaks the check is "not started", never a crash of the run
     return { spec, public: [], hidden: [], skip: { status: "not-started", message:
-      `your saved ${spec.lab} lab result cannot be read (${String((err as Error)?.message).slice(0, 200)}): run npm run workbook -- lab ${spec.lab} again.` } };
+      say.badLab({ lab: spec.lab, error: String((err as Error)?.message).slice(0, 200) }) } };
   }
-  if (typeof built === "string") return { spec, public: [], hidden: [], skip: { status: "not-counted", message: built } };
+  // a sentence instead of cases: this platform cannot grade the measurement
+  if (!Array.isArray(built)) return { spec, public: [], hidden: [], skip: { status: "not-counted", message: tr(built) } };
   return { spec, public: [...spec.cases, ...built], hidden };
 }
 
@@ -92,21 +122,20 @@ async function runPhase(ex: Exercise, graded: GradedCases, cases: Case[], hidden
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (cases.length === 0) return { status: "passed", message: "" };
   const loaded = await sandbox.load(fileJs, timeoutMs);
-  if (loaded === "timeout") return { status: "timed-out", message: `${ex.file} did not finish loading in ${timeoutMs / 1000} s: code at the top level of the file probably loops forever.` };
+  if (loaded === "timeout") return { status: "timed-out", message: say.loadTimeout({ file: ex.file, seconds: timeoutMs / 1000 }) };
   if (loaded !== "loaded") {
     if ("ended" in loaded) return { status: "failed", message: loaded.ended };
-    return { status: "failed", message: `could not load ${ex.file}: ${loaded.threw?.name}: ${loaded.threw?.message}` };
+    return { status: "failed", message: say.loadFailed({ file: ex.file, error: loaded.threw ? thrownText(loaded.threw) : "" }) };
   }
   const deadline = Date.now() + timeoutMs;
   let firstFailure = "";
   for (const c of cases) {
     const r: CallResult | Ended | "timeout" = await sandbox.call(ex.export, c.args, deadline);
     if (r === "timeout") {
-      return { status: "timed-out", message: `stopped after ${timeoutMs / 1000} s without an answer: the code probably loops forever, or awaits a promise that never settles ` +
-        "(check every loop's exit condition). The other exercises are graded as usual." };
+      return { status: "timed-out", message: say.callTimeout({ seconds: timeoutMs / 1000 }) };
     }
     if ("ended" in r) return { status: "failed", message: r.ended };
-    if (r.threw?.notImplemented) return { status: "not-started", message: `open ${options.target ?? "exercises"}/${ex.file} and write ${ex.export}.` };
+    if (r.threw?.notImplemented) return { status: "not-started", message: say.notStarted({ path: `${options.target ?? "exercises"}/${ex.file}`, name: ex.export }) };
     const j = judge(ex.export, graded.spec, c, r, hidden);
     if (j.ok) count.passed++;
     else firstFailure ||= j.message;
@@ -138,7 +167,7 @@ async function gradeOne(ex: Exercise, boxes: { public: Sandbox; hidden: Sandbox 
   };
   if (graded.skip) return done(graded.skip.status, graded.skip.message);
   const source = targetFile(options.target ?? "exercises", ex.file);
-  if (!fs.existsSync(source)) return done("failed", `${path.relative(ROOT, source)} does not exist.`);
+  if (!fs.existsSync(source)) return done("failed", say.missingFile({ path: path.relative(ROOT, source) }));
   const problem = importProblem(source, ex.export, ex.imports);
   if (problem) return done("failed", problem);
 
@@ -172,7 +201,7 @@ export async function runChecks(
   try {
     for (const ex of exercises) {
       if (Date.now() > endBy) {
-        const v = skipped(ex, `not graded: the run's time budget (${options.budgetMs! / 1000} s) was used up by earlier exercises.`);
+        const v = skipped(ex, say.budget({ seconds: options.budgetMs! / 1000 }));
         verdicts.push(v);
         onVerdict(v);
         continue;

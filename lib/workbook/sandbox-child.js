@@ -19,17 +19,20 @@ function describeThrown(err) {
       const frames = String(err.stack || "").split("\n").slice(1, 4).join("\n");
       return { name: String(err.name).slice(0, 100), message: String(err.message).slice(0, 2000), stack: frames.slice(0, 2000) };
     }
-    return { name: typeof err, message: safeString(err).slice(0, 2000) };
+    const text = safeString(err);
+    return text === undefined ? { name: typeof err, message: "", unprintable: true } : { name: typeof err, message: text.slice(0, 2000) };
   } catch {
-    return { name: "unknown", message: "an object that cannot be described" };
+    // the grader words these markers in the student's language
+    return { name: "unknown", message: "", indescribable: true };
   }
 }
 
+/** A thrown value as text, or undefined when even that fails. */
 function safeString(v) {
   try {
     return typeof v === "object" && v !== null ? Object.prototype.toString.call(v) : String(v);
   } catch {
-    return "(unprintable)";
+    return undefined;
   }
 }
 

@@ -7,14 +7,36 @@
  *  - runs in its own process group, killed when grading ends or times out;
  *  - runs as an unprivileged user when the grader is root and
  *    WORKBOOK_SANDBOX_USER names one (the Gradescope autograder does this);
- *  - gets an empty environment (no tokens of the CI machine leak in).
+ *  - gets an empty environment (no tokens of the CI machine leak in), but
+ *    for WORKBOOK_LANG: this process's language, so an error a lib model
+ *    throws inside it reads in the student's language.
  * The child only answers calls with values; this side judges them, so
  * nothing the child sends, prints or exits with can make a verdict.
  */
 import { spawn, ChildProcess, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { language, messages } from "../i18n";
 import type { CallResult } from "./compare";
+
+const say = messages("workbook/sandbox", {
+  noSuchUser: { en: "WORKBOOK_SANDBOX_USER={name}: no such user on this machine", ko: "WORKBOOK_SANDBOX_USER={name}: 이 컴퓨터에 그런 사용자가 없습니다" },
+  nestedTooDeeply: {
+    en: "your code sent the grader a value it cannot read (nested too deeply); exercise code must return plain values.",
+    ko: "코드가 채점기가 읽을 수 없는 값(너무 깊게 중첩된 값)을 보냈습니다. 연습 문제 코드는 평범한 값을 돌려주어야 합니다.",
+  },
+  couldNotStart: { en: "the sandbox could not start: {error}", ko: "샌드박스를 시작하지 못했습니다: {error}" },
+  couldNotTalk: { en: "could not talk to the sandbox: {error}", ko: "샌드박스와 통신하지 못했습니다: {error}" },
+  outOfMemory: {
+    en: "your code used more memory than allowed ({mb} MB) and was stopped.",
+    ko: "코드가 허용된 메모리({mb} MB)보다 많이 써서 중단되었습니다.",
+  },
+  signal: { en: "the process running your code was stopped by {signal}.", ko: "코드를 실행하던 프로세스가 {signal} 시그널로 중단되었습니다." },
+  exited: {
+    en: "your code ended the process running it (exit code {code}); exercise code must return a value, never call process.exit.",
+    ko: "코드가 자신을 실행하던 프로세스를 끝냈습니다(종료 코드 {code}). 연습 문제 코드는 값을 돌려주어야 하며, process.exit를 부르면 안 됩니다.",
+  },
+});
 
 /** Heap cap for student code, MB (V8's old space); WORKBOOK_SANDBOX_MEMORY_MB overrides it. */
 export const DEFAULT_MEMORY_MB = Number(process.env.WORKBOOK_SANDBOX_MEMORY_MB) || 256;
@@ -39,7 +61,7 @@ function lookUpSandboxUser(): { uid: number; gid: number } | undefined {
     const id = (flag: string) => Number(execFileSync("id", [flag, name], { encoding: "utf8" }).trim());
     return { uid: id("-u"), gid: id("-g") };
   } catch {
-    throw new Error(`WORKBOOK_SANDBOX_USER=${name}: no such user on this machine`);
+    throw new Error(say.noSuchUser({ name }));
   }
 }
 
@@ -59,7 +81,7 @@ process.on("exit", () => {
  */
 function guard(err: Error): void {
   if (/serializ|Maximum call stack|Unable to deserialize/i.test(`${err?.message}\n${err?.stack}`)) {
-    for (const box of live) box.kill("your code sent the grader a value it cannot read (nested too deeply); exercise code must return plain values.");
+    for (const box of live) box.kill(say.nestedTooDeeply());
     return;
   }
   if (process.listenerCount("uncaughtException") > 1) return; // someone else (a notebook kernel) handles the rest
@@ -97,7 +119,8 @@ export class Sandbox {
       : [process.execPath, node];
     const child = spawn(cmd, args, {
       cwd: this.root,
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
+      // nothing of this environment but PATH and the language (lib/i18n.ts reads WORKBOOK_LANG; the child cannot read our settings file)
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", WORKBOOK_LANG: language() },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       serialization: "advanced",
       detached: true, // its own process group: killing the group also ends anything it started
@@ -131,7 +154,7 @@ export class Sandbox {
       waiting.clear();
     });
     child.on("error", (err) => {
-      for (const resolve of waiting.values()) resolve({ ended: `the sandbox could not start: ${err.message}` });
+      for (const resolve of waiting.values()) resolve({ ended: say.couldNotStart({ error: err.message }) });
       waiting.clear();
     });
     this.child = child;
@@ -142,10 +165,10 @@ export class Sandbox {
 
   private describeExit(code: number | null, signal: NodeJS.Signals | null): string {
     if (/heap out of memory|Allocation failed|allocation failed/.test(this.stderrTail) || signal === "SIGABRT" || code === 134) {
-      return `your code used more memory than allowed (${this.memoryMb} MB) and was stopped.`;
+      return say.outOfMemory({ mb: this.memoryMb });
     }
-    if (signal) return `the process running your code was stopped by ${signal}.`;
-    return `your code ended the process running it (exit code ${code}); exercise code must return a value, never call process.exit.`;
+    if (signal) return say.signal({ signal });
+    return say.exited({ code: String(code) });
   }
 
   /** Sends one message and waits for its answer, the child's end, or the deadline. */
@@ -165,10 +188,10 @@ export class Sandbox {
       });
       try {
         child.send({ ...message, callId }, (err) => {
-          if (err) waiting.get(callId)?.({ ended: `could not talk to the sandbox: ${err.message}` });
+          if (err) waiting.get(callId)?.({ ended: say.couldNotTalk({ error: err.message }) });
         });
       } catch (err) {
-        waiting.get(callId)?.({ ended: `could not talk to the sandbox: ${(err as Error).message}` });
+        waiting.get(callId)?.({ ended: say.couldNotTalk({ error: (err as Error).message }) });
       }
     });
   }

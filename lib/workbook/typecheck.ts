@@ -4,9 +4,11 @@
  * changed: results are cached by content, and a long-lived process (the
  * notebook kernel, `check --watch`) keeps the parsed libraries in memory, so
  * a re-check after an edit re-reads only the edited file.
+ * TypeScript words its messages in the student's language (it ships Korean).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { language, type Language } from "../i18n";
 import { CACHE_DIR, hashOf, libModules } from "./build";
 import { ROOT, targetFile } from "./paths";
 
@@ -16,7 +18,20 @@ type SourceFile = import("typescript").SourceFile;
 
 let ts: Ts | undefined;
 let oldProgram: Program | undefined;
-const parsed = new Map<string, { text: string; file: SourceFile }>();
+/** Parsed files keep their syntax errors' wording: kept per language. */
+const parsed = new Map<string, { text: string; lang: Language; file: SourceFile }>();
+/** The language TypeScript's messages are set to in this process. */
+let tsLanguage: Language = "en";
+
+/** Switches TypeScript's diagnostic messages to `lang` (its own Korean translation, or its built-in English). */
+function setTsLanguage(t: Ts, lang: Language): void {
+  if (lang === tsLanguage) return;
+  // setLocalizedDiagnosticMessages is exported but not declared: undefined brings back the built-in English
+  if (lang === "en") (t as unknown as { setLocalizedDiagnosticMessages(messages: undefined): void }).setLocalizedDiagnosticMessages(undefined);
+  else t.validateLocaleAndSetLanguage(lang, t.sys);
+  tsLanguage = lang;
+  oldProgram = undefined; // a program reused from the other language would keep its wording
+}
 
 /** Everything the type of an exercise file can depend on, as one stamp: lib/ sources and tsconfig. */
 function libStamp(): string {
@@ -28,9 +43,10 @@ function libStamp(): string {
   return hashOf(parts.join("\n"));
 }
 
-function compile(files: string[]): Map<string, string[]> {
+function compile(files: string[], lang: Language): Map<string, string[]> {
   ts ??= require("typescript") as Ts;
   const t = ts;
+  setTsLanguage(t, lang);
   const config = t.parseJsonConfigFileContent(t.readConfigFile(path.join(ROOT, "tsconfig.json"), t.sys.readFile).config, t.sys, ROOT);
   const options = { ...config.options, noEmit: true, incremental: false };
   const host = t.createCompilerHost(options);
@@ -38,9 +54,9 @@ function compile(files: string[]): Map<string, string[]> {
   host.getSourceFile = (fileName, languageVersion, ...rest) => {
     const text = t.sys.readFile(fileName);
     const cached = parsed.get(fileName);
-    if (text !== undefined && cached?.text === text) return cached.file;
+    if (text !== undefined && cached?.text === text && cached.lang === lang) return cached.file;
     const file = read.call(host, fileName, languageVersion, ...rest);
-    if (file && text !== undefined) parsed.set(fileName, { text, file });
+    if (file && text !== undefined) parsed.set(fileName, { text, lang, file });
     return file;
   };
   const program = t.createProgram({ rootNames: files, options, host, oldProgram });
@@ -61,7 +77,9 @@ function compile(files: string[]): Map<string, string[]> {
 export function typeErrors(target: string, files: string[]): Map<string, string[]> {
   const paths = files.map((f) => targetFile(target, f)).filter((p) => fs.existsSync(p));
   // a file's types depend on lib/, on tsconfig and on the other exercise files it may import
-  const stamp = hashOf([libStamp(), ...paths.map((p) => fs.readFileSync(p, "utf8"))].join("\n"));
+  // ... and the cached wording on the language
+  const lang = language();
+  const stamp = hashOf([libStamp(), lang, ...paths.map((p) => fs.readFileSync(p, "utf8"))].join("\n"));
   const keyOf = (p: string) => path.join(CACHE_DIR, "types", `${hashOf(`${stamp}\n${p}\n${fs.readFileSync(p, "utf8")}`)}.json`);
   const result = new Map<string, string[]>();
   const missing = paths.filter((p) => {
@@ -71,7 +89,7 @@ export function typeErrors(target: string, files: string[]): Map<string, string[
     return false;
   });
   if (missing.length === 0) return result;
-  for (const [p, errors] of compile(missing)) {
+  for (const [p, errors] of compile(missing, lang)) {
     result.set(path.basename(p), errors);
     fs.mkdirSync(path.dirname(keyOf(p)), { recursive: true });
     fs.writeFileSync(keyOf(p), JSON.stringify(errors));

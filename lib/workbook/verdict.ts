@@ -1,4 +1,16 @@
 /** The result of checking one exercise, and how to print it. */
+import { messages, tr, type Localized, type Text } from "../i18n";
+
+const say = messages("workbook/verdict", {
+  passed: { en: "✔ passed", ko: "✔ 통과" },
+  failed: { en: "✘ failed", ko: "✘ 실패" },
+  notStarted: { en: "○ not started", ko: "○ 시작 전" },
+  timedOut: { en: "⧖ timed out", ko: "⧖ 시간 초과" },
+  notCounted: { en: "– not counted here", ko: "– 이 환경에서는 채점 제외" },
+  cases: { en: " ({passed}/{total} cases{hidden}; {score}/{maxScore} points)", ko: " (케이스 {passed}/{total}{hidden}; {score}/{maxScore}점)" },
+  hiddenCases: { en: ", hidden {passed}/{total}", ko: ", 숨은 케이스 {passed}/{total}" },
+  typeErrors: { en: "type errors (the check ran anyway):", ko: "타입 오류 (채점은 그대로 했습니다):" },
+});
 
 /** not-counted: a measure exercise whose lab cannot run on this platform; it is left out of the score. */
 export type Status = "passed" | "failed" | "not-started" | "timed-out" | "not-counted";
@@ -30,26 +42,33 @@ export interface Verdict {
   typeErrors: string[];
 }
 
-const MARK: Record<Status, string> = {
-  passed: "✔ passed",
-  failed: "✘ failed",
-  "not-started": "○ not started",
-  "timed-out": "⧖ timed out",
-  "not-counted": "– not counted here",
+/** The mark of each status, in the current language. */
+const MARK: Record<Status, () => Localized> = {
+  passed: say.passed,
+  failed: say.failed,
+  "not-started": say.notStarted,
+  "timed-out": say.timedOut,
+  "not-counted": say.notCounted,
 };
+
+/** The short word for a status, as a verdict line shows it ("✘ failed"). */
+const statusMark = (status: Status): Localized => MARK[status]();
 
 const cases = (v: Verdict) =>
   v.status === "not-started" || v.status === "not-counted" || v.public.total + v.hidden.total === 0
     ? ""
-    : ` (${v.public.passed}/${v.public.total} cases${v.hidden.total ? `, hidden ${v.hidden.passed}/${v.hidden.total}` : ""}; ${v.score}/${v.maxScore} points)`;
+    : say.cases({
+      passed: v.public.passed, total: v.public.total, score: v.score, maxScore: v.maxScore,
+      hidden: v.hidden.total ? say.hiddenCases({ passed: v.hidden.passed, total: v.hidden.total }) : "",
+    });
 
-/** The verdict's first line: id, title, mark, cases and points. */
-export function verdictLine(v: Verdict, title?: string): string {
-  return `${v.id}${title ? ` ${title}` : ""}: ${MARK[v.status]}${cases(v)}`;
+/** The verdict's first line: id, title (in the current language), mark, cases and points. */
+export function verdictLine(v: Verdict, title?: Text): string {
+  return `${v.id}${title ? ` ${tr(title)}` : ""}: ${statusMark(v.status)}${cases(v)}`;
 }
 
-export function formatVerdict(v: Verdict, title?: string): string {
-  const types = v.typeErrors.length ? `type errors (the check ran anyway):\n${v.typeErrors.map((e) => `  ${e}`).join("\n")}` : "";
+export function formatVerdict(v: Verdict, title?: Text): string {
+  const types = v.typeErrors.length ? `${say.typeErrors()}\n${v.typeErrors.map((e) => `  ${e}`).join("\n")}` : "";
   const body = [v.message, v.hiddenMessage, types].filter(Boolean).join("\n");
   return body ? `${verdictLine(v, title)}\n${indent(body)}` : verdictLine(v, title);
 }

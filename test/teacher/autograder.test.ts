@@ -7,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import AdmZip from "adm-zip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { buildAutograder } from "../../lib/workbook/autograder";
 import { catalogue } from "../../lib/workbook/catalogue";
 import { ROOT } from "../../lib/workbook/paths";
@@ -42,6 +43,18 @@ describe("autograder <dir> and run_autograder", () => {
     expect(names.some((n) => n.startsWith("solutions/"))).toBe(false);
     expect((zip.getEntry("run_autograder")!.attr >>> 16) & 0o777).toBe(0o755);
     expect(fs.readFileSync(path.join(dir, "source", "setup.sh"), "utf8")).toMatch(/npm ci/);
+  });
+
+  it("gives feedback in the language of the teacher who wrote it, unless WORKBOOK_LANG says otherwise", () => {
+    expect(fs.readFileSync(path.join(dir, "source", "run_autograder"), "utf8")).toContain('export WORKBOOK_LANG="${WORKBOOK_LANG:-en}"');
+    const korean = path.join(path.dirname(dir), "gs-ko");
+    setLanguage("ko");
+    try {
+      buildAutograder(korean);
+    } finally {
+      resetLanguage();
+    }
+    expect(fs.readFileSync(path.join(korean, "source", "run_autograder"), "utf8")).toContain('export WORKBOOK_LANG="${WORKBOOK_LANG:-ko}"');
   });
 
   it("writes results.json in Gradescope's format, hidden parts shown after publishing", () => {

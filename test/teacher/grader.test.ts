@@ -4,9 +4,12 @@
 // raise a score or reach the answers.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
+import { buildSandbox } from "../../lib/workbook/build";
 import { runChecks } from "../../lib/workbook/run-check";
 import { ROOT } from "../../lib/workbook/paths";
+import { formatVerdict } from "../../lib/workbook/verdict";
 
 const ATTEMPTS = "test/teacher/fixtures/attempts";
 const grade = (ids: string[]) => runChecks(ids, { target: ATTEMPTS, timeoutMs: 2000, typeCheck: false, onOutput: () => {} });
@@ -58,5 +61,57 @@ describe("grader on made-up attempts", () => {
 
   it("rejects an unknown exercise id, listing the valid ones", async () => {
     await expect(runChecks(["9.9z"])).rejects.toThrow(/Valid ids: 4\.1a/);
+  });
+});
+
+describe("grader feedback in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("a wrong answer's verdict names what was expected and what came back, and why, in Korean", async () => {
+    setLanguage("ko");
+    const [wrong, loop] = await grade(["4.1a", "4.1b"]);
+    expect(wrong.status).toBe("failed");
+    expect(wrong.message).toMatch(/기대한 값\s+\{ host: 'www\.joes-hardware\.com', port: 80 \}/);
+    expect(wrong.message).toMatch(/실제 값\s+\{ host: 'www\.joes-hardware\.com', port: 8080 \}/);
+    expect(wrong.message).toMatch(/왜 중요한가: .*[가-힣]/);
+    expect(wrong.message).not.toMatch(/expected|got|why it matters/);
+    expect(wrong.hiddenMessage).toMatch(/^숨은 케이스 하나가 실패했습니다/);
+    expect(formatVerdict(wrong, { en: "title", ko: "제목" })).toMatch(/^4\.1a 제목: ✘ 실패 \(케이스 \d+\/\d+, 숨은 케이스 \d+\/\d+; [\d.]+\/2점\)/);
+    expect(loop.message).toMatch(/초 동안 답이 없어 중단했습니다/);
+  });
+
+  it("a lib model's error thrown inside the sandbox reads in the grader's language", async () => {
+    // 4.4d may use lib/http/page-load: the sandbox holds it, with lib/errors.ts and lib/i18n.ts it needs
+    const target = ".tmp-grader-language-test";
+    fs.mkdirSync(path.join(ROOT, target), { recursive: true });
+    try {
+      fs.writeFileSync(path.join(ROOT, target, "parallel-connections.ts"), [
+        'import { simulatePageLoad } from "../lib/http/page-load";',
+        "export function enoughConnections(input: { page: { htmlBytes: number; objectBytes: number[] } }): number {",
+        '  return simulatePageLoad({ page: input.page, strategy: "parallel", rttMs: -1, bandwidthBps: 1e6, maxConnections: 2 }).totalMs;',
+        "}",
+        "",
+      ].join("\n"));
+      const box = buildSandbox(target, "parallel-connections.ts");
+      for (const mod of ["lib/i18n", "lib/errors", "lib/http/page-load"]) {
+        expect(fs.readFileSync(path.join(box.root, `${mod}.js`), "utf8"), mod).not.toMatch(/is not available to these exercises/);
+      }
+      const run = async () => (await runChecks(["4.4d"], { target, timeoutMs: 5000, typeCheck: false, hidden: false, onOutput: () => {} }))[0].message;
+      const english = await run();
+      expect(english).toMatch(/an error was thrown: RangeError: The value of "[^"]*rttMs" is out of range/);
+      setLanguage("ko");
+      const korean = await run();
+      expect(korean).toMatch(/예외 발생: RangeError: "[^"]*rttMs" 값이 허용 범위를 벗어났습니다/);
+    } finally {
+      fs.rmSync(path.join(ROOT, target), { recursive: true, force: true });
+    }
+  });
+
+  it("a sandbox holds lib/i18n.ts for the stubs, and a placeholder for a model its exercises may not use", () => {
+    const box = buildSandbox("exercises", "tcp-connections.ts");
+    expect(fs.readFileSync(path.join(box.root, "lib/i18n.js"), "utf8")).toMatch(/function language\(/);
+    const placeholder = fs.readFileSync(path.join(box.root, "lib/http/page-load.js"), "utf8");
+    expect(placeholder).toMatch(/is not available in this exercise/);
+    expect(placeholder).toMatch(/WORKBOOK_LANG === "ko" \? "[^"]*쓸 수 없습니다/);
   });
 });

@@ -2,6 +2,7 @@
 // expectations in checks/ and the reference answers agree. Teacher only.
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { tr } from "../../lib/i18n";
 import { catalogue } from "../../lib/workbook/catalogue";
 import { ROOT } from "../../lib/workbook/paths";
 import { runChecks } from "../../lib/workbook/run-check";
@@ -16,7 +17,7 @@ describe("reference solutions (solutions/)", () => {
   }, 300_000);
 
   for (const ex of catalogue) {
-    it(`${ex.id} ${ex.title}: every public and hidden case, no type error`, () => {
+    it(`${ex.id} ${tr(ex.title)}: every public and hidden case, no type error`, () => {
       const v = verdicts.get(ex.id)!;
       if (v.status !== "passed") throw new Error(formatVerdict(v, ex.title));
       if (ex.kind === "implement") expect(v.hidden.total).toBeGreaterThanOrEqual(3);

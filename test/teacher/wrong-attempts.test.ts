@@ -4,6 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { tr } from "../../lib/i18n";
 import { catalogue } from "../../lib/workbook/catalogue";
 import { ROOT } from "../../lib/workbook/paths";
 import { runChecks } from "../../lib/workbook/run-check";
@@ -13,7 +14,7 @@ const LABS = path.join(ROOT, "test/teacher/fixtures/labs");
 
 describe("known-wrong attempts fail", () => {
   for (const ex of catalogue) {
-    it(`${ex.id} ${ex.title}`, async () => {
+    it(`${ex.id} ${tr(ex.title)}`, async () => {
       const target = `${WRONG}/${ex.id}`;
       expect(fs.existsSync(path.join(ROOT, target, ex.file)), `${target}/${ex.file}`).toBe(true);
       const [v] = await runChecks([ex.id], { target, typeCheck: false, timeoutMs: 5000, labsDir: LABS, onOutput: () => {} });

@@ -24,7 +24,12 @@ describe("exercise catalogue", () => {
       expect(cases.public.length + (cases.spec.fromLab ? 1 : 0)).toBeGreaterThanOrEqual(e.kind === "implement" ? 3 : 1);
       for (const c of cases.public) expect("expect" in c || c.throws !== undefined).toBe(true);
       expect(e.hints.length).toBeGreaterThanOrEqual(1);
-      for (const h of e.hints) expect(h.length).toBeGreaterThan(20);
+      // every text a student reads is there in both languages, the Korean in Hangul
+      for (const t of [e.title, ...e.hints]) {
+        expect(t.en.trim().length, JSON.stringify(t)).toBeGreaterThan(0);
+        expect(t.ko, JSON.stringify(t)).toMatch(/[\uac00-\ud7a3]/);
+      }
+      for (const h of e.hints) expect(Math.min(h.en.length, h.ko.length), h.en).toBeGreaterThan(20);
       expect(e.points).toBeGreaterThan(0);
       expect(["implement", "predict", "measure"]).toContain(e.kind);
       for (const m of e.imports ?? []) expect(fs.existsSync(path.join(ROOT, `${m}.ts`))).toBe(true);
@@ -34,6 +39,7 @@ describe("exercise catalogue", () => {
 
   for (const s of sections) {
     it(`section ${s.id} has its notebook, which calls check() for each of its exercises`, () => {
+      expect(s.title.ko).toMatch(/[\uac00-\ud7a3]/);
       const nb = fs.readFileSync(path.join(ROOT, "notebooks", s.notebook), "utf8");
       for (const e of catalogue.filter((x) => x.section === s.id)) expect(nb).toContain(`check(\\"${e.id}\\")`);
     });

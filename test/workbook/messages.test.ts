@@ -1,0 +1,71 @@
+// The grader's, the CLI's and the scripts' message tables: both languages of
+// a message have the same placeholders, and the Korean is Korean. And the
+// plain-JavaScript scripts reach lib/i18n.ts (so its language rules) from a
+// fresh process, as `npm start` and `npm run setup` run them.
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { messageTables, type Text } from "../../lib/i18n";
+import { ROOT } from "../../lib/workbook/paths";
+
+// every module of lib/workbook, so each one's table is registered
+import "../../lib/workbook/autograder";
+import "../../lib/workbook/bench";
+import "../../lib/workbook/cli";
+import "../../lib/workbook/not-implemented";
+
+const HANGUL = /[\uac00-\ud7a3]/;
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+/** Plain-JavaScript modules, loaded as the scripts load one another. */
+const scriptsI18n = (): { tables: Map<string, Record<string, Text>> } => require(path.join(ROOT, "scripts", "i18n.js"));
+
+function problems(area: string, table: Record<string, Text>): string[] {
+  const out: string[] = [];
+  for (const [key, text] of Object.entries(table)) {
+    if (JSON.stringify(placeholders(text.en)) !== JSON.stringify(placeholders(text.ko))) out.push(`${area}.${key}: placeholders differ`);
+    if (!HANGUL.test(text.ko)) out.push(`${area}.${key}: the Korean has no Hangul`);
+    if (text.en === text.ko) out.push(`${area}.${key}: the same in both languages (verbatim, not a message)`);
+  }
+  return out;
+}
+
+describe("message tables of the grader, the CLI and the scripts", () => {
+  it("lib/workbook: every module has one, each message in both languages", () => {
+    const areas = [...messageTables().keys()].filter((a) => a.startsWith("workbook/"));
+    for (const mod of ["cli", "compare", "verdict", "progress", "hints", "grade", "run-check", "sandbox", "import-rules", "build", "release", "autograder", "bench", "catalogue", "not-implemented"]) {
+      expect(areas).toContain(`workbook/${mod}`);
+    }
+    expect(areas.flatMap((a) => problems(a, messageTables().get(a)!))).toEqual([]);
+  });
+
+  it("scripts/: setup, start and test, each message in both languages", () => {
+    for (const script of ["setup", "start", "test"]) require(path.join(ROOT, "scripts", `${script}.js`)); // requiring runs nothing
+    const { tables } = scriptsI18n();
+    expect([...tables.keys()].sort()).toEqual(["scripts/setup", "scripts/start", "scripts/test"]);
+    expect([...tables].flatMap(([area, table]) => problems(area, table))).toEqual([]);
+  });
+
+  it("a script speaks the language lib/i18n.ts decides: WORKBOOK_LANG, and a saved choice before it", () => {
+    const probe = 'const i = require("./scripts/i18n"); const say = i.messages("probe", { hi: { en: "hello {n}", ko: "안녕 {n}" } }); console.log(i.language(), say.hi({ n: 1 }));';
+    const run = (env: Record<string, string>) => spawnSync(process.execPath, ["-e", probe], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+    expect(run({ WORKBOOK_LANG: "ko" }).stdout.trim()).toBe("ko 안녕 1");
+    expect(run({ WORKBOOK_LANG: "en" }).stdout.trim()).toBe("en hello 1");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workbook-lang-"));
+    try {
+      fs.writeFileSync(path.join(dir, "settings.json"), JSON.stringify({ lang: "ko" }));
+      expect(run({ WORKBOOK_LANG: "en", WORKBOOK_SETTINGS: path.join(dir, "settings.json") }).stdout.trim()).toBe("ko 안녕 1");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("npm start opens the Korean first notebook in Korean, when there is one, else the English one", () => {
+    const { firstNotebook } = require(path.join(ROOT, "scripts", "start.js")) as { firstNotebook(lang: string): string };
+    expect(firstNotebook("en")).toBe(path.join("notebooks", "00-start-here.ipynb"));
+    const korean = path.join("notebooks", "ko", "00-start-here.ipynb");
+    expect(firstNotebook("ko")).toBe(fs.existsSync(path.join(ROOT, korean)) ? korean : path.join("notebooks", "00-start-here.ipynb"));
+  });
+});
