@@ -17,6 +17,14 @@
  * Only adapts inputs; the model lives in lib/http.
  */
 import { simulateClose } from "../http/index";
+import { messages } from "../i18n";
+
+const say = messages("lab/close-model", {
+  note: {
+    en: "model: unread response bytes are lost when the RST arrives (simulateClose's discardOnReset: true); node destroys the socket on the ECONNRESET/EPIPE it meets first, so a late reader loses them even where the kernel keeps them readable",
+    ko: "모델: RST가 도착하면 아직 읽지 않은 응답 바이트는 사라집니다 (simulateClose의 discardOnReset: true). node는 처음 만난 ECONNRESET/EPIPE에서 소켓을 파기하므로, 커널이 그 바이트를 읽을 수 있게 남겨 두는 곳에서도 늦게 읽는 클라이언트는 응답을 잃습니다",
+  },
+});
 
 export interface CloseExpectation {
   abruptLost: number;
@@ -62,9 +70,6 @@ export function modelClose(s: CloseSetup): CloseModel {
       abruptEagerLost: lostRuns(eager),
       abruptEagerBytes: eager.clientReceivedBytes,
     },
-    notes: [
-      "model: unread response bytes are lost when the RST arrives (simulateClose's discardOnReset: true); " +
-        "node destroys the socket on the ECONNRESET/EPIPE it meets first, so a late reader loses them even where the kernel keeps them readable",
-    ],
+    notes: [say.note()],
   };
 }

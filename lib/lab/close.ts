@@ -30,13 +30,65 @@
  */
 import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
+import { messages, type Localized } from "../i18n";
 import { LabScope, connectLoopback, listenOnLoopback, runLab, socketClosed, deadlineOption } from "./harness";
 import { Consistency, ConsistencyLog, consistencyLines, inconclusiveBanner, orInconclusive } from "./consistency";
-import { descriptorBudget, requireDescriptors } from "./descriptors";
-import { measureLoopbackRtt } from "./loopback-rtt";
+import { descriptorBudget, oneConnectionAtATime, requireDescriptors } from "./descriptors";
+import { measureLoopbackRtt, verifyLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
-import { comparisonTable, platformLine } from "./table";
+import { comparisonTable, noteLines, platformLine } from "./table";
 import { modelClose, CloseModel } from "./close-model";
+
+const say = messages("lab/close", {
+  abrupt: { en: "abrupt close", ko: "갑작스러운 끊기(abrupt close)" },
+  graceful: { en: "graceful close", ko: "우아한 커넥션 끊기(graceful close)" },
+  abruptEager: { en: "abrupt, client reads at once", ko: "갑작스러운 끊기, 클라이언트가 바로 읽음" },
+  sideOk: {
+    en: "{label}: {runs} runs; the server accepted {accepted} connections and sent its {bytes} B response on {responded}",
+    ko: "{label}: {runs}회 실행. 서버는 커넥션 {accepted}개를 받아들였고, 그중 {responded}개에 {bytes} B 응답을 보냈습니다",
+  },
+  sideBad: {
+    en: "{label}: {runs} runs, but the server accepted {accepted} connections, sent its response on {responded} and closed {closed}",
+    ko: "{label}: {runs}회 실행했는데, 서버는 커넥션 {accepted}개를 받아들여 {responded}개에 응답을 보냈고 {closed}개를 닫았습니다",
+  },
+  abruptOk: {
+    en: "{label}: the server closed every connection with the upload unread (it had read at most {mostRead} of {requestBytes} B)",
+    ko: "{label}: 서버는 업로드를 다 읽지 않은 채로 모든 커넥션을 닫았습니다 ({requestBytes} B 중 많아야 {mostRead} B를 읽음)",
+  },
+  abruptBad: {
+    en: "{label}: the server closed only {unread} of {closed} connections with input unread (read up to {mostRead} of {requestBytes} B), so those closes had no reason to send an RST (make uploadBytes larger)",
+    ko: "{label}: 서버가 입력을 남긴 채 닫은 커넥션은 {closed}개 중 {unread}개뿐입니다 ({requestBytes} B 중 최대 {mostRead} B를 읽음). 나머지 끊기에는 RST를 보낼 이유가 없었습니다 (uploadBytes를 늘리세요)",
+  },
+  gracefulOk: {
+    en: "{label}: the server closed every connection only after the client's FIN (upload drained)",
+    ko: "{label}: 서버는 모든 커넥션을 클라이언트의 FIN을 받은 뒤에야 닫았습니다 (업로드를 끝까지 읽음)",
+  },
+  gracefulBad: {
+    en: "{label}: the server closed {early} of {closed} connections before the client's FIN: the upload was not drained",
+    ko: "{label}: 서버가 커넥션 {closed}개 중 {early}개를 클라이언트의 FIN보다 먼저 닫았습니다: 업로드를 끝까지 읽지 않았습니다",
+  },
+  linuxNote: {
+    en: "Linux keeps bytes that arrived before the RST readable, so a client already reading gets the response and then ECONNRESET; a client that reads late finds the connection reset and node drops the unread response with it (some other stacks discard it already in the kernel)",
+    ko: "Linux는 RST보다 먼저 도착한 바이트를 읽을 수 있게 남겨 두므로, 이미 읽고 있던 클라이언트는 응답을 받은 뒤 ECONNRESET을 만납니다. 늦게 읽는 클라이언트는 커넥션이 리셋된 것을 보게 되고, node는 읽지 않은 응답을 함께 버립니다 (다른 스택 중에는 커널에서 이미 버리는 것도 있습니다)",
+  },
+  none: { en: "none", ko: "없음" },
+  ofRuns: { en: "of {runs}", ko: "/ {runs}회" },
+  rowAbruptLost: { en: "abrupt close (RST): runs that lost the response", ko: "갑작스러운 끊기(RST): 응답을 잃은 실행" },
+  rowGracefulLost: { en: "graceful close (FIN): runs that lost the response", ko: "우아한 끊기(FIN): 응답을 잃은 실행" },
+  rowAbruptBytes: { en: "abrupt close: bytes read, mean", ko: "갑작스러운 끊기: 읽은 바이트, 평균" },
+  rowGracefulBytes: { en: "graceful close: bytes read, mean", ko: "우아한 끊기: 읽은 바이트, 평균" },
+  rowEagerLost: { en: "abrupt, client reads at once: runs that lost it", ko: "갑작스러운 끊기, 바로 읽는 클라이언트: 응답을 잃은 실행" },
+  rowEagerBytes: { en: "abrupt, client reads at once: bytes read, mean", ko: "갑작스러운 끊기, 바로 읽는 클라이언트: 읽은 바이트, 평균" },
+  heading: {
+    en: "Closing with unread input: response of {response} B while the client uploads {upload} B",
+    ko: "읽지 않은 입력을 남기고 끊기: 클라이언트가 {upload} B를 업로드하는 동안 보내는 {response} B 응답",
+  },
+  errors: { en: "client errors: abrupt {abrupt}; graceful {graceful}", ko: "클라이언트 오류: 갑작스러운 끊기 {abrupt}, 우아한 끊기 {graceful}" },
+  errorsEager: {
+    en: "client errors, abrupt with a client reading at once: {errors}",
+    ko: "클라이언트 오류, 바로 읽는 클라이언트의 갑작스러운 끊기: {errors}",
+  },
+});
 
 export interface CloseLabOptions {
   /** runs of each kind (default 5, at most 50) */
@@ -191,7 +243,7 @@ async function oneRun(scope: LabScope, port: number, kind: CloseKind, o: { uploa
 async function measureSide(
   scope: LabScope,
   log: ConsistencyLog,
-  label: string,
+  label: Localized,
   kind: CloseKind,
   runs: number,
   response: Buffer,
@@ -216,28 +268,20 @@ async function measureSide(
 }
 
 /** Records whether a side's runs happened as designed (not what the client got: that is the measurement). */
-function checkSide(log: ConsistencyLog, label: string, kind: CloseKind, runs: number, responseBytes: number, requestBytes: number, stats: ServerStats): void {
+function checkSide(log: ConsistencyLog, label: Localized, kind: CloseKind, runs: number, responseBytes: number, requestBytes: number, stats: ServerStats): void {
+  const closed = stats.closed.length;
   log.verify(
-    stats.accepted === runs && stats.responded === runs && stats.closed.length === runs,
-    `${label}: ${runs} runs; the server accepted ${stats.accepted} connections and sent its ${responseBytes} B response on ${stats.responded}`,
-    `${label}: ${runs} runs, but the server accepted ${stats.accepted} connections, sent its response on ${stats.responded} and closed ${stats.closed.length}`,
+    stats.accepted === runs && stats.responded === runs && closed === runs,
+    say.sideOk({ label, runs, accepted: stats.accepted, bytes: responseBytes, responded: stats.responded }),
+    say.sideBad({ label, runs, accepted: stats.accepted, responded: stats.responded, closed }),
   );
   const mostRead = Math.max(0, ...stats.closed.map((c) => c.bytesRead));
   if (kind === "abrupt") {
     const unread = stats.closed.filter((c) => !c.sawFin && c.bytesRead < requestBytes).length;
-    log.verify(
-      unread === stats.closed.length,
-      `${label}: the server closed every connection with the upload unread (it had read at most ${mostRead} of ${requestBytes} B)`,
-      `${label}: the server closed only ${unread} of ${stats.closed.length} connections with input unread (read up to ${mostRead} of ${requestBytes} B), ` +
-        "so those closes had no reason to send an RST (make uploadBytes larger)",
-    );
+    log.verify(unread === closed, say.abruptOk({ label, mostRead, requestBytes }), say.abruptBad({ label, unread, closed, mostRead, requestBytes }));
   } else {
     const drained = stats.closed.filter((c) => c.sawFin).length;
-    log.verify(
-      drained === stats.closed.length,
-      `${label}: the server closed every connection only after the client's FIN (upload drained)`,
-      `${label}: the server closed ${stats.closed.length - drained} of ${stats.closed.length} connections before the client's FIN: the upload was not drained`,
-    );
+    log.verify(drained === closed, say.gracefulOk({ label }), say.gracefulBad({ label, early: closed - drained, closed }));
   }
 }
 
@@ -273,13 +317,13 @@ export async function runCloseLab(options?: CloseLabOptions): Promise<CloseLabRe
       consistency: log.result(),
     };
   };
-  if (!requireDescriptors(log, descriptorBudget({ fdLimit }), PEAK_DESCRIPTORS, "the lab (one connection at a time)")) return notMeasured();
+  if (!requireDescriptors(log, descriptorBudget({ fdLimit }), PEAK_DESCRIPTORS, oneConnectionAtATime())) return notMeasured();
   const work = runLab("close", deadlineMs, async (scope): Promise<CloseLabResult> => {
     const rttMs = await measureLoopbackRtt(scope);
-    log.verify(Number.isFinite(rttMs) && rttMs > 0, `loopback round trip measured: ${rttMs} ms (median of the echo probe)`, `the loopback round trip could not be measured (${rttMs} ms)`);
-    const abrupt = await measureSide(scope, log, "abrupt close", "abrupt", runs, response, o);
-    const graceful = await measureSide(scope, log, "graceful close", "graceful", runs, response, o);
-    const abruptEagerReader = await measureSide(scope, log, "abrupt, client reads at once", "abrupt", runs, response, { ...o, readDelayMs: 0 });
+    verifyLoopbackRtt(log, rttMs);
+    const abrupt = await measureSide(scope, log, say.abrupt(), "abrupt", runs, response, o);
+    const graceful = await measureSide(scope, log, say.graceful(), "graceful", runs, response, o);
+    const abruptEagerReader = await measureSide(scope, log, say.abruptEager(), "abrupt", runs, response, { ...o, readDelayMs: 0 });
     const model = modelClose({ runs, responseBytes: response.length, rttMs, readDelayMs });
     return {
       lab: "close",
@@ -297,14 +341,11 @@ export async function runCloseLab(options?: CloseLabOptions): Promise<CloseLabRe
 /** What this kernel does with data that arrived before a RST, as the eager-reader runs show. */
 function platformNotes(): string[] {
   if (process.platform !== "linux") return [];
-  return [
-    "Linux keeps bytes that arrived before the RST readable, so a client already reading gets the response and then ECONNRESET; " +
-      "a client that reads late finds the connection reset and node drops the unread response with it (some other stacks discard it already in the kernel)",
-  ];
+  return [say.linuxNote()];
 }
 
 function errorSummary(side: CloseSide): string {
-  const codes = side.runs.map((r) => r.errorCode ?? "none");
+  const codes = side.runs.map((r) => r.errorCode ?? say.none());
   return [...new Set(codes)].map((c) => `${c} x${codes.filter((x) => x === c).length}`).join(", ");
 }
 
@@ -312,21 +353,22 @@ function errorSummary(side: CloseSide): string {
 export function formatClose(result: CloseLabResult): string {
   const { measured: m, model: p, setup } = result;
   const avg = (s: CloseSide) => s.runs.reduce((a, r) => a + r.bytesReceived, 0) / s.runs.length;
+  const ofRuns = say.ofRuns({ runs: setup.runs });
   const rows = [
-    { label: "abrupt close (RST): runs that lost the response", measured: m.abrupt.lostCount, model: p.abruptLost, unit: `of ${setup.runs}` },
-    { label: "graceful close (FIN): runs that lost the response", measured: m.graceful.lostCount, model: p.gracefulLost, unit: `of ${setup.runs}` },
-    { label: "abrupt close: bytes read, mean", measured: avg(m.abrupt), model: p.abruptBytes, unit: "B" },
-    { label: "graceful close: bytes read, mean", measured: avg(m.graceful), model: p.gracefulBytes, unit: "B" },
-    { label: "abrupt, client reads at once: runs that lost it", measured: m.abruptEagerReader.lostCount, model: p.abruptEagerLost, unit: `of ${setup.runs}` },
-    { label: "abrupt, client reads at once: bytes read, mean", measured: avg(m.abruptEagerReader), model: p.abruptEagerBytes, unit: "B" },
+    { label: say.rowAbruptLost(), measured: m.abrupt.lostCount, model: p.abruptLost, unit: ofRuns },
+    { label: say.rowGracefulLost(), measured: m.graceful.lostCount, model: p.gracefulLost, unit: ofRuns },
+    { label: say.rowAbruptBytes(), measured: avg(m.abrupt), model: p.abruptBytes, unit: "B" },
+    { label: say.rowGracefulBytes(), measured: avg(m.graceful), model: p.gracefulBytes, unit: "B" },
+    { label: say.rowEagerLost(), measured: m.abruptEagerReader.lostCount, model: p.abruptEagerLost, unit: ofRuns },
+    { label: say.rowEagerBytes(), measured: avg(m.abruptEagerReader), model: p.abruptEagerBytes, unit: "B" },
   ];
   return [
     ...inconclusiveBanner(result.consistency, m.abrupt.runs.length > 0),
-    `Closing with unread input: response of ${setup.responseTotalBytes} B while the client uploads ${setup.uploadBytes} B`,
+    say.heading({ response: setup.responseTotalBytes, upload: setup.uploadBytes }),
     comparisonTable(rows),
-    `client errors: abrupt ${errorSummary(m.abrupt)}; graceful ${errorSummary(m.graceful)}`,
-    `client errors, abrupt with a client reading at once: ${errorSummary(m.abruptEagerReader)}`,
-    ...result.notes.map((n) => `note: ${n}`),
+    say.errors({ abrupt: errorSummary(m.abrupt), graceful: errorSummary(m.graceful) }),
+    say.errorsEager({ errors: errorSummary(m.abruptEagerReader) }),
+    ...noteLines(result.notes),
     ...consistencyLines(result.consistency),
     platformLine(result.platform),
   ].join("\n");

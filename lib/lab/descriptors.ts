@@ -13,7 +13,36 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
+import { messages, type Localized } from "../i18n";
 import { ConsistencyLog } from "./consistency";
+
+const say = messages("lab/descriptors", {
+  unlimited: { en: "unlimited", ko: "무제한" },
+  sourceOption: { en: "fdLimit option", ko: "fdLimit 옵션" },
+  sourceUnknown: { en: "unknown", ko: "알 수 없음" },
+  budget: {
+    en: "descriptor limit {limit} ({source}), {open} open, {free} free",
+    ko: "디스크립터 한도 {limit} ({source}), 사용 중 {open}, 여유 {free}",
+  },
+  limitUnknown: {
+    en: "descriptor limit unknown on this platform (no /proc/self/limits): {what} opens up to {need} at once; an EMFILE would make the result inconclusive",
+    ko: "이 플랫폼에서는 디스크립터 한도를 알 수 없습니다(/proc/self/limits 없음): {what}은(는) 한 번에 최대 {need}개를 엽니다. EMFILE이 나면 결과는 판정 불가가 됩니다",
+  },
+  enough: {
+    en: "{budget}: {what} needs at most {need} at once, plus {reserve} kept in reserve",
+    ko: "{budget}: {what}에는 한 번에 최대 {need}개, 그리고 예비로 {reserve}개가 필요합니다",
+  },
+  tooFew: {
+    en: "too few file descriptors: {budget}, and {what} needs {need} at once plus {reserve} in reserve (raise `ulimit -n`)",
+    ko: "파일 디스크립터가 부족합니다: {budget}. {what}에는 한 번에 {need}개와 예비 {reserve}개가 필요합니다 (`ulimit -n`을 올리세요)",
+  },
+  oneConnection: { en: "the lab (one connection at a time)", ko: "이 실험(한 번에 커넥션 하나)" },
+});
+
+/** The `what` of most labs' descriptor check: "the lab (one connection at a time)". */
+export function oneConnectionAtATime(): Localized {
+  return say.oneConnection();
+}
 
 /** Descriptors left free for node's own use while a lab runs (a file read, a timer's handle, ...). */
 export const DESCRIPTOR_RESERVE = 6;
@@ -79,9 +108,10 @@ export function descriptorBudget(options: { fdLimit?: number; procDir?: string }
 }
 
 /** A one-line account of the budget ("descriptor limit 40 (/proc/self/limits), 19 open, 21 free"). */
-export function describeBudget(b: DescriptorBudget): string {
-  const limit = b.limit === Infinity ? "unlimited" : String(b.limit);
-  return `descriptor limit ${limit} (${b.source}), ${b.open ?? "?"} open, ${b.free === Infinity ? "unlimited" : b.free} free`;
+export function describeBudget(b: DescriptorBudget): Localized {
+  const limit = b.limit === Infinity ? say.unlimited() : String(b.limit);
+  const source = b.source === "fdLimit option" ? say.sourceOption() : b.source === "unknown" ? say.sourceUnknown() : b.source;
+  return say.budget({ limit, source, open: b.open ?? "?", free: b.free === Infinity ? say.unlimited() : String(b.free) });
 }
 
 /**
@@ -98,15 +128,12 @@ export function unitsThatFit(b: DescriptorBudget, fixed: number, perUnit: number
  * budget with the reserve, and records the check in `log`; false (a failed
  * check naming the numbers) when they do not.
  */
-export function requireDescriptors(log: ConsistencyLog, b: DescriptorBudget, need: number, what: string): boolean {
+export function requireDescriptors(log: ConsistencyLog, b: DescriptorBudget, need: number, what: Localized): boolean {
   if (b.free === null) {
-    log.note(`descriptor limit unknown on this platform (no /proc/self/limits): ${what} opens up to ${need} at once; an EMFILE would make the result inconclusive`);
+    log.note(say.limitUnknown({ what, need }));
     return true;
   }
   const enough = b.free - DESCRIPTOR_RESERVE >= need;
-  return log.verify(
-    enough,
-    `${describeBudget(b)}: ${what} needs at most ${need} at once, plus ${DESCRIPTOR_RESERVE} kept in reserve`,
-    `too few file descriptors: ${describeBudget(b)}, and ${what} needs ${need} at once plus ${DESCRIPTOR_RESERVE} in reserve (raise \`ulimit -n\`)`,
-  );
+  const budget = describeBudget(b);
+  return log.verify(enough, say.enough({ budget, what, need, reserve: DESCRIPTOR_RESERVE }), say.tooFew({ budget, what, need, reserve: DESCRIPTOR_RESERVE }));
 }

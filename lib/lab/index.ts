@@ -7,6 +7,7 @@
  * verified about its own run, and why it is inconclusive when it is; the CLI
  * then exits with LAB_INCONCLUSIVE_EXIT (2).
  */
+import { messages } from "../i18n";
 import { formatClose, runCloseLab } from "./close";
 import { formatKeepAlive, runKeepAliveLab } from "./keep-alive";
 import { formatNagle, runNagleLab } from "./nagle";
@@ -15,42 +16,82 @@ import { formatPipeline, runPipelineLab } from "./pipeline";
 import { saveLabResult } from "./saved";
 import { formatTimeWait, runTimeWaitLab } from "./time-wait";
 
+const say = messages("lab/index", {
+  nagle: {
+    en: "Nagle's algorithm against delayed ACK: two small writes per request",
+    ko: "네이글 알고리즘(Nagle's algorithm) 대 확인응답 지연(delayed ACK): 요청마다 작은 쓰기 두 번",
+  },
+  keepAlive: {
+    en: "A new connection per request against one kept-alive connection",
+    ko: "요청마다 새 커넥션 대 지속 커넥션(kept-alive connection) 하나",
+  },
+  timeWait: {
+    en: "TIME_WAIT: which side holds it, and the ceiling on new connections",
+    ko: "TIME_WAIT: 어느 쪽이 갖고 있는가, 그리고 새 커넥션 수의 상한",
+  },
+  pipeline: {
+    en: "HTTP/1.1 pipelining: timing, response order, and retry after an early close",
+    ko: "HTTP/1.1 파이프라인 커넥션: 시간, 응답 순서, 일찍 끊긴 뒤의 재시도",
+  },
+  close: {
+    en: "Closing with unread input: RST and the lost response, against a half close",
+    ko: "읽지 않은 입력을 남기고 끊기: RST와 사라진 응답, 그리고 절반 끊기(half close)",
+  },
+  multiplex: {
+    en: "Head-of-line blocking: HTTP/1.1 pipelining against HTTP/2 streams",
+    ko: "HOL 블로킹(head-of-line blocking): HTTP/1.1 파이프라인 대 HTTP/2 스트림",
+  },
+});
+
 export type LabName = "nagle" | "keep-alive" | "time-wait" | "pipeline" | "close" | "multiplex";
 
 export interface LabEntry {
-  title: string;
+  /** one line saying what the lab measures, in the reader's language (read when shown) */
+  readonly title: string;
   run(opts?: { quick?: boolean }): Promise<unknown>;
   format(result: any): string;
 }
 
 export const labs: Record<LabName, LabEntry> = {
   nagle: {
-    title: "Nagle's algorithm against delayed ACK: two small writes per request",
+    get title() {
+      return say.nagle();
+    },
     run: (opts) => runNagleLab(opts?.quick ? { rounds: 8 } : {}),
     format: formatNagle,
   },
   "keep-alive": {
-    title: "A new connection per request against one kept-alive connection",
+    get title() {
+      return say.keepAlive();
+    },
     run: (opts) => runKeepAliveLab(opts?.quick ? { requests: 5 } : {}),
     format: formatKeepAlive,
   },
   "time-wait": {
-    title: "TIME_WAIT: which side holds it, and the ceiling on new connections",
+    get title() {
+      return say.timeWait();
+    },
     run: (opts) => runTimeWaitLab(opts?.quick ? { connections: 100 } : {}),
     format: formatTimeWait,
   },
   pipeline: {
-    title: "HTTP/1.1 pipelining: timing, response order, and retry after an early close",
+    get title() {
+      return say.pipeline();
+    },
     run: (opts) => runPipelineLab(opts?.quick ? { requests: 5, repeats: 3 } : {}),
     format: formatPipeline,
   },
   close: {
-    title: "Closing with unread input: RST and the lost response, against a half close",
+    get title() {
+      return say.close();
+    },
     run: (opts) => runCloseLab(opts?.quick ? { runs: 2 } : {}),
     format: formatClose,
   },
   multiplex: {
-    title: "Head-of-line blocking: HTTP/1.1 pipelining against HTTP/2 streams",
+    get title() {
+      return say.multiplex();
+    },
     run: (opts) => runMultiplexLab(opts?.quick ? { requests: 4, slowMs: 30 } : {}),
     format: formatMultiplex,
   },

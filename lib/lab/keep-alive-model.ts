@@ -8,9 +8,14 @@
  * Only adapts inputs; the models live in lib/tcp and lib/http.
  */
 import { simulateKeepAlive } from "../http/index";
+import { messages } from "../i18n";
 import { transactionTime } from "../tcp/index";
 import type { KeepAliveSide } from "./keep-alive";
-import { LOOPBACK_TIMING_NOTE } from "./table";
+import { loopbackTimingNote } from "./table";
+
+const say = messages("lab/keep-alive-model", {
+  note: { en: "{loopback}; the socket counts are the mechanism", ko: "{loopback}. 이 실험에서 볼 메커니즘은 소켓 수입니다" },
+});
 
 export interface KeepAliveModel {
   newConnection: KeepAliveSide;
@@ -53,8 +58,6 @@ export function modelKeepAlive(s: KeepAliveSetup): KeepAliveModel {
   return {
     newConnection: { perRequestMs: fresh, socketsOpened: socketsOpened(s, true, fresh) },
     keepAlive: { perRequestMs: warm, socketsOpened: socketsOpened(s, false, warm) },
-    notes: [
-      `${LOOPBACK_TIMING_NOTE}; the socket counts are the mechanism`,
-    ],
+    notes: [say.note({ loopback: loopbackTimingNote() })],
   };
 }

@@ -16,13 +16,44 @@
 import * as http from "node:http";
 import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
+import { messages } from "../i18n";
 import { LOOPBACK_HOST, LabScope, listenOnLoopback, median, nowMs, roundMs, runLab, deadlineOption } from "./harness";
-import { Consistency, ConsistencyLog, consistencyLines, counted, inconclusiveBanner, orInconclusive } from "./consistency";
+import { Consistency, ConsistencyLog, connections, consistencyLines, inconclusiveBanner, orInconclusive, sockets } from "./consistency";
 import { descriptorBudget, requireDescriptors } from "./descriptors";
-import { measureLoopbackRtt } from "./loopback-rtt";
+import { measureLoopbackRtt, verifyLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
-import { comparisonTable, platformLine } from "./table";
+import { comparisonTable, noteLines, platformLine } from "./table";
 import { modelKeepAlive } from "./keep-alive-model";
+
+const say = messages("lab/keep-alive", {
+  sideKept: { en: "kept alive", ko: "지속 커넥션(kept alive)" },
+  sideNew: { en: "new connection each", ko: "요청마다 새 커넥션" },
+  responsesOk: {
+    en: "{side}: {requests} requests sent, {complete} responses of {bytes} B read whole with status 200, {handled} handled by the server",
+    ko: "{side}: 요청 {requests}개를 보냈고, {bytes} B 응답 {complete}개를 상태 200으로 끝까지 읽었으며, 서버가 {handled}개를 처리했습니다",
+  },
+  responsesBad: {
+    en: "{side}: {requests} requests sent, but {complete} responses read whole and {handled} handled by the server",
+    ko: "{side}: 요청 {requests}개를 보냈지만, 끝까지 읽은 응답은 {complete}개이고 서버가 처리한 것은 {handled}개입니다",
+  },
+  socketsOk: {
+    en: "{side}: the client sent its requests on {sockets} and the server accepted {connections}",
+    ko: "{side}: 클라이언트는 {sockets}로 요청을 보냈고 서버는 {connections}를 받아들였습니다",
+  },
+  socketsBad: {
+    en: "{side}: the client sent its requests on {sockets} but the server accepted {connections}",
+    ko: "{side}: 클라이언트는 {sockets}로 요청을 보냈는데 서버는 {connections}를 받아들였습니다",
+  },
+  oneRequest: { en: "the lab (one request at a time)", ko: "이 실험(한 번에 요청 하나)" },
+  heading: {
+    en: "Keep-alive: {requests} GETs of {bytes} B, one at a time, median per request",
+    ko: "keep-alive: {bytes} B짜리 GET {requests}개를 하나씩 보낸 요청당 시간의 중앙값",
+  },
+  rowNewTime: { en: "new connection each: time per request", ko: "요청마다 새 커넥션: 요청당 시간" },
+  rowKeptTime: { en: "kept alive: time per request", ko: "지속 커넥션: 요청당 시간" },
+  rowNewSockets: { en: "new connection each: sockets opened", ko: "요청마다 새 커넥션: 연 소켓 수" },
+  rowKeptSockets: { en: "kept alive: sockets opened", ko: "지속 커넥션: 연 소켓 수" },
+});
 
 export interface KeepAliveLabOptions {
   /** requests per run (default 20, at most 500) */
@@ -109,7 +140,7 @@ async function measureSide(scope: LabScope, log: ConsistencyLog, keepAlive: bool
   const stats: SideStats = { handled: 0, complete: 0, clientSockets: new Set() };
   const server = await listenOnLoopback(scope, fixedBodyServer(body, stats));
   const agent = new http.Agent(keepAlive ? { keepAlive: true, maxSockets: 1 } : { keepAlive: false });
-  const side = keepAlive ? "kept alive" : "new connection each";
+  const side = keepAlive ? say.sideKept() : say.sideNew();
   try {
     const times: number[] = [];
     for (let i = 0; i < requests; i++) {
@@ -118,14 +149,11 @@ async function measureSide(scope: LabScope, log: ConsistencyLog, keepAlive: bool
     }
     log.verify(
       stats.complete === requests && stats.handled === requests,
-      `${side}: ${requests} requests sent, ${stats.complete} responses of ${body.length} B read whole with status 200, ${stats.handled} handled by the server`,
-      `${side}: ${requests} requests sent, but ${stats.complete} responses read whole and ${stats.handled} handled by the server`,
+      say.responsesOk({ side, requests, complete: stats.complete, bytes: body.length, handled: stats.handled }),
+      say.responsesBad({ side, requests, complete: stats.complete, handled: stats.handled }),
     );
-    log.verify(
-      stats.clientSockets.size === server.connections,
-      `${side}: the client sent its requests on ${counted(stats.clientSockets.size, "socket")} and the server accepted ${counted(server.connections, "connection")}`,
-      `${side}: the client sent its requests on ${counted(stats.clientSockets.size, "socket")} but the server accepted ${counted(server.connections, "connection")}`,
-    );
+    const counts = { side, sockets: sockets(stats.clientSockets.size), connections: connections(server.connections) };
+    log.verify(stats.clientSockets.size === server.connections, say.socketsOk(counts), say.socketsBad(counts));
     const bytes = server.bytes();
     return {
       perRequestMs: roundMs(median(times)),
@@ -163,10 +191,10 @@ export async function runKeepAliveLab(options?: KeepAliveLabOptions): Promise<Ke
     notes: [],
     consistency: log.result(),
   });
-  if (!requireDescriptors(log, descriptorBudget({ fdLimit }), PEAK_DESCRIPTORS, "the lab (one request at a time)")) return notMeasured();
+  if (!requireDescriptors(log, descriptorBudget({ fdLimit }), PEAK_DESCRIPTORS, say.oneRequest())) return notMeasured();
   const work = runLab("keep-alive", deadlineMs, async (scope): Promise<KeepAliveLabResult> => {
     const rttMs = await measureLoopbackRtt(scope);
-    log.verify(Number.isFinite(rttMs) && rttMs > 0, `loopback round trip measured: ${rttMs} ms (median of the echo probe)`, `the loopback round trip could not be measured (${rttMs} ms)`);
+    verifyLoopbackRtt(log, rttMs);
     const { wire, ...newConnection } = await measureSide(scope, log, false, requests, body);
     const { wire: _sameSizes, ...keepAlive } = await measureSide(scope, log, true, requests, body);
     const model = modelKeepAlive({ requests, ...wire, rttMs });
@@ -187,16 +215,16 @@ export async function runKeepAliveLab(options?: KeepAliveLabOptions): Promise<Ke
 export function formatKeepAlive(result: KeepAliveLabResult): string {
   const { measured: m, model: p, setup } = result;
   const rows = [
-    { label: "new connection each: time per request", measured: m.newConnection.perRequestMs, model: p.newConnection.perRequestMs, unit: "ms" },
-    { label: "kept alive: time per request", measured: m.keepAlive.perRequestMs, model: p.keepAlive.perRequestMs, unit: "ms" },
-    { label: "new connection each: sockets opened", measured: m.newConnection.socketsOpened, model: p.newConnection.socketsOpened, unit: "" },
-    { label: "kept alive: sockets opened", measured: m.keepAlive.socketsOpened, model: p.keepAlive.socketsOpened, unit: "" },
+    { label: say.rowNewTime(), measured: m.newConnection.perRequestMs, model: p.newConnection.perRequestMs, unit: "ms" },
+    { label: say.rowKeptTime(), measured: m.keepAlive.perRequestMs, model: p.keepAlive.perRequestMs, unit: "ms" },
+    { label: say.rowNewSockets(), measured: m.newConnection.socketsOpened, model: p.newConnection.socketsOpened, unit: "" },
+    { label: say.rowKeptSockets(), measured: m.keepAlive.socketsOpened, model: p.keepAlive.socketsOpened, unit: "" },
   ];
   return [
     ...inconclusiveBanner(result.consistency, m.newConnection.perRequestMs !== null || m.keepAlive.perRequestMs !== null),
-    `Keep-alive: ${setup.requests} GETs of ${setup.responseBytes} B, one at a time, median per request`,
+    say.heading({ requests: setup.requests, bytes: setup.responseBytes }),
     comparisonTable(rows),
-    ...result.notes.map((n) => `note: ${n}`),
+    ...noteLines(result.notes),
     ...consistencyLines(result.consistency),
     platformLine(result.platform),
   ].join("\n");

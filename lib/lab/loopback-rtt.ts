@@ -7,7 +7,17 @@
 import * as net from "node:net";
 import { once } from "node:events";
 import { checkNumber } from "../errors";
+import { messages } from "../i18n";
+import type { ConsistencyLog } from "./consistency";
 import { LabScope, connectLoopback, listenOnLoopback, median, nowMs, roundMs } from "./harness";
+
+const say = messages("lab/loopback-rtt", {
+  measured: {
+    en: "loopback round trip measured: {ms} ms (median of the echo probe)",
+    ko: "루프백 왕복 시간(RTT) 측정: {ms} ms (에코 탐침의 중앙값)",
+  },
+  notMeasured: { en: "the loopback round trip could not be measured ({ms} ms)", ko: "루프백 왕복 시간(RTT)을 측정하지 못했습니다 ({ms} ms)" },
+});
 
 /** Echo round trips that are timed. */
 export const RTT_ROUNDS = 40;
@@ -40,4 +50,9 @@ export async function measureLoopbackRtt(scope: LabScope, rounds = RTT_ROUNDS): 
     socket.destroy();
     await server.close();
   }
+}
+
+/** Records in `log` whether the probe gave a usable round trip (a positive, finite time); returns whether it did. */
+export function verifyLoopbackRtt(log: ConsistencyLog, rttMs: number): boolean {
+  return log.verify(Number.isFinite(rttMs) && rttMs > 0, say.measured({ ms: rttMs }), say.notMeasured({ ms: rttMs }));
 }

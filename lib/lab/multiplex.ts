@@ -20,14 +20,83 @@
  */
 import * as http2 from "node:http2";
 import { optionsObject, optionalNumber } from "../errors";
+import { messages } from "../i18n";
 import { LOOPBACK_HOST, LabScope, listenOnLoopback, roundMs, nowMs, runLab, deadlineOption } from "./harness";
-import { Consistency, ConsistencyLog, LabInconclusiveError, consistencyLines, counted, inconclusiveBanner, orInconclusive } from "./consistency";
+import { Consistency, ConsistencyLog, LabInconclusiveError, connections, consistencyLines, inconclusiveBanner, orInconclusive } from "./consistency";
 import { descriptorBudget, requireDescriptors } from "./descriptors";
-import { measureLoopbackRtt } from "./loopback-rtt";
+import { measureLoopbackRtt, verifyLoopbackRtt } from "./loopback-rtt";
 import { modelMultiplex, MultiplexTimes } from "./multiplex-model";
 import { exchange, itemServer, LabRequest, ServerLog } from "./pipeline";
 import { PlatformFacts, platformFacts } from "./platform";
-import { comparisonTable, LOOPBACK_TIMING_NOTE, platformLine } from "./table";
+import { comparisonTable, loopbackTimingNote, noteLines, platformLine } from "./table";
+
+const say = messages("lab/multiplex", {
+  pipelinedMissing: {
+    en: "HTTP/1.1 pipelined: {arrived} of {n} responses arrived before the connection closed",
+    ko: "HTTP/1.1 파이프라인: 커넥션이 닫히기 전에 응답 {n}개 중 {arrived}개만 도착했습니다",
+  },
+  pipelinedOk: {
+    en: "HTTP/1.1 pipelined: {n} requests written; the server was handed {received}; {whole} responses arrived whole with status 200",
+    ko: "HTTP/1.1 파이프라인: 요청 {n}개를 썼습니다. 서버는 {received}개를 넘겨받았고, 응답 {whole}개가 상태 200으로 온전히 도착했습니다",
+  },
+  pipelinedBad: {
+    en: "HTTP/1.1 pipelined: {n} requests written, but the server was handed {received} and {whole} responses arrived whole with status 200",
+    ko: "HTTP/1.1 파이프라인: 요청 {n}개를 썼는데, 서버는 {received}개를 넘겨받았고 상태 200으로 온전히 도착한 응답은 {whole}개입니다",
+  },
+  pipelinedConnectionOk: {
+    en: "HTTP/1.1 pipelined: the client opened 1 connection and the server accepted 1",
+    ko: "HTTP/1.1 파이프라인: 클라이언트는 커넥션 1개를 열었고 서버는 1개를 받아들였습니다",
+  },
+  pipelinedConnectionBad: {
+    en: "HTTP/1.1 pipelined: the client opened 1 connection but the server accepted {accepted}",
+    ko: "HTTP/1.1 파이프라인: 클라이언트는 커넥션 1개를 열었는데 서버는 {accepted}개를 받아들였습니다",
+  },
+  streamsOk: {
+    en: "HTTP/2: {n} streams opened; the server was handed {received}; {whole} responses arrived whole with status 200",
+    ko: "HTTP/2: 스트림 {n}개를 열었습니다. 서버는 {received}개를 넘겨받았고, 응답 {whole}개가 상태 200으로 온전히 도착했습니다",
+  },
+  streamsBad: {
+    en: "HTTP/2: {n} streams opened, but the server was handed {received} and {whole} responses arrived whole with status 200",
+    ko: "HTTP/2: 스트림 {n}개를 열었는데, 서버는 {received}개를 넘겨받았고 상태 200으로 온전히 도착한 응답은 {whole}개입니다",
+  },
+  sessionOk: {
+    en: "HTTP/2: the client opened 1 session (connection) and the server accepted 1",
+    ko: "HTTP/2: 클라이언트는 세션(커넥션) 1개를 열었고 서버는 1개를 받아들였습니다",
+  },
+  sessionBad: {
+    en: "HTTP/2: the client opened 1 session but the server accepted {connections}",
+    ko: "HTTP/2: 클라이언트는 세션 1개를 열었는데 서버는 {connections}를 받아들였습니다",
+  },
+  descriptorsWhat: {
+    en: "the lab (one HTTP/1.1 connection and one HTTP/2 session)",
+    ko: "이 실험(HTTP/1.1 커넥션 하나와 HTTP/2 세션 하나)",
+  },
+  noteStart: {
+    en: "times run from the moment the batch is written; the first request is the slow one",
+    ko: "시간은 요청 묶음을 쓴 순간부터 잽니다. 첫 요청이 느린 요청입니다",
+  },
+  noteLoopback: {
+    en: "{loopback} (here: per stream); compare each side with the slow request",
+    ko: "{loopback} (여기서는 스트림마다). 양쪽을 느린 요청과 비교해 보세요",
+  },
+  noteH2c: {
+    en: "HTTP/2 here is cleartext h2c: browsers speak HTTP/2 only over TLS, which adds a handshake but changes nothing about streams",
+    ko: "여기서 HTTP/2는 평문 h2c입니다. 브라우저는 TLS 위에서만 HTTP/2를 쓰는데, TLS는 핸드셰이크를 더할 뿐 스트림에 관해서는 바꾸는 것이 없습니다",
+  },
+  sidePipelined: { en: "HTTP/1.1 pipelined", ko: "HTTP/1.1 파이프라인" },
+  sideMultiplexed: { en: "HTTP/2 streams", ko: "HTTP/2 스트림" },
+  rowQuick: { en: "{side}: quick responses done", ko: "{side}: 빠른 응답 완료" },
+  rowSlow: { en: "{side}: slow response done", ko: "{side}: 느린 응답 완료" },
+  rowConnections: { en: "{side}: connections", ko: "{side}: 커넥션 수" },
+  heading: {
+    en: "Head-of-line blocking: {requests} requests on one connection, request 0 takes {slowMs} ms at the server",
+    ko: "HOL 블로킹(head-of-line blocking): 커넥션 하나에 요청 {requests}개, 요청 0은 서버에서 {slowMs} ms 걸림",
+  },
+  arrivalOrder: {
+    en: "HTTP/2 arrival order: {order} (request order was 0..{last})",
+    ko: "HTTP/2 도착 순서: {order} (요청 순서는 0..{last})",
+  },
+});
 
 export interface MultiplexLabOptions {
   /** requests in the batch, the first one slow (default 6, 2..50) */
@@ -75,18 +144,11 @@ async function measurePipelined(scope: LabScope, checks: ConsistencyLog, request
   const { arrivalsMs, responses } = await exchange(scope, server.port, requests, "pipelined");
   const n = requests.length;
   // without every response there is no "quick ones done" time to report
-  if (arrivalsMs.length !== n) throw new LabInconclusiveError(`HTTP/1.1 pipelined: ${arrivalsMs.length} of ${n} responses arrived before the connection closed`);
+  if (arrivalsMs.length !== n) throw new LabInconclusiveError(say.pipelinedMissing({ arrived: arrivalsMs.length, n }));
   const whole = responses.filter((r, i) => r.status === 200 && r.body.toString() === `item ${requests[i].id}\n`).length;
-  checks.verify(
-    log.received.length === n && whole === n,
-    `HTTP/1.1 pipelined: ${n} requests written; the server was handed ${log.received.length}; ${whole} responses arrived whole with status 200`,
-    `HTTP/1.1 pipelined: ${n} requests written, but the server was handed ${log.received.length} and ${whole} responses arrived whole with status 200`,
-  );
-  checks.verify(
-    server.connections === 1,
-    "HTTP/1.1 pipelined: the client opened 1 connection and the server accepted 1",
-    `HTTP/1.1 pipelined: the client opened 1 connection but the server accepted ${server.connections}`,
-  );
+  const counts = { n, received: log.received.length, whole };
+  checks.verify(log.received.length === n && whole === n, say.pipelinedOk(counts), say.pipelinedBad(counts));
+  checks.verify(server.connections === 1, say.pipelinedConnectionOk(), say.pipelinedConnectionBad({ accepted: server.connections }));
   return { quickDoneMs: Math.max(...arrivalsMs.slice(1)), slowDoneMs: arrivalsMs[0], connections: server.connections };
 }
 
@@ -141,16 +203,9 @@ async function measureMultiplexed(scope: LabScope, checks: ConsistencyLog, reque
     ),
   );
   const n = requests.length;
-  checks.verify(
-    streams.count === n && whole === n,
-    `HTTP/2: ${n} streams opened; the server was handed ${streams.count}; ${whole} responses arrived whole with status 200`,
-    `HTTP/2: ${n} streams opened, but the server was handed ${streams.count} and ${whole} responses arrived whole with status 200`,
-  );
-  checks.verify(
-    server.connections === 1,
-    "HTTP/2: the client opened 1 session (connection) and the server accepted 1",
-    `HTTP/2: the client opened 1 session but the server accepted ${counted(server.connections, "connection")}`,
-  );
+  const counts = { n, received: streams.count, whole };
+  checks.verify(streams.count === n && whole === n, say.streamsOk(counts), say.streamsBad(counts));
+  checks.verify(server.connections === 1, say.sessionOk(), say.sessionBad({ connections: connections(server.connections) }));
   const ms = (id: number) => arrivals.find((a) => a.id === id)!.ms;
   return {
     quickDoneMs: Math.max(...requests.slice(1).map((r) => ms(r.id))),
@@ -179,10 +234,10 @@ export async function runMultiplexLab(options: MultiplexLabOptions = {}): Promis
       consistency: checks.result(),
     };
   };
-  if (!requireDescriptors(checks, descriptorBudget({ fdLimit }), PEAK_DESCRIPTORS, "the lab (one HTTP/1.1 connection and one HTTP/2 session)")) return notMeasured();
+  if (!requireDescriptors(checks, descriptorBudget({ fdLimit }), PEAK_DESCRIPTORS, say.descriptorsWhat())) return notMeasured();
   const work = runLab("multiplex", deadlineMs, async (scope): Promise<MultiplexLabResult> => {
     const rttMs = await measureLoopbackRtt(scope);
-    checks.verify(Number.isFinite(rttMs) && rttMs > 0, `loopback round trip measured: ${rttMs} ms (median of the echo probe)`, `the loopback round trip could not be measured (${rttMs} ms)`);
+    verifyLoopbackRtt(checks, rttMs);
     const requests = batch(n, slowMs);
     const pipelined = await measurePipelined(scope, checks, requests);
     const multiplexed = await measureMultiplexed(scope, checks, requests);
@@ -192,11 +247,7 @@ export async function runMultiplexLab(options: MultiplexLabOptions = {}): Promis
       measured: { pipelined, multiplexed },
       model: modelMultiplex({ requests: n, slowMs, rttMs }),
       platform: platformFacts({ loopbackRttMs: rttMs }),
-      notes: [
-        "times run from the moment the batch is written; the first request is the slow one",
-        `${LOOPBACK_TIMING_NOTE} (here: per stream); compare each side with the slow request`,
-        "HTTP/2 here is cleartext h2c: browsers speak HTTP/2 only over TLS, which adds a handshake but changes nothing about streams",
-      ],
+      notes: [say.noteStart(), say.noteLoopback({ loopback: loopbackTimingNote() }), say.noteH2c()],
       consistency: checks.result(),
     };
   });
@@ -204,18 +255,18 @@ export async function runMultiplexLab(options: MultiplexLabOptions = {}): Promis
 }
 
 export function formatMultiplex(r: MultiplexLabResult): string {
-  const sides = [["pipelined", "HTTP/1.1 pipelined"], ["multiplexed", "HTTP/2 streams"]] as const;
-  const rows = sides.flatMap(([k, name]) => [
-    { label: `${name}: quick responses done`, measured: r.measured[k].quickDoneMs, model: r.model[k].quickDoneMs, unit: "ms" },
-    { label: `${name}: slow response done`, measured: r.measured[k].slowDoneMs, model: r.model[k].slowDoneMs, unit: "ms" },
-    { label: `${name}: connections`, measured: r.measured[k].connections, model: 1, unit: "" },
+  const sides = [["pipelined", say.sidePipelined()], ["multiplexed", say.sideMultiplexed()]] as const;
+  const rows = sides.flatMap(([k, side]) => [
+    { label: say.rowQuick({ side }), measured: r.measured[k].quickDoneMs, model: r.model[k].quickDoneMs, unit: "ms" },
+    { label: say.rowSlow({ side }), measured: r.measured[k].slowDoneMs, model: r.model[k].slowDoneMs, unit: "ms" },
+    { label: say.rowConnections({ side }), measured: r.measured[k].connections, model: 1, unit: "" },
   ]);
   return [
     ...inconclusiveBanner(r.consistency, Number.isFinite(r.measured.pipelined.quickDoneMs)),
-    `Head-of-line blocking: ${r.setup.requests} requests on one connection, request 0 takes ${r.setup.slowMs} ms at the server`,
+    say.heading({ requests: r.setup.requests, slowMs: r.setup.slowMs }),
     comparisonTable(rows),
-    `HTTP/2 arrival order: ${r.measured.multiplexed.arrivalOrder.join(", ")} (request order was 0..${r.setup.requests - 1})`,
-    ...r.notes.map((n) => `note: ${n}`),
+    say.arrivalOrder({ order: r.measured.multiplexed.arrivalOrder.join(", "), last: r.setup.requests - 1 }),
+    ...noteLines(r.notes),
     ...consistencyLines(r.consistency),
     platformLine(r.platform),
   ].join("\n");

@@ -12,8 +12,17 @@
  * makes the write a single segment anyway. This file only adapts the lab's setup to the model's
  * inputs; the model itself lives in lib/tcp.
  */
-import { LINUX_DELAYED_ACK_MS, nagleDelayedAck } from "../tcp/index";
+import { messages } from "../i18n";
+import { nagleDelayedAck } from "../sim/nagle-delayed-ack";
+import { LINUX_DELAYED_ACK_MS } from "../tcp/index";
 import type { NagleTimes } from "./nagle";
+
+const say = messages("lab/nagle-model", {
+  note: {
+    en: "the model's loopback has no CPU cost, so on the fast rows the ratio mostly measures node's event loop; the Nagle row is the delayed-ACK timer",
+    ko: "모델의 루프백에는 CPU 비용이 없어서, 빠른 행의 비율은 대부분 node 이벤트 루프를 잽니다. 네이글 행은 확인응답 지연(delayed ACK) 타이머입니다",
+  },
+});
 
 export interface NagleModel {
   times: NagleTimes;
@@ -41,8 +50,6 @@ export function modelNagle(s: NagleSetup): NagleModel {
       noDelayMs: replyMs(two, false, s),
       singleWriteMs: replyMs([s.headerBytes + s.bodyBytes], true, s),
     },
-    notes: [
-      "the model's loopback has no CPU cost, so on the fast rows the ratio mostly measures node's event loop; the Nagle row is the delayed-ACK timer",
-    ],
+    notes: [say.note()],
   };
 }

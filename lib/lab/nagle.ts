@@ -19,13 +19,45 @@
  */
 import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
+import { messages, type Message } from "../i18n";
 import { LabScope, LoopbackServer, connectLoopback, listenOnLoopback, median, nowMs, roundMs, runLab, deadlineOption } from "./harness";
 import { Consistency, ConsistencyLog, LabInconclusiveError, consistencyLines, inconclusiveBanner, orInconclusive } from "./consistency";
-import { descriptorBudget, requireDescriptors } from "./descriptors";
-import { measureLoopbackRtt } from "./loopback-rtt";
+import { descriptorBudget, oneConnectionAtATime, requireDescriptors } from "./descriptors";
+import { measureLoopbackRtt, verifyLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
-import { comparisonTable, platformLine } from "./table";
+import { comparisonTable, noteLines, platformLine } from "./table";
 import { modelNagle, NagleModel } from "./nagle-model";
+
+const say = messages("lab/nagle", {
+  serverClosed: {
+    en: "the server closed a connection before answering (was it out of descriptors?)",
+    ko: "서버가 응답하기 전에 커넥션을 닫았습니다 (디스크립터가 바닥났을까요?)",
+  },
+  runNagle: { en: "Nagle on, 2 writes", ko: "네이글 켬, 쓰기 2번" },
+  runNoDelay: { en: "TCP_NODELAY, 2 writes", ko: "TCP_NODELAY, 쓰기 2번" },
+  runSingleWrite: { en: "Nagle on, 1 write", ko: "네이글 켬, 쓰기 1번" },
+  runOk: {
+    en: "{run}: {rounds} requests sent, {responses} responses read; the server read {read} B and answered {answered} on {connections} connection",
+    ko: "{run}: 요청 {rounds}개를 보내고 응답 {responses}개를 읽었습니다. 서버는 커넥션 {connections}개에서 {read} B를 읽고 {answered}번 응답했습니다",
+  },
+  runBad: {
+    en: "{run}: {rounds} requests ({sent} B) on one connection, but the server read {read} B and answered {answered} on {connections} connections",
+    ko: "{run}: 커넥션 하나로 요청 {rounds}개({sent} B)를 보냈는데, 서버는 커넥션 {connections}개에서 {read} B를 읽고 {answered}번 응답했습니다",
+  },
+  platformLinux: {
+    en: "platform linux: the model's delayed-ACK timer (40 ms minimum) is this kernel's",
+    ko: "플랫폼 linux: 모델의 확인응답 지연(delayed ACK) 타이머(최소 40 ms)는 이 커널의 값입니다",
+  },
+  platformOther: {
+    en: "platform {os}, not linux: the model uses Linux's 40 ms delayed-ACK minimum, this kernel's timer may differ (the measured stall is still this machine's)",
+    ko: "플랫폼 {os}(linux 아님): 모델은 Linux의 확인응답 지연 최솟값 40 ms를 씁니다. 이 커널의 타이머는 다를 수 있습니다 (측정된 지연은 그래도 이 컴퓨터의 것입니다)",
+  },
+  heading: {
+    en: "Nagle vs delayed ACK: median time per request over {rounds} requests on one connection",
+    ko: "네이글 알고리즘 대 확인응답 지연(delayed ACK): 커넥션 하나에서 요청 {rounds}개를 보낸 요청당 시간의 중앙값",
+  },
+  rowNagle: { en: "Nagle on, 2 writes ({header}+{body} B)", ko: "네이글 켬, 쓰기 2번 ({header}+{body} B)" },
+});
 
 export interface NagleLabOptions {
   /** requests per run (default 20, at most 200) */
@@ -91,7 +123,7 @@ function readResponse(scope: LabScope, socket: net.Socket, bytes: number): Promi
   return scope.race(
     new Promise<void>((resolve, reject) => {
       let got = 0;
-      const onClose = () => reject(new LabInconclusiveError("the server closed a connection before answering (was it out of descriptors?)"));
+      const onClose = () => reject(new LabInconclusiveError(say.serverClosed()));
       const onData = (chunk: Buffer) => {
         got += chunk.length;
         if (got >= bytes) {
@@ -123,7 +155,7 @@ async function oneRequest(scope: LabScope, socket: net.Socket, kind: RunKind, he
   return nowMs() - start;
 }
 
-const RUN_NAMES: Record<RunKind, string> = { nagle: "Nagle on, 2 writes", noDelay: "TCP_NODELAY, 2 writes", singleWrite: "Nagle on, 1 write" };
+const RUN_NAMES: Record<RunKind, Message> = { nagle: say.runNagle, noDelay: say.runNoDelay, singleWrite: say.runSingleWrite };
 
 /** One run: a fresh connection, `rounds` requests, median ms per request; checks every request was answered once on it. */
 async function measureRun(
@@ -148,10 +180,11 @@ async function measureRun(
     const connections = server.connections - before.connections;
     const read = server.bytes().read - before.read;
     const sent = rounds * (header.length + body.length);
+    const run = RUN_NAMES[kind]();
     log.verify(
       times.length === rounds && serverAnswered === rounds && connections === 1 && read === sent,
-      `${RUN_NAMES[kind]}: ${rounds} requests sent, ${times.length} responses read; the server read ${read} B and answered ${serverAnswered} on ${connections} connection`,
-      `${RUN_NAMES[kind]}: ${rounds} requests (${sent} B) on one connection, but the server read ${read} B and answered ${serverAnswered} on ${connections} connections`,
+      say.runOk({ run, rounds, responses: times.length, read, answered: serverAnswered, connections }),
+      say.runBad({ run, rounds, sent, read, answered: serverAnswered, connections }),
     );
     return roundMs(median(times));
   } finally {
@@ -187,15 +220,11 @@ export async function runNagleLab(options?: NagleLabOptions): Promise<NagleLabRe
     notes: [],
     consistency: log.result(),
   });
-  if (!requireDescriptors(log, descriptorBudget({ fdLimit }), PEAK_DESCRIPTORS, "the lab (one connection at a time)")) return notMeasured();
-  log.note(
-    process.platform === "linux"
-      ? "platform linux: the model's delayed-ACK timer (40 ms minimum) is this kernel's"
-      : `platform ${process.platform}, not linux: the model uses Linux's 40 ms delayed-ACK minimum, this kernel's timer may differ (the measured stall is still this machine's)`,
-  );
+  if (!requireDescriptors(log, descriptorBudget({ fdLimit }), PEAK_DESCRIPTORS, oneConnectionAtATime())) return notMeasured();
+  log.note(process.platform === "linux" ? say.platformLinux() : say.platformOther({ os: process.platform }));
   const work = runLab("nagle", deadlineMs, async (scope): Promise<NagleLabResult> => {
     const rttMs = await measureLoopbackRtt(scope);
-    log.verify(Number.isFinite(rttMs) && rttMs > 0, `loopback round trip measured: ${rttMs} ms (median of the echo probe)`, `the loopback round trip could not be measured (${rttMs} ms)`);
+    verifyLoopbackRtt(log, rttMs);
     const answered = { count: 0 };
     const server = await listenOnLoopback(scope, requestCountingServer(headerBytes + bodyBytes, answered));
     try {
@@ -225,15 +254,15 @@ export async function runNagleLab(options?: NagleLabOptions): Promise<NagleLabRe
 export function formatNagle(result: NagleLabResult): string {
   const { measured: m, model: p, setup } = result;
   const rows = [
-    { label: `Nagle on, 2 writes (${setup.headerBytes}+${setup.bodyBytes} B)`, measured: m.nagleMs, model: p.nagleMs, unit: "ms" },
-    { label: "TCP_NODELAY, 2 writes", measured: m.noDelayMs, model: p.noDelayMs, unit: "ms" },
-    { label: "Nagle on, 1 write", measured: m.singleWriteMs, model: p.singleWriteMs, unit: "ms" },
+    { label: say.rowNagle({ header: setup.headerBytes, body: setup.bodyBytes }), measured: m.nagleMs, model: p.nagleMs, unit: "ms" },
+    { label: say.runNoDelay(), measured: m.noDelayMs, model: p.noDelayMs, unit: "ms" },
+    { label: say.runSingleWrite(), measured: m.singleWriteMs, model: p.singleWriteMs, unit: "ms" },
   ];
   return [
     ...inconclusiveBanner(result.consistency, [m.nagleMs, m.noDelayMs, m.singleWriteMs].some((x) => x !== null)),
-    `Nagle vs delayed ACK: median time per request over ${setup.rounds} requests on one connection`,
+    say.heading({ rounds: setup.rounds }),
     comparisonTable(rows),
-    ...result.notes.map((n) => `note: ${n}`),
+    ...noteLines(result.notes),
     ...consistencyLines(result.consistency),
     platformLine(result.platform),
   ].join("\n");

@@ -11,8 +11,13 @@
  * Only adapts inputs; the models live in lib/http.
  */
 import { simulatePipeline } from "../http/index";
+import { messages } from "../i18n";
 import { batchDoneTimes } from "./batch-model";
-import { LOOPBACK_TIMING_NOTE } from "./table";
+import { loopbackTimingNote } from "./table";
+
+const say = messages("lab/pipeline-model", {
+  note: { en: "{loopback}; order and retries are the mechanism", ko: "{loopback}. 이 실험에서 볼 메커니즘은 순서와 재시도입니다" },
+});
 
 export interface RetryPrediction {
   /** request ids answered, in id order */
@@ -43,6 +48,6 @@ export function modelPipeline(setup: { methods: readonly string[]; closeAfter: n
       sequentialMs: Math.max(...batchDoneTimes("persistent", { requests: setup.requests, rttMs: setup.rttMs })),
     },
     retry: { answered: run.answered, resent: run.resent, failed: run.failed, connections: run.connectionsOpened },
-    notes: [`${LOOPBACK_TIMING_NOTE}; order and retries are the mechanism`],
+    notes: [say.note({ loopback: loopbackTimingNote() })],
   };
 }

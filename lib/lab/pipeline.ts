@@ -26,15 +26,80 @@
 import * as http from "node:http";
 import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
+import { messages, verbatim } from "../i18n";
 import { LabScope, LoopbackServer, connectLoopback, listenOnLoopback, median, nowMs, roundMs, runLab, deadlineOption } from "./harness";
-import { Consistency, ConsistencyLog, consistencyLines, counted, inconclusiveBanner, orInconclusive } from "./consistency";
-import { descriptorBudget, requireDescriptors } from "./descriptors";
-import { measureLoopbackRtt } from "./loopback-rtt";
+import { Consistency, ConsistencyLog, connections, consistencyLines, counted, inconclusiveBanner, orInconclusive } from "./consistency";
+import { descriptorBudget, oneConnectionAtATime, requireDescriptors } from "./descriptors";
+import { measureLoopbackRtt, verifyLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
 import { ParsedResponse, ResponseParser } from "./response-parser";
-import { comparisonTable, platformLine } from "./table";
+import { comparisonTable, noteLines, platformLine } from "./table";
 import { isIdempotent } from "../http/index";
 import { modelPipeline, PipelineModel, RetryPrediction } from "./pipeline-model";
+
+const say = messages("lab/pipeline", {
+  batchOne: { en: "{n} batch", ko: "묶음 {n}개" },
+  batchMany: { en: "{n} batches", ko: "묶음 {n}개" },
+  timingOk: {
+    en: "timing: {batches} of {n} GETs each way: {pipelined} of {total} pipelined and {sequential} of {total} one-at-a-time responses read; the server was handed {received} requests on {connections}",
+    ko: "시간 측정: 방식마다 GET {n}개짜리 {batches}: 파이프라인 응답 {total}개 중 {pipelined}개, 하나씩 보낸 응답 {total}개 중 {sequential}개를 읽었습니다. 서버는 {connections}에서 요청 {received}개를 넘겨받았습니다",
+  },
+  timingBad: {
+    en: "timing: of {total} GETs each way, {pipelined} pipelined and {sequential} one-at-a-time responses arrived, and the server was handed {received} of {expected} requests on {connections} (expected {expectedConnections}): the times do not time whole batches",
+    ko: "시간 측정: 방식마다 GET {total}개 중 파이프라인 응답은 {pipelined}개, 하나씩 보낸 응답은 {sequential}개가 왔고, 서버는 {connections}에서 요청 {expected}개 중 {received}개를 넘겨받았습니다 (예상한 커넥션은 {expectedConnections}개): 잰 시간은 묶음 전체의 시간이 아닙니다",
+  },
+  orderOk: {
+    en: "order: {n} GETs pipelined; the server was handed {received} and finished {finished}; {parsed} responses parsed",
+    ko: "순서: GET {n}개를 파이프라인으로 보냈습니다. 서버는 {received}개를 넘겨받아 {finished}개를 마쳤고, 응답 {parsed}개를 파싱했습니다",
+  },
+  orderBad: {
+    en: "order: {n} GETs pipelined, but the server was handed {received} and finished {finished}, and {parsed} responses were parsed",
+    ko: "순서: GET {n}개를 파이프라인으로 보냈는데, 서버는 {received}개를 넘겨받아 {finished}개를 마쳤고, 파싱한 응답은 {parsed}개입니다",
+  },
+  retryOk: {
+    en: "retry: each of the {n} requests answered or given up exactly once ({answered} answered, {failed} failed), every answer for a request the server was handed",
+    ko: "재시도: 요청 {n}개가 저마다 정확히 한 번 응답받거나 포기됐고 (응답 {answered}개, 실패 {failed}개), 모든 응답은 서버가 넘겨받은 요청에 대한 것입니다",
+  },
+  retryBad: {
+    en: "retry: the {n} requests are not each answered or given up exactly once (answered {answeredList}; failed {failedList}), or an answer came for a request the server was not handed",
+    ko: "재시도: 요청 {n}개가 저마다 정확히 한 번씩 응답받거나 포기되지 않았거나 (응답 {answeredList}, 실패 {failedList}), 서버가 넘겨받지 않은 요청에 응답이 왔습니다",
+  },
+  none: { en: "none", ko: "없음" },
+  retryConnectionsOk: {
+    en: "retry: the client opened {connections} and the server accepted {accepted}",
+    ko: "재시도: 클라이언트는 {connections}를 열었고 서버는 {accepted}개를 받아들였습니다",
+  },
+  retryConnectionsBad: {
+    en: "retry: the client opened {connections} but the server accepted {accepted}",
+    ko: "재시도: 클라이언트는 {connections}를 열었는데 서버는 {accepted}개를 받아들였습니다",
+  },
+  retryHeading: {
+    en: "Retry after the server closes after {closeAfter} responses (Connection: close):",
+    ko: "서버가 응답 {closeAfter}개를 보내고 커넥션을 닫은 뒤의 재시도 (Connection: close):",
+  },
+  rowConnections: { en: "connections opened", ko: "연 커넥션 수" },
+  rowAnswered: { en: "requests answered", ko: "응답받은 요청" },
+  rowResent: { en: "requests resent", ko: "다시 보낸 요청" },
+  rowFailed: { en: "requests failed", ko: "실패한 요청" },
+  answeredLine: { en: "  answered, in arrival order: {list}", ko: "  응답받은 요청 (도착 순서): {list}" },
+  resentLine: { en: "  resent (idempotent): {list}   model: {model}", ko: "  다시 보냄 (멱등): {list}   모델: {model}" },
+  failedLine: { en: "  failed, not resent (not idempotent): {list}   model: {model}", ko: "  실패, 다시 보내지 않음 (멱등 아님): {list}   모델: {model}" },
+  handedLine: { en: "  the server was handed (answered or not): {list}", ko: "  서버가 넘겨받은 요청 (응답 여부와 상관없이): {list}" },
+  rowPipelined: { en: "{n} GETs pipelined (total)", ko: "GET {n}개 파이프라인 (전체)" },
+  rowSequential: { en: "{n} GETs one at a time (total)", ko: "GET {n}개 하나씩 (전체)" },
+  heading: {
+    en: "Pipelining: median of {repeats} batches on one raw connection each",
+    ko: "파이프라인 커넥션: 묶음마다 raw 소켓 커넥션을 하나씩 써서 {repeats}번 잰 값의 중앙값",
+  },
+  orderLine: {
+    en: "order: server finished {finished}; responses {complete} and {inOrder}",
+    ko: "순서: 서버가 마친 순서 {finished}. 응답은 {complete}, {inOrder}",
+  },
+  complete: { en: "complete", ko: "모두 도착" },
+  incomplete: { en: "INCOMPLETE", ko: "불완전(INCOMPLETE)" },
+  inOrder: { en: "in request order", ko: "요청 순서대로 도착" },
+  outOfOrder: { en: "OUT OF ORDER", ko: "순서 어긋남(OUT OF ORDER)" },
+});
 
 export interface PipelineLabOptions {
   /** requests per batch (default 10, at most 100) */
@@ -220,14 +285,13 @@ async function measureTiming(scope: LabScope, server: LoopbackServer, serverLog:
     answered.sequential += q.responses.filter((r) => r.status === 200).length;
   }
   const total = repeats * n;
-  const connections = server.connections - before.connections;
+  const opened = server.connections - before.connections;
   const received = serverLog.received.length - before.received;
+  const counts = { total, pipelined: answered.pipelined, sequential: answered.sequential, received, connections: connections(opened) };
   checks.verify(
-    answered.pipelined === total && answered.sequential === total && received === 2 * total && connections === 2 * repeats,
-    `timing: ${counted(repeats, "batch", "batches")} of ${n} GETs each way: ${answered.pipelined} of ${total} pipelined and ${answered.sequential} of ${total} one-at-a-time ` +
-      `responses read; the server was handed ${received} requests on ${counted(connections, "connection")}`,
-    `timing: of ${total} GETs each way, ${answered.pipelined} pipelined and ${answered.sequential} one-at-a-time responses arrived, ` +
-      `and the server was handed ${received} of ${2 * total} requests on ${counted(connections, "connection")} (expected ${2 * repeats}): the times do not time whole batches`,
+    answered.pipelined === total && answered.sequential === total && received === 2 * total && opened === 2 * repeats,
+    say.timingOk({ ...counts, batches: counted(repeats, say.batchOne, say.batchMany), n }),
+    say.timingBad({ ...counts, expected: 2 * total, expectedConnections: 2 * repeats }),
   );
   return { pipelinedMs: roundMs(median(pipelined)), sequentialMs: roundMs(median(sequential)) };
 }
@@ -242,11 +306,8 @@ async function measureOrder(scope: LabScope, port: number, log: ServerLog, check
   const inOrder = responses.length === n && responses.every((r, i) => r.headers["x-request-id"] === String(requests[i].id));
   const received = log.received.length - receivedBefore;
   // which order they came in is the finding; that all came, and the server finished all, is the setup
-  checks.verify(
-    responses.length === n && received === n && log.finished.length === n,
-    `order: ${n} GETs pipelined; the server was handed ${received} and finished ${log.finished.length}; ${responses.length} responses parsed`,
-    `order: ${n} GETs pipelined, but the server was handed ${received} and finished ${log.finished.length}, and ${responses.length} responses were parsed`,
-  );
+  const counts = { n, received, finished: log.finished.length, parsed: responses.length };
+  checks.verify(responses.length === n && received === n && log.finished.length === n, say.orderOk(counts), say.orderBad(counts));
   return { complete, inOrder, serverFinishOrder: [...log.finished] };
 }
 
@@ -285,15 +346,15 @@ async function measureRetry(scope: LabScope, checks: ConsistencyLog, methods: re
     const reached = outcome.answered.every((id) => log.received.includes(`${methods[id]} ${id}`));
     checks.verify(
       accounted && once && reached,
-      `retry: each of the ${requests.length} requests answered or given up exactly once (${answered.size} answered, ${failed.size} failed), every answer for a request the server was handed`,
-      `retry: the ${requests.length} requests are not each answered or given up exactly once ` +
-        `(answered ${outcome.answered.join(",") || "none"}; failed ${[...failed].join(",") || "none"}), or an answer came for a request the server was not handed`,
+      say.retryOk({ n: requests.length, answered: answered.size, failed: failed.size }),
+      say.retryBad({
+        n: requests.length,
+        answeredList: outcome.answered.join(",") || say.none(),
+        failedList: [...failed].join(",") || say.none(),
+      }),
     );
-    checks.verify(
-      server.connections === outcome.connections,
-      `retry: the client opened ${counted(outcome.connections, "connection")} and the server accepted ${server.connections}`,
-      `retry: the client opened ${counted(outcome.connections, "connection")} but the server accepted ${server.connections}`,
-    );
+    const opened = { connections: connections(outcome.connections), accepted: server.connections };
+    checks.verify(server.connections === outcome.connections, say.retryConnectionsOk(opened), say.retryConnectionsBad(opened));
     return { ...outcome, serverReceived: log.received };
   } finally {
     await server.close();
@@ -334,10 +395,10 @@ export async function runPipelineLab(options?: PipelineLabOptions): Promise<Pipe
     notes: [],
     consistency: checks.result(),
   });
-  if (!requireDescriptors(checks, descriptorBudget({ fdLimit }), PEAK_DESCRIPTORS, "the lab (one connection at a time)")) return notMeasured();
+  if (!requireDescriptors(checks, descriptorBudget({ fdLimit }), PEAK_DESCRIPTORS, oneConnectionAtATime())) return notMeasured();
   const work = runLab("pipeline", deadlineMs, async (scope): Promise<PipelineLabResult> => {
     const rttMs = await measureLoopbackRtt(scope);
-    checks.verify(Number.isFinite(rttMs) && rttMs > 0, `loopback round trip measured: ${rttMs} ms (median of the echo probe)`, `the loopback round trip could not be measured (${rttMs} ms)`);
+    verifyLoopbackRtt(checks, rttMs);
     const log: ServerLog = { received: [], finished: [] };
     const server = await listenOnLoopback(scope, itemServer(log));
     let timing, order;
@@ -363,21 +424,21 @@ export async function runPipelineLab(options?: PipelineLabOptions): Promise<Pipe
 }
 
 function retryLines(retry: RetryOutcome, predicted: RetryPrediction, closeAfter: number): string[] {
-  const failed = retry.failed.map((f) => `${f.method} ${f.id}`).join(", ") || "none";
-  const list = (ids: number[]) => ids.join(", ") || "none";
+  const failed = retry.failed.map((f) => `${f.method} ${f.id}`).join(", ") || say.none();
+  const list = (ids: number[]) => ids.join(", ") || say.none();
   const rows = [
-    { label: "connections opened", measured: retry.connections, model: predicted.connections, unit: "" },
-    { label: "requests answered", measured: retry.answered.length, model: predicted.answered.length, unit: "" },
-    { label: "requests resent", measured: retry.resent.length, model: predicted.resent.length, unit: "" },
-    { label: "requests failed", measured: retry.failed.length, model: predicted.failed.length, unit: "" },
+    { label: say.rowConnections(), measured: retry.connections, model: predicted.connections, unit: "" },
+    { label: say.rowAnswered(), measured: retry.answered.length, model: predicted.answered.length, unit: "" },
+    { label: say.rowResent(), measured: retry.resent.length, model: predicted.resent.length, unit: "" },
+    { label: say.rowFailed(), measured: retry.failed.length, model: predicted.failed.length, unit: "" },
   ];
   return [
-    `Retry after the server closes after ${closeAfter} responses (Connection: close):`,
+    say.retryHeading({ closeAfter }),
     comparisonTable(rows),
-    `  answered, in arrival order: ${list(retry.answered)}`,
-    `  resent (idempotent): ${list(retry.resent)}   model: ${list(predicted.resent)}`,
-    `  failed, not resent (not idempotent): ${failed}   model: ${list(predicted.failed)}`,
-    `  the server was handed (answered or not): ${retry.serverReceived.join(", ")}`,
+    say.answeredLine({ list: list(retry.answered) }),
+    say.resentLine({ list: list(retry.resent), model: list(predicted.resent) }),
+    say.failedLine({ list: failed, model: list(predicted.failed) }),
+    say.handedLine({ list: verbatim(retry.serverReceived.join(", ")) }),
   ];
 }
 
@@ -385,16 +446,20 @@ function retryLines(retry: RetryOutcome, predicted: RetryPrediction, closeAfter:
 export function formatPipeline(result: PipelineLabResult): string {
   const { measured: m, model: p, setup } = result;
   const rows = [
-    { label: `${setup.requests} GETs pipelined (total)`, measured: m.pipelinedMs, model: p.pipelinedMs, unit: "ms" },
-    { label: `${setup.requests} GETs one at a time (total)`, measured: m.sequentialMs, model: p.sequentialMs, unit: "ms" },
+    { label: say.rowPipelined({ n: setup.requests }), measured: m.pipelinedMs, model: p.pipelinedMs, unit: "ms" },
+    { label: say.rowSequential({ n: setup.requests }), measured: m.sequentialMs, model: p.sequentialMs, unit: "ms" },
   ];
   return [
     ...inconclusiveBanner(result.consistency, Number.isFinite(m.pipelinedMs)),
-    `Pipelining: median of ${setup.repeats} batches on one raw connection each`,
+    say.heading({ repeats: setup.repeats }),
     comparisonTable(rows),
-    `order: server finished ${m.serverFinishOrder.join(",")}; responses ${m.complete ? "complete" : "INCOMPLETE"} and ${m.inOrder ? "in request order" : "OUT OF ORDER"}`,
+    say.orderLine({
+      finished: m.serverFinishOrder.join(","),
+      complete: m.complete ? say.complete() : say.incomplete(),
+      inOrder: m.inOrder ? say.inOrder() : say.outOfOrder(),
+    }),
     ...retryLines(m.retry, p.retry, setup.closeAfter),
-    ...result.notes.map((n) => `note: ${n}`),
+    ...noteLines(result.notes),
     ...consistencyLines(result.consistency),
     platformLine(result.platform),
   ].join("\n");

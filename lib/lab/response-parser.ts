@@ -5,6 +5,15 @@
  * 1xx, 204 or 304 response, has no body whatever Content-Length says.
  * Chunked transfer coding is not supported: the lab's server never uses it.
  */
+import { messages } from "../i18n";
+
+const say = messages("lab/response-parser", {
+  notStatusLine: { en: "not an HTTP/1.x status line: {line}", ko: "HTTP/1.x 상태 줄이 아닙니다: {line}" },
+  noLength: {
+    en: "response {status} has no usable Content-Length (got {got}); this parser needs one",
+    ko: "응답 {status}에 쓸 수 있는 Content-Length가 없습니다 (받은 값 {got}). 이 파서에는 Content-Length가 있어야 합니다",
+  },
+});
 
 export interface ParsedResponse {
   status: number;
@@ -42,7 +51,7 @@ export class ResponseParser {
     if (end < 0) return null;
     const [statusLine, ...lines] = this.buffer.subarray(0, end).toString("latin1").split("\r\n");
     const match = /^HTTP\/1\.[01] (\d{3})/.exec(statusLine);
-    if (!match) throw new Error(`not an HTTP/1.x status line: ${JSON.stringify(statusLine)}`);
+    if (!match) throw new Error(say.notStatusLine({ line: JSON.stringify(statusLine) }));
     const status = Number(match[1]);
     const headers = parseHeaderLines(lines);
     const bodyBytes = this.bodyLength(status, headers);
@@ -58,7 +67,7 @@ export class ResponseParser {
     if (this.methods[0] === "HEAD" || status < 200 || status === 204 || status === 304) return 0;
     const length = headers["content-length"];
     if (length === undefined || !/^\d+$/.test(length)) {
-      throw new Error(`response ${status} has no usable Content-Length (got ${JSON.stringify(length)}); this parser needs one`);
+      throw new Error(say.noLength({ status, got: String(JSON.stringify(length)) }));
     }
     return Number(length);
   }

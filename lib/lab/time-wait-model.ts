@@ -8,7 +8,15 @@
  *     range and Linux's 60 s TIME_WAIT.
  * Only adapts inputs; the model lives in lib/tcp.
  */
+import { messages } from "../i18n";
 import { LINUX_TIME_WAIT_SECONDS, portExhaustion } from "../tcp/index";
+
+const say = messages("lab/time-wait-model", {
+  note: {
+    en: "the ceiling assumes a port in TIME_WAIT is never reused before it expires",
+    ko: "이 상한은 TIME_WAIT 상태의 포트가 만료되기 전에는 다시 쓰이지 않는다고 가정합니다",
+  },
+});
 
 export interface TimeWaitModel {
   /** TIME_WAIT entries expected on the side that sent the first FIN */
@@ -29,6 +37,6 @@ export function modelTimeWait(setup: { connections: number; ports: number; conne
     passiveCloserHolds: 0,
     maxConnectionsPerSecond: p.maxConnectionsPerSecond,
     exhaustedAfterSeconds: p.exhaustedAfterSeconds,
-    notes: ["the ceiling assumes a port in TIME_WAIT is never reused before it expires"],
+    notes: [say.note()],
   };
 }

@@ -8,14 +8,31 @@
 // Named import: @types/asciichart types the default export as a colour string, so `import asciichart from` fails tsc.
 import { plot } from "asciichart";
 import { checkNumber, checkString, invalidType, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { messages } from "../i18n";
 import { MAX_CHART_COLUMNS, MAX_CHART_ROWS } from "./chart-limits";
+import { displayWidth, padEndWidth, padStartWidth } from "./text-width";
+
+const say = messages("viz/cwnd-chart", {
+  arrayOfNumbers: { en: "an array of numbers", ko: "숫자 배열" },
+  nonEmptyArray: { en: "a non-empty array", ko: "비어 있지 않은 배열" },
+  atMostRounds: {
+    en: "at most {max} rounds (one chart column each at least)",
+    ko: "최대 {max}라운드 (라운드마다 차트 열이 적어도 하나)",
+  },
+  columnsLimit: {
+    en: "at most {max} for {rounds} rounds (a chart is at most {columns} columns wide)",
+    ko: "라운드가 {rounds}개일 때 최대 {max} (차트 폭은 최대 {columns}열)",
+  },
+  title: { en: "cwnd (segments) per round", ko: "라운드별 혼잡 윈도(cwnd, 세그먼트 수)" },
+  round: { en: "round", ko: "라운드" },
+});
 
 export interface CwndChartOptions {
   /** rows of the plot (default 10) */
   height?: number;
   /** characters per round (default: about 60 characters in all) */
   columnsPerRound?: number;
-  /** a line printed above the chart */
+  /** a line printed above the chart (default: "cwnd (segments) per round", in the reader's language) */
   title?: string;
 }
 
@@ -26,9 +43,9 @@ const LABEL_WIDTH = 6;
 
 function readSeries(input: CwndSeries): number[] {
   const list = Array.isArray(input) ? input : optionsObject("input", input).cwndPerRound;
-  if (!Array.isArray(list)) invalidType("cwndPerRound", "an array of numbers", list);
-  if (list.length === 0) outOfRange("cwndPerRound", "a non-empty array", list);
-  if (list.length > MAX_CHART_COLUMNS) outOfRange("cwndPerRound", `at most ${MAX_CHART_COLUMNS} rounds (one chart column each at least)`, list);
+  if (!Array.isArray(list)) invalidType("cwndPerRound", say.arrayOfNumbers(), list);
+  if (list.length === 0) outOfRange("cwndPerRound", say.nonEmptyArray(), list);
+  if (list.length > MAX_CHART_COLUMNS) outOfRange("cwndPerRound", say.atMostRounds({ max: MAX_CHART_COLUMNS }), list);
   // Array.from visits holes too (map would skip them): a hole is refused as cwndPerRound[i]
   return Array.from(list as readonly unknown[], (v, i) => checkNumber(`cwndPerRound[${i}]`, v, { min: 0 }));
 }
@@ -43,10 +60,11 @@ function roundAxis(rounds: number, columns: number): string {
   let line = " ".repeat(LABEL_WIDTH + 2);
   for (let r = 1; r <= rounds; r++) {
     const label = String(r);
-    const cell = label.length <= columns ? label.padStart(Math.ceil((columns + label.length) / 2)).padEnd(columns) : "";
+    const width = displayWidth(label);
+    const cell = width <= columns ? padEndWidth(padStartWidth(label, Math.ceil((columns + width) / 2)), columns) : "";
     line += cell;
   }
-  return `${line.trimEnd()}\n${" ".repeat(LABEL_WIDTH + 2)}round`;
+  return `${line.trimEnd()}\n${" ".repeat(LABEL_WIDTH + 2)}${say.round()}`;
 }
 
 /** Returns the chart as a string (no colours, so it prints the same everywhere). */
@@ -56,7 +74,7 @@ export function cwndChart(input: CwndSeries, options?: CwndChartOptions): string
   const height = optionalNumber("height", o.height, 10, { min: 2, max: MAX_CHART_ROWS, integer: true });
   const columns = optionalNumber("columnsPerRound", o.columnsPerRound, Math.max(1, Math.floor(60 / cwnd.length)), { min: 1, integer: true });
   if (columns * cwnd.length > MAX_CHART_COLUMNS) {
-    outOfRange("columnsPerRound", `at most ${Math.floor(MAX_CHART_COLUMNS / cwnd.length)} for ${cwnd.length} rounds (a chart is at most ${MAX_CHART_COLUMNS} columns wide)`, columns);
+    outOfRange("columnsPerRound", say.columnsLimit({ max: Math.floor(MAX_CHART_COLUMNS / cwnd.length), rounds: cwnd.length, columns: MAX_CHART_COLUMNS }), columns);
   }
 
   const steps = cwnd.flatMap((v) => Array<number>(columns).fill(v));
@@ -66,6 +84,6 @@ export function cwndChart(input: CwndSeries, options?: CwndChartOptions): string
     min: 0,
     format: (x: number) => x.toFixed(0).padStart(LABEL_WIDTH),
   });
-  const title = chartTitle(o.title, "cwnd (segments) per round");
+  const title = chartTitle(o.title, say.title());
   return `${title}\n${chart}\n${roundAxis(cwnd.length, columns)}`;
 }

@@ -10,11 +10,47 @@
  * strategy and per point; exactly one of rttMs / bandwidthBps is a list,
  * and that one is the x axis. `loadTimeChartSpec` turns the rows into a
  * Vega-Lite v5 line chart (a plain JSON object); bandwidth is drawn in
- * Mbit/s on a log axis.
+ * Mbit/s on a log axis. A row's `series` stays the identifier ("parallel
+ * x4"); titles, the legend's labels and the text table's headers are in the
+ * reader's language (strategy-names.ts), the table aligned by display width.
  */
 import { checkChoice, checkNumber, checkString, invalidType, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
 import { HTTP1_STRATEGIES, PAGE_LOAD_STRATEGIES, simulatePageLoad } from "../http/page-load";
 import type { PageLoadInput, PageLoadStrategy } from "../http/page-load";
+import { messages } from "../i18n";
+import { seriesName as seriesDisplayName } from "./strategy-names";
+import { maxWidth, padStartWidth } from "./text-width";
+import { legendLabelExpr } from "./vega-labels";
+
+const say = messages("viz/load-time-chart", {
+  exactlyOne: {
+    en: "a list for exactly one of them (the x axis) and a number for the other",
+    ko: "둘 중 정확히 하나(x축)는 목록, 다른 하나는 숫자",
+  },
+  listCounts: { en: "{rtts} RTTs, {bandwidths} bandwidths", ko: "RTT {rtts}개, 대역폭 {bandwidths}개" },
+  nonEmptyList: { en: "a non-empty list", ko: "비어 있지 않은 목록" },
+  seriesArray: { en: "an array of strategy names or { strategy, maxConnections }", ko: "전략 이름 또는 { strategy, maxConnections }의 배열" },
+  atMostLoads: {
+    en: "at most {max} page loads in all ({series} series x {points} points)",
+    ko: "페이지 로드 모두 최대 {max}번 (시리즈 {series}개 x 점 {points}개)",
+  },
+  seriesItem: { en: "a strategy name or { strategy, maxConnections }", ko: "전략 이름 또는 { strategy, maxConnections }" },
+  rowsArray: { en: "an array of loadTimeSweep rows", ko: "loadTimeSweep 행의 배열" },
+  atMostRows: { en: "at most {max} rows (what one loadTimeSweep returns)", ko: "최대 {max}행 (loadTimeSweep 한 번이 돌려주는 만큼)" },
+  row: { en: "a loadTimeSweep row", ko: "loadTimeSweep 행" },
+  axisRtt: { en: "round-trip time (ms)", ko: "왕복 시간(RTT, ms)" },
+  axisBandwidth: { en: "bandwidth (Mbit/s, log scale)", ko: "대역폭 (Mbit/s, 로그 눈금)" },
+  titleRtt: { en: "page load time against round-trip time", ko: "왕복 시간(RTT)에 따른 페이지 로드 시간" },
+  titleBandwidth: { en: "page load time against bandwidth", ko: "대역폭에 따른 페이지 로드 시간" },
+  loadTime: { en: "page load time (ms)", ko: "페이지 로드 시간 (ms)" },
+  strategy: { en: "strategy", ko: "전략(strategy)" },
+  seriesField: { en: "series", ko: "전략" },
+  rttField: { en: "rttMs", ko: "RTT (ms)" },
+  mbpsField: { en: "mbps", ko: "대역폭 (Mbit/s)" },
+  elapsedField: { en: "elapsedMs", ko: "로드 시간 (ms)" },
+  packetsField: { en: "packets", ko: "패킷 수" },
+  connectionsField: { en: "connectionsOpened", ko: "연 커넥션 수" },
+});
 
 export interface LoadTimeRow {
   /** "parallel x4", "serial", ... */
@@ -54,20 +90,20 @@ export function loadTimeSweep(input: LoadTimeSweepInput): LoadTimeRow[] {
   const rtts = Array.isArray(o.rttMs) ? o.rttMs : [o.rttMs];
   const bws = Array.isArray(o.bandwidthBps) ? o.bandwidthBps : [o.bandwidthBps];
   if (Array.isArray(o.rttMs) === Array.isArray(o.bandwidthBps)) {
-    outOfRange("rttMs / bandwidthBps", "a list for exactly one of them (the x axis) and a number for the other", `${rtts.length} RTTs, ${bws.length} bandwidths`);
+    outOfRange("rttMs / bandwidthBps", say.exactlyOne(), say.listCounts({ rtts: rtts.length, bandwidths: bws.length }));
   }
   const axis = Array.isArray(o.rttMs) ? "rttMs" : "bandwidthBps";
-  if (rtts.length === 0 || bws.length === 0) outOfRange(axis, "a non-empty list", []);
+  if (rtts.length === 0 || bws.length === 0) outOfRange(axis, say.nonEmptyList(), []);
   const list = o.series ?? HTTP1_STRATEGIES;
-  if (!Array.isArray(list)) invalidType("series", "an array of strategy names or { strategy, maxConnections }", list);
+  if (!Array.isArray(list)) invalidType("series", say.seriesArray(), list);
   const points = rtts.length * bws.length;
   if (list.length * points > MAX_SWEEP_RUNS) {
-    outOfRange(list.length > points ? "series" : axis, `at most ${MAX_SWEEP_RUNS} page loads in all (${list.length} series x ${points} points)`, list.length > points ? list : (axis === "rttMs" ? rtts : bws));
+    outOfRange(list.length > points ? "series" : axis, say.atMostLoads({ max: MAX_SWEEP_RUNS, series: list.length, points }), list.length > points ? list : (axis === "rttMs" ? rtts : bws));
   }
   // Array.from visits holes too (map would skip them): a hole is refused as series[i]
   const series = Array.from(list as readonly unknown[], (s, i): LoadTimeSeries => {
     if (typeof s === "string") return { strategy: checkChoice(`series[${i}]`, s, PAGE_LOAD_STRATEGIES) };
-    if (s === null || typeof s !== "object") invalidType(`series[${i}]`, "a strategy name or { strategy, maxConnections }", s);
+    if (s === null || typeof s !== "object") invalidType(`series[${i}]`, say.seriesItem(), s);
     const one = s as Partial<LoadTimeSeries>;
     const strategy = checkChoice(`series[${i}].strategy`, one.strategy, PAGE_LOAD_STRATEGIES);
     const maxConnections = one.maxConnections === undefined ? undefined : checkNumber(`series[${i}].maxConnections`, one.maxConnections, { min: 1, integer: true });
@@ -107,10 +143,10 @@ export interface LoadTimeChartOptions {
 /** A Vega-Lite v5 line chart of elapsedMs against RTT or bandwidth, one line per series. */
 /** Checks loadTimeSweep rows (each field the charts read), holes included. */
 function checkRows(rows: unknown): LoadTimeRow[] {
-  if (!Array.isArray(rows)) invalidType("rows", "an array of loadTimeSweep rows", rows);
-  if (rows.length > MAX_SWEEP_RUNS) outOfRange("rows", `at most ${MAX_SWEEP_RUNS} rows (what one loadTimeSweep returns)`, rows);
+  if (!Array.isArray(rows)) invalidType("rows", say.rowsArray(), rows);
+  if (rows.length > MAX_SWEEP_RUNS) outOfRange("rows", say.atMostRows({ max: MAX_SWEEP_RUNS }), rows);
   return Array.from(rows as readonly unknown[], (row, i) => {
-    if (row === null || typeof row !== "object" || Array.isArray(row)) invalidType(`rows[${i}]`, "a loadTimeSweep row", row);
+    if (row === null || typeof row !== "object" || Array.isArray(row)) invalidType(`rows[${i}]`, say.row(), row);
     const r = row as Partial<LoadTimeRow>;
     return {
       ...r,
@@ -128,8 +164,10 @@ export function loadTimeChartSpec(rows: readonly LoadTimeRow[], options: LoadTim
   const checked = checkRows(rows);
   const o = optionsObject("options", options);
   const x = checkChoice("options.x", o.x, ["rttMs", "bandwidthBps"] as const);
+  const names = new Map(checked.map((r) => [r.series, seriesDisplayName(r.series)] as const));
   const values = checked.map((r) => ({
     series: r.series,
+    seriesName: names.get(r.series)!,
     rttMs: r.rttMs,
     mbps: r.bandwidthBps === Infinity ? null : r.bandwidthBps / 1e6,
     elapsedMs: r.elapsedMs,
@@ -138,25 +176,32 @@ export function loadTimeChartSpec(rows: readonly LoadTimeRow[], options: LoadTim
   }));
   const xEncoding =
     x === "rttMs"
-      ? { field: "rttMs", type: "quantitative", title: "round-trip time (ms)" }
-      : { field: "mbps", type: "quantitative", title: "bandwidth (Mbit/s, log scale)", scale: { type: "log" } };
+      ? { field: "rttMs", type: "quantitative", title: say.axisRtt() }
+      : { field: "mbps", type: "quantitative", title: say.axisBandwidth(), scale: { type: "log" } };
+  const legendExpr = legendLabelExpr(names);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    title: o.title === undefined ? (x === "rttMs" ? "page load time against round-trip time" : "page load time against bandwidth") : checkString("options.title", o.title),
+    title: o.title === undefined ? (x === "rttMs" ? say.titleRtt() : say.titleBandwidth()) : checkString("options.title", o.title),
     width: optionalNumber("options.width", o.width, 480, { min: 50, integer: true }),
     height: optionalNumber("options.height", o.height, 300, { min: 50, integer: true }),
     data: { values },
     mark: { type: "line", point: true, tooltip: true },
     encoding: {
       x: xEncoding,
-      y: { field: "elapsedMs", type: "quantitative", title: "page load time (ms)" },
-      color: { field: "series", type: "nominal", title: "strategy", sort: [...new Set(checked.map((r) => r.series))] },
+      y: { field: "elapsedMs", type: "quantitative", title: say.loadTime() },
+      color: {
+        field: "series",
+        type: "nominal",
+        title: say.strategy(),
+        sort: [...names.keys()],
+        ...(legendExpr === undefined ? {} : { legend: { labelExpr: legendExpr } }),
+      },
       tooltip: [
-        { field: "series", type: "nominal" },
-        { field: x === "rttMs" ? "rttMs" : "mbps", type: "quantitative" },
-        { field: "elapsedMs", type: "quantitative", format: ".1f" },
-        { field: "packets", type: "quantitative" },
-        { field: "connectionsOpened", type: "quantitative" },
+        { field: "seriesName", type: "nominal", title: say.seriesField() },
+        x === "rttMs" ? { field: "rttMs", type: "quantitative", title: say.rttField() } : { field: "mbps", type: "quantitative", title: say.mbpsField() },
+        { field: "elapsedMs", type: "quantitative", format: ".1f", title: say.elapsedField() },
+        { field: "packets", type: "quantitative", title: say.packetsField() },
+        { field: "connectionsOpened", type: "quantitative", title: say.connectionsField() },
       ],
     },
   };
@@ -175,8 +220,9 @@ export function loadTimeTable(rows: readonly LoadTimeRow[], options: Pick<LoadTi
     if (!cell.has(key)) cell.set(key, r);
   }
   const head = x === "rttMs" ? "RTT (ms)" : "Mbit/s";
-  const widths = series.map((s) => Math.max(s.length, 8));
-  const lines = [[head.padStart(9), ...series.map((s, i) => s.padStart(widths[i]))].join("  ")];
+  const names = series.map((s) => seriesDisplayName(s));
+  const widths = names.map((name) => maxWidth([name], 8));
+  const lines = [[head.padStart(9), ...names.map((name, i) => padStartWidth(name, widths[i]))].join("  ")];
   for (const v of xs) {
     const label = x === "rttMs" ? String(v) : v === Infinity ? "inf" : String(v / 1e6);
     const cells = series.map((s, i) => {
@@ -185,5 +231,5 @@ export function loadTimeTable(rows: readonly LoadTimeRow[], options: Pick<LoadTi
     });
     lines.push([label.padStart(9), ...cells].join("  "));
   }
-  return `page load time (ms)\n${lines.join("\n")}`;
+  return `${say.loadTime()}\n${lines.join("\n")}`;
 }

@@ -5,8 +5,18 @@
  */
 import * as asciichart from "asciichart";
 import { optionalNumber, optionsObject, MAX_QUANTITY } from "../errors";
+import { messages } from "../i18n";
 import { segmentTotals, SegmentOptions } from "../tcp/segment";
 import { MAX_CHART_COLUMNS, MAX_CHART_ROWS } from "./chart-limits";
+
+const say = messages("viz/overhead-chart", {
+  title: {
+    en: "header share of the bytes on the wire, messages of 1 .. {max} bytes",
+    ko: "회선에 실리는 바이트 중 헤더의 비율, 메시지 크기 1 .. {max}바이트",
+  },
+  axisStart: { en: "1 byte", ko: "1바이트" },
+  axisEnd: { en: "{max} bytes (log scale)", ko: "{max}바이트 (로그 눈금)" },
+});
 
 export interface OverheadChartOptions extends SegmentOptions {
   /** largest message size to plot, bytes (default 4 * MSS) */
@@ -33,6 +43,7 @@ export function overheadChart(options: OverheadChartOptions = {}): string {
   const { bytes, percent } = overheadSeries(options);
   const height = optionalNumber("height", options.height, 10, { min: 2, max: MAX_CHART_ROWS, integer: true });
   const plot = asciichart.plot(percent, { height, format: (v: number) => `${v.toFixed(0).padStart(4)} %` });
-  return `header share of the bytes on the wire, messages of 1 .. ${bytes[bytes.length - 1]} bytes\n${plot}\n` +
-    `       1 byte ${"".padEnd(Math.max(0, bytes.length - 30), "─")}> ${bytes[bytes.length - 1]} bytes (log scale)`;
+  const max = bytes[bytes.length - 1];
+  return `${say.title({ max })}\n${plot}\n` +
+    `       ${say.axisStart()} ${"".padEnd(Math.max(0, bytes.length - 30), "─")}> ${say.axisEnd({ max })}`;
 }

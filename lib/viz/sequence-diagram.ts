@@ -11,24 +11,39 @@
  * when; the travel time is the gap between a packet and the reply it causes.
  * Every entry is checked (a trace from elsewhere may be malformed), an arrow
  * is at most MAX_CHART_COLUMNS wide, and control characters in a note are
- * drawn as spaces, so one packet stays one line.
+ * drawn as spaces, so one packet stays one line. The text diagram is laid
+ * out by display width, so a Korean note (two columns a syllable) keeps the
+ * server's column straight; the mermaid source keeps Korean as it is and
+ * blanks only what mermaid's sequence syntax reads as structure.
  */
 import { roundMs } from "../time";
 import { checkChoice, checkNumber, checkString, invalidType, optionalBoolean, optionalNumber, optionsObject, MAX_QUANTITY } from "../errors";
+import { messages } from "../i18n";
 import type { Flag, Side, Trace, TraceEntry } from "../sim/trace";
 import { MAX_CHART_COLUMNS } from "./chart-limits";
+import { displayWidth, maxWidth, padEndWidth, padStartWidth } from "./text-width";
+
+const say = messages("viz/sequence-diagram", {
+  traceEntry: { en: "a trace entry { tMs, conn, from, flags, bytes, note? }", ko: "트레이스 항목 { tMs, conn, from, flags, bytes, note? }" },
+  flagsArray: { en: "an array of {flags}", ko: "{flags} 가운데 값들의 배열" },
+  traceArray: { en: "an array of trace entries", ko: "트레이스 항목의 배열" },
+  client: { en: "client", ko: "클라이언트" },
+  server: { en: "server", ko: "서버" },
+  morePackets: { en: "... {n} more packets", ko: "... 패킷 {n}개 더" },
+  morePacketsNote: { en: "{n} more packets", ko: "패킷 {n}개 더" },
+});
 
 const SIDES: readonly Side[] = ["client", "server"];
 const FLAGS: readonly Flag[] = ["SYN", "ACK", "FIN", "RST", "PSH"];
 
 /** Checks one trace entry, naming its fields `${name}.tMs` and so on. */
 function checkEntry(name: string, value: unknown): TraceEntry {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) invalidType(name, "a trace entry { tMs, conn, from, flags, bytes, note? }", value);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) invalidType(name, say.traceEntry(), value);
   const e = value as Partial<TraceEntry>;
   checkNumber(`${name}.tMs`, e.tMs, { min: 0 });
   checkNumber(`${name}.conn`, e.conn, { min: 0, integer: true });
   checkChoice(`${name}.from`, e.from, SIDES);
-  if (!Array.isArray(e.flags)) invalidType(`${name}.flags`, `an array of ${FLAGS.join(", ")}`, e.flags);
+  if (!Array.isArray(e.flags)) invalidType(`${name}.flags`, say.flagsArray({ flags: FLAGS.join(", ") }), e.flags);
   for (let i = 0; i < e.flags.length; i++) checkChoice(`${name}.flags[${i}]`, e.flags[i], FLAGS);
   checkNumber(`${name}.bytes`, e.bytes, { min: 0, integer: true, max: MAX_QUANTITY });
   if (e.note !== undefined) checkString(`${name}.note`, e.note);
@@ -68,7 +83,7 @@ interface Rows {
 }
 
 function pick(trace: Trace, options: SequenceDiagramOptions | undefined): Rows {
-  if (!Array.isArray(trace)) invalidType("trace", "an array of trace entries", trace);
+  if (!Array.isArray(trace)) invalidType("trace", say.traceArray(), trace);
   // holes included; the named check (which builds its messages' names) runs only for an entry that fails the quick test
   for (let i = 0; i < trace.length; i++) if (!isPlainEntry(trace[i])) checkEntry(`trace[${i}]`, trace[i]);
   const o = optionsObject("options", options);
@@ -97,14 +112,15 @@ function formatMs(t: number): string {
   return String(roundMs(t));
 }
 
-// CR, LF, NUL and the other control characters would break the line (or the terminal)
-const CONTROLS = /[\u0000-\u001f\u007f]/g;
+// CR, LF, NUL and the other control characters (C0, DEL, C1, and the Unicode line and paragraph separators) would break the line (or the terminal)
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 function arrow(label: string, toServer: boolean, width: number): string {
   const body = ` ${label.replace(CONTROLS, " ")} `;
-  const span = Math.max(width, body.length + 6);
-  const left = Math.floor((span - body.length) / 2);
-  const right = span - body.length - left;
+  const bodyWidth = displayWidth(body);
+  const span = Math.max(width, bodyWidth + 6);
+  const left = Math.floor((span - bodyWidth) / 2);
+  const right = span - bodyWidth - left;
   return toServer ? `|${"-".repeat(left)}${body}${"-".repeat(right - 1)}>|` : `|<${"-".repeat(left - 1)}${body}${"-".repeat(right)}|`;
 }
 
@@ -113,16 +129,20 @@ export function sequenceDiagramText(trace: Trace, options?: SequenceDiagramOptio
   const { rows, labelConn, hidden } = pick(trace, options);
   const width = optionalNumber("width", optionsObject("options", options).width, 44, { min: 10, max: MAX_CHART_COLUMNS, integer: true });
   const times = rows.map((e) => formatMs(e.tMs));
-  // reduce, not Math.max(...list): a long trace would overflow the call stack
-  const timeWidth = times.reduce((m, t) => Math.max(m, t.length), 6);
+  // a loop, not Math.max(...list): a long trace would overflow the call stack
+  const timeWidth = maxWidth(times, 6);
   const lines = rows.map((e, i) => `${times[i].padStart(timeWidth)}  ${arrow(label(e, labelConn), e.from === "client", width)}`);
-  const span = lines.length ? lines.reduce((m, l) => Math.max(m, l.length), 0) - timeWidth - 2 : width + 2;
-  const header = `${"t (ms)".padStart(timeWidth)}  ${"client".padEnd(span - "server".length)}server`;
-  if (hidden > 0) lines.push(`${"".padStart(timeWidth)}  ... ${hidden} more packets`);
+  const span = lines.length ? maxWidth(lines) - timeWidth - 2 : width + 2;
+  const client = say.client();
+  const server = say.server();
+  // the server's name ends where the arrows end; at least one space after the client's
+  const header = `${padStartWidth("t (ms)", timeWidth)}  ${padEndWidth(client, Math.max(span - displayWidth(server), displayWidth(client) + 1))}${server}`;
+  if (hidden > 0) lines.push(`${"".padStart(timeWidth)}  ${say.morePackets({ n: hidden })}`);
   return [header, ...lines].join("\n");
 }
 
-// Mermaid reads ";" as a statement break and "#" as an entity start; keep labels plain.
+// Mermaid's sequence syntax ends a message at a line break or ";" and reads "#" as the start
+// of an entity code (#59;): those become spaces. Everything else, Hangul included, is text.
 function mermaidSafe(text: string): string {
   return text.replace(/[;#]/g, " ").replace(CONTROLS, " ");
 }
@@ -130,11 +150,11 @@ function mermaidSafe(text: string): string {
 /** The trace as mermaid `sequenceDiagram` source. */
 export function sequenceDiagramMermaid(trace: Trace, options?: SequenceDiagramOptions): string {
   const { rows, labelConn, hidden } = pick(trace, options);
-  const lines = ["sequenceDiagram", "    participant C as client", "    participant S as server"];
+  const lines = ["sequenceDiagram", `    participant C as ${mermaidSafe(say.client())}`, `    participant S as ${mermaidSafe(say.server())}`];
   for (const e of rows) {
     const [from, to] = e.from === "client" ? ["C", "S"] : ["S", "C"];
     lines.push(`    ${from}->>${to}: ${mermaidSafe(`${formatMs(e.tMs)} ms ${label(e, labelConn)}`)}`);
   }
-  if (hidden > 0) lines.push(`    Note over C,S: ${hidden} more packets`);
+  if (hidden > 0) lines.push(`    Note over C,S: ${mermaidSafe(say.morePacketsNote({ n: hidden }))}`);
   return lines.join("\n");
 }

@@ -16,11 +16,51 @@
  * Two renderings: `waterfallText` for the terminal and notebook output, and
  * `waterfallSpec`, a Vega-Lite v5 spec (a plain object) that a notebook shows
  * with tslab.display.raw("application/vnd.vegalite.v5+json", spec as any).
+ * The phases keep their names in the data (`phase: "connect"`); the legend,
+ * the axis and tooltip titles, and the text legend are in the reader's
+ * language, and the text is laid out by display width.
  */
 import { checkNumber, checkString, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
 import type { RequestTiming } from "../http/page-load-session";
 import { MAX_PAGE_OBJECTS } from "../http/page-requests";
+import { messages, type Localized, type Message } from "../i18n";
 import { MAX_CHART_COLUMNS } from "./chart-limits";
+import { strategyName } from "./strategy-names";
+import { maxWidth, padEndWidth } from "./text-width";
+import { legendLabelExpr } from "./vega-labels";
+
+const say = messages("viz/waterfall", {
+  requestTimings: {
+    en: "an array of request timings (a simulatePageLoad result)",
+    ko: "요청 타이밍의 배열 (simulatePageLoad의 결과)",
+  },
+  atMostRequests: { en: "at most {max} requests (a page's HTML and objects)", ko: "요청 최대 {max}개 (페이지의 HTML과 객체)" },
+  queued: { en: "queued", ko: "대기열(queued)" },
+  connect: { en: "connect", ko: "연결(connect)" },
+  request: { en: "request", ko: "요청(request)" },
+  wait: { en: "wait", ko: "응답 대기(wait)" },
+  receive: { en: "receive", ko: "수신(receive)" },
+  time: { en: "time (ms)", ko: "시간 (ms)" },
+  duration: { en: "duration (ms)", ko: "걸린 시간 (ms)" },
+  pageLoad: { en: "page load", ko: "페이지 로드" },
+  pageLoadOf: { en: "page load: {strategy}", ko: "페이지 로드: {strategy}" },
+  requestField: { en: "request", ko: "요청" },
+  phaseField: { en: "phase", ko: "단계" },
+  startField: { en: "startMs", ko: "시작 (ms)" },
+});
+
+const PHASE_NAMES: Readonly<Record<WaterfallPhase, Message>> = {
+  queued: say.queued,
+  connect: say.connect,
+  request: say.request,
+  wait: say.wait,
+  receive: say.receive,
+};
+
+/** A phase's name for a reader ("connect", "연결(connect)"). */
+function phaseName(phase: WaterfallPhase): Localized {
+  return PHASE_NAMES[phase]();
+}
 
 export type WaterfallPhase = "queued" | "connect" | "request" | "wait" | "receive";
 
@@ -68,9 +108,9 @@ export interface WaterfallInput {
 
 function readRequests(load: WaterfallInput): readonly RequestTiming[] {
   const o = optionsObject("load", load);
-  if (!Array.isArray(o.requests)) invalidType("load.requests", "an array of request timings (a simulatePageLoad result)", o.requests);
+  if (!Array.isArray(o.requests)) invalidType("load.requests", say.requestTimings(), o.requests);
   // one row per request of a page: the HTML and at most MAX_PAGE_OBJECTS objects
-  if (o.requests.length > MAX_PAGE_OBJECTS + 1) outOfRange("load.requests", `at most ${MAX_PAGE_OBJECTS + 1} requests (a page's HTML and objects)`, o.requests);
+  if (o.requests.length > MAX_PAGE_OBJECTS + 1) outOfRange("load.requests", say.atMostRequests({ max: MAX_PAGE_OBJECTS + 1 }), o.requests);
   return o.requests;
 }
 
@@ -153,13 +193,13 @@ export function waterfallText(load: WaterfallInput, options?: WaterfallTextOptio
   const lastMs = rows.reduce((m, r) => Math.max(m, r.endMs), 0);
   const endMs = optionalNumber("endMs", o.endMs, lastMs, { above: 0 });
   const msPerColumn = endMs / width;
-  const labelWidth = rows.reduce((m, r) => Math.max(m, r.label.length), 8);
+  const labelWidth = maxWidth(rows.map((r) => r.label), 8);
   const lines: string[] = [];
   if (title !== undefined) lines.push(title);
-  for (const r of rows) lines.push(`${r.label.padEnd(labelWidth)} |${bar(r, width, msPerColumn).padEnd(width)}| ${fmt(r.endMs)} ms`);
+  for (const r of rows) lines.push(`${padEndWidth(r.label, labelWidth)} |${bar(r, width, msPerColumn).padEnd(width)}| ${fmt(r.endMs)} ms`);
   const axis = `0 ms`.padEnd(width - `${fmt(endMs)} ms`.length + 1) + `${fmt(endMs)} ms`;
   lines.push(`${"".padEnd(labelWidth)}  ${axis}`);
-  lines.push(`${"".padEnd(labelWidth)}  ${WATERFALL_PHASES.map((p) => `${WATERFALL_SYMBOLS[p]} ${p}`).join("  ")}`);
+  lines.push(`${"".padEnd(labelWidth)}  ${WATERFALL_PHASES.map((p) => `${WATERFALL_SYMBOLS[p]} ${phaseName(p)}`).join("  ")}`);
   return lines.join("\n");
 }
 
@@ -177,12 +217,21 @@ export function waterfallSpec(load: WaterfallInput, options?: WaterfallSpecOptio
   const rows = waterfallRows(load);
   const width = optionalNumber("width", o.width, 560, { min: 50, integer: true });
   const values = rows.flatMap((r) =>
-    r.segments.map((s) => ({ request: r.label, order: r.index, phase: s.phase, startMs: s.startMs, endMs: s.endMs, ms: s.endMs - s.startMs })),
+    r.segments.map((s) => ({
+      request: r.label,
+      order: r.index,
+      phase: s.phase,
+      phaseName: phaseName(s.phase),
+      startMs: s.startMs,
+      endMs: s.endMs,
+      ms: s.endMs - s.startMs,
+    })),
   );
-  const x: Record<string, unknown> = { field: "startMs", type: "quantitative", title: "time (ms)" };
+  const x: Record<string, unknown> = { field: "startMs", type: "quantitative", title: say.time() };
   if (o.endMs !== undefined) x.scale = { domain: [0, checkNumber("endMs", o.endMs, { above: 0 })] };
   const strategy = load.strategy === undefined ? undefined : checkString("load.strategy", load.strategy);
-  const title = checkTitle(o.title) ?? (strategy ? `page load: ${strategy}` : "page load");
+  const title = checkTitle(o.title) ?? (strategy ? say.pageLoadOf({ strategy: strategyName(strategy) }) : say.pageLoad());
+  const legendExpr = legendLabelExpr(WATERFALL_PHASES.map((p) => [p, phaseName(p)] as const));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     title,
@@ -197,14 +246,16 @@ export function waterfallSpec(load: WaterfallInput, options?: WaterfallSpecOptio
       color: {
         field: "phase",
         type: "nominal",
+        title: say.phaseField(),
         scale: { domain: [...WATERFALL_PHASES], range: WATERFALL_PHASES.map((p) => PHASE_COLOURS[p]) },
         sort: [...WATERFALL_PHASES],
+        ...(legendExpr === undefined ? {} : { legend: { labelExpr: legendExpr } }),
       },
       tooltip: [
-        { field: "request", type: "nominal" },
-        { field: "phase", type: "nominal" },
-        { field: "startMs", type: "quantitative", format: ".1f" },
-        { field: "ms", type: "quantitative", format: ".1f", title: "duration (ms)" },
+        { field: "request", type: "nominal", title: say.requestField() },
+        { field: "phaseName", type: "nominal", title: say.phaseField() },
+        { field: "startMs", type: "quantitative", format: ".1f", title: say.startField() },
+        { field: "ms", type: "quantitative", format: ".1f", title: say.duration() },
       ],
     },
   };

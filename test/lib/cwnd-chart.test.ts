@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { cwndChart } from "../../lib/viz/cwnd-chart";
 import { slowStart } from "../../lib/tcp/slow-start";
 
@@ -23,5 +24,27 @@ describe("cwndChart", () => {
     expect(() => cwndChart([])).toThrow(/"cwndPerRound"/);
     expect(() => cwndChart([1, NaN])).toThrow(/"cwndPerRound\[1\]"/);
     expect(() => cwndChart([1, 2], { height: 1 })).toThrow(/"height"/);
+  });
+});
+
+describe("cwndChart in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("the default title and the axis label follow the language; the plot is the same", () => {
+    const input = slowStart({ bytes: 100_000, rttMs: 100 });
+    const en = cwndChart(input, { height: 8, columnsPerRound: 5 }).split("\n");
+    setLanguage("ko");
+    const ko = cwndChart(input, { height: 8, columnsPerRound: 5 }).split("\n");
+    expect(ko[0]).toBe("라운드별 혼잡 윈도(cwnd, 세그먼트 수)");
+    expect(ko.at(-1)!.trim()).toBe("라운드");
+    expect(ko.slice(1, -1)).toEqual(en.slice(1, -1));
+  });
+
+  it("prints a Korean title above the plot as given, and refuses bad input in Korean", () => {
+    setLanguage("ko");
+    const chart = cwndChart([10, 15, 23], { title: "확인응답 지연이 있을 때: 라운드마다 약 1.5배" });
+    expect(chart.split("\n")[0]).toBe("확인응답 지연이 있을 때: 라운드마다 약 1.5배");
+    expect(chart.split("\n")[1]).toMatch(/^\s+23 /);
+    expect(() => cwndChart([])).toThrow(/"cwndPerRound" 값이 허용 범위를 벗어났습니다. 허용되는 값: 비어 있지 않은 배열/);
   });
 });

@@ -2,6 +2,7 @@
 // reason when the lab could not measure (here: too few file descriptors under `ulimit -n`).
 // Results go to a temporary WORKBOOK_LABS_DIR, never over the student's own .workbook/labs/.
 import { spawnSync } from "node:child_process";
+import stringWidth = require("string-width");
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -14,12 +15,12 @@ const labsDir = mkdtempSync(path.join(os.tmpdir(), "lab-cli-"));
 afterAll(() => rmSync(labsDir, { recursive: true, force: true }));
 
 /** Runs a command line in bash (so it can set `ulimit -n`) with the workbook's ts-node. */
-function run(prefix: string, args: string[]) {
+function run(prefix: string, args: string[], env: Record<string, string> = {}) {
   const r = spawnSync("bash", ["-c", `${prefix} exec "$NODE" node_modules/ts-node/dist/bin.js --transpile-only "$@"`, "bash", ...args], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 60_000,
-    env: { ...process.env, NODE: process.execPath, WORKBOOK_LABS_DIR: labsDir },
+    env: { ...process.env, NODE: process.execPath, WORKBOOK_LABS_DIR: labsDir, ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -48,5 +49,19 @@ describe.runIf(linux)("npm run workbook -- lab", () => {
     const saved = JSON.parse(readFileSync(path.join(labsDir, "time-wait.json"), "utf8"));
     expect(saved.consistency.ok).toBe(false);
     expect(saved.measured).toBeNull();
+  }, 60_000);
+
+  it("prints the lab in Korean with WORKBOOK_LANG=ko, its table aligned in a terminal", () => {
+    const r = run("", ["scripts/workbook.ts", "lab", "nagle", "--quick"], { WORKBOOK_LANG: "ko" });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe("네이글 알고리즘(Nagle's algorithm) 대 확인응답 지연(delayed ACK): 요청마다 작은 쓰기 두 번");
+    const rule = lines.findIndex((l) => /^-+( {2}-+)+$/.test(l));
+    expect(lines[rule - 1]).toMatch(/측정값\s+모델\s+측정값\/모델$/);
+    const table = lines.slice(rule - 1, rule + 4);
+    expect(table.map((l) => l.split(/\s{2,}/)[0])).toEqual(["", expect.stringMatching(/^-+$/), "네이글 켬, 쓰기 2번 (64+64 B)", "TCP_NODELAY, 쓰기 2번", "네이글 켬, 쓰기 1번"]);
+    for (const line of table) expect(stringWidth(line), line).toBe(stringWidth(lines[rule]));
+    expect(r.stdout).toMatch(/^일관성: 통과 \(검사 \d+개\)$/m);
+    expect(r.stdout).toMatch(/^플랫폼: linux, node v/m);
   }, 60_000);
 });

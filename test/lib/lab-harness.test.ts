@@ -13,6 +13,7 @@ import { runKeepAliveLab } from "../../lib/lab/keep-alive";
 import { runMultiplexLab } from "../../lib/lab/multiplex";
 import { runPipelineLab } from "../../lib/lab/pipeline";
 import type { CheckCases } from "../../lib/workbook/cases";
+import { resetLanguage, setLanguage, verbatim, type Text } from "../../lib/i18n";
 import tcpPerformance from "../../checks/tcp-performance";
 import persistent from "../../checks/persistent-connections";
 import pipelined from "../../checks/pipelined-connections";
@@ -78,11 +79,12 @@ describe("lab harness", () => {
 describe("lab consistency and preconditions", () => {
   it("a consistency log: checks in order, failures named, the first failure is the reason", () => {
     const log = new ConsistencyLog();
-    log.note("10 connections made");
-    expect(log.verify(true, "10 responses read", "unused")).toBe(true);
+    // the log takes texts already in the reader's language; these stand for such texts
+    log.note(verbatim("10 connections made"));
+    expect(log.verify(true, verbatim("10 responses read"), verbatim("unused"))).toBe(true);
     expect(log.result()).toEqual({ ok: true, checks: ["10 connections made", "10 responses read"] });
-    expect(log.verify(false, "fact", "the server accepted 7 of 10")).toBe(false);
-    log.fail("2 sockets failed (EMFILE x2)");
+    expect(log.verify(false, verbatim("fact"), verbatim("the server accepted 7 of 10"))).toBe(false);
+    log.fail(verbatim("2 sockets failed (EMFILE x2)"));
     const c = log.result();
     expect(c.ok).toBe(false);
     expect(c.checks.slice(2)).toEqual(["failed: the server accepted 7 of 10", "failed: 2 sockets failed (EMFILE x2)"]);
@@ -97,7 +99,7 @@ describe("lab consistency and preconditions", () => {
   it("EMFILE and a LabInconclusiveError become an inconclusive result; other errors are thrown", async () => {
     const emfile = Object.assign(new Error("connect EMFILE"), { code: "EMFILE", syscall: "connect" });
     expect(inconclusiveCause(emfile)).toMatch(/ran out of file descriptors \(EMFILE.*in connect/);
-    expect(inconclusiveCause(new LabInconclusiveError("2 of 6 responses"))).toBe("2 of 6 responses");
+    expect(inconclusiveCause(new LabInconclusiveError(verbatim("2 of 6 responses")))).toBe("2 of 6 responses");
     expect(inconclusiveCause(new RangeError("bad option"))).toBeUndefined();
     const log = new ConsistencyLog();
     const result = await orInconclusive(Promise.reject(emfile), log, (reason) => ({ reason }));
@@ -130,23 +132,38 @@ describe("lab consistency and preconditions", () => {
   });
 
   // what a measure exercise says about an inconclusive lab run: not counted, with the reason
-  const measureExercises: [string, CheckCases, string, () => Promise<unknown>][] = [
-    ["4.2k", tcpPerformance, "nagle", () => runNagleLab({ rounds: 1, fdLimit: 1 })],
-    ["4.2l", tcpPerformance, "time-wait", () => runTimeWaitLab({ connections: 1, fdLimit: 1 })],
-    ["4.5f", persistent, "keep-alive", () => runKeepAliveLab({ requests: 1, fdLimit: 1 })],
-    ["4.6f", pipelined, "pipeline", () => runPipelineLab({ requests: 1, repeats: 1, fdLimit: 1 })],
-    ["4.7e", closing, "close", () => runCloseLab({ runs: 1, fdLimit: 1 })],
-    ["4.8d", multiplexing, "multiplex", () => runMultiplexLab({ requests: 2, fdLimit: 1 })],
+  const measureExercises: [string, string, CheckCases, () => Promise<unknown>][] = [
+    ["4.2k", "nagle", tcpPerformance, () => runNagleLab({ rounds: 1, fdLimit: 1 })],
+    ["4.2l", "time-wait", tcpPerformance, () => runTimeWaitLab({ connections: 1, fdLimit: 1 })],
+    ["4.5f", "keep-alive", persistent, () => runKeepAliveLab({ requests: 1, fdLimit: 1 })],
+    ["4.6f", "pipeline", pipelined, () => runPipelineLab({ requests: 1, repeats: 1, fdLimit: 1 })],
+    ["4.7e", "close", closing, () => runCloseLab({ runs: 1, fdLimit: 1 })],
+    ["4.8d", "multiplex", multiplexing, () => runMultiplexLab({ requests: 2, fdLimit: 1 })],
   ];
-  it.each(measureExercises)("%s grades nothing from an inconclusive %s lab run and says why", async (id, cases, lab, run) => {
+  it.each(measureExercises)("%s grades nothing from an inconclusive %s lab run and says why", async (id, lab, cases, run) => {
     const before = openTcpHandles();
     const result = JSON.parse(JSON.stringify(await run())); // as saved in .workbook/labs/
     expect(openTcpHandles()).toBe(before);
     expect(result.lab).toBe(lab);
     expect(result.consistency.ok).toBe(false);
-    const built = cases[id].fromLab!(result);
-    expect(typeof built).toBe("string");
+    // a measure exercise's verdict is a text in both languages (lib/workbook/cases.ts: Case[] | Text)
+    const built = cases[id].fromLab!(result) as Text;
+    expect(Array.isArray(built)).toBe(false);
     // off Linux the time-wait lab is inconclusive for the platform instead
-    expect(built).toMatch(/^your lab run was inconclusive: (too few file descriptors|not available on this platform)/);
+    expect(built.en).toMatch(/^your lab run was inconclusive: (too few file descriptors|not available on this platform)/);
+    expect(built.ko).toMatch(/[\uac00-\ud7a3]/);
+  });
+
+  it("a lab run in Korean saves its reason in Korean, so the Korean verdict has no English sentence", async () => {
+    setLanguage("ko");
+    try {
+      const result = JSON.parse(JSON.stringify(await runNagleLab({ rounds: 1, fdLimit: 1 })));
+      expect(result.consistency.inconclusive).toMatch(/^파일 디스크립터가 부족합니다: 디스크립터 한도 1 \(fdLimit 옵션\)/);
+      const built = tcpPerformance["4.2k"].fromLab!(result) as Text;
+      expect(built.ko).toContain(result.consistency.inconclusive);
+      expect(built.ko).not.toMatch(/[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}/);
+    } finally {
+      resetLanguage();
+    }
   });
 });

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import stringWidth = require("string-width");
+import { afterEach, describe, expect, it } from "vitest";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { simulatePageLoad } from "../../lib/http/page-load";
 import { WATERFALL_PHASES, waterfallRows, waterfallSpec, waterfallText } from "../../lib/viz/waterfall";
 
@@ -76,5 +78,42 @@ describe("waterfallSpec", () => {
     for (const v of values) expect(v.endMs).toBeGreaterThan(v.startMs);
     expect(spec.encoding.color.scale.domain).toEqual([...WATERFALL_PHASES]);
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec); // JSON all the way down
+  });
+});
+
+describe("waterfalls in Korean", () => {
+  afterEach(() => resetLanguage());
+
+  it("text: a Korean legend and title, the same bars, and bars aligned after Korean labels", () => {
+    const r = load("parallel");
+    const en = waterfallText(r, { width: 40 }).split("\n");
+    setLanguage("ko");
+    const ko = waterfallText(r, { width: 40, title: "병렬 커넥션 네 개" }).split("\n");
+    expect(ko[0]).toBe("병렬 커넥션 네 개");
+    expect(ko.slice(1, -1)).toEqual(en.slice(0, -1));
+    expect(ko.at(-1)).toContain(". 대기열(queued)  = 연결(connect)  > 요청(request)  - 응답 대기(wait)  # 수신(receive)");
+    // a path in Hangul (two columns a syllable) still starts every bar in the same display column
+    const named = { ...r, requests: r.requests.map((q, i) => (i === 2 ? { ...q, path: "/이미지-2.png" } : q)) };
+    const rows = waterfallText(named, { width: 40 }).split("\n").slice(0, 4);
+    const barStart = (line: string) => stringWidth(line.slice(0, line.indexOf("|")));
+    expect(new Set(rows.map(barStart)).size).toBe(1);
+    expect(rows[2]).toMatch(/^c2 \/이미지-2\.png +\|/);
+  });
+
+  it("spec: Korean title, legend labels and tooltip titles; the data keeps the phase names", () => {
+    const r = load("pipelined");
+    expect((waterfallSpec(r) as any).encoding.color.legend).toBeUndefined();
+    setLanguage("ko");
+    const spec = waterfallSpec(r) as any;
+    expect(spec.title).toBe("페이지 로드: 파이프라인(pipelined)");
+    expect(spec.encoding.x.title).toBe("시간 (ms)");
+    expect(spec.encoding.color.field).toBe("phase");
+    expect(spec.encoding.color.scale.domain).toEqual([...WATERFALL_PHASES]);
+    const expr: string = spec.encoding.color.legend.labelExpr;
+    const label = (value: string) => new Function("datum", `return ${expr};`)({ label: value });
+    expect(WATERFALL_PHASES.map(label)).toEqual(["대기열(queued)", "연결(connect)", "요청(request)", "응답 대기(wait)", "수신(receive)"]);
+    for (const v of spec.data.values) expect(WATERFALL_PHASES).toContain(v.phase);
+    expect(spec.encoding.tooltip.map((t: any) => t.title)).toEqual(["요청", "단계", "시작 (ms)", "걸린 시간 (ms)"]);
+    expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
   });
 });
