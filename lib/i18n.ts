@@ -131,13 +131,28 @@ export function fill(template: string, params?: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
 }
 
-/** `text` in the current language (or `lang`), placeholders filled. */
+function invalidArg(name: string, expected: string, value: unknown): never {
+  // not errors.ts's helpers: they speak through this module
+  const cut = (t: string) => (t.length > 120 ? `${t.slice(0, 120)}... (${t.length} characters)` : t);
+  const shown = value === null ? "null" : typeof value === "object" ? "an object" : typeof value === "string" ? cut(JSON.stringify(value)) : cut(`${typeof value} ${String(value)}`);
+  const err = new TypeError(`The "${name}" argument must be ${expected}. Received ${shown}`);
+  (err as NodeJS.ErrnoException).code = "ERR_INVALID_ARG_TYPE";
+  throw err;
+}
+
+/** A param that prints as itself: text, a finite number, a boolean or a bigint (never "NaN", "undefined" or "[object Object]"). */
+function printable(value: unknown): boolean {
+  return typeof value === "string" || typeof value === "boolean" || typeof value === "bigint" || (typeof value === "number" && Number.isFinite(value));
+}
+
+/** `text` in the current language (or `lang`), placeholders filled; for text written in a notebook or an exercise. */
 export function tr(text: Text, params?: Params, lang: Language = language()): Localized {
+  if (!isLanguage(lang)) invalidArg("lang", '"en" or "ko"', lang);
   const chosenText = text !== null && typeof text === "object" ? text[lang] : undefined;
-  if (typeof chosenText !== "string") {
-    const err = new TypeError(`The "text" argument must be an object { en, ko } of strings. Received ${text === null ? "null" : typeof text}`);
-    (err as NodeJS.ErrnoException).code = "ERR_INVALID_ARG_TYPE";
-    throw err;
+  if (typeof chosenText !== "string") invalidArg("text", "an object { en, ko } of strings", text);
+  if (params !== undefined) {
+    if (params === null || typeof params !== "object" || Array.isArray(params)) invalidArg("params", "an object of name -> value", params);
+    for (const key of Object.keys(params)) if (!printable(params[key])) invalidArg(`params.${key}`, "a string, a finite number, a boolean or a bigint", params[key]);
   }
   return fill(chosenText, params) as Localized;
 }
@@ -164,7 +179,7 @@ export function messages<K extends string>(area: string, table: Record<K, Text>)
   const out = {} as Record<K, Message>;
   for (const key of Object.keys(table) as K[]) {
     const text = table[key];
-    out[key] = Object.assign((params?: Params) => tr(text, params), { text });
+    out[key] = Object.assign((params?: Params) => fill(text[language()], params) as Localized, { text });
   }
   return out;
 }

@@ -10,8 +10,15 @@
 import { simulateKeepAlive } from "../http/index";
 import { messages } from "../i18n";
 import { transactionTime } from "../tcp/index";
-import type { KeepAliveSide } from "./keep-alive";
 import { loopbackTimingNote } from "./table";
+
+/** One way of fetching in the keep-alive lab, measured or predicted (defined beside the model so the lab imports it, not the other way round). */
+export interface KeepAliveSide {
+  /** median ms per request */
+  perRequestMs: number | null;
+  /** TCP connections the server accepted for this run */
+  socketsOpened: number | null;
+}
 
 const say = messages("lab/keep-alive-model", {
   note: { en: "{loopback}; the socket counts are the mechanism", ko: "{loopback}. 이 실험에서 볼 메커니즘은 소켓 수입니다" },

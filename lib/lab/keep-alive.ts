@@ -23,6 +23,7 @@ import { descriptorBudget, requireDescriptors } from "./descriptors";
 import { measureLoopbackRtt, verifyLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
 import { comparisonTable, noteLines, platformLine } from "./table";
+import type { KeepAliveSide } from "./keep-alive-model";
 import { modelKeepAlive } from "./keep-alive-model";
 
 const say = messages("lab/keep-alive", {
@@ -66,12 +67,7 @@ export interface KeepAliveLabOptions {
   fdLimit?: number;
 }
 
-export interface KeepAliveSide {
-  /** median ms per request */
-  perRequestMs: number | null;
-  /** TCP connections the server accepted for this run */
-  socketsOpened: number | null;
-}
+export type { KeepAliveSide } from "./keep-alive-model";
 
 /** Request and response sizes on the wire (HTTP head and body), averaged over a run. */
 export interface MessageSizes {

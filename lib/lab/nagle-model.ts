@@ -15,7 +15,13 @@
 import { messages } from "../i18n";
 import { nagleDelayedAck } from "../sim/nagle-delayed-ack";
 import { LINUX_DELAYED_ACK_MS } from "../tcp/index";
-import type { NagleTimes } from "./nagle";
+
+/** The nagle lab's three times per request, measured or predicted (defined beside the model so the lab imports it, not the other way round). */
+export interface NagleTimes {
+  nagleMs: number | null;
+  noDelayMs: number | null;
+  singleWriteMs: number | null;
+}
 
 const say = messages("lab/nagle-model", {
   note: {

@@ -26,6 +26,7 @@ import { descriptorBudget, oneConnectionAtATime, requireDescriptors } from "./de
 import { measureLoopbackRtt, verifyLoopbackRtt } from "./loopback-rtt";
 import { PlatformFacts, platformFacts } from "./platform";
 import { comparisonTable, noteLines, platformLine } from "./table";
+import type { NagleTimes } from "./nagle-model";
 import { modelNagle, NagleModel } from "./nagle-model";
 
 const say = messages("lab/nagle", {
@@ -72,11 +73,7 @@ export interface NagleLabOptions {
   fdLimit?: number;
 }
 
-export interface NagleTimes {
-  nagleMs: number | null;
-  noDelayMs: number | null;
-  singleWriteMs: number | null;
-}
+export type { NagleTimes } from "./nagle-model";
 
 export interface NagleLabResult {
   lab: "nagle";
