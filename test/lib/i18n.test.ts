@@ -5,35 +5,17 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { fill, language, localeLanguage, messageTables, resetLanguage, setLanguage, tr, type Text } from "../../lib/i18n";
+import { fill, language, localeLanguage, messageTables, resetLanguage, setLanguage, tr } from "../../lib/i18n";
 import { catalogue, sections } from "../../lib/workbook/catalogue";
 import { loadTs } from "../../lib/workbook/build";
+import { textProblems } from "../text-rules";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const HANGUL = /[\uac00-\ud7a3]/;
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
 function walk(dir: string, ext: RegExp): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     return e.isDirectory() ? walk(p, ext) : ext.test(e.name) ? [p] : [];
   });
-}
-
-/** What is wrong with one Text, if anything; `where` names it in the failure. */
-function textProblems(where: string, text: unknown): string[] {
-  if (text === null || typeof text !== "object") return [`${where}: not a { en, ko } text: ${JSON.stringify(text)}`];
-  const { en, ko } = text as Partial<Text>;
-  const problems: string[] = [];
-  if (typeof en !== "string" || !en.trim()) problems.push(`${where}: no English`);
-  if (typeof ko !== "string" || !ko.trim()) problems.push(`${where}: no Korean`);
-  if (problems.length) return problems;
-  if (placeholders(en!).join() !== placeholders(ko!).join()) {
-    problems.push(`${where}: placeholders differ: en {${placeholders(en!)}} ko {${placeholders(ko!)}}`);
-  }
-  // a text with English words must have Korean words in its Korean version
-  if (/[A-Za-z]{3,} [A-Za-z]{2,}/.test(en!.replace(/\{\w+\}/g, "")) && !HANGUL.test(ko!)) problems.push(`${where}: the Korean is not Korean: ${JSON.stringify(ko)}`);
-  return problems;
 }
 
 describe("message tables", () => {
