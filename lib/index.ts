@@ -13,6 +13,7 @@ export * from "./viz/packet-layout";
 export * from "./viz/sequence-diagram";
 export * from "./viz/cwnd-chart";
 export * from "./viz/waterfall";
+export { strategyName, seriesName } from "./viz/strategy-names";
 export * from "./viz/load-time-chart";
 export { check, progress } from "./workbook/check";
 export { hint } from "./workbook/hints";

@@ -25,7 +25,7 @@ const cases: HiddenCheckCases = {
       { args: [{ rttMs: 60, bandwidthBps: 3e6, htmlBytes: 7_000, objectCount: 7, objectBytes: 4_500, maxConnections: 3 }], expect: 582.6666666666666,
         why: { en: "a partly used last round, with fractional transfer times.", ko: "일부만 쓰인 마지막 라운드와 소수인 전송 시간." } },
       { args: [{ rttMs: 100, bandwidthBps: 10e6, htmlBytes: 10_000, objectCount: 3, objectBytes: 20_000, maxConnections: 1 }], expect: 856,
-        why: { en: "one connection at a time, which must match the serial load of 4.4a.", ko: "한 번에 커넥션 하나: 4.4a의 순차 로드와 같아야 합니다." } },
+        why: { en: "one connection at a time, which must match the serial load of 4.4a.", ko: "한 번에 커넥션 하나: 4.4a의 직렬 로드와 같아야 합니다." } },
       { args: [{ rttMs: 50, bandwidthBps: Infinity, htmlBytes: 1_000, objectCount: 9, objectBytes: 1_000, maxConnections: 4 }], expect: 400,
         why: { en: "an unlimited link: only the round trips are left.", ko: "대역폭이 무제한인 링크: 왕복만 남습니다." } },
       { args: [{ rttMs: 0, bandwidthBps: 8e6, htmlBytes: 2_000, objectCount: 5, objectBytes: 3_000, maxConnections: 2 }], expect: 17,

@@ -827,6 +827,8 @@ export const TABLE: Record<string, Entry> = {
     ...sweep("cwndChart(slowStart result)", fn(api.cwndChart), [{ name: "input", value: { cwndPerRound: [10, 20] }, fields: "" }]),
     single("cwndChart(slowStart(...), { columnsPerRound: 1e9 })", () => api.cwndChart(api.slowStart({ bytes: 1e6, rttMs: 100 }), { columnsPerRound: 1e9 }), ["columnsPerRound"], true),
   ]),
+  strategyName: model(() => sweep("strategyName", fn(api.strategyName), [{ name: "strategy", value: "parallel" }])),
+  seriesName: model(() => sweep("seriesName", fn(api.seriesName), [{ name: "series", value: "parallel x4" }])),
   WATERFALL_PHASES: constant("the phase names"),
   WATERFALL_SYMBOLS: constant("a symbol per phase"),
   waterfallRows: model(() => sweep("waterfallRows", fn(api.waterfallRows), [{ name: "load", value: { requests: pageLoad().requests, strategy: "parallel" } }])),
