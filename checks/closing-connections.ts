@@ -153,17 +153,17 @@ const cases: CheckCases = {
     lab: "close",
     fromLab: (m: any): Case[] | Text => {
       if (m?.consistency?.inconclusive) {
-        return { en: `your lab run was inconclusive: ${m.consistency.inconclusive}`, ko: `랩 실행이 결론을 내지 못했습니다(inconclusive): ${m.consistency.inconclusive}` };
+        return { en: `your lab run was inconclusive: ${m.consistency.inconclusive}`, ko: `실험 실행이 결론을 내지 못했습니다(inconclusive): ${m.consistency.inconclusive}` };
       }
       const runs = m?.setup?.runs, abrupt = m?.measured?.abrupt?.lostCount, graceful = m?.measured?.graceful?.lostCount;
       if (![runs, abrupt, graceful].every((n) => Number.isInteger(n)) || runs < 1) {
-        return { en: "the saved close lab result cannot be read: run npm run workbook -- lab close again.", ko: "저장된 close 랩 결과를 읽을 수 없습니다. npm run workbook -- lab close를 다시 실행하세요." };
+        return { en: "the saved close lab result cannot be read: run npm run workbook -- lab close again.", ko: "저장된 close 실험 결과를 읽을 수 없습니다. npm run workbook -- lab close를 다시 실행하세요." };
       }
       if (abrupt <= graceful) {
         return {
           en: `your close lab lost the response in ${abrupt} of ${runs} abrupt and ${graceful} of ${runs} graceful runs: on this machine ` +
             "the measurement did not separate the two closes, so it cannot grade a prediction about them (this exercise is not counted here).",
-          ko: `close 랩에서 응답을 잃은 실행은 갑작스러운 끊기 ${runs}번 중 ${abrupt}번, 우아한 끊기 ${runs}번 중 ${graceful}번입니다. ` +
+          ko: `close 실험에서 응답을 잃은 실행은 갑작스러운 끊기 ${runs}번 중 ${abrupt}번, 우아한 끊기 ${runs}번 중 ${graceful}번입니다. ` +
             "이 컴퓨터에서는 측정으로 두 끊기 방식을 구별하지 못했으므로 이에 대한 예측을 채점할 수 없습니다(여기서는 이 연습 문제를 점수에 넣지 않습니다).",
         };
       }

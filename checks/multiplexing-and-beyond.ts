@@ -129,12 +129,12 @@ const cases: CheckCases = {
     lab: "multiplex",
     fromLab: (m: any): Case[] | Text => {
       if (m?.consistency?.inconclusive) {
-        return { en: `your lab run was inconclusive: ${m.consistency.inconclusive}`, ko: `랩 실행이 결론을 내지 못했습니다(inconclusive): ${m.consistency.inconclusive}` };
+        return { en: `your lab run was inconclusive: ${m.consistency.inconclusive}`, ko: `실험 실행이 결론을 내지 못했습니다(inconclusive): ${m.consistency.inconclusive}` };
       }
       const p = m?.measured?.pipelined, h = m?.measured?.multiplexed;
       const numbers = [p?.quickDoneMs, p?.slowDoneMs, h?.quickDoneMs, h?.slowDoneMs];
       if (!numbers.every((n) => typeof n === "number" && Number.isFinite(n) && n > 0)) {
-        return { en: "the saved multiplex lab result cannot be read: run npm run workbook -- lab multiplex again.", ko: "저장된 multiplex 랩 결과를 읽을 수 없습니다. npm run workbook -- lab multiplex를 다시 실행하세요." };
+        return { en: "the saved multiplex lab result cannot be read: run npm run workbook -- lab multiplex again.", ko: "저장된 multiplex 실험 결과를 읽을 수 없습니다. npm run workbook -- lab multiplex를 다시 실행하세요." };
       }
       const blocked = p.quickDoneMs >= 0.9 * p.slowDoneMs; // HTTP/1.1's quick responses finished with the slow one
       const free = h.quickDoneMs < 0.5 * h.slowDoneMs; // HTTP/2's finished well before it
@@ -143,9 +143,9 @@ const cases: CheckCases = {
           en: `your multiplex lab did not show the effect it is built for (HTTP/1.1 quick responses done at ${p.quickDoneMs} ms, ` +
             `slow at ${p.slowDoneMs} ms; HTTP/2 quick at ${h.quickDoneMs} ms, slow at ${h.slowDoneMs} ms), so it cannot grade a prediction ` +
             "about it (this exercise is not counted here). A busy machine can blur it: run the lab again.",
-          ko: `multiplex 랩에서 보여 주려는 효과가 나타나지 않았으므로(HTTP/1.1 빠른 응답 완료 ${p.quickDoneMs} ms, 느린 응답 ` +
+          ko: `multiplex 실험에서 보여 주려는 효과가 나타나지 않았으므로(HTTP/1.1 빠른 응답 완료 ${p.quickDoneMs} ms, 느린 응답 ` +
             `${p.slowDoneMs} ms; HTTP/2 빠른 응답 ${h.quickDoneMs} ms, 느린 응답 ${h.slowDoneMs} ms) 이에 대한 예측을 채점할 수 없습니다` +
-            "(여기서는 이 연습 문제를 점수에 넣지 않습니다). 컴퓨터가 바쁘면 효과가 흐려질 수 있습니다. 랩을 다시 실행하세요.",
+            "(여기서는 이 연습 문제를 점수에 넣지 않습니다). 컴퓨터가 바쁘면 효과가 흐려질 수 있습니다. 실험을 다시 실행하세요.",
         };
       }
       const share = Math.round((h.quickDoneMs / p.quickDoneMs) * 1000) / 1000;

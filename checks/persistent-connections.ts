@@ -253,14 +253,14 @@ const cases: CheckCases = {
     lab: "keep-alive",
     fromLab: (m: KeepAliveLabResult): Case[] | Text => {
       if (m?.consistency?.inconclusive) {
-        return { en: `your lab run was inconclusive: ${m.consistency.inconclusive}`, ko: `랩 실행이 결론을 내지 못했습니다(inconclusive): ${m.consistency.inconclusive}` };
+        return { en: `your lab run was inconclusive: ${m.consistency.inconclusive}`, ko: `실험 실행이 결론을 내지 못했습니다(inconclusive): ${m.consistency.inconclusive}` };
       }
       const fresh = m?.measured?.newConnection;
       const kept = m?.measured?.keepAlive;
       if (!fresh || !kept || fresh.socketsOpened === null || kept.socketsOpened === null || fresh.perRequestMs === null || kept.perRequestMs === null) {
         return {
           en: "your keep-alive lab result has no socket counts or times (the lab did not finish): run npm run workbook -- lab keep-alive again.",
-          ko: "keep-alive 랩 결과에 소켓 수나 시간이 없습니다(랩이 끝나지 않았습니다). npm run workbook -- lab keep-alive를 다시 실행하세요.",
+          ko: "keep-alive 실험 결과에 소켓 수나 시간이 없습니다(실험이 끝나지 않았습니다). npm run workbook -- lab keep-alive를 다시 실행하세요.",
         };
       }
       const n = m.setup.requests;
@@ -274,7 +274,7 @@ const cases: CheckCases = {
         label: {
           en: `predictKeepAliveLab(${n})   (your lab: ${fresh.socketsOpened} and ${kept.socketsOpened} sockets, ` +
             `${fresh.perRequestMs} ms and ${kept.perRequestMs} ms per request)`,
-          ko: `predictKeepAliveLab(${n})   (여러분의 랩: 소켓 ${fresh.socketsOpened}개와 ${kept.socketsOpened}개, ` +
+          ko: `predictKeepAliveLab(${n})   (여러분의 실험: 소켓 ${fresh.socketsOpened}개와 ${kept.socketsOpened}개, ` +
             `요청당 ${fresh.perRequestMs} ms와 ${kept.perRequestMs} ms)`,
         },
         why: {
@@ -297,7 +297,7 @@ const cases: CheckCases = {
           ...others.map((f) => ({ got: { ...expect, faster: f }, say: {
             en: "the conclusion does not match your own measurement: " +
               "compare the two 'time per request' rows of your lab result (a 20 % margin counts as no clear difference).",
-            ko: "결론이 여러분의 측정값과 맞지 않습니다. 랩 결과의 '요청당 시간' 행 두 개를 비교하세요(20 % 이내의 차이는 뚜렷한 차이가 없는 것으로 칩니다).",
+            ko: "결론이 여러분의 측정값과 맞지 않습니다. 실험 결과의 '요청당 시간' 행 두 개를 비교하세요(20 % 이내의 차이는 뚜렷한 차이가 없는 것으로 칩니다).",
           } })),
         ],
       }];

@@ -157,28 +157,28 @@ const cases: CheckCases = {
         "and still get no answer before the close.",
       ko: "HTTP/1.1 응답에는 요청 ID가 없으므로 응답을 요청과 짝짓는 방법은 순서뿐입니다. 서버는 어떤 순서로 처리를 끝냈든 요청이 온 " +
         "순서대로 응답을 보내야 합니다. 커넥션이 일찍 닫히면 클라이언트는 서버가 이미 무엇을 했는지 알 수 없으므로, 두 번 실행해도 " +
-        "안전한 것만 다시 보냅니다. 랩의 서버 로그를 보면 요청이 서버의 핸들러까지 닿고도 커넥션이 닫히기 전에 응답을 받지 못할 " +
+        "안전한 것만 다시 보냅니다. 실험의 서버 로그를 보면 요청이 서버의 핸들러까지 닿고도 커넥션이 닫히기 전에 응답을 받지 못할 " +
         "수 있음을 알 수 있습니다.",
     },
     cases: [],
     lab: "pipeline",
     fromLab: (m: PipelineLabResult): Case[] | Text => {
       if (m?.consistency?.inconclusive) {
-        return { en: `your lab run was inconclusive: ${m.consistency.inconclusive}`, ko: `랩 실행이 결론을 내지 못했습니다(inconclusive): ${m.consistency.inconclusive}` };
+        return { en: `your lab run was inconclusive: ${m.consistency.inconclusive}`, ko: `실험 실행이 결론을 내지 못했습니다(inconclusive): ${m.consistency.inconclusive}` };
       }
       const setup = m?.setup;
       const measured = m?.measured;
       if (!setup || !measured?.retry || !Array.isArray(setup.methods)) {
         return {
           en: "your pipeline lab result is incomplete (the lab did not finish): run npm run workbook -- lab pipeline again.",
-          ko: "파이프라인 랩 결과가 불완전합니다(랩이 끝나지 않았습니다). npm run workbook -- lab pipeline을 다시 실행하세요.",
+          ko: "파이프라인 실험 결과가 불완전합니다(실험이 끝나지 않았습니다). npm run workbook -- lab pipeline을 다시 실행하세요.",
         };
       }
       if (!measured.complete || !measured.inOrder) {
         return {
           en: "in your lab run the order part did not get every response whole and in request order, so it cannot grade a prediction of " +
             "the order: run npm run workbook -- lab pipeline again (and if it happens every time, that is worth showing your teacher).",
-          ko: "이번 랩 실행의 순서 부분에서 모든 응답을 온전하게, 요청 순서대로 받지 못했으므로 순서에 대한 예측을 채점할 수 없습니다. " +
+          ko: "이번 실험 실행의 순서 부분에서 모든 응답을 온전하게, 요청 순서대로 받지 못했으므로 순서에 대한 예측을 채점할 수 없습니다. " +
             "npm run workbook -- lab pipeline을 다시 실행하세요(매번 이렇다면 선생님께 보여 드릴 만합니다).",
         };
       }
@@ -229,7 +229,7 @@ const cases: CheckCases = {
         { got: { ...expect, unansweredReachedServer: !reached }, say: {
           en: "the conclusion does not match your own measurement: read the line " +
             "\"the server was handed\" in your lab result and look for a request that got no answer on that connection.",
-          ko: "결론이 여러분의 측정값과 맞지 않습니다. 랩 결과에서 서버가 넘겨받은 요청을 나열한 줄을 읽고, " +
+          ko: "결론이 여러분의 측정값과 맞지 않습니다. 실험 결과에서 서버가 넘겨받은 요청을 나열한 줄을 읽고, " +
             "그 커넥션에서 응답을 받지 못한 요청을 찾아보세요.",
         } },
       ];

@@ -83,7 +83,7 @@ const oneEndWaits = {
 /** What a lab-graded exercise says when the saved run was inconclusive (4.2k, 4.2l). */
 const inconclusive = (reason: string): Text => ({
   en: `your lab run was inconclusive: ${reason}`,
-  ko: `랩 실행이 결론을 내지 못했습니다(inconclusive): ${reason}`,
+  ko: `실험 실행이 결론을 내지 못했습니다(inconclusive): ${reason}`,
 });
 
 const cases: CheckCases = {
@@ -200,7 +200,7 @@ const cases: CheckCases = {
       { args: [{ writes: [64, 64], rttMs: 100, delayedAckMs: 40 }], expect: 140, why: { en: "headers then body in two writes: the body waits for the first write's ACK.", ko: "헤더와 본문을 두 번에 나눠 씁니다. 본문은 첫 쓰기의 ACK를 기다립니다." },
         slips: [{ got: 40, say: f.timerOnly }, { got: 90, say: f.halfRtt }] },
       { args: [{ writes: [64, 64], rttMs: 0.05, delayedAckMs: 40 }], expect: 40.05,
-        why: { en: "on loopback the round trip is nothing, and the stall is the 40 ms timer: what the Nagle lab measures.", ko: "루프백에서는 왕복이 거의 0이므로 지연은 40 ms 타이머입니다. 네이글 랩이 재는 것이 바로 이것입니다." }, slips: [{ got: 40.025, say: f.halfRtt }] },
+        why: { en: "on loopback the round trip is nothing, and the stall is the 40 ms timer: what the Nagle lab measures.", ko: "루프백에서는 왕복이 거의 0이므로 지연은 40 ms 타이머입니다. 네이글 실험이 재는 것이 바로 이것입니다." }, slips: [{ got: 40.025, say: f.halfRtt }] },
       { args: [{ writes: [64, 64], rttMs: 100, delayedAckMs: 0 }], expect: 100, why: { en: "with delayed ACK off the stall shrinks, but does not vanish.", ko: "확인응답 지연을 끄면 지연이 줄지만 사라지지는 않습니다." },
         slips: [{ got: 0, say: f.noTimerButRtt }, { got: 50, say: f.halfRtt }] },
       { args: [{ writes: [128], rttMs: 100, delayedAckMs: 40 }], expect: 0, why: { en: "one write of the whole request: nothing is held, no stall.", ko: "요청 전체를 한 번에 씁니다. 붙잡히는 것이 없으니 지연도 없습니다." } },
@@ -339,7 +339,7 @@ const cases: CheckCases = {
       if (m?.lab !== "nagle" || !t || ![t.nagleMs, t.noDelayMs, t.singleWriteMs].every((x) => typeof x === "number")) {
         return {
           en: "the saved Nagle lab result is incomplete: run npm run workbook -- lab nagle again.",
-          ko: "저장된 네이글 랩 결과가 불완전합니다. npm run workbook -- lab nagle을 다시 실행하세요.",
+          ko: "저장된 네이글 실험 결과가 불완전합니다. npm run workbook -- lab nagle을 다시 실행하세요.",
         };
       }
       const measured = t.nagleMs - t.noDelayMs;
@@ -356,7 +356,7 @@ const cases: CheckCases = {
       const slips: Slip[] = NAGLE_FIXES.filter((x) => x !== removedBy).map((x) => ({ got: { stallMs, removedBy: x },
         say: {
           en: "the stall is right, the conclusion is not: compare rows 2 (TCP_NODELAY) and 3 (one write) of your lab table with row 1.",
-          ko: "지연 값은 맞지만 결론이 틀렸습니다. 랩 표의 2행(TCP_NODELAY)과 3행(한 번 쓰기)을 1행과 비교해 보세요.",
+          ko: "지연 값은 맞지만 결론이 틀렸습니다. 실험 표의 2행(TCP_NODELAY)과 3행(한 번 쓰기)을 1행과 비교해 보세요.",
         } }));
       if (Math.abs(stallMs - 200) > tolerance) {
         for (const x of NAGLE_FIXES) slips.push({ got: { stallMs: 200, removedBy: x }, say: { en: "200 ms is the classic BSD / Windows delayed-ACK timer; your own table's Nagle row shows what this machine's timer does.", ko: "200 ms는 고전적인 BSD / Windows의 확인응답 지연 타이머입니다. 이 컴퓨터의 타이머가 어떻게 동작하는지는 여러분 표의 네이글 행이 보여 줍니다." } });
@@ -388,13 +388,13 @@ const cases: CheckCases = {
       if (m?.lab !== "time-wait") {
         return {
           en: "the saved TIME_WAIT lab result is not readable: run npm run workbook -- lab time-wait again.",
-          ko: "저장된 TIME_WAIT 랩 결과를 읽을 수 없습니다. npm run workbook -- lab time-wait를 다시 실행하세요.",
+          ko: "저장된 TIME_WAIT 실험 결과를 읽을 수 없습니다. npm run workbook -- lab time-wait를 다시 실행하세요.",
         };
       }
       if (!m.available || !m.measured) {
         return {
           en: `the TIME_WAIT lab cannot count TIME_WAIT entries here (${m.reason ?? "not available on this platform"}), so this exercise is not counted.`,
-          ko: `TIME_WAIT 랩이 이 환경에서는 TIME_WAIT 항목을 셀 수 없으므로(${m.reason ?? "이 플랫폼에서는 쓸 수 없습니다"}) 이 연습 문제는 점수에 넣지 않습니다.`,
+          ko: `TIME_WAIT 실험이 이 환경에서는 TIME_WAIT 항목을 셀 수 없으므로(${m.reason ?? "이 플랫폼에서는 쓸 수 없습니다"}) 이 연습 문제는 점수에 넣지 않습니다.`,
         };
       }
       const { clientCloses: cc, serverCloses: sc } = m.measured;
@@ -422,10 +422,10 @@ const cases: CheckCases = {
       const wrong = (h: Holder, say: Text) => (h === heldBy ? [] : [{ got: { perConnection: 1, heldBy: h }, say }]);
       const slips = [
         ...(Math.abs(perConnection - 2) > 0.2 ? [{ got: { perConnection: 2, heldBy: "both sides" }, say: oneEndWaits }] : []),
-        ...wrong("always the client", { en: "in the lab's second run the server sent the first FIN: look at where that run's entries are.", ko: "랩의 두 번째 실행에서는 서버가 첫 FIN을 보냈습니다. 그 실행의 항목이 어디에 있는지 보세요." }),
-        ...wrong("always the server", { en: "in the lab's first run the client sent the first FIN: look at where that run's entries are.", ko: "랩의 첫 번째 실행에서는 클라이언트가 첫 FIN을 보냈습니다. 그 실행의 항목이 어디에 있는지 보세요." }),
+        ...wrong("always the client", { en: "in the lab's second run the server sent the first FIN: look at where that run's entries are.", ko: "실험의 두 번째 실행에서는 서버가 첫 FIN을 보냈습니다. 그 실행의 항목이 어디에 있는지 보세요." }),
+        ...wrong("always the server", { en: "in the lab's first run the client sent the first FIN: look at where that run's entries are.", ko: "실험의 첫 번째 실행에서는 클라이언트가 첫 FIN을 보냈습니다. 그 실행의 항목이 어디에 있는지 보세요." }),
         ...wrong("the side that closes second", { en: "the end that answers a FIN passes through CLOSE-WAIT and LAST-ACK and forgets the connection once its own FIN is ACKed.", ko: "FIN에 답하는 쪽은 CLOSE-WAIT와 LAST-ACK를 거치고, 자기 FIN이 ACK되면 커넥션을 잊습니다." }),
-        ...(perConnection > 0.2 ? [{ got: { perConnection: 0, heldBy }, say: { en: "every connection the lab closed left an entry behind, on one of the two sides.", ko: "랩이 끊은 커넥션은 모두 두 쪽 중 한쪽에 항목을 남겼습니다." } }] : []),
+        ...(perConnection > 0.2 ? [{ got: { perConnection: 0, heldBy }, say: { en: "every connection the lab closed left an entry behind, on one of the two sides.", ko: "실험이 끊은 커넥션은 모두 두 쪽 중 한쪽에 항목을 남겼습니다." } }] : []),
       ];
       return [{ args: [], expect: { perConnection, heldBy }, tolerance: 0.2, label: "predictTimeWaitLab()",
         why: {

@@ -462,7 +462,7 @@ export const catalogue: readonly Exercise[] = [
           "waits at least 40 ms; other systems' timers differ, and your own lab table's Nagle row shows this machine's.",
         ko:
           "수신자는 요청의 절반만 받았고 응답할 것이 없습니다. 송신자가 기다리는 ACK를 언제 보낼까요? 리눅스는 적어도 40ms를 " +
-          "기다립니다. 다른 시스템의 타이머는 다르며, 여러분 랩 결과 표의 네이글(Nagle) 행에 이 컴퓨터의 값이 나옵니다.",
+          "기다립니다. 다른 시스템의 타이머는 다르며, 여러분 실험 결과 표의 네이글(Nagle) 행에 이 컴퓨터의 값이 나옵니다.",
       },
       {
         en:
@@ -470,7 +470,7 @@ export const catalogue: readonly Exercise[] = [
           "no small segment behind unACKed data. Run the lab, then check.",
         ko:
           "stallMs는 대략 확인응답 지연 타이머 값입니다(리눅스에서 40ms). TCP_NODELAY는 두 번째 쓰기를 곧바로 " +
-          "보냅니다. 쓰기를 한 번만 하면 확인응답되지 않은 데이터 뒤에 작은 세그먼트가 남지 않습니다. 랩을 실행한 다음 확인하세요.",
+          "보냅니다. 쓰기를 한 번만 하면 확인응답되지 않은 데이터 뒤에 작은 세그먼트가 남지 않습니다. 실험을 실행한 다음 확인하세요.",
       },
     ],
   },
@@ -545,7 +545,7 @@ export const catalogue: readonly Exercise[] = [
     hints: [
       {
         en: "In each of the lab's two runs, which end sends the first FIN?",
-        ko: "랩의 두 실행 각각에서 첫 FIN을 보내는 쪽은 어디일까요?",
+        ko: "실험의 두 실행 각각에서 첫 FIN을 보내는 쪽은 어디일까요?",
       },
       {
         en: "Does the end that answers a FIN wait too, or is it done once its own FIN is ACKed?",
@@ -553,7 +553,7 @@ export const catalogue: readonly Exercise[] = [
       },
       {
         en: "Each closed connection leaves one entry, at the end that sent the first FIN. Run the lab (Linux), then check.",
-        ko: "닫힌 커넥션마다 항목이 하나 남는데, 첫 FIN을 보낸 쪽에 남습니다. 랩을 실행한 다음(리눅스) 확인하세요.",
+        ko: "닫힌 커넥션마다 항목이 하나 남는데, 첫 FIN을 보낸 쪽에 남습니다. 실험을 실행한 다음(리눅스) 확인하세요.",
       },
     ],
   },
@@ -1071,7 +1071,7 @@ export const catalogue: readonly Exercise[] = [
           "rows of your result: the kept-alive or the new-connection run if the slower takes at least 1.2 times as long, " +
           "otherwise no-clear-difference.",
         ko:
-          "`requests`개의 요청에 대한 두 개수를 돌려줍니다. 그다음 랩을 실행하고, `faster`는 결과에서 두 '요청당 " +
+          "`requests`개의 요청에 대한 두 개수를 돌려줍니다. 그다음 실험을 실행하고, `faster`는 결과에서 두 '요청당 " +
           "시간'(time per request) 행을 비교해 정합니다. 느린 쪽이 1.2배 이상 걸리면 kept-alive와 " +
           "new-connection 중 빠른 실행을, 아니면 no-clear-difference를 고릅니다.",
       },
@@ -1230,7 +1230,7 @@ export const catalogue: readonly Exercise[] = [
   {
     id: "4.6f",
     section: "4.6",
-    title: { en: "Measure: response order and resends in the pipeline lab", ko: "측정: 파이프라인 랩의 응답 순서와 재전송" },
+    title: { en: "Measure: response order and resends in the pipeline lab", ko: "측정: 파이프라인 실험의 응답 순서와 재전송" },
     file: "pipelined-connections.ts",
     export: "predictPipelineLab",
     points: 2,
@@ -1261,7 +1261,7 @@ export const catalogue: readonly Exercise[] = [
         ko:
           "order: 요청 순서일까요, 완료 순서일까요? resent: 클라이언트가 되어 보세요. 각 커넥션에서 대기 중인 요청 중 처음 " +
           "closeAfter개가 응답을 받습니다. 나머지 중 멱등 요청은 함께 다시 갑니다(id마다 처음 다시 보낸 곳에 한 번만 " +
-          "적습니다). 결론: 랩을 실행하고 결과에서 서버가 넘겨받은 요청 수를 읽으세요. 그 커넥션에서 응답을 받지 못한 요청이 있나요?",
+          "적습니다). 결론: 실험을 실행하고 결과에서 서버가 넘겨받은 요청 수를 읽으세요. 그 커넥션에서 응답을 받지 못한 요청이 있나요?",
       },
     ],
   },
@@ -1398,7 +1398,7 @@ export const catalogue: readonly Exercise[] = [
   {
     id: "4.7e",
     section: "4.7",
-    title: { en: "The close lab: does the abrupt close lose the response?", ko: "끊기 랩: 갑작스러운 끊기는 응답을 잃을까?" },
+    title: { en: "The close lab: does the abrupt close lose the response?", ko: "끊기 실험: 갑작스러운 끊기는 응답을 잃을까?" },
     file: "closing-connections.ts",
     export: "predictCloseLab",
     points: 2,
@@ -1422,7 +1422,7 @@ export const catalogue: readonly Exercise[] = [
           "close sends FIN and drains, so expect none to. Run the lab (npm run workbook -- lab close) and compare.",
         ko:
           "갑작스러운 끊기는 클라이언트가 50ms 늦게 읽는 동안 리셋을 보내므로, 갑작스러운 끊기 실행은 모두 응답을 잃으리라 예상합니다. " +
-          "우아한 끊기는 FIN을 보내고 남은 입력을 비우므로(drain), 하나도 잃지 않으리라 예상합니다. 랩을 실행하고(npm run " +
+          "우아한 끊기는 FIN을 보내고 남은 입력을 비우므로(drain), 하나도 잃지 않으리라 예상합니다. 실험을 실행하고(npm run " +
           "workbook -- lab close) 비교하세요.",
       },
     ],
@@ -1465,7 +1465,7 @@ export const catalogue: readonly Exercise[] = [
   {
     id: "4.8d",
     section: "4.8",
-    title: { en: "The multiplex lab: who gets the quick responses out first?", ko: "다중화 랩: 빠른 응답을 먼저 내보내는 쪽은?" },
+    title: { en: "The multiplex lab: who gets the quick responses out first?", ko: "다중화 실험: 빠른 응답을 먼저 내보내는 쪽은?" },
     file: "multiplexing-and-beyond.ts",
     export: "predictMultiplexLab",
     points: 2,
