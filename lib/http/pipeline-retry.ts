@@ -293,7 +293,9 @@ class LogBatch {
   }
 
   end(): void {
-    if (this.first && this.last) this.log.push(this.summary(this.first, this.last, this.count - LOG_DETAIL, this.depth));
+    if (!this.first || !this.last) return;
+    // one left over reads better as its own line than as a range of one
+    this.log.push(this.first === this.last ? this.line(this.last, this.depth) : this.summary(this.first, this.last, this.count - LOG_DETAIL, this.depth));
   }
 }
 
