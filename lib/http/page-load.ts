@@ -53,7 +53,7 @@ import type { Trace } from "../tcp/trace";
 import { PageLoadSession } from "./page-load-session";
 import type { ConnectionTiming, RequestTiming } from "./page-load-session";
 import { checkServerTime, pageRequests } from "./page-requests";
-import type { Page, PageRequest } from "./page-requests";
+import type { PageRequest } from "./page-requests";
 import { DEFAULT_MAX_CONNECTIONS, PAGE_LOAD_STRATEGIES, SINGLE_CONNECTION_STRATEGIES, STRATEGY_RUNS } from "./page-load-strategies";
 import type { PageLoadStrategy } from "./page-load-strategies";
 
