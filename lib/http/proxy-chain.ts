@@ -34,7 +34,10 @@
  * its SYN packets are shown only with `showHandshake`). Processing is
  * instant. Trace: `conn` numbers connections in the order opened, whatever
  * the hop; `from: "client"` is the end that opened the connection (a proxy is
- * the client of the next hop); `note` names the message.
+ * the client of the next hop); `note` names the message. The same run in
+ * fields, for code that draws or tests it (a note changes with the language):
+ * `nodes` (their names), `connections` (each one's two ends) and `events` (one
+ * per trace entry: which node sent it to which, and why a close happened).
  */
 
 import { checkChoice, checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
@@ -163,6 +166,65 @@ export interface ProxyChainScenario {
 /** Which idle timer closed a connection: the server's keep-alive timeout or a proxy's. */
 export type HangEnding = "server-idle" | "proxy-idle";
 
+/** Why a node closed its end of a connection (a close event's `reason`). */
+export type CloseReason =
+  | "no-more-requests" // the client is done and the response said Keep-Alive
+  | "other-end-closed" // the client answers the other end's close
+  | "server-closed" // a dumb proxy answers its upstream's close
+  | "response-ended" // ... and so ends the response on its client's side
+  | "client-closed" // a proxy or the server answers its client's close
+  | "client-went-away" // a proxy closes upstream after its client left
+  | "idle-timeout" // a proxy's idle timer
+  | "client-no-keep-alive" // a smart proxy's client did not ask to keep the connection
+  | "next-hop-closed" // a smart proxy answers its upstream's close
+  | "upstream-failed" // ... and closes the client side under a waiting request
+  | "no-keep-alive" // the server: the request did not carry Connection: Keep-Alive
+  | "keep-alive-idle"; // the server's idle timer on a kept connection
+
+const CLOSE_REASONS: Record<CloseReason, Message> = {
+  "no-more-requests": say.noMoreRequests,
+  "other-end-closed": say.otherEndClosed,
+  "server-closed": say.serverClosed,
+  "response-ended": say.responseEnded,
+  "client-closed": say.clientClosed,
+  "client-went-away": say.clientWentAway,
+  "idle-timeout": say.idleTimeout,
+  "client-no-keep-alive": say.clientNoKeepAlive,
+  "next-hop-closed": say.nextHopClosed,
+  "upstream-failed": say.upstreamFailed,
+  "no-keep-alive": say.noKeepAlive,
+  "keep-alive-idle": say.keepAliveIdle,
+};
+
+/** A connection of the run: its number (trace's `conn`) and the node indexes of its ends. */
+export interface ProxyChainConnection {
+  conn: number;
+  /** the node that opened it (a proxy is the client of the next hop) */
+  client: number;
+  /** the node that accepted it: always client + 1 */
+  server: number;
+}
+
+/** One trace entry in fields: `events[i]` describes `trace[i]`. */
+export interface ProxyChainEvent {
+  /** a handshake packet (with showHandshake), an HTTP message, or a FIN */
+  kind: "open" | "accept" | "request" | "response" | "close";
+  /** node index (into `nodes`) of the end that sent the packet: the sender of a message, the end that closes */
+  from: number;
+  /** node index of the connection's other end */
+  to: number;
+  /** for a request or a response: the request's number (1-based) */
+  request?: number;
+  /** for a close: why */
+  reason?: CloseReason;
+  /**
+   * the note without the nodes' names, in the reader's language: a message's
+   * start line and connection fields, a close's reason in words, "SYN" or
+   * "SYN, ACK" for the handshake
+   */
+  detail: string;
+}
+
 export interface ProxyChainResult {
   outcome: "ok" | "hang";
   /** for a hang: ms from sending the stuck request until the client saw its connection close */
@@ -182,6 +244,12 @@ export interface ProxyChainResult {
   /** request numbers (1-based) that got their response */
   answered: number[];
   connectionsOpened: number;
+  /** the nodes' names in the reader's language: index 0 the client, then the proxies in order, last the server */
+  nodes: string[];
+  /** every connection in the order opened (index = its number), with the nodes at its ends */
+  connections: ProxyChainConnection[];
+  /** one per trace entry, in the same order: who sent it to whom, what it is, why a close happened */
+  events: ProxyChainEvent[];
 }
 
 /** An HTTP message on a connection. */
@@ -276,7 +344,7 @@ class ProxyChain {
   readonly sched = new Scheduler(100_000);
   readonly conns: Conn[] = [];
   readonly nodes: NodeApi[] = [];
-  private readonly trace: TraceEntry[] = [];
+  private readonly trace: { entry: TraceEntry; event: ProxyChainEvent }[] = [];
   private readonly lines: string[] = [];
   private readonly answeredIds: number[] = [];
   /** request number -> the proxy (its node index) that ignored it */
@@ -288,21 +356,24 @@ class ProxyChain {
   constructor(readonly cfg: Config) {
     this.nodes.push(new ClientNode(this));
     cfg.proxies.forEach((kind, i) => this.nodes.push(kind === "dumb" ? new DumbProxy(this, i + 1) : new SmartProxy(this, i + 1)));
-    this.nodes.push(new ServerNode(this, cfg.proxies.length + 1));
+    this.nodes.push(new ServerNode(this));
   }
 
   run(): ProxyChainResult {
     (this.nodes[0] as ClientNode).start();
     this.sched.run();
-    // handshake replies are recorded ahead of time; keep the trace in time order
-    this.trace.sort((a, b) => a.tMs - b.tMs);
+    // handshake replies are recorded ahead of time; keep the trace in time order (a stable sort: events stay beside their entries)
+    this.trace.sort((a, b) => a.entry.tMs - b.entry.tMs);
     const outcome = this.hang ? "hang" : "ok";
     const summary = this.hang
       ? this.text(say.hang, { id: this.hang.id, ms: this.hang.hangMs })
       : this.text(say.ok, { requests: this.cfg.requests, conns: this.conns.length });
     const result: ProxyChainResult = {
-      outcome, trace: this.trace, explanation: [summary, ...this.lines].join("\n"),
+      outcome, trace: this.trace.map((t) => t.entry), explanation: [summary, ...this.lines].join("\n"),
       answered: [...this.answeredIds], connectionsOpened: this.conns.length,
+      nodes: this.nodes.map((_, i) => this.name(i)),
+      connections: this.conns.map((c) => ({ conn: c.id, client: c.ends.client, server: c.ends.server })),
+      events: this.trace.map((t) => t.event),
     };
     if (this.hang) {
       result.hangMs = this.hang.hangMs;
@@ -362,8 +433,8 @@ class ProxyChain {
     const t = this.sched.now;
     const d = this.oneWay(node);
     if (this.cfg.showHandshake) {
-      this.record(t, conn, "client", ["SYN"], 0, this.text(say.opens, { from: this.name(node), conn: conn.id, to: this.name(node + 1) }));
-      this.record(t + d, conn, "server", ["SYN", "ACK"], 0, this.text(say.accepts, { node: this.name(node + 1), conn: conn.id }));
+      this.record(t, conn, "client", ["SYN"], 0, this.text(say.opens, { from: this.name(node), conn: conn.id, to: this.name(node + 1) }), { kind: "open", detail: "SYN" });
+      this.record(t + d, conn, "server", ["SYN", "ACK"], 0, this.text(say.accepts, { node: this.name(node + 1), conn: conn.id }), { kind: "accept", detail: "SYN, ACK" });
     }
     this.sched.after(2 * d, () => this.nodes[node].onEstablished?.(conn));
     return conn;
@@ -371,24 +442,27 @@ class ProxyChain {
 
   send(conn: Conn, from: Side, msg: HttpMessage): void {
     const to = from === "client" ? conn.ends.server : conn.ends.client;
-    const what = msg.kind === "request" ? msg.startLine : this.text(say.responseTo, { startLine: msg.startLine, id: msg.id });
-    this.record(this.sched.now, conn, from, ["PSH", "ACK"], messageBytes(msg), `${this.name(conn.ends[from])} → ${this.name(to)}: ${what}${describeHeaders(msg.headers)}`);
+    const what = (msg.kind === "request" ? msg.startLine : this.text(say.responseTo, { startLine: msg.startLine, id: msg.id })) + describeHeaders(msg.headers);
+    this.record(this.sched.now, conn, from, ["PSH", "ACK"], messageBytes(msg), `${this.name(conn.ends[from])} → ${this.name(to)}: ${what}`,
+      { kind: msg.kind, request: msg.id, detail: what });
     this.sched.after(this.oneWay(conn.hop), () => {
       if (!conn.closed[from === "client" ? "server" : "client"]) this.nodes[to].onMessage(conn, msg);
     });
   }
 
   /**
-   * `side` closes its end (FIN), for the reason `why`; `ending` is the idle
+   * `side` closes its end (FIN), for the reason `reason`; `ending` is the idle
    * timer behind it, if any (kept by the connection when it is the first end
    * to close). The other end learns one one-way delay later.
    */
-  close(conn: Conn, side: Side, why: Message, ending?: HangEnding): void {
+  close(conn: Conn, side: Side, reason: CloseReason, ending?: HangEnding): void {
     if (conn.closed[side]) return;
     if (!conn.closed.client && !conn.closed.server) conn.ending = ending;
     conn.closed[side] = true;
     const other: Side = side === "client" ? "server" : "client";
-    this.record(this.sched.now, conn, side, ["FIN", "ACK"], 0, this.text(say.closes, { node: this.name(conn.ends[side]), conn: conn.id, why: this.text(why) }));
+    const why = this.text(CLOSE_REASONS[reason]);
+    this.record(this.sched.now, conn, side, ["FIN", "ACK"], 0, this.text(say.closes, { node: this.name(conn.ends[side]), conn: conn.id, why }),
+      { kind: "close", reason, detail: why });
     this.sched.after(this.oneWay(conn.hop), () => {
       if (!conn.closed[other]) this.nodes[conn.ends[other]].onClose(conn);
     });
@@ -398,8 +472,11 @@ class ProxyChain {
     return !!conn && !conn.closed.client && !conn.closed.server;
   }
 
-  private record(tMs: number, conn: Conn, from: Side, flags: TraceEntry["flags"], bytes: number, note: string): void {
-    this.trace.push({ tMs, conn: conn.id, from, flags, bytes, note });
+  /** One trace entry, and the same in fields: `from` is the end that sends it, the event's nodes are that end and the other. */
+  private record(tMs: number, conn: Conn, from: Side, flags: TraceEntry["flags"], bytes: number, note: string,
+    event: Omit<ProxyChainEvent, "from" | "to">): void {
+    const to: Side = from === "client" ? "server" : "client";
+    this.trace.push({ entry: { tMs, conn: conn.id, from, flags, bytes, note }, event: { ...event, from: conn.ends[from], to: conn.ends[to] } });
   }
 }
 
@@ -438,12 +515,12 @@ class ClientNode implements NodeApi {
       this.net.note(say.clientReuses, { id: msg.id, next: this.next, conn: conn.id });
       this.sendNext();
     } else {
-      this.net.close(conn, "client", say.noMoreRequests);
+      this.net.close(conn, "client", "no-more-requests");
     }
   }
 
   onClose(conn: Conn): void {
-    this.net.close(conn, "client", say.otherEndClosed, conn.ending);
+    this.net.close(conn, "client", "other-end-closed", conn.ending);
     if (this.waiting) {
       this.net.reportHang(this.waiting.id, this.net.sched.now - this.waiting.sentAt, conn);
       this.waiting = undefined;
@@ -500,12 +577,12 @@ class DumbProxy implements NodeApi {
     const down = this.downstreamOf.get(conn);
     if (down) {
       // the server closed: for a dumb proxy that is the end of the response
-      this.net.close(conn, "client", say.serverClosed, conn.ending);
-      this.net.close(down, "server", say.responseEnded, conn.ending);
+      this.net.close(conn, "client", "server-closed", conn.ending);
+      this.net.close(down, "server", "response-ended", conn.ending);
     } else {
-      this.net.close(conn, "server", say.clientClosed, conn.ending);
+      this.net.close(conn, "server", "client-closed", conn.ending);
       const up = this.upstreamOf.get(conn);
-      if (up) this.net.close(up, "client", say.clientWentAway, conn.ending);
+      if (up) this.net.close(up, "client", "client-went-away", conn.ending);
     }
   }
 
@@ -519,8 +596,8 @@ class DumbProxy implements NodeApi {
     let closedAny = false;
     for (const [down, up] of this.upstreamOf) {
       if (this.net.isOpen(up) || this.net.isOpen(down)) closedAny = true;
-      this.net.close(up, "client", say.idleTimeout, "proxy-idle");
-      this.net.close(down, "server", say.idleTimeout, "proxy-idle");
+      this.net.close(up, "client", "idle-timeout", "proxy-idle");
+      this.net.close(down, "server", "idle-timeout", "proxy-idle");
     }
     if (closedAny) this.net.note(say.dumbTimeout, { proxy: this.net.name(this.node), ms: this.net.cfg.proxyTimeoutMs });
   }
@@ -577,22 +654,22 @@ class SmartProxy implements NodeApi {
     if (keepClient) headers.push(["Connection", "Keep-Alive"]);
     if (this.net.isOpen(flight.down)) {
       this.net.send(flight.down, "server", { ...msg, headers });
-      if (!keepClient) this.net.close(flight.down, "server", say.clientNoKeepAlive);
+      if (!keepClient) this.net.close(flight.down, "server", "client-no-keep-alive");
     }
   }
 
   onClose(conn: Conn): void {
     if (conn === this.up || conn.ends.client === this.node) {
-      this.net.close(conn, "client", say.nextHopClosed, conn.ending);
+      this.net.close(conn, "client", "next-hop-closed", conn.ending);
       if (conn === this.up) this.upReusable = false;
       if (this.inFlight && conn === this.up) {
         this.net.note(say.smartUpstreamClosed, { proxy: this.net.name(this.node), conn: conn.id, id: this.inFlight.msg.id });
-        this.net.close(this.inFlight.down, "server", say.upstreamFailed, conn.ending);
+        this.net.close(this.inFlight.down, "server", "upstream-failed", conn.ending);
         this.inFlight = undefined;
       }
     } else {
-      this.net.close(conn, "server", say.clientClosed, conn.ending);
-      if (this.net.isOpen(this.up)) this.net.close(this.up, "client", say.clientWentAway, conn.ending);
+      this.net.close(conn, "server", "client-closed", conn.ending);
+      if (this.net.isOpen(this.up)) this.net.close(this.up, "client", "client-went-away", conn.ending);
     }
   }
 
@@ -606,7 +683,7 @@ class SmartProxy implements NodeApi {
     const open = this.net.openConnectionsOf(this.node);
     if (open.length === 0) return;
     this.net.note(say.smartIdle, { proxy: this.net.name(this.node), ms: this.net.cfg.proxyTimeoutMs });
-    for (const c of open) this.net.close(c, c.ends.client === this.node ? "client" : "server", say.idleTimeout, "proxy-idle");
+    for (const c of open) this.net.close(c, c.ends.client === this.node ? "client" : "server", "idle-timeout", "proxy-idle");
     this.inFlight = undefined;
   }
 }
@@ -615,7 +692,7 @@ class ServerNode implements NodeApi {
   /** each kept connection's idle timer, re-armed after every response */
   private idle = new Map<Conn, EventHandle>();
 
-  constructor(private readonly net: ProxyChain, private readonly node: number) {}
+  constructor(private readonly net: ProxyChain) {}
 
   onMessage(conn: Conn, msg: HttpMessage): void {
     if (msg.kind !== "request") return;
@@ -625,7 +702,7 @@ class ServerNode implements NodeApi {
     this.net.send(conn, "server", { kind: "response", id: msg.id, startLine: "HTTP/1.0 200 OK", headers, bodyBytes: this.net.cfg.bodyBytes });
     if (!keep) {
       if (fieldValues(msg.headers, "proxy-connection").length > 0) this.net.note(say.serverCloses, { id: msg.id });
-      this.net.close(conn, "server", say.noKeepAlive);
+      this.net.close(conn, "server", "no-keep-alive");
       return;
     }
     this.net.note(say.serverKeeps, { id: msg.id, conn: conn.id });
@@ -639,13 +716,13 @@ class ServerNode implements NodeApi {
     this.idle.set(conn, this.net.sched.after(timeout, () => {
       if (!this.net.isOpen(conn)) return;
       this.net.note(say.serverIdle, { conn: conn.id, ms: timeout });
-      this.net.close(conn, "server", say.keepAliveIdle, "server-idle");
+      this.net.close(conn, "server", "keep-alive-idle", "server-idle");
     }));
   }
 
   onClose(conn: Conn): void {
     this.net.sched.cancel(this.idle.get(conn));
     this.idle.delete(conn);
-    this.net.close(conn, "server", say.clientClosed, conn.ending);
+    this.net.close(conn, "server", "client-closed", conn.ending);
   }
 }

@@ -130,10 +130,88 @@ describe("simulateProxyChain: Proxy-Connection with a smart proxy behind a dumb 
   });
 });
 
+describe("simulateProxyChain: the run in fields (nodes, connections, events)", () => {
+  it("names the nodes from the client's side to the server's", () => {
+    expect(simulateProxyChain({ ...base, proxies: [] }).nodes).toEqual(["client", "server"]);
+    expect(simulateProxyChain({ ...base, proxies: ["smart", "dumb"] }).nodes).toEqual(["client", "proxy 1 (smart)", "proxy 2 (dumb)", "server"]);
+  });
+
+  it("gives each connection's two ends as node indexes, in the order opened", () => {
+    const dumb = simulateProxyChain({ ...base, proxies: ["dumb"] });
+    expect(dumb.connections).toEqual([{ conn: 0, client: 0, server: 1 }, { conn: 1, client: 1, server: 2 }]);
+    // Proxy-Connection through a dumb proxy: nothing is kept, each request opens both hops again
+    const fresh = simulateProxyChain({ ...base, proxies: ["dumb"], clientHeader: "proxy-connection" });
+    expect(fresh.connections.map((c) => [c.conn, c.client, c.server])).toEqual([[0, 0, 1], [1, 1, 2], [2, 0, 1], [3, 1, 2]]);
+    expect(fresh.connections).toHaveLength(fresh.connectionsOpened);
+  });
+
+  it("describes every trace entry: sender and receiver nodes, kind, request, close reason", () => {
+    const r = simulateProxyChain({ ...base, proxies: ["dumb"] });
+    expect(r.events).toHaveLength(r.trace.length);
+    expect(r.events.map((e, i) => [r.trace[i].tMs, e.kind, e.from, e.to, e.request ?? e.reason])).toEqual([
+      [20, "request", 0, 1, 1],
+      [50, "request", 1, 2, 1],
+      [60, "response", 2, 1, 1],
+      [70, "response", 1, 0, 1],
+      [80, "request", 0, 1, 2],
+      [1070, "close", 1, 2, "idle-timeout"], // the proxy gives up on both sides
+      [1070, "close", 1, 0, "idle-timeout"],
+      [1080, "close", 2, 1, "client-closed"], // the server answers the proxy's FIN
+      [1080, "close", 0, 1, "other-end-closed"], // and so does the client
+    ]);
+    r.events.forEach((e, i) => {
+      const entry = r.trace[i], c = r.connections[entry.conn];
+      // the sender is the trace's end of that connection, the receiver the other end
+      expect([e.from, e.to]).toEqual(entry.from === "client" ? [c.client, c.server] : [c.server, c.client]);
+      if (e.kind === "close") expect(entry.note).toContain(`(${e.detail})`);
+      else expect(entry.note).toBe(`${r.nodes[e.from]} → ${r.nodes[e.to]}: ${e.detail}`);
+    });
+    expect(r.events[2].detail).toBe("HTTP/1.0 200 OK for request 1 (Connection: Keep-Alive)");
+    expect(r.events[5].detail).toBe("idle timeout");
+  });
+
+  it("gives the reasons of the server's idle close and of a smart proxy's closes", () => {
+    const server = simulateProxyChain({ proxies: ["dumb"], rttMs: 20, proxyTimeoutMs: 30_000, serverTimeoutMs: 2000 });
+    const firstFin = server.events.find((e) => e.kind === "close");
+    expect(firstFin).toMatchObject({ from: 2, to: 1, reason: "keep-alive-idle" });
+    expect(server.events.filter((e) => e.kind === "close").map((e) => e.reason)).toEqual(
+      ["keep-alive-idle", "server-closed", "response-ended", "other-end-closed"]);
+    // a smart proxy in front of the dumb one: the upstream close fails the request it waits on
+    const smart = simulateProxyChain({ ...base, proxies: ["smart", "dumb"] });
+    const smartCloses = smart.events.filter((e) => e.kind === "close" && e.from === 1);
+    expect(smartCloses.map((e) => [e.to, e.reason])).toEqual([[2, "next-hop-closed"], [0, "upstream-failed"]]);
+    // the client that is done closes its kept connection
+    const done = simulateProxyChain({ ...base, proxies: [] });
+    expect(done.events.find((e) => e.kind === "close")).toMatchObject({ from: 0, to: 1, reason: "no-more-requests" });
+  });
+});
+
 describe("simulateProxyChain: options and bad input", () => {
   it("draws the handshake on request", () => {
     const r = simulateProxyChain({ ...base, proxies: [], showHandshake: true });
     expect(r.trace.slice(0, 2).map((e) => [e.tMs, e.from, e.flags])).toEqual([[0, "client", ["SYN"]], [10, "server", ["SYN", "ACK"]]]);
+    expect(r.events.slice(0, 2)).toEqual([
+      { kind: "open", from: 0, to: 1, detail: "SYN" },
+      { kind: "accept", from: 1, to: 0, detail: "SYN, ACK" },
+    ]);
+    expect(r.events).toHaveLength(r.trace.length);
+  });
+
+  it("keeps each event beside its trace entry when the handshake replies are sorted in", () => {
+    // the proxy gives up at 60 ms, while its handshake to the server (SYN-ACK at 80 ms, recorded at 30) is on its way
+    const r = simulateProxyChain({ proxies: ["dumb"], rttMs: [20, 100], proxyTimeoutMs: 30, showHandshake: true });
+    expect(r.trace.map((e) => [e.tMs, e.conn, e.flags.join(",")])).toEqual([
+      [0, 0, "SYN"], [10, 0, "SYN,ACK"], [20, 0, "PSH,ACK"], [30, 1, "SYN"],
+      [60, 1, "FIN,ACK"], [60, 0, "FIN,ACK"], [70, 0, "FIN,ACK"], [80, 1, "SYN,ACK"], [110, 1, "FIN,ACK"],
+      [130, 1, "PSH,ACK"], // the proxy still forwards the request once its handshake is done (the server has closed: never delivered)
+    ]);
+    expect(r.events).toHaveLength(r.trace.length);
+    const flagsOf = { open: "SYN", accept: "SYN,ACK", request: "PSH,ACK", response: "PSH,ACK", close: "FIN,ACK" };
+    r.events.forEach((e, i) => {
+      expect(r.trace[i].flags.join(",")).toBe(flagsOf[e.kind]);
+      const c = r.connections[r.trace[i].conn];
+      expect([e.from, e.to]).toEqual(r.trace[i].from === "client" ? [c.client, c.server] : [c.server, c.client]);
+    });
   });
 
   it("rejects bad scenarios by name", () => {
@@ -169,12 +247,16 @@ describe("simulateProxyChain in Korean", () => {
     for (const line of r.explanation.split("\n")) expect(line).toMatch(hangul);
     for (const e of r.trace) expect(e.note).toMatch(hangul);
     expect(r.trace[0].note).toBe("클라이언트 → 멍청한 프락시 1: GET /1 HTTP/1.0 (Connection: Keep-Alive)");
+    expect(r.nodes).toEqual(["클라이언트", "멍청한 프락시 1", "서버"]);
+    expect(r.events[0].detail).toBe("GET /1 HTTP/1.0 (Connection: Keep-Alive)");
+    expect(r.events.find((e) => e.kind === "close")?.detail).toBe("keep-alive 유휴 타임아웃");
     // the structure does not depend on the language
-    const { explanation: _ko, trace: koTrace, ...koFields } = r;
-    const { explanation: _en, trace: enTrace, ...enFields } = english;
+    const { explanation: _ko, trace: koTrace, nodes: _kn, events: koEvents, ...koFields } = r;
+    const { explanation: _en, trace: enTrace, nodes: _enn, events: enEvents, ...enFields } = english;
     expect(koFields).toEqual(enFields);
     expect(koFields).toMatchObject({ hungAt: { proxy: 1, request: 2 }, endedBy: "server-idle" });
     expect(koTrace.map(({ note: _n, ...e }) => e)).toEqual(enTrace.map(({ note: _n, ...e }) => e));
+    expect(koEvents.map(({ detail: _d, ...e }) => e)).toEqual(enEvents.map(({ detail: _d, ...e }) => e));
     expect(() => simulateProxyChain({ ...base, proxies: "dumb" as never })).toThrow('"scenario.proxies" 인자가 잘못되었습니다. 필요한 것: "dumb" | "smart"의 배열.');
     expect(() => simulateProxyChain({ ...base, proxies: ["dumb"], rttMs: [10] })).toThrow(/"scenario.rttMs".*홉마다 RTT 하나\(프락시 1개면 2개\)/);
   });
