@@ -568,7 +568,8 @@ class DumbProxy implements NodeApi {
 
   onEstablished(up: Conn): void {
     const msg = this.pending.get(up);
-    if (msg) this.net.send(up, "client", msg);
+    // its idle timer may have closed the connection while the handshake was under way
+    if (msg && this.net.isOpen(up)) this.net.send(up, "client", msg);
     this.pending.delete(up);
     this.touch();
   }
