@@ -107,9 +107,14 @@ export interface PairSummary {
 }
 
 export type PersistenceReason =
-  | "client-close" | "server-close"
-  | "http10-not-asked" | "http10-not-agreed" | "http10-agreed"
-  | "http10-server-default" | "http10-server-agreed" | "http11-default"
+  | "client-close"
+  | "server-close"
+  | "http10-not-asked"
+  | "http10-not-agreed"
+  | "http10-agreed"
+  | "http10-server-default"
+  | "http10-server-agreed"
+  | "http11-default"
   | "read-until-close";
 
 /**
@@ -184,11 +189,7 @@ export function keepsConnectionOpen(pair: PairSummary): { persistent: boolean; r
  * 돌려주세요.
  *   connectionsNeeded([0, 1000, 2000, 9000], { max: 100, timeoutSeconds: 5 }) → 2
  */
-export function connectionsNeeded(
-  requestTimesMs: number[],
-  server: { max: number; timeoutSeconds: number },
-  transactionMs = 0,
-): number {
+export function connectionsNeeded(requestTimesMs: number[], server: { max: number; timeoutSeconds: number }, transactionMs = 0): number {
   return notImplemented("4.5c");
 }
 

@@ -66,7 +66,9 @@ function cut(text: string, max = SHOWN_CHARS): string {
 /** Any value as text for a message, without throwing (an object without a prototype has no toString). */
 function describe(value: unknown): string {
   if (typeof value === "string") {
-    return value.length > SHOWN_CHARS ? say.cut({ shown: JSON.stringify(value.slice(0, SHOWN_CHARS)), length: value.length }) : JSON.stringify(value);
+    return value.length > SHOWN_CHARS
+      ? say.cut({ shown: JSON.stringify(value.slice(0, SHOWN_CHARS)), length: value.length })
+      : JSON.stringify(value);
   }
   if (Array.isArray(value)) return say.arrayOfLength({ length: value.length });
   try {
@@ -84,7 +86,12 @@ function label(text: unknown, max: number): string {
 /** Throws a TypeError with code ERR_INVALID_ARG_TYPE. */
 export function invalidType(name: string, expected: Localized, value: unknown): never {
   const err = new TypeError(
-    say.invalidType({ name: label(name, SHOWN_NAME_CHARS), expected: label(expected, SHOWN_EXPECTED_CHARS), type: typeof value, value: describe(value) }),
+    say.invalidType({
+      name: label(name, SHOWN_NAME_CHARS),
+      expected: label(expected, SHOWN_EXPECTED_CHARS),
+      type: typeof value,
+      value: describe(value),
+    }),
   );
   (err as NodeJS.ErrnoException).code = "ERR_INVALID_ARG_TYPE";
   throw err;
@@ -92,7 +99,9 @@ export function invalidType(name: string, expected: Localized, value: unknown): 
 
 /** Throws a RangeError with code ERR_OUT_OF_RANGE. */
 export function outOfRange(name: string, expected: Localized, value: unknown): never {
-  const err = new RangeError(say.outOfRange({ name: label(name, SHOWN_NAME_CHARS), expected: label(expected, SHOWN_EXPECTED_CHARS), value: describe(value) }));
+  const err = new RangeError(
+    say.outOfRange({ name: label(name, SHOWN_NAME_CHARS), expected: label(expected, SHOWN_EXPECTED_CHARS), value: describe(value) }),
+  );
   (err as NodeJS.ErrnoException).code = "ERR_OUT_OF_RANGE";
   throw err;
 }
@@ -106,7 +115,8 @@ export function checkNumber(name: string, value: unknown, rule: NumberRule = {})
     (rule.min !== undefined && typeof rule.min !== "number") ||
     (rule.max !== undefined && typeof rule.max !== "number") ||
     (rule.above !== undefined && typeof rule.above !== "number")
-  ) checkRule(rule);
+  )
+    checkRule(rule);
   // the common case first, without building a message: the engine checks every event's time
   if (
     Number.isFinite(value) &&
@@ -114,7 +124,8 @@ export function checkNumber(name: string, value: unknown, rule: NumberRule = {})
     (rule.above === undefined || value > rule.above) &&
     (rule.min === undefined || value >= rule.min) &&
     (rule.max === undefined || value <= rule.max)
-  ) return value;
+  )
+    return value;
   checkRule(rule);
   const parts: string[] = [];
   if (rule.integer) parts.push(say.integer());

@@ -59,7 +59,8 @@ export function savedLanguage(): Language | undefined {
   try {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat) return undefined;
-    if (savedCache && savedCache.file === file && savedCache.mtimeMs === stat.mtimeMs && savedCache.size === stat.size) return savedCache.lang;
+    if (savedCache && savedCache.file === file && savedCache.mtimeMs === stat.mtimeMs && savedCache.size === stat.size)
+      return savedCache.lang;
     const saved: unknown = JSON.parse(fs.readFileSync(file, "utf8"))?.lang;
     savedCache = { file, mtimeMs: stat.mtimeMs, size: stat.size, lang: isLanguage(saved) ? saved : undefined };
     return savedCache.lang;
@@ -134,7 +135,14 @@ export function fill(template: string, params?: Params): string {
 function invalidArg(name: string, expected: string, value: unknown): never {
   // not errors.ts's helpers: they speak through this module
   const cut = (t: string) => (t.length > 120 ? `${t.slice(0, 120)}... (${t.length} characters)` : t);
-  const shown = value === null ? "null" : typeof value === "object" ? "an object" : typeof value === "string" ? cut(JSON.stringify(value)) : cut(`${typeof value} ${String(value)}`);
+  const shown =
+    value === null
+      ? "null"
+      : typeof value === "object"
+        ? "an object"
+        : typeof value === "string"
+          ? cut(JSON.stringify(value))
+          : cut(`${typeof value} ${String(value)}`);
   const err = new TypeError(`The "${name}" argument must be ${expected}. Received ${shown}`);
   (err as NodeJS.ErrnoException).code = "ERR_INVALID_ARG_TYPE";
   throw err;
@@ -142,7 +150,12 @@ function invalidArg(name: string, expected: string, value: unknown): never {
 
 /** A param that prints as itself: text, a finite number, a boolean or a bigint (never "NaN", "undefined" or "[object Object]"). */
 function printable(value: unknown): boolean {
-  return typeof value === "string" || typeof value === "boolean" || typeof value === "bigint" || (typeof value === "number" && Number.isFinite(value));
+  return (
+    typeof value === "string" ||
+    typeof value === "boolean" ||
+    typeof value === "bigint" ||
+    (typeof value === "number" && Number.isFinite(value))
+  );
 }
 
 /** `text` in the current language (or `lang`), placeholders filled; for text written in a notebook or an exercise. */
@@ -152,7 +165,8 @@ export function tr(text: Text, params?: Params, lang: Language = language()): Lo
   if (typeof chosenText !== "string") invalidArg("text", "an object { en, ko } of strings", text);
   if (params !== undefined) {
     if (params === null || typeof params !== "object" || Array.isArray(params)) invalidArg("params", "an object of name -> value", params);
-    for (const key of Object.keys(params)) if (!printable(params[key])) invalidArg(`params.${key}`, "a string, a finite number, a boolean or a bigint", params[key]);
+    for (const key of Object.keys(params))
+      if (!printable(params[key])) invalidArg(`params.${key}`, "a string, a finite number, a boolean or a bigint", params[key]);
   }
   return fill(chosenText, params) as Localized;
 }

@@ -19,11 +19,17 @@ const { messages } = require("./i18n");
 const { setupOrExit, venvBin, ROOT } = require("./setup");
 
 const say = messages("scripts/book", {
-  server: { en: "[book] Jupyter server for the notebooks on 127.0.0.1:{port}", ko: "[book] 노트북을 실행할 Jupyter 서버: 127.0.0.1:{port}" },
+  server: {
+    en: "[book] Jupyter server for the notebooks on 127.0.0.1:{port}",
+    ko: "[book] 노트북을 실행할 Jupyter 서버: 127.0.0.1:{port}",
+  },
   noServer: { en: "[book] the Jupyter server did not start: {why}", ko: "[book] Jupyter 서버가 시작되지 않았습니다: {why}" },
   building: { en: "[book] myst build {args}", ko: "[book] myst build {args} 실행 중" },
   done: { en: "[book] the site is in _build/html", ko: "[book] 사이트가 _build/html에 만들어졌습니다" },
-  noSite: { en: "[book] myst finished, but _build/html/index.html was not written", ko: "[book] myst는 끝났지만 _build/html/index.html이 만들어지지 않았습니다" },
+  noSite: {
+    en: "[book] myst finished, but _build/html/index.html was not written",
+    ko: "[book] myst는 끝났지만 _build/html/index.html이 만들어지지 않았습니다",
+  },
 });
 
 const SERVER_WAIT_MS = 60_000;
@@ -52,7 +58,8 @@ function waitForServer(port, token, server) {
       req.on("error", retry);
       req.setTimeout(2000, () => req.destroy());
     };
-    const retry = () => (Date.now() - started > SERVER_WAIT_MS ? reject(new Error(`no answer within ${SERVER_WAIT_MS / 1000} s`)) : setTimeout(poll, 300));
+    const retry = () =>
+      Date.now() - started > SERVER_WAIT_MS ? reject(new Error(`no answer within ${SERVER_WAIT_MS / 1000} s`)) : setTimeout(poll, 300);
     poll();
   });
 }
@@ -61,7 +68,14 @@ async function main() {
   setupOrExit();
   const port = await freePort();
   const token = crypto.randomBytes(24).toString("hex");
-  const args = ["server", "--no-browser", `--port=${port}`, "--ServerApp.ip=127.0.0.1", `--IdentityProvider.token=${token}`, `--ServerApp.root_dir=${ROOT}`];
+  const args = [
+    "server",
+    "--no-browser",
+    `--port=${port}`,
+    "--ServerApp.ip=127.0.0.1",
+    `--IdentityProvider.token=${token}`,
+    `--ServerApp.root_dir=${ROOT}`,
+  ];
   // Jupyter refuses to run as root unless told to (containers and CI run as root)
   if (typeof process.getuid === "function" && process.getuid() === 0) args.push("--allow-root");
   const server = spawn(venvBin("jupyter"), args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
@@ -91,7 +105,7 @@ async function main() {
       console.error(err.message);
       resolve(1);
     });
-    build.on("exit", (c, signal) => resolve(signal ? 1 : c ?? 1));
+    build.on("exit", (c, signal) => resolve(signal ? 1 : (c ?? 1)));
   });
   stop();
   if (code !== 0) return code;
@@ -103,7 +117,10 @@ async function main() {
   return 0;
 }
 
-main().then((code) => process.exit(code), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -16,7 +16,12 @@ const DIRS = { en: path.join(ROOT, "notebooks"), ko: path.join(ROOT, "notebooks"
 const HANGUL = /[\uac00-\ud7a3]/;
 
 function names(lang) {
-  return fs.existsSync(DIRS[lang]) ? fs.readdirSync(DIRS[lang]).filter((f) => f.endsWith(".ipynb")).sort() : [];
+  return fs.existsSync(DIRS[lang])
+    ? fs
+        .readdirSync(DIRS[lang])
+        .filter((f) => f.endsWith(".ipynb"))
+        .sort()
+    : [];
 }
 
 function read(file) {
@@ -40,12 +45,14 @@ function comparePair(name) {
       break;
     }
     if (e.cell_type === "code" && text(e) !== text(k)) {
-      const el = text(e).split("\n"), kl = text(k).split("\n");
+      const el = text(e).split("\n"),
+        kl = text(k).split("\n");
       const line = el.findIndex((l, j) => l !== kl[j]);
       const at = line === -1 ? el.length : line;
       problems.push(`${where}: the code differs at line ${at + 1}:\n  en: ${el[at] ?? "(end)"}\n  ko: ${kl[at] ?? "(end)"}`);
     }
-    if (e.cell_type === "markdown" && text(e).trim() && !HANGUL.test(text(k))) problems.push(`${where}: the Korean markdown has no Korean text`);
+    if (e.cell_type === "markdown" && text(e).trim() && !HANGUL.test(text(k)))
+      problems.push(`${where}: the Korean markdown has no Korean text`);
     if ((k.outputs ?? []).length || (e.outputs ?? []).length) problems.push(`${where}: has outputs (notebooks are committed without them)`);
   }
   return problems;
@@ -53,7 +60,8 @@ function comparePair(name) {
 
 /** Problems with the whole set: notebooks in one language only, then each pair's. */
 function compareAll() {
-  const en = names("en"), ko = names("ko");
+  const en = names("en"),
+    ko = names("ko");
   const problems = [];
   for (const n of en) if (!ko.includes(n)) problems.push(`${n}: exists in English only (add notebooks/ko/${n})`);
   for (const n of ko) if (!en.includes(n)) problems.push(`${n}: exists in Korean only (add notebooks/${n})`);
@@ -68,7 +76,8 @@ function syncPair(name, from = "en") {
   const dstFile = path.join(DIRS[to], name);
   const dst = read(dstFile);
   const types = (nb) => nb.cells.map((c) => c.cell_type).join(",");
-  if (types(src) !== types(dst)) throw new Error(`${name}: the cells do not correspond (add or remove the same markdown cells in both languages first)`);
+  if (types(src) !== types(dst))
+    throw new Error(`${name}: the cells do not correspond (add or remove the same markdown cells in both languages first)`);
   let changed = 0;
   src.cells.forEach((cell, i) => {
     if (cell.cell_type === "code" && text(cell) !== text(dst.cells[i])) {
@@ -76,7 +85,7 @@ function syncPair(name, from = "en") {
       changed++;
     }
   });
-  if (changed) fs.writeFileSync(dstFile, JSON.stringify(dst, null, 1) + "\n");
+  if (changed) fs.writeFileSync(dstFile, `${JSON.stringify(dst, null, 1)}\n`);
   return changed;
 }
 

@@ -16,7 +16,11 @@ const LANGUAGE_DIRS = { en: "notebooks", ko: path.join("notebooks", "ko") };
 function listNotebooks(lang = "en") {
   const dir = path.join(ROOT, LANGUAGE_DIRS[lang]);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(LANGUAGE_DIRS[lang], f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".ipynb"))
+    .sort()
+    .map((f) => path.join(LANGUAGE_DIRS[lang], f));
 }
 
 /** True when .venv has Jupyter and the kernel spec (setup has run). */

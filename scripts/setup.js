@@ -15,23 +15,31 @@ const path = require("node:path");
 const { messages } = require("./i18n");
 
 const say = messages("scripts/setup", {
-  tooOld: { en: "{cmd} is Python {version}; the workbook needs {min} or newer.", ko: "{cmd}은 Python {version}입니다. 워크북에는 {min} 이상이 필요합니다." },
+  tooOld: {
+    en: "{cmd} is Python {version}; the workbook needs {min} or newer.",
+    ko: "{cmd}은 Python {version}입니다. 워크북에는 {min} 이상이 필요합니다.",
+  },
   noPython: {
-    en: "Python {min}+ was not found. Jupyter runs on Python, so please install it:\n" +
+    en:
+      "Python {min}+ was not found. Jupyter runs on Python, so please install it:\n" +
       "  Debian/Ubuntu: sudo apt install python3 python3-venv\n" +
       "  macOS:         brew install python\n" +
-      "  Windows:       https://www.python.org/downloads/ (tick \"Add python.exe to PATH\")\n" +
+      '  Windows:       https://www.python.org/downloads/ (tick "Add python.exe to PATH")\n' +
       "then run the command again. (Set PYTHON=/path/to/python3 to pick a specific one.)",
-    ko: "Python {min} 이상을 찾지 못했습니다. Jupyter는 Python 위에서 돌아가므로 먼저 설치해 주세요:\n" +
+    ko:
+      "Python {min} 이상을 찾지 못했습니다. Jupyter는 Python 위에서 돌아가므로 먼저 설치해 주세요:\n" +
       "  Debian/Ubuntu: sudo apt install python3 python3-venv\n" +
       "  macOS:         brew install python\n" +
-      "  Windows:       https://www.python.org/downloads/ (\"Add python.exe to PATH\"에 체크)\n" +
+      '  Windows:       https://www.python.org/downloads/ ("Add python.exe to PATH"에 체크)\n' +
       "그런 다음 명령을 다시 실행하세요. (특정 Python을 쓰려면 PYTHON=/path/to/python3을 설정하세요.)",
   },
   failed: { en: "{what} failed ({command}): {error}", ko: "{what} 실패 ({command}): {error}" },
   exit: { en: "exit {code}", ko: "종료 코드 {code}" },
   venvReady: { en: "[1/3] Python environment .venv is ready.", ko: "[1/3] Python 환경 .venv가 준비되어 있습니다." },
-  creatingVenv: { en: "[1/3] Creating the Python environment .venv with {python} ...", ko: "[1/3] {python}으로 Python 환경 .venv를 만드는 중 ..." },
+  creatingVenv: {
+    en: "[1/3] Creating the Python environment .venv with {python} ...",
+    ko: "[1/3] {python}으로 Python 환경 .venv를 만드는 중 ...",
+  },
   creatingVenvStep: {
     en: "creating .venv (on Debian/Ubuntu: sudo apt install python3-venv)",
     ko: ".venv 만들기 (Debian/Ubuntu에서는: sudo apt install python3-venv)",
@@ -42,8 +50,8 @@ const say = messages("scripts/setup", {
   },
   pipStep: { en: "pip install", ko: "pip 설치" },
   kernel: {
-    en: "[2/3] Kernel \"TypeScript (workbook)\" is registered in .venv (runs {launcher}).",
-    ko: "[2/3] 커널 \"TypeScript (workbook)\"을 .venv에 등록했습니다 ({launcher} 실행).",
+    en: '[2/3] Kernel "TypeScript (workbook)" is registered in .venv (runs {launcher}).',
+    ko: '[2/3] 커널 "TypeScript (workbook)"을 .venv에 등록했습니다 ({launcher} 실행).',
   },
   labSettings: { en: "[3/3] JupyterLab settings written (no news prompt).", ko: "[3/3] JupyterLab 설정을 썼습니다 (뉴스 알림 질문 없음)." },
 });
@@ -79,12 +87,17 @@ class SetupError extends Error {}
 function run(cmd, args, what) {
   const r = spawnSync(cmd, args, { stdio: "inherit", cwd: ROOT });
   if (r.error || r.status !== 0) {
-    throw new SetupError(say.failed({ what, command: `${cmd} ${args.join(" ")}`, error: r.error ? r.error.message : say.exit({ code: String(r.status) }) }));
+    throw new SetupError(
+      say.failed({ what, command: `${cmd} ${args.join(" ")}`, error: r.error ? r.error.message : say.exit({ code: String(r.status) }) }),
+    );
   }
 }
 
 function requirementsHash() {
-  return crypto.createHash("sha256").update(fs.readFileSync(path.join(ROOT, "requirements.txt"))).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(fs.readFileSync(path.join(ROOT, "requirements.txt")))
+    .digest("hex");
 }
 
 function ensureVenv() {
@@ -117,7 +130,7 @@ function writeKernelSpec() {
     display_name: "TypeScript (workbook)",
     language: "typescript",
   };
-  fs.writeFileSync(path.join(dir, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
+  fs.writeFileSync(path.join(dir, "kernel.json"), `${JSON.stringify(spec, null, 2)}\n`);
   const logo = path.join(ROOT, "node_modules", "tslab", "python", "logo-64x64.png");
   if (fs.existsSync(logo)) fs.copyFileSync(logo, path.join(dir, "logo-64x64.png"));
   log(say.kernel({ launcher: path.relative(ROOT, spec.argv[1]) }));
@@ -129,7 +142,7 @@ function writeLabSettings() {
   const overrides = {
     "@jupyterlab/apputils-extension:notification": { fetchNews: "false", checkForUpdates: false },
   };
-  fs.writeFileSync(path.join(dir, "overrides.json"), JSON.stringify(overrides, null, 2) + "\n");
+  fs.writeFileSync(path.join(dir, "overrides.json"), `${JSON.stringify(overrides, null, 2)}\n`);
   log(say.labSettings());
 }
 

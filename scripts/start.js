@@ -53,7 +53,7 @@ function main() {
     console.error(say.cannotStart({ error: err.message }));
     process.exit(1);
   });
-  child.on("exit", (code, signal) => process.exit(signal ? 0 : code ?? 0));
+  child.on("exit", (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 }
 

@@ -51,10 +51,20 @@ function counts(status) {
 }
 
 function printProgress() {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "ts-node", "dist", "bin.js"), "--transpile-only", path.join(ROOT, "scripts", "workbook.ts"), "progress", "--last-run"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, "node_modules", "ts-node", "dist", "bin.js"),
+      "--transpile-only",
+      path.join(ROOT, "scripts", "workbook.ts"),
+      "progress",
+      "--last-run",
+    ],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+    },
+  );
   if (r.status === 0) process.stdout.write(`\n${r.stdout}`);
 }
 

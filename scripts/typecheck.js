@@ -19,7 +19,9 @@ function main() {
   const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, "tsconfig.json"), {}, host);
   if (!config) return 1;
   const program = ts.createProgram(config.fileNames, config.options);
-  const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => !(UNUSED.has(d.code) && d.file && path.resolve(d.file.fileName).startsWith(STUBS)));
+  const diagnostics = ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => !(UNUSED.has(d.code) && d.file && path.resolve(d.file.fileName).startsWith(STUBS)));
   report(diagnostics);
   return diagnostics.length ? 1 : 0;
 }

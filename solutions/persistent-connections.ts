@@ -85,7 +85,10 @@ export function parseKeepAliveParams(value: string): {
 export type { PairSummary, PersistenceReason };
 
 const tokens = (value: string | undefined): string[] =>
-  (value ?? "").split(",").map((t) => t.trim().toLowerCase()).filter((t) => t !== "");
+  (value ?? "")
+    .split(",")
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t !== "");
 
 export function keepsConnectionOpen(pair: PairSummary): { persistent: boolean; reason: PersistenceReason } {
   const req = tokens(pair.requestConnection);
@@ -108,11 +111,7 @@ export function keepsConnectionOpen(pair: PairSummary): { persistent: boolean; r
   return { persistent: true, reason };
 }
 
-export function connectionsNeeded(
-  requestTimesMs: number[],
-  server: { max: number; timeoutSeconds: number },
-  transactionMs = 0,
-): number {
+export function connectionsNeeded(requestTimesMs: number[], server: { max: number; timeoutSeconds: number }, transactionMs = 0): number {
   let opened = 0;
   let onConnection = 0;
   let open = false;

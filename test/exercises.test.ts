@@ -8,7 +8,7 @@ import { beforeAll, describe, it } from "vitest";
 import { LANGUAGES, messages, setLanguage, tr, type Language } from "../lib/i18n";
 import { catalogue } from "../lib/workbook/catalogue";
 import { checkExercises } from "../lib/workbook/check";
-import { formatVerdict, Verdict } from "../lib/workbook/verdict";
+import { formatVerdict, type Verdict } from "../lib/workbook/verdict";
 
 const say = messages("test/exercises", { notStarted: { en: "not started: {message}", ko: "시작 전: {message}" } });
 

@@ -20,12 +20,16 @@ describe("notebooks", () => {
 
   // Korean ones run too: same code, but every message they print goes through the Korean texts
   for (const notebook of [...listNotebooks("en"), ...listNotebooks("ko")]) {
-    it(`runs ${notebook}`, async (ctx) => {
-      if (!jupyterReady() && !process.env.CI) ctx.skip("Jupyter is not set up");
-      process.stderr.write(`  executing ${notebook} ...\n`);
-      const r = await executeNotebook(notebook);
-      process.stderr.write(`  ${notebook}: ${r.ok ? "ok" : "FAILED"} in ${(r.ms / 1000).toFixed(1)} s\n`);
-      if (!r.ok) throw new Error(r.output);
-    }, NOTEBOOK_TIMEOUT_MS);
+    it(
+      `runs ${notebook}`,
+      async (ctx) => {
+        if (!jupyterReady() && !process.env.CI) ctx.skip("Jupyter is not set up");
+        process.stderr.write(`  executing ${notebook} ...\n`);
+        const r = await executeNotebook(notebook);
+        process.stderr.write(`  ${notebook}: ${r.ok ? "ok" : "FAILED"} in ${(r.ms / 1000).toFixed(1)} s\n`);
+        if (!r.ok) throw new Error(r.output);
+      },
+      NOTEBOOK_TIMEOUT_MS,
+    );
   }
 });

@@ -17,7 +17,8 @@ export function textProblems(where: string, text: unknown): string[] {
     problems.push(`${where}: placeholders differ: en {${placeholders(en!)}} ko {${placeholders(ko!)}}`);
   }
   // a text with English words must have Korean words in its Korean version
-  if (/[A-Za-z]{3,} [A-Za-z]{2,}/.test(en!.replace(/\{\w+\}/g, "")) && !HANGUL.test(ko!)) problems.push(`${where}: the Korean is not Korean: ${JSON.stringify(ko)}`);
+  if (/[A-Za-z]{3,} [A-Za-z]{2,}/.test(en!.replace(/\{\w+\}/g, "")) && !HANGUL.test(ko!))
+    problems.push(`${where}: the Korean is not Korean: ${JSON.stringify(ko)}`);
   if (en === ko) problems.push(`${where}: the same in both languages (use verbatim(), not a message)`);
   return problems;
 }

@@ -46,7 +46,16 @@
  */
 
 import { roundMs } from "../time";
-import { checkChoice, checkNumber, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
+import {
+  checkChoice,
+  checkNumber,
+  optionalBoolean,
+  optionalNumber,
+  optionsObject,
+  outOfRange,
+  MAX_QUANTITY,
+  MIN_BANDWIDTH_BPS,
+} from "../errors";
 import { serialisationMs } from "../sim/link";
 import { MAX_STREAM_SEGMENTS } from "../sim/scheduler";
 import type { TraceEntry } from "../tcp/trace";
@@ -84,9 +93,11 @@ const say = messages("http/close", {
     ko: "RST가 {rstMs} ms에 클라이언트에 도착했을 때 애플리케이션은 응답 {total}바이트 가운데 {lost}바이트를 아직 읽지 못했습니다. 그 바이트는 버려졌습니다.",
   },
   resetKept: {
-    en: "The RST reached the client at {rstMs} ms, before its application had read {unread} of the {total} response bytes; " +
+    en:
+      "The RST reached the client at {rstMs} ms, before its application had read {unread} of the {total} response bytes; " +
       "this stack keeps bytes that arrived before a reset readable (discardOnReset: false), so the application still read them all and met ECONNRESET only afterwards.",
-    ko: "RST가 {rstMs} ms에 클라이언트에 도착했을 때 애플리케이션은 응답 {total}바이트 가운데 {unread}바이트를 아직 읽지 못했습니다. " +
+    ko:
+      "RST가 {rstMs} ms에 클라이언트에 도착했을 때 애플리케이션은 응답 {total}바이트 가운데 {unread}바이트를 아직 읽지 못했습니다. " +
       "이 스택은 리셋 전에 도착한 바이트를 계속 읽을 수 있게 두므로(discardOnReset: false), 애플리케이션은 그래도 모두 읽었고 ECONNRESET은 그 뒤에야 만났습니다.",
   },
   resetHarmless: {
@@ -152,7 +163,11 @@ export function simulateClose(scenario: CloseScenario): CloseOutcome {
   const mss = optionalNumber("scenario.mss", s.mss, DEFAULT_MSS, { integer: true, min: 1, max: MAX_QUANTITY });
   // one trace entry per segment: at most MAX_STREAM_SEGMENTS of them
   const responseBytes = checkNumber("scenario.responseBytes", s.responseBytes, { integer: true, min: 1, max: MAX_STREAM_SEGMENTS * mss });
-  const requestBytes = optionalNumber("scenario.requestBytes", s.requestBytes, DEFAULT_REQUEST_BYTES, { integer: true, min: 1, max: MAX_QUANTITY });
+  const requestBytes = optionalNumber("scenario.requestBytes", s.requestBytes, DEFAULT_REQUEST_BYTES, {
+    integer: true,
+    min: 1,
+    max: MAX_QUANTITY,
+  });
   const t2 = optionalNumber("scenario.secondRequestAtMs", s.secondRequestAtMs, 0, { min: 0, max: MAX_QUANTITY });
   const bw = s.bandwidthBps === undefined ? Infinity : checkNumber("scenario.bandwidthBps", s.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
   const readDelay = optionalNumber("scenario.clientReadDelayMs", s.clientReadDelayMs, DEFAULT_READ_DELAY_MS, { min: 0, max: MAX_QUANTITY });
@@ -178,7 +193,14 @@ export function simulateClose(scenario: CloseScenario): CloseOutcome {
     const leaves = linkFree;
     linkFree = leaves + serialisationMs(bytes + headerBytes, bw);
     const last = i === payloads.length - 1;
-    trace.push({ tMs: leaves, conn: 0, from: "server", flags: last ? ["PSH", "ACK"] : ["ACK"], bytes, note: t(say.segment, { i: i + 1, n: payloads.length }) });
+    trace.push({
+      tMs: leaves,
+      conn: 0,
+      from: "server",
+      flags: last ? ["PSH", "ACK"] : ["ACK"],
+      bytes,
+      note: t(say.segment, { i: i + 1, n: payloads.length }),
+    });
     arrivals.push({ bytes, at: linkFree + d });
   });
   // "pipelined" means sent before any of the answer came back

@@ -77,22 +77,51 @@ const show = (w: Wording): Localized => (typeof w === "string" ? verbatim(w) : w
 function setup(stack: SetupStack, name: Wording, roundTrips: number, flights: readonly Wording[], note: Message): ConnectionSetup {
   return Object.freeze({
     stack,
-    get name() { return show(name); },
+    get name() {
+      return show(name);
+    },
     roundTrips,
-    get flights() { return flights.map(show); },
-    get note() { return note(); },
+    get flights() {
+      return flights.map(show);
+    },
+    get note() {
+      return note();
+    },
   });
 }
 
 export const CONNECTION_SETUPS: readonly ConnectionSetup[] = [
   setup("tcp", say.tcpName, 1, ["C→S SYN", "S→C SYN-ACK", say.ackRequest], say.tcpNote),
   setup("tcp-fastopen", say.fastOpenName, 0, [say.synCookieRequest, say.synAckResponse], say.fastOpenNote),
-  setup("tcp+tls1.2", "TCP + TLS 1.2", 1 + 2, [
-    "C→S SYN", "S→C SYN-ACK", "C→S ACK + ClientHello", "S→C ServerHello, Certificate, ServerHelloDone",
-    "C→S ClientKeyExchange, ChangeCipherSpec, Finished", "S→C ChangeCipherSpec, Finished", say.request,
-  ], say.tls12Note),
-  setup("tcp+tls1.3", "TCP + TLS 1.3", 1 + 1, ["C→S SYN", "S→C SYN-ACK", say.clientHelloKeyShare, "S→C ServerHello ... Finished", say.finishedRequest], say.tls13Note),
-  setup("quic", "QUIC (HTTP/3)", 1, ["C→S Initial: ClientHello", "S→C Initial + Handshake: ServerHello ... Finished", say.quicFinishedRequest], say.quicNote),
+  setup(
+    "tcp+tls1.2",
+    "TCP + TLS 1.2",
+    1 + 2,
+    [
+      "C→S SYN",
+      "S→C SYN-ACK",
+      "C→S ACK + ClientHello",
+      "S→C ServerHello, Certificate, ServerHelloDone",
+      "C→S ClientKeyExchange, ChangeCipherSpec, Finished",
+      "S→C ChangeCipherSpec, Finished",
+      say.request,
+    ],
+    say.tls12Note,
+  ),
+  setup(
+    "tcp+tls1.3",
+    "TCP + TLS 1.3",
+    1 + 1,
+    ["C→S SYN", "S→C SYN-ACK", say.clientHelloKeyShare, "S→C ServerHello ... Finished", say.finishedRequest],
+    say.tls13Note,
+  ),
+  setup(
+    "quic",
+    "QUIC (HTTP/3)",
+    1,
+    ["C→S Initial: ClientHello", "S→C Initial + Handshake: ServerHello ... Finished", say.quicFinishedRequest],
+    say.quicNote,
+  ),
   setup("quic-0rtt", say.quic0rttName, 0, [say.quic0rttRequest, say.response], say.quic0rttNote),
 ];
 

@@ -28,12 +28,17 @@ import { parseConnectionHeader } from "./connection-header";
 import { fieldLines, type HeaderInput, type HeaderObject, type HeaderPairs } from "./header-fields";
 
 /** RFC 9110 7.6.1: fields an intermediary removes whether or not Connection lists them. */
-export const RFC9110_HOP_BY_HOP: readonly string[] = [
-  "connection", "proxy-connection", "keep-alive", "te", "transfer-encoding", "upgrade",
-];
+export const RFC9110_HOP_BY_HOP: readonly string[] = ["connection", "proxy-connection", "keep-alive", "te", "transfer-encoding", "upgrade"];
 /** RFC 2616 13.5.1's classic list (with its "Trailers" spelled as the real field, Trailer). */
 export const RFC2616_HOP_BY_HOP: readonly string[] = [
-  "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade",
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
 ];
 /** What stripHopByHop removes in every case: RFC 9110's list plus Trailer. */
 export const HOP_BY_HOP_FIELDS: readonly string[] = [...RFC9110_HOP_BY_HOP, "trailer"];
@@ -60,4 +65,3 @@ export function stripHopByHop<T extends HeaderInput>(headers: T): T {
   // fromEntries defines own properties, so a "__proto__" key stays a plain key
   return Object.fromEntries(entries) as T;
 }
-

@@ -77,8 +77,8 @@ const say = messages("http/keep-alive", {
     ko: ">= {end}(이전 응답이 그때 끝납니다. 여기서는 파이프라인을 쓰지 않습니다)",
   },
   chunked10: {
-    en: "not \"chunked\" when either side speaks HTTP/1.0",
-    ko: "어느 한쪽이 HTTP/1.0이면 \"chunked\"가 아닌 값",
+    en: 'not "chunked" when either side speaks HTTP/1.0',
+    ko: '어느 한쪽이 HTTP/1.0이면 "chunked"가 아닌 값',
   },
 });
 
@@ -196,12 +196,17 @@ export function simulateKeepAlive(scenario: KeepAliveScenario): KeepAliveRun {
       response: { version: server.version, headers: resHeaders },
     });
     const step: KeepAliveStep = {
-      index, path: req.path, atMs: req.atMs, conn, reused,
+      index,
+      path: req.path,
+      atMs: req.atMs,
+      conn,
+      reused,
       connectionNote: reused ? t(say.keptOpen, { conn, previous: index - 1 }) : newReason,
       requestOnConnection: onConn,
       request: { version: client.version, headers: reqHead },
       response: { version: server.version, headers: resHeaders },
-      keptOpen: decision.persistent, rule: decision.rule,
+      keptOpen: decision.persistent,
+      rule: decision.rule,
     };
     if (!decision.persistent) {
       step.closedAtMs = req.atMs + transactionMs;
@@ -269,7 +274,8 @@ function readRequests(value: unknown, transactionMs: number): Request[] {
     return {
       atMs,
       path: r.path === undefined ? `/${i + 1}` : checkString(`scenario.requests[${i}].path`, r.path),
-      askKeepAlive: r.askKeepAlive === undefined ? undefined : optionalBoolean(`scenario.requests[${i}].askKeepAlive`, r.askKeepAlive, false),
+      askKeepAlive:
+        r.askKeepAlive === undefined ? undefined : optionalBoolean(`scenario.requests[${i}].askKeepAlive`, r.askKeepAlive, false),
       close: optionalBoolean(`scenario.requests[${i}].close`, r.close, false),
       framing: r.framing === undefined ? "content-length" : checkChoice(`scenario.requests[${i}].framing`, r.framing, FRAMINGS),
     };
@@ -285,7 +291,13 @@ function buildRequest(client: Client, req: Request, isLast: boolean): HeaderPair
 
 /** The server's answer, and (when it chose to close) its own reason. */
 function buildResponse(
-  server: Server, clientVersion: HttpVersion, reqHeaders: HeaderPairs, req: Request, index: number, onConn: number, bodyBytes: number,
+  server: Server,
+  clientVersion: HttpVersion,
+  reqHeaders: HeaderPairs,
+  req: Request,
+  index: number,
+  onConn: number,
+  bodyBytes: number,
   t: (message: Message, params?: Params) => string,
 ): { headers: HeaderPairs; closeWhy?: string } {
   const connection = reqHeaders.find(([n]) => n === "Connection")?.[1].toLowerCase();

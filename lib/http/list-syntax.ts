@@ -85,7 +85,8 @@ export function splitList(value: string, name: string): string[] {
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
     if (inQuotes) {
-      if (c === "\\") i++; // a quoted-pair: the next character is taken as it is
+      if (c === "\\")
+        i++; // a quoted-pair: the next character is taken as it is
       else if (c === '"') inQuotes = false;
     } else if (c === ",") {
       add(start, i);

@@ -174,20 +174,31 @@ export function checkResponseBody(head: ResponseHead, receivedBytes: number): Bo
     const expected = contentLength as number;
     if (received < expected) {
       return {
-        framing, status: "truncated", expectedBytes: expected, receivedBytes: received, missingBytes: expected - received,
+        framing,
+        status: "truncated",
+        expectedBytes: expected,
+        receivedBytes: received,
+        missingBytes: expected - received,
         explanation: say.truncated({ expected, received }),
       };
     }
-    return withExtra({ framing, status: "complete", expectedBytes: expected, receivedBytes: received, explanation: say.complete({ expected }) }, expected);
+    return withExtra(
+      { framing, status: "complete", expectedBytes: expected, receivedBytes: received, explanation: say.complete({ expected }) },
+      expected,
+    );
   }
   if (framing === "chunked") {
     return {
-      framing, status: "unknown", receivedBytes: received,
+      framing,
+      status: "unknown",
+      receivedBytes: received,
       explanation: say.chunked(),
     };
   }
   return {
-    framing, status: "read-until-close", receivedBytes: received,
+    framing,
+    status: "read-until-close",
+    receivedBytes: received,
     explanation: say.untilClose(),
   };
 }

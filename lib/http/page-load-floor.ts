@@ -32,14 +32,19 @@ export interface PageLoadFloor {
 }
 
 /** The lower bound on simulatePageLoad(input).elapsedMs; same input. */
-export function pageLoadFloor(input: Pick<PageLoadInput, "page" | "strategy" | "maxConnections" | "rttMs" | "bandwidthBps" | "serverMs">): PageLoadFloor {
+export function pageLoadFloor(
+  input: Pick<PageLoadInput, "page" | "strategy" | "maxConnections" | "rttMs" | "bandwidthBps" | "serverMs">,
+): PageLoadFloor {
   const o = optionsObject("input", input);
   const requests = pageRequests(o.page as PageLoadInput["page"]);
   const [html, ...objects] = requests;
   const strategy = checkChoice("strategy", o.strategy, PAGE_LOAD_STRATEGIES);
   const rtt = checkNumber("rttMs", o.rttMs, { min: 0, max: MAX_QUANTITY });
   const bw = o.bandwidthBps === Infinity ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
-  const max = o.maxConnections === undefined ? DEFAULT_MAX_CONNECTIONS[strategy] : checkNumber("maxConnections", o.maxConnections, { min: 1, integer: true });
+  const max =
+    o.maxConnections === undefined
+      ? DEFAULT_MAX_CONNECTIONS[strategy]
+      : checkNumber("maxConnections", o.maxConnections, { min: 1, integer: true });
   // a function's times are not known before the load: the floor counts them as 0 (still a lower bound)
   const thinkTime = typeof o.serverMs === "function" ? () => 0 : checkServerTime(o.serverMs, requests.length);
   const server = (i: number): number => thinkTime(requests[i]);

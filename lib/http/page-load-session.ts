@@ -123,7 +123,10 @@ export class PageLoadSession {
   readonly requests: RequestTiming[] = [];
   readonly connections: PageConnection[] = [];
 
-  constructor(readonly net: Network, private readonly config: SessionConfig) {}
+  constructor(
+    readonly net: Network,
+    private readonly config: SessionConfig,
+  ) {}
 
   get now(): number {
     return this.net.now;
@@ -135,7 +138,13 @@ export class PageLoadSession {
    */
   open(oneRequest: boolean, order: ResponseOrder = "request"): PageConnection {
     const tcp = this.net.open({ atMs: this.net.now });
-    const timing: ConnectionTiming = { conn: tcp.id, openedMs: tcp.openedAtMs, establishedMs: NaN, requests: [], closedBy: oneRequest ? "server" : "client" };
+    const timing: ConnectionTiming = {
+      conn: tcp.id,
+      openedMs: tcp.openedAtMs,
+      establishedMs: NaN,
+      requests: [],
+      closedBy: oneRequest ? "server" : "client",
+    };
     const stream: StreamState = { serverQueue: [], placed: [], nextOffset: 0, firstBytePending: 0, completePending: 0 };
     const conn: PageConnection = { tcp, oneRequest, inFlight: [], timing, order, stream };
     tcp.onEstablished((t) => {

@@ -44,7 +44,17 @@
  * responses in all, about a second of the engine's work; a bigger page is
  * refused before the simulation starts, naming the field.
  */
-import { checkChoice, checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
+import {
+  checkChoice,
+  checkNumber,
+  invalidType,
+  optionalBoolean,
+  optionalNumber,
+  optionsObject,
+  outOfRange,
+  MAX_QUANTITY,
+  MIN_BANDWIDTH_BPS,
+} from "../errors";
 import { messages } from "../i18n";
 import { Network } from "../sim/engine";
 import { MAX_STREAM_SEGMENTS } from "../sim/scheduler";
@@ -72,8 +82,8 @@ const say = messages("http/page-load", {
   },
   responses: { en: "{count} responses", ko: "응답 {count}개" },
   oneConnection: {
-    en: "1 for strategy \"{strategy}\", which uses one connection at a time (use \"parallel\" or \"persistent\" for more)",
-    ko: "1(\"{strategy}\" 전략은 한 번에 커넥션 하나만 씁니다. 더 쓰려면 \"parallel\"이나 \"persistent\"를 고르세요)",
+    en: '1 for strategy "{strategy}", which uses one connection at a time (use "parallel" or "persistent" for more)',
+    ko: '1("{strategy}" 전략은 한 번에 커넥션 하나만 씁니다. 더 쓰려면 "parallel"이나 "persistent"를 고르세요)',
   },
   page: { en: "an object { htmlBytes, objectBytes }", ko: "객체 { htmlBytes, objectBytes }" },
   incomplete: {
@@ -116,14 +126,16 @@ export interface PageLoadResult {
 function checkSegments(requests: readonly PageRequest[], requestBytes: number, mss: number): void {
   const limit = say.segments({ max: MAX_STREAM_SEGMENTS, mss });
   const perRequest = Math.ceil(requestBytes / mss);
-  if (perRequest * requests.length > MAX_STREAM_SEGMENTS) outOfRange("requestBytes", say.requestsTooBig({ limit, requests: requests.length, bytes: requestBytes }), requestBytes);
+  if (perRequest * requests.length > MAX_STREAM_SEGMENTS)
+    outOfRange("requestBytes", say.requestsTooBig({ limit, requests: requests.length, bytes: requestBytes }), requestBytes);
   let total = perRequest * requests.length;
   for (const r of requests) {
     const name = r.kind === "html" ? "page.htmlBytes" : `page.objectBytes[${r.index - 1}]`;
     const segments = Math.ceil(r.bytes / mss);
     if (segments > MAX_STREAM_SEGMENTS) outOfRange(name, limit, r.bytes);
     total += segments;
-    if (total > MAX_STREAM_SEGMENTS) outOfRange("page", say.responsesTooBig({ limit, path: r.path }), say.responses({ count: requests.length }));
+    if (total > MAX_STREAM_SEGMENTS)
+      outOfRange("page", say.responsesTooBig({ limit, path: r.path }), say.responses({ count: requests.length }));
   }
 }
 
@@ -145,7 +157,11 @@ export function simulatePageLoad(input: PageLoadInput): PageLoadResult {
   const maxConnections = checkMaxConnections(o.maxConnections, strategy);
   const rttMs = checkNumber("rttMs", o.rttMs, { min: 0, max: MAX_QUANTITY });
   const bandwidthBps = o.bandwidthBps === Infinity ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
-  const requestBytes = optionalNumber("requestBytes", o.requestBytes, DEFAULT_PAGE_REQUEST_BYTES, { min: 1, integer: true, max: MAX_QUANTITY });
+  const requestBytes = optionalNumber("requestBytes", o.requestBytes, DEFAULT_PAGE_REQUEST_BYTES, {
+    min: 1,
+    integer: true,
+    max: MAX_QUANTITY,
+  });
   const nagle = optionalBoolean("nagle", o.nagle, false);
   const serverMs = checkServerTime(o.serverMs, objects.length + 1);
   checkSegments([html, ...objects], requestBytes, optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY }));

@@ -43,7 +43,9 @@ export function checkPage(value: unknown): Page {
   if (!Array.isArray(p.objectBytes)) invalidType("page.objectBytes", say.sizes(), p.objectBytes);
   if (p.objectBytes.length > MAX_PAGE_OBJECTS) outOfRange("page.objectBytes", say.tooMany({ max: MAX_PAGE_OBJECTS }), p.objectBytes);
   // Array.from visits holes too (map would skip them): a hole is refused as page.objectBytes[i]
-  const objectBytes = Array.from(p.objectBytes as readonly unknown[], (b, i) => checkNumber(`page.objectBytes[${i}]`, b, { min: 1, integer: true, max: MAX_QUANTITY }));
+  const objectBytes = Array.from(p.objectBytes as readonly unknown[], (b, i) =>
+    checkNumber(`page.objectBytes[${i}]`, b, { min: 1, integer: true, max: MAX_QUANTITY }),
+  );
   return { htmlBytes, objectBytes };
 }
 

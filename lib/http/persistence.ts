@@ -97,9 +97,17 @@ export interface Exchange {
 }
 
 export type PersistenceRule =
-  | "client-close" | "server-close" | "proxy-http10-client" | "http10-not-asked" | "http10-not-agreed"
-  | "http10-agreed" | "http10-server-default" | "http10-server-agreed" | "http11-default"
-  | "faulty-framing" | "read-until-close";
+  | "client-close"
+  | "server-close"
+  | "proxy-http10-client"
+  | "http10-not-asked"
+  | "http10-not-agreed"
+  | "http10-agreed"
+  | "http10-server-default"
+  | "http10-server-agreed"
+  | "http11-default"
+  | "faulty-framing"
+  | "read-until-close";
 
 export interface PersistenceDecision {
   persistent: boolean;
@@ -123,13 +131,30 @@ export function decidePersistence(exchange: Exchange): PersistenceDecision {
   if (method !== undefined && !isToken(method)) outOfRange("exchange.request.method", say.methodName(), method);
   const reqHeaders = checkHeaders("exchange.request.headers", request.headers);
   const resHeaders = checkHeaders("exchange.response.headers", response.headers);
-  const reqConn = parseConnectionHeader(fieldValues(reqHeaders, "connection", "exchange.request.headers"), 'exchange.request.headers["Connection"]');
-  const resConn = parseConnectionHeader(fieldValues(resHeaders, "connection", "exchange.response.headers"), 'exchange.response.headers["Connection"]');
+  const reqConn = parseConnectionHeader(
+    fieldValues(reqHeaders, "connection", "exchange.request.headers"),
+    'exchange.request.headers["Connection"]',
+  );
+  const resConn = parseConnectionHeader(
+    fieldValues(resHeaders, "connection", "exchange.response.headers"),
+    'exchange.response.headers["Connection"]',
+  );
   // the response's own fields keep their names in errors: "exchange.response.status"
-  const { framing, faulty } = responseFraming({
-    version: resVersion, status: response.status, requestMethod: method, headers: resHeaders,
-  }, "exchange.response");
-  const decide = (persistent: boolean, rule: PersistenceRule, reason: string): PersistenceDecision => ({ persistent, rule, reason, framing });
+  const { framing, faulty } = responseFraming(
+    {
+      version: resVersion,
+      status: response.status,
+      requestMethod: method,
+      headers: resHeaders,
+    },
+    "exchange.response",
+  );
+  const decide = (persistent: boolean, rule: PersistenceRule, reason: string): PersistenceDecision => ({
+    persistent,
+    rule,
+    reason,
+    framing,
+  });
 
   if (reqConn.close) return decide(false, "client-close", say.clientClose());
   if (resConn.close) return decide(false, "server-close", say.serverClose());
@@ -145,7 +170,8 @@ export function decidePersistence(exchange: Exchange): PersistenceDecision {
   const result = decide(true, byVersion.rule, byVersion.reason);
   // RFC 2068 19.7.1.1: Keep-Alive is ignored unless the keep-alive token came with it.
   const keepAliveField = fieldValues(resHeaders, "keep-alive", "exchange.response.headers");
-  if (resConn.keepAlive && keepAliveField.length > 0) result.keepAlive = parseKeepAlive(keepAliveField, 'exchange.response.headers["Keep-Alive"]');
+  if (resConn.keepAlive && keepAliveField.length > 0)
+    result.keepAlive = parseKeepAlive(keepAliveField, 'exchange.response.headers["Keep-Alive"]');
   return result;
 }
 

@@ -295,7 +295,11 @@ class LogBatch {
   end(): void {
     if (!this.first || !this.last) return;
     // one left over reads better as its own line than as a range of one
-    this.log.push(this.first === this.last ? this.line(this.last, this.depth) : this.summary(this.first, this.last, this.count - LOG_DETAIL, this.depth));
+    this.log.push(
+      this.first === this.last
+        ? this.line(this.last, this.depth)
+        : this.summary(this.first, this.last, this.count - LOG_DETAIL, this.depth),
+    );
   }
 }
 
@@ -303,7 +307,13 @@ class LogBatch {
  * Unanswered requests (sent[from...]): idempotent ones are returned, to go back
  * to the front of the queue; the others fail.
  */
-function afterClose(sent: PipelineRequestReport[], from: number, log: string[], name: (r: PipelineRequestReport) => string, t: Say): PipelineRequestReport[] {
+function afterClose(
+  sent: PipelineRequestReport[],
+  from: number,
+  log: string[],
+  name: (r: PipelineRequestReport) => string,
+  t: Say,
+): PipelineRequestReport[] {
   const retry: PipelineRequestReport[] = [];
   const batch = new LogBatch(
     log,
@@ -342,8 +352,14 @@ function readRequests(value: unknown): PipelineRequestReport[] {
       outOfRange(`scenario.requests[${i}].method`, say.methodName(), method);
     }
     return {
-      index: i, method, path: r.path === undefined ? `/${i}` : checkString(`scenario.requests[${i}].path`, r.path),
-      idempotent, outcome: "failed", attempts: 0, connections: [], resent: false,
+      index: i,
+      method,
+      path: r.path === undefined ? `/${i}` : checkString(`scenario.requests[${i}].path`, r.path),
+      idempotent,
+      outcome: "failed",
+      attempts: 0,
+      connections: [],
+      resent: false,
     };
   });
 }

@@ -95,8 +95,8 @@ const say = messages("http/proxy-chain", {
     ko: "{proxy}: {conn}번 커넥션으로 온 {id}번 요청을 무시합니다. 이 프락시에게 그 커넥션은 이미 요청 하나를 실어 날랐고, 아직 서버 쪽이 닫히기를 기다리는 중입니다",
   },
   dumbForwardsConnection: {
-    en: "{proxy}: does not understand Connection and forwards \"Connection: Keep-Alive\" unchanged",
-    ko: "{proxy}: Connection 헤더를 이해하지 못해 \"Connection: Keep-Alive\"를 그대로 전달합니다",
+    en: '{proxy}: does not understand Connection and forwards "Connection: Keep-Alive" unchanged',
+    ko: '{proxy}: Connection 헤더를 이해하지 못해 "Connection: Keep-Alive"를 그대로 전달합니다',
   },
   dumbForwardsProxyConnection: {
     en: "{proxy}: does not understand Proxy-Connection either and forwards it unchanged",
@@ -131,7 +131,7 @@ const say = messages("http/proxy-chain", {
     ko: "서버: {conn}번 커넥션이 {ms} ms 동안 유휴 상태여서 닫습니다",
   },
   // bad scenarios
-  proxiesArray: { en: "an array of \"dumb\" | \"smart\"", ko: "\"dumb\" | \"smart\"의 배열" },
+  proxiesArray: { en: 'an array of "dumb" | "smart"', ko: '"dumb" | "smart"의 배열' },
   tooManyProxies: { en: "at most {max} proxies", ko: "프락시 최대 {max}개" },
   rttPerHop: { en: "one RTT per hop ({hops} for {proxies} proxies)", ko: "홉마다 RTT 하나(프락시 {proxies}개면 {hops}개)" },
 });
@@ -310,12 +310,20 @@ function readScenario(scenario: ProxyChainScenario): Config {
     rttMs = Array(hops).fill(checkNumber("scenario.rttMs", s.rttMs, { min: 0, max: MAX_QUANTITY }));
   }
   return {
-    proxies, rttMs,
+    proxies,
+    rttMs,
     proxyTimeoutMs: checkNumber("scenario.proxyTimeoutMs", s.proxyTimeoutMs, { above: 0, max: MAX_QUANTITY }),
     clientHeader: s.clientHeader === undefined ? "connection" : checkChoice("scenario.clientHeader", s.clientHeader, ASKS),
     requests: optionalNumber("scenario.requests", s.requests, 2, { integer: true, min: 1, max: 1000 }),
-    bodyBytes: optionalNumber("scenario.responseBodyBytes", s.responseBodyBytes, EXAMPLE_BODY_BYTES, { integer: true, min: 0, max: MAX_QUANTITY }),
-    serverTimeoutMs: s.serverTimeoutMs === undefined ? undefined : checkNumber("scenario.serverTimeoutMs", s.serverTimeoutMs, { above: 0, max: MAX_QUANTITY }),
+    bodyBytes: optionalNumber("scenario.responseBodyBytes", s.responseBodyBytes, EXAMPLE_BODY_BYTES, {
+      integer: true,
+      min: 0,
+      max: MAX_QUANTITY,
+    }),
+    serverTimeoutMs:
+      s.serverTimeoutMs === undefined
+        ? undefined
+        : checkNumber("scenario.serverTimeoutMs", s.serverTimeoutMs, { above: 0, max: MAX_QUANTITY }),
     showHandshake: optionalBoolean("scenario.showHandshake", s.showHandshake, false),
   };
 }
@@ -325,7 +333,7 @@ function hasKeepAlive(headers: HeaderPairs, field: string): boolean {
 }
 
 function messageBytes(msg: HttpMessage): number {
-  const head = [msg.startLine, ...msg.headers.map(([n, v]) => `${n}: ${v}`)].join("\r\n") + "\r\n\r\n";
+  const head = `${[msg.startLine, ...msg.headers.map(([n, v]) => `${n}: ${v}`)].join("\r\n")}\r\n\r\n`;
   return head.length + msg.bodyBytes;
 }
 
@@ -355,7 +363,8 @@ class ProxyChain {
 
   constructor(readonly cfg: Config) {
     this.nodes.push(new ClientNode(this));
-    cfg.proxies.forEach((kind, i) => this.nodes.push(kind === "dumb" ? new DumbProxy(this, i + 1) : new SmartProxy(this, i + 1)));
+    for (const [i, kind] of cfg.proxies.entries())
+      this.nodes.push(kind === "dumb" ? new DumbProxy(this, i + 1) : new SmartProxy(this, i + 1));
     this.nodes.push(new ServerNode(this));
   }
 
@@ -369,8 +378,11 @@ class ProxyChain {
       ? this.text(say.hang, { id: this.hang.id, ms: this.hang.hangMs })
       : this.text(say.ok, { requests: this.cfg.requests, conns: this.conns.length });
     const result: ProxyChainResult = {
-      outcome, trace: this.trace.map((t) => t.entry), explanation: [summary, ...this.lines].join("\n"),
-      answered: [...this.answeredIds], connectionsOpened: this.conns.length,
+      outcome,
+      trace: this.trace.map((t) => t.entry),
+      explanation: [summary, ...this.lines].join("\n"),
+      answered: [...this.answeredIds],
+      connectionsOpened: this.conns.length,
       nodes: this.nodes.map((_, i) => this.name(i)),
       connections: this.conns.map((c) => ({ conn: c.id, client: c.ends.client, server: c.ends.server })),
       events: this.trace.map((t) => t.event),
@@ -428,13 +440,24 @@ class ProxyChain {
 
   /** Opens a connection from `node` to the next node; the opener hears back after one RTT. */
   open(node: number): Conn {
-    const conn: Conn = { id: this.conns.length, hop: node, ends: { client: node, server: node + 1 }, closed: { client: false, server: false } };
+    const conn: Conn = {
+      id: this.conns.length,
+      hop: node,
+      ends: { client: node, server: node + 1 },
+      closed: { client: false, server: false },
+    };
     this.conns.push(conn);
     const t = this.sched.now;
     const d = this.oneWay(node);
     if (this.cfg.showHandshake) {
-      this.record(t, conn, "client", ["SYN"], 0, this.text(say.opens, { from: this.name(node), conn: conn.id, to: this.name(node + 1) }), { kind: "open", detail: "SYN" });
-      this.record(t + d, conn, "server", ["SYN", "ACK"], 0, this.text(say.accepts, { node: this.name(node + 1), conn: conn.id }), { kind: "accept", detail: "SYN, ACK" });
+      this.record(t, conn, "client", ["SYN"], 0, this.text(say.opens, { from: this.name(node), conn: conn.id, to: this.name(node + 1) }), {
+        kind: "open",
+        detail: "SYN",
+      });
+      this.record(t + d, conn, "server", ["SYN", "ACK"], 0, this.text(say.accepts, { node: this.name(node + 1), conn: conn.id }), {
+        kind: "accept",
+        detail: "SYN, ACK",
+      });
     }
     this.sched.after(2 * d, () => this.nodes[node].onEstablished?.(conn));
     return conn;
@@ -442,9 +465,18 @@ class ProxyChain {
 
   send(conn: Conn, from: Side, msg: HttpMessage): void {
     const to = from === "client" ? conn.ends.server : conn.ends.client;
-    const what = (msg.kind === "request" ? msg.startLine : this.text(say.responseTo, { startLine: msg.startLine, id: msg.id })) + describeHeaders(msg.headers);
-    this.record(this.sched.now, conn, from, ["PSH", "ACK"], messageBytes(msg), `${this.name(conn.ends[from])} → ${this.name(to)}: ${what}`,
-      { kind: msg.kind, request: msg.id, detail: what });
+    const what =
+      (msg.kind === "request" ? msg.startLine : this.text(say.responseTo, { startLine: msg.startLine, id: msg.id })) +
+      describeHeaders(msg.headers);
+    this.record(
+      this.sched.now,
+      conn,
+      from,
+      ["PSH", "ACK"],
+      messageBytes(msg),
+      `${this.name(conn.ends[from])} → ${this.name(to)}: ${what}`,
+      { kind: msg.kind, request: msg.id, detail: what },
+    );
     this.sched.after(this.oneWay(conn.hop), () => {
       if (!conn.closed[from === "client" ? "server" : "client"]) this.nodes[to].onMessage(conn, msg);
     });
@@ -461,8 +493,15 @@ class ProxyChain {
     conn.closed[side] = true;
     const other: Side = side === "client" ? "server" : "client";
     const why = this.text(CLOSE_REASONS[reason]);
-    this.record(this.sched.now, conn, side, ["FIN", "ACK"], 0, this.text(say.closes, { node: this.name(conn.ends[side]), conn: conn.id, why }),
-      { kind: "close", reason, detail: why });
+    this.record(
+      this.sched.now,
+      conn,
+      side,
+      ["FIN", "ACK"],
+      0,
+      this.text(say.closes, { node: this.name(conn.ends[side]), conn: conn.id, why }),
+      { kind: "close", reason, detail: why },
+    );
     this.sched.after(this.oneWay(conn.hop), () => {
       if (!conn.closed[other]) this.nodes[conn.ends[other]].onClose(conn);
     });
@@ -473,10 +512,20 @@ class ProxyChain {
   }
 
   /** One trace entry, and the same in fields: `from` is the end that sends it, the event's nodes are that end and the other. */
-  private record(tMs: number, conn: Conn, from: Side, flags: TraceEntry["flags"], bytes: number, note: string,
-    event: Omit<ProxyChainEvent, "from" | "to">): void {
+  private record(
+    tMs: number,
+    conn: Conn,
+    from: Side,
+    flags: TraceEntry["flags"],
+    bytes: number,
+    note: string,
+    event: Omit<ProxyChainEvent, "from" | "to">,
+  ): void {
     const to: Side = from === "client" ? "server" : "client";
-    this.trace.push({ entry: { tMs, conn: conn.id, from, flags, bytes, note }, event: { ...event, from: conn.ends[from], to: conn.ends[to] } });
+    this.trace.push({
+      entry: { tMs, conn: conn.id, from, flags, bytes, note },
+      event: { ...event, from: conn.ends[from], to: conn.ends[to] },
+    });
   }
 }
 
@@ -500,7 +549,16 @@ class ClientNode implements NodeApi {
     const conn = this.conn as Conn;
     const id = this.next++;
     const ask = this.net.cfg.clientHeader === "connection" ? "Connection" : "Proxy-Connection";
-    const msg: HttpMessage = { kind: "request", id, startLine: `GET /${id} HTTP/1.0`, headers: [["Host", "example.test"], [ask, "Keep-Alive"]], bodyBytes: 0 };
+    const msg: HttpMessage = {
+      kind: "request",
+      id,
+      startLine: `GET /${id} HTTP/1.0`,
+      headers: [
+        ["Host", "example.test"],
+        [ask, "Keep-Alive"],
+      ],
+      bodyBytes: 0,
+    };
     this.waiting = { id, sentAt: this.net.sched.now };
     this.net.send(conn, "client", msg);
   }
@@ -540,7 +598,10 @@ class DumbProxy implements NodeApi {
   /** the idle timer, re-armed by any traffic */
   private idle?: EventHandle;
 
-  constructor(private readonly net: ProxyChain, private readonly node: number) {}
+  constructor(
+    private readonly net: ProxyChain,
+    private readonly node: number,
+  ) {}
 
   onMessage(conn: Conn, msg: HttpMessage): void {
     if (msg.kind === "request") {
@@ -615,7 +676,10 @@ class SmartProxy implements NodeApi {
   /** the idle timer, re-armed by any traffic */
   private idle?: EventHandle;
 
-  constructor(private readonly net: ProxyChain, private readonly node: number) {}
+  constructor(
+    private readonly net: ProxyChain,
+    private readonly node: number,
+  ) {}
 
   onMessage(conn: Conn, msg: HttpMessage): void {
     this.touch();
@@ -698,9 +762,18 @@ class ServerNode implements NodeApi {
   onMessage(conn: Conn, msg: HttpMessage): void {
     if (msg.kind !== "request") return;
     const keep = hasKeepAlive(msg.headers, "connection");
-    const headers: HeaderPairs = [["Content-Type", "text/html"], ["Content-Length", String(this.net.cfg.bodyBytes)]];
+    const headers: HeaderPairs = [
+      ["Content-Type", "text/html"],
+      ["Content-Length", String(this.net.cfg.bodyBytes)],
+    ];
     if (keep) headers.push(["Connection", "Keep-Alive"]);
-    this.net.send(conn, "server", { kind: "response", id: msg.id, startLine: "HTTP/1.0 200 OK", headers, bodyBytes: this.net.cfg.bodyBytes });
+    this.net.send(conn, "server", {
+      kind: "response",
+      id: msg.id,
+      startLine: "HTTP/1.0 200 OK",
+      headers,
+      bodyBytes: this.net.cfg.bodyBytes,
+    });
     if (!keep) {
       if (fieldValues(msg.headers, "proxy-connection").length > 0) this.net.note(say.serverCloses, { id: msg.id });
       this.net.close(conn, "server", "no-keep-alive");
@@ -714,11 +787,14 @@ class ServerNode implements NodeApi {
     const timeout = this.net.cfg.serverTimeoutMs;
     if (timeout === undefined) return;
     this.net.sched.cancel(this.idle.get(conn));
-    this.idle.set(conn, this.net.sched.after(timeout, () => {
-      if (!this.net.isOpen(conn)) return;
-      this.net.note(say.serverIdle, { conn: conn.id, ms: timeout });
-      this.net.close(conn, "server", "keep-alive-idle", "server-idle");
-    }));
+    this.idle.set(
+      conn,
+      this.net.sched.after(timeout, () => {
+        if (!this.net.isOpen(conn)) return;
+        this.net.note(say.serverIdle, { conn: conn.id, ms: timeout });
+        this.net.close(conn, "server", "keep-alive-idle", "server-idle");
+      }),
+    );
   }
 
   onClose(conn: Conn): void {

@@ -26,8 +26,11 @@ export function batchDoneTimes(strategy: PageLoadStrategy, s: BatchSetup): numbe
     strategy,
     rttMs: s.rttMs,
     bandwidthBps: LOOPBACK_BPS,
-    serverMs: (req) => (req.kind === "html" ? 0 : s.serverMs?.(req.index - 1) ?? 0),
+    serverMs: (req) => (req.kind === "html" ? 0 : (s.serverMs?.(req.index - 1) ?? 0)),
   });
   const start = r.requests.find((q) => q.kind === "html")!.doneMs;
-  return r.requests.filter((q) => q.kind !== "html").sort((a, b) => a.index - b.index).map((q) => q.doneMs - start);
+  return r.requests
+    .filter((q) => q.kind !== "html")
+    .sort((a, b) => a.index - b.index)
+    .map((q) => q.doneMs - start);
 }

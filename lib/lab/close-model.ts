@@ -53,7 +53,14 @@ export interface CloseSetup {
 const DISCARD_ON_RESET = true;
 
 function play(s: CloseSetup, strategy: "abrupt" | "graceful", readDelayMs: number) {
-  return simulateClose({ strategy, rttMs: s.rttMs, responseBytes: s.responseBytes, secondRequestAtMs: 0, clientReadDelayMs: readDelayMs, discardOnReset: DISCARD_ON_RESET });
+  return simulateClose({
+    strategy,
+    rttMs: s.rttMs,
+    responseBytes: s.responseBytes,
+    secondRequestAtMs: 0,
+    clientReadDelayMs: readDelayMs,
+    discardOnReset: DISCARD_ON_RESET,
+  });
 }
 
 export function modelClose(s: CloseSetup): CloseModel {

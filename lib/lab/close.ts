@@ -31,13 +31,13 @@
 import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
 import { messages, type Localized } from "../i18n";
-import { LabScope, connectLoopback, listenOnLoopback, runLab, socketClosed, deadlineOption } from "./harness";
-import { Consistency, ConsistencyLog, consistencyLines, inconclusiveBanner, orInconclusive } from "./consistency";
+import { type LabScope, connectLoopback, listenOnLoopback, runLab, socketClosed, deadlineOption } from "./harness";
+import { type Consistency, ConsistencyLog, consistencyLines, inconclusiveBanner, orInconclusive } from "./consistency";
 import { descriptorBudget, oneConnectionAtATime, requireDescriptors } from "./descriptors";
 import { measureLoopbackRtt, verifyLoopbackRtt } from "./loopback-rtt";
-import { PlatformFacts, platformFacts } from "./platform";
+import { type PlatformFacts, platformFacts } from "./platform";
 import { comparisonTable, noteLines, platformLine } from "./table";
-import { modelClose, CloseModel } from "./close-model";
+import { modelClose, type CloseModel } from "./close-model";
 
 const say = messages("lab/close", {
   abrupt: { en: "abrupt close", ko: "갑작스러운 끊기(abrupt close)" },
@@ -83,7 +83,10 @@ const say = messages("lab/close", {
     en: "Closing with unread input: response of {response} B while the client uploads {upload} B",
     ko: "읽지 않은 입력을 남기고 끊기: 클라이언트가 {upload} B를 업로드하는 동안 보내는 {response} B 응답",
   },
-  errors: { en: "client errors: abrupt {abrupt}; graceful {graceful}", ko: "클라이언트 오류: 갑작스러운 끊기 {abrupt}, 우아한 끊기 {graceful}" },
+  errors: {
+    en: "client errors: abrupt {abrupt}; graceful {graceful}",
+    ko: "클라이언트 오류: 갑작스러운 끊기 {abrupt}, 우아한 끊기 {graceful}",
+  },
   errorsEager: {
     en: "client errors, abrupt with a client reading at once: {errors}",
     ko: "클라이언트 오류, 바로 읽는 클라이언트의 갑작스러운 끊기: {errors}",
@@ -126,7 +129,14 @@ export interface CloseSide {
 
 export interface CloseLabResult {
   lab: "close";
-  setup: { runs: number; responseBytes: number; responseTotalBytes: number; uploadBytes: number; readDelayMs: number; closeDelayMs: number };
+  setup: {
+    runs: number;
+    responseBytes: number;
+    responseTotalBytes: number;
+    uploadBytes: number;
+    readDelayMs: number;
+    closeDelayMs: number;
+  };
   measured: {
     abrupt: CloseSide;
     graceful: CloseSide;
@@ -222,7 +232,12 @@ function requestHead(uploadBytes: number): string {
 }
 
 /** One client: send header and body, start reading after a delay, count bytes until the socket closes. */
-async function oneRun(scope: LabScope, port: number, kind: CloseKind, o: { uploadBytes: number; readDelayMs: number; responseTotal: number }): Promise<CloseRun> {
+async function oneRun(
+  scope: LabScope,
+  port: number,
+  kind: CloseKind,
+  o: { uploadBytes: number; readDelayMs: number; responseTotal: number },
+): Promise<CloseRun> {
   const socket = await connectLoopback(scope, port);
   let errorCode: string | null = null;
   let bytesReceived = 0;
@@ -268,7 +283,15 @@ async function measureSide(
 }
 
 /** Records whether a side's runs happened as designed (not what the client got: that is the measurement). */
-function checkSide(log: ConsistencyLog, label: Localized, kind: CloseKind, runs: number, responseBytes: number, requestBytes: number, stats: ServerStats): void {
+function checkSide(
+  log: ConsistencyLog,
+  label: Localized,
+  kind: CloseKind,
+  runs: number,
+  responseBytes: number,
+  requestBytes: number,
+  stats: ServerStats,
+): void {
   const closed = stats.closed.length;
   log.verify(
     stats.accepted === runs && stats.responded === runs && closed === runs,
@@ -278,7 +301,11 @@ function checkSide(log: ConsistencyLog, label: Localized, kind: CloseKind, runs:
   const mostRead = Math.max(0, ...stats.closed.map((c) => c.bytesRead));
   if (kind === "abrupt") {
     const unread = stats.closed.filter((c) => !c.sawFin && c.bytesRead < requestBytes).length;
-    log.verify(unread === closed, say.abruptOk({ label, mostRead, requestBytes }), say.abruptBad({ label, unread, closed, mostRead, requestBytes }));
+    log.verify(
+      unread === closed,
+      say.abruptOk({ label, mostRead, requestBytes }),
+      say.abruptBad({ label, unread, closed, mostRead, requestBytes }),
+    );
   } else {
     const drained = stats.closed.filter((c) => c.sawFin).length;
     log.verify(drained === closed, say.gracefulOk({ label }), say.gracefulBad({ label, early: closed - drained, closed }));

@@ -14,7 +14,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { messages, type Localized } from "../i18n";
-import { ConsistencyLog } from "./consistency";
+import type { ConsistencyLog } from "./consistency";
 
 const say = messages("lab/descriptors", {
   unlimited: { en: "unlimited", ko: "무제한" },
@@ -135,5 +135,9 @@ export function requireDescriptors(log: ConsistencyLog, b: DescriptorBudget, nee
   }
   const enough = b.free - DESCRIPTOR_RESERVE >= need;
   const budget = describeBudget(b);
-  return log.verify(enough, say.enough({ budget, what, need, reserve: DESCRIPTOR_RESERVE }), say.tooFew({ budget, what, need, reserve: DESCRIPTOR_RESERVE }));
+  return log.verify(
+    enough,
+    say.enough({ budget, what, need, reserve: DESCRIPTOR_RESERVE }),
+    say.tooFew({ budget, what, need, reserve: DESCRIPTOR_RESERVE }),
+  );
 }

@@ -98,7 +98,10 @@ function createScope(signal: AbortSignal, cleanups: CleanupList): LabScope {
     signal,
     defer: (cleanup) => {
       // a step still running after the deadline may open something: close it straight away
-      if (cleanups.ended) void Promise.resolve().then(cleanup).catch(() => undefined);
+      if (cleanups.ended)
+        void Promise.resolve()
+          .then(cleanup)
+          .catch(() => undefined);
       else cleanups.items.push(cleanup);
     },
     check: () => {

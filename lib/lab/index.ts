@@ -49,7 +49,8 @@ export interface LabEntry {
   /** one line saying what the lab measures, in the reader's language (read when shown) */
   readonly title: string;
   run(opts?: { quick?: boolean }): Promise<unknown>;
-  format(result: any): string;
+  /** the result its run() returned (a method: each lab's formatter takes its own result type) */
+  format(result: unknown): string;
 }
 
 export const labs: Record<LabName, LabEntry> = {

@@ -14,14 +14,22 @@
  * the few descriptors it needs.
  */
 import * as http from "node:http";
-import * as net from "node:net";
+import type * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
 import { messages } from "../i18n";
-import { LOOPBACK_HOST, LabScope, listenOnLoopback, median, nowMs, roundMs, runLab, deadlineOption } from "./harness";
-import { Consistency, ConsistencyLog, connections, consistencyLines, inconclusiveBanner, orInconclusive, sockets } from "./consistency";
+import { LOOPBACK_HOST, type LabScope, listenOnLoopback, median, nowMs, roundMs, runLab, deadlineOption } from "./harness";
+import {
+  type Consistency,
+  ConsistencyLog,
+  connections,
+  consistencyLines,
+  inconclusiveBanner,
+  orInconclusive,
+  sockets,
+} from "./consistency";
 import { descriptorBudget, requireDescriptors } from "./descriptors";
 import { measureLoopbackRtt, verifyLoopbackRtt } from "./loopback-rtt";
-import { PlatformFacts, platformFacts } from "./platform";
+import { type PlatformFacts, platformFacts } from "./platform";
 import { comparisonTable, noteLines, platformLine } from "./table";
 import type { KeepAliveSide } from "./keep-alive-model";
 import { modelKeepAlive } from "./keep-alive-model";
@@ -132,7 +140,13 @@ function timedGet(scope: LabScope, port: number, agent: http.Agent, stats: SideS
 }
 
 /** Runs `requests` GETs one after another on a fresh server; returns median time and sockets opened. */
-async function measureSide(scope: LabScope, log: ConsistencyLog, keepAlive: boolean, requests: number, body: Buffer): Promise<KeepAliveSide & { wire: MessageSizes }> {
+async function measureSide(
+  scope: LabScope,
+  log: ConsistencyLog,
+  keepAlive: boolean,
+  requests: number,
+  body: Buffer,
+): Promise<KeepAliveSide & { wire: MessageSizes }> {
   const stats: SideStats = { handled: 0, complete: 0, clientSockets: new Set() };
   const server = await listenOnLoopback(scope, fixedBodyServer(body, stats));
   const agent = new http.Agent(keepAlive ? { keepAlive: true, maxSockets: 1 } : { keepAlive: false });

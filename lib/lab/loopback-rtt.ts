@@ -9,14 +9,17 @@ import { once } from "node:events";
 import { checkNumber } from "../errors";
 import { messages } from "../i18n";
 import type { ConsistencyLog } from "./consistency";
-import { LabScope, connectLoopback, listenOnLoopback, median, nowMs, roundMs } from "./harness";
+import { type LabScope, connectLoopback, listenOnLoopback, median, nowMs, roundMs } from "./harness";
 
 const say = messages("lab/loopback-rtt", {
   measured: {
     en: "loopback round trip measured: {ms} ms (median of the echo probe)",
     ko: "루프백 왕복 시간(RTT) 측정: {ms} ms (에코 탐침의 중앙값)",
   },
-  notMeasured: { en: "the loopback round trip could not be measured ({ms} ms)", ko: "루프백 왕복 시간(RTT)을 측정하지 못했습니다 ({ms} ms)" },
+  notMeasured: {
+    en: "the loopback round trip could not be measured ({ms} ms)",
+    ko: "루프백 왕복 시간(RTT)을 측정하지 못했습니다 ({ms} ms)",
+  },
 });
 
 /** Echo round trips that are timed. */

@@ -17,6 +17,9 @@ function times(strategy: "pipelined" | "multiplexed", s: { requests: number; slo
   return { quickDoneMs: Math.max(...done.slice(1)), slowDoneMs: done[0] };
 }
 
-export function modelMultiplex(s: { requests: number; slowMs: number; rttMs: number }): { pipelined: MultiplexTimes; multiplexed: MultiplexTimes } {
+export function modelMultiplex(s: { requests: number; slowMs: number; rttMs: number }): {
+  pipelined: MultiplexTimes;
+  multiplexed: MultiplexTimes;
+} {
   return { pipelined: times("pipelined", s), multiplexed: times("multiplexed", s) };
 }

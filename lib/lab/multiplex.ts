@@ -21,13 +21,21 @@
 import * as http2 from "node:http2";
 import { optionsObject, optionalNumber } from "../errors";
 import { messages } from "../i18n";
-import { LOOPBACK_HOST, LabScope, listenOnLoopback, roundMs, nowMs, runLab, deadlineOption } from "./harness";
-import { Consistency, ConsistencyLog, LabInconclusiveError, connections, consistencyLines, inconclusiveBanner, orInconclusive } from "./consistency";
+import { LOOPBACK_HOST, type LabScope, listenOnLoopback, roundMs, nowMs, runLab, deadlineOption } from "./harness";
+import {
+  type Consistency,
+  ConsistencyLog,
+  LabInconclusiveError,
+  connections,
+  consistencyLines,
+  inconclusiveBanner,
+  orInconclusive,
+} from "./consistency";
 import { descriptorBudget, requireDescriptors } from "./descriptors";
 import { measureLoopbackRtt, verifyLoopbackRtt } from "./loopback-rtt";
-import { modelMultiplex, MultiplexTimes } from "./multiplex-model";
-import { exchange, itemServer, LabRequest, ServerLog } from "./pipeline";
-import { PlatformFacts, platformFacts } from "./platform";
+import { modelMultiplex, type MultiplexTimes } from "./multiplex-model";
+import { exchange, itemServer, type LabRequest, type ServerLog } from "./pipeline";
+import { type PlatformFacts, platformFacts } from "./platform";
 import { comparisonTable, loopbackTimingNote, noteLines, platformLine } from "./table";
 
 const say = messages("lab/multiplex", {
@@ -171,7 +179,11 @@ function h2Server(streams: { count: number }): http2.Http2Server {
   return server;
 }
 
-async function measureMultiplexed(scope: LabScope, checks: ConsistencyLog, requests: LabRequest[]): Promise<MultiplexLabResult["measured"]["multiplexed"]> {
+async function measureMultiplexed(
+  scope: LabScope,
+  checks: ConsistencyLog,
+  requests: LabRequest[],
+): Promise<MultiplexLabResult["measured"]["multiplexed"]> {
   const streams = { count: 0 };
   const server = await listenOnLoopback(scope, h2Server(streams));
   const session = http2.connect(`http://${LOOPBACK_HOST}:${server.port}`);
@@ -255,7 +267,10 @@ export async function runMultiplexLab(options: MultiplexLabOptions = {}): Promis
 }
 
 export function formatMultiplex(r: MultiplexLabResult): string {
-  const sides = [["pipelined", say.sidePipelined()], ["multiplexed", say.sideMultiplexed()]] as const;
+  const sides = [
+    ["pipelined", say.sidePipelined()],
+    ["multiplexed", say.sideMultiplexed()],
+  ] as const;
   const rows = sides.flatMap(([k, side]) => [
     { label: say.rowQuick({ side }), measured: r.measured[k].quickDoneMs, model: r.model[k].quickDoneMs, unit: "ms" },
     { label: say.rowSlow({ side }), measured: r.measured[k].slowDoneMs, model: r.model[k].slowDoneMs, unit: "ms" },

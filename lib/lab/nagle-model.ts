@@ -43,7 +43,14 @@ export interface NagleSetup {
 }
 
 function replyMs(writes: number[], nagle: boolean, s: NagleSetup): number | null {
-  const r = nagleDelayedAck({ writes, nagle, nagleVariant: "minshall", delayedAckMs: LINUX_DELAYED_ACK_MS, rttMs: s.rttMs, responseBytes: s.responseBytes });
+  const r = nagleDelayedAck({
+    writes,
+    nagle,
+    nagleVariant: "minshall",
+    delayedAckMs: LINUX_DELAYED_ACK_MS,
+    rttMs: s.rttMs,
+    responseBytes: s.responseBytes,
+  });
   return r.responseMs;
 }
 

@@ -20,14 +20,31 @@
 import * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
 import { messages, type Message } from "../i18n";
-import { LabScope, LoopbackServer, connectLoopback, listenOnLoopback, median, nowMs, roundMs, runLab, deadlineOption } from "./harness";
-import { Consistency, ConsistencyLog, LabInconclusiveError, consistencyLines, inconclusiveBanner, orInconclusive } from "./consistency";
+import {
+  type LabScope,
+  type LoopbackServer,
+  connectLoopback,
+  listenOnLoopback,
+  median,
+  nowMs,
+  roundMs,
+  runLab,
+  deadlineOption,
+} from "./harness";
+import {
+  type Consistency,
+  ConsistencyLog,
+  LabInconclusiveError,
+  consistencyLines,
+  inconclusiveBanner,
+  orInconclusive,
+} from "./consistency";
 import { descriptorBudget, oneConnectionAtATime, requireDescriptors } from "./descriptors";
 import { measureLoopbackRtt, verifyLoopbackRtt } from "./loopback-rtt";
-import { PlatformFacts, platformFacts } from "./platform";
+import { type PlatformFacts, platformFacts } from "./platform";
 import { comparisonTable, noteLines, platformLine } from "./table";
 import type { NagleTimes } from "./nagle-model";
-import { modelNagle, NagleModel } from "./nagle-model";
+import { modelNagle, type NagleModel } from "./nagle-model";
 
 const say = messages("lab/nagle", {
   serverClosed: {
@@ -256,7 +273,10 @@ export function formatNagle(result: NagleLabResult): string {
     { label: say.runSingleWrite(), measured: m.singleWriteMs, model: p.singleWriteMs, unit: "ms" },
   ];
   return [
-    ...inconclusiveBanner(result.consistency, [m.nagleMs, m.noDelayMs, m.singleWriteMs].some((x) => x !== null)),
+    ...inconclusiveBanner(
+      result.consistency,
+      [m.nagleMs, m.noDelayMs, m.singleWriteMs].some((x) => x !== null),
+    ),
     say.heading({ rounds: setup.rounds }),
     comparisonTable(rows),
     ...noteLines(result.notes),

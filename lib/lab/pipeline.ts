@@ -24,18 +24,36 @@
  * measuring, the lab checks it has the few descriptors it needs.
  */
 import * as http from "node:http";
-import * as net from "node:net";
+import type * as net from "node:net";
 import { optionsObject, optionalNumber } from "../errors";
 import { messages, verbatim } from "../i18n";
-import { LabScope, LoopbackServer, connectLoopback, listenOnLoopback, median, nowMs, roundMs, runLab, deadlineOption } from "./harness";
-import { Consistency, ConsistencyLog, connections, consistencyLines, counted, inconclusiveBanner, orInconclusive } from "./consistency";
+import {
+  type LabScope,
+  type LoopbackServer,
+  connectLoopback,
+  listenOnLoopback,
+  median,
+  nowMs,
+  roundMs,
+  runLab,
+  deadlineOption,
+} from "./harness";
+import {
+  type Consistency,
+  ConsistencyLog,
+  connections,
+  consistencyLines,
+  counted,
+  inconclusiveBanner,
+  orInconclusive,
+} from "./consistency";
 import { descriptorBudget, oneConnectionAtATime, requireDescriptors } from "./descriptors";
 import { measureLoopbackRtt, verifyLoopbackRtt } from "./loopback-rtt";
-import { PlatformFacts, platformFacts } from "./platform";
-import { ParsedResponse, ResponseParser } from "./response-parser";
+import { type PlatformFacts, platformFacts } from "./platform";
+import { type ParsedResponse, ResponseParser } from "./response-parser";
 import { comparisonTable, noteLines, platformLine } from "./table";
 import { isIdempotent } from "../http/index";
-import { modelPipeline, PipelineModel, RetryPrediction } from "./pipeline-model";
+import { modelPipeline, type PipelineModel, type RetryPrediction } from "./pipeline-model";
 
 const say = messages("lab/pipeline", {
   batchOne: { en: "{n} batch", ko: "묶음 {n}개" },
@@ -83,7 +101,10 @@ const say = messages("lab/pipeline", {
   rowFailed: { en: "requests failed", ko: "실패한 요청" },
   answeredLine: { en: "  answered, in arrival order: {list}", ko: "  응답받은 요청 (도착 순서): {list}" },
   resentLine: { en: "  resent (idempotent): {list}   model: {model}", ko: "  다시 보냄 (멱등): {list}   모델: {model}" },
-  failedLine: { en: "  failed, not resent (not idempotent): {list}   model: {model}", ko: "  실패, 다시 보내지 않음 (멱등 아님): {list}   모델: {model}" },
+  failedLine: {
+    en: "  failed, not resent (not idempotent): {list}   model: {model}",
+    ko: "  실패, 다시 보내지 않음 (멱등 아님): {list}   모델: {model}",
+  },
   handedLine: { en: "  the server was handed (answered or not): {list}", ko: "  서버가 넘겨받은 요청 (응답 여부와 상관없이): {list}" },
   rowPipelined: { en: "{n} GETs pipelined (total)", ko: "GET {n}개 파이프라인 (전체)" },
   rowSequential: { en: "{n} GETs one at a time (total)", ko: "GET {n}개 하나씩 (전체)" },
@@ -229,7 +250,7 @@ export async function exchange(scope: LabScope, port: number, requests: LabReque
   const arrivalsMs: number[] = [];
   let ended = false;
   let failure: Error | null = null;
-  let wake = () => undefined as void;
+  let wake: () => void = () => {};
   socket.on("data", (chunk) => {
     try {
       const complete = parser.push(chunk);
@@ -270,7 +291,14 @@ export async function exchange(scope: LabScope, port: number, requests: LabReque
 }
 
 /** Median total time of `repeats` batches of N zero-delay GETs, pipelined and one at a time; checks every batch got all its answers. */
-async function measureTiming(scope: LabScope, server: LoopbackServer, serverLog: ServerLog, checks: ConsistencyLog, n: number, repeats: number) {
+async function measureTiming(
+  scope: LabScope,
+  server: LoopbackServer,
+  serverLog: ServerLog,
+  checks: ConsistencyLog,
+  n: number,
+  repeats: number,
+) {
   const gets: LabRequest[] = Array.from({ length: n }, (_, id) => ({ id, method: "GET", delayMs: 0 }));
   const pipelined: number[] = [];
   const sequential: number[] = [];
@@ -333,7 +361,12 @@ export async function sendWithRetry(
   return outcome;
 }
 
-async function measureRetry(scope: LabScope, checks: ConsistencyLog, methods: readonly string[], closeAfter: number): Promise<RetryOutcome> {
+async function measureRetry(
+  scope: LabScope,
+  checks: ConsistencyLog,
+  methods: readonly string[],
+  closeAfter: number,
+): Promise<RetryOutcome> {
   const log: ServerLog = { received: [], finished: [] };
   const server = await listenOnLoopback(scope, itemServer(log, closeAfter));
   try {
@@ -401,7 +434,8 @@ export async function runPipelineLab(options?: PipelineLabOptions): Promise<Pipe
     verifyLoopbackRtt(checks, rttMs);
     const log: ServerLog = { received: [], finished: [] };
     const server = await listenOnLoopback(scope, itemServer(log));
-    let timing, order;
+    let timing: Pick<PipelineLabResult["measured"], "pipelinedMs" | "sequentialMs">;
+    let order: Pick<PipelineLabResult["measured"], "complete" | "inOrder" | "serverFinishOrder">;
     try {
       timing = await measureTiming(scope, server, log, checks, requests, repeats);
       order = await measureOrder(scope, server.port, log, checks, requests, delayStepMs);

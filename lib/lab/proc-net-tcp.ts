@@ -156,7 +156,10 @@ export interface OwnTimeWait {
  * connections. Entries on the server's port that are not the lab's are
  * counted in `ignored`.
  */
-export function ownTimeWait(entries: readonly SocketEntry[], own: { host: string; serverPort: number; clientPorts: ReadonlySet<number> }): OwnTimeWait {
+export function ownTimeWait(
+  entries: readonly SocketEntry[],
+  own: { host: string; serverPort: number; clientPorts: ReadonlySet<number> },
+): OwnTimeWait {
   const found: OwnTimeWait = { serverSide: new Set(), clientSide: new Set(), ignored: 0 };
   for (const e of entries) {
     if (e.state !== TIME_WAIT_STATE) continue;

@@ -83,7 +83,9 @@ export function portSourceLabel(source: PlatformFacts["portRange"]["source"]): L
 }
 
 /** A one-line platform summary for the foot of a report. */
-export function platformLine(p: Pick<PlatformFacts, "os" | "node" | "delayedAckMs" | "timeWaitSeconds" | "portRange" | "loopbackRttMs">): Localized {
+export function platformLine(
+  p: Pick<PlatformFacts, "os" | "node" | "delayedAckMs" | "timeWaitSeconds" | "portRange" | "loopbackRttMs">,
+): Localized {
   const rtt = p.loopbackRttMs !== undefined ? say.loopbackRtt({ rtt: formatNumber(p.loopbackRttMs, "ms") }) : "";
   const source = portSourceLabel(p.portRange.source);
   return say.platform({

@@ -31,7 +31,11 @@ export interface TimeWaitModel {
 }
 
 export function modelTimeWait(setup: { connections: number; ports: number; connectionsPerSecond: number }): TimeWaitModel {
-  const p = portExhaustion({ ports: setup.ports, timeWaitSeconds: LINUX_TIME_WAIT_SECONDS, connectionsPerSecond: setup.connectionsPerSecond });
+  const p = portExhaustion({
+    ports: setup.ports,
+    timeWaitSeconds: LINUX_TIME_WAIT_SECONDS,
+    connectionsPerSecond: setup.connectionsPerSecond,
+  });
   return {
     activeCloserHolds: setup.connections,
     passiveCloserHolds: 0,

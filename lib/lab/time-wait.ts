@@ -34,13 +34,13 @@ import * as net from "node:net";
 import * as path from "node:path";
 import { optionsObject, optionalNumber } from "../errors";
 import { messages, verbatim, type Localized, type Message } from "../i18n";
-import { LOOPBACK_HOST, LabScope, listenOnLoopback, nowMs, runLab, socketClosed, deadlineOption } from "./harness";
-import { Consistency, ConsistencyLog, consistencyLines, counted, inconclusiveBanner, orInconclusive } from "./consistency";
+import { LOOPBACK_HOST, type LabScope, listenOnLoopback, nowMs, runLab, socketClosed, deadlineOption } from "./harness";
+import { type Consistency, ConsistencyLog, consistencyLines, counted, inconclusiveBanner, orInconclusive } from "./consistency";
 import { DESCRIPTOR_RESERVE, describeBudget, descriptorBudget, requireDescriptors, unitsThatFit } from "./descriptors";
-import { PlatformFacts, platformFacts } from "./platform";
-import { OwnTimeWait, TimeWaitCount, ownTimeWait, procNetTcpFiles, readSocketTable } from "./proc-net-tcp";
+import { type PlatformFacts, platformFacts } from "./platform";
+import { type OwnTimeWait, type TimeWaitCount, ownTimeWait, procNetTcpFiles, readSocketTable } from "./proc-net-tcp";
 import { comparisonTable, formatNumber, noteLines, platformLine, portSourceLabel } from "./table";
-import { modelTimeWait, TimeWaitModel } from "./time-wait-model";
+import { modelTimeWait, type TimeWaitModel } from "./time-wait-model";
 
 const say = messages("lab/time-wait", {
   clientClosesFirst: { en: "client closes first", ko: "클라이언트가 먼저 끊음" },
@@ -74,8 +74,14 @@ const say = messages("lab/time-wait", {
   },
   readOne: { en: "{n} read", ko: "{n}번" },
   readMany: { en: "{n} reads", ko: "{n}번" },
-  leftOut: { en: "; {ignored} other TIME_WAIT entries on port {port} left out", ko: ", 포트 {port}의 다른 TIME_WAIT 항목 {ignored}개는 뺌" },
-  reused: { en: "; {reused} client ports were used twice (tcp_tw_reuse)", ko: ". 클라이언트 포트 {reused}개는 두 번 쓰였습니다(tcp_tw_reuse)" },
+  leftOut: {
+    en: "; {ignored} other TIME_WAIT entries on port {port} left out",
+    ko: ", 포트 {port}의 다른 TIME_WAIT 항목 {ignored}개는 뺌",
+  },
+  reused: {
+    en: "; {reused} client ports were used twice (tcp_tw_reuse)",
+    ko: ". 클라이언트 포트 {reused}개는 두 번 쓰였습니다(tcp_tw_reuse)",
+  },
   entriesOk: {
     en: "{label}: {entries} TIME_WAIT entries found for the run's {tuples} connections (own addresses and ports only{left}; {reads} of the table){reused}",
     ko: "{label}: 이번 실행의 커넥션 {tuples}개에 대해 TIME_WAIT 항목 {entries}개를 찾았습니다 (자기 주소와 포트만{left}, 테이블을 {reads} 읽음){reused}",
@@ -246,7 +252,14 @@ async function openAndClose(scope: LabScope, port: number, closesFirst: Closer, 
 }
 
 /** Opens and closes `total` connections, `concurrency` at a time. */
-async function churn(scope: LabScope, port: number, closesFirst: Closer, total: number, concurrency: number, stats: RunStats): Promise<void> {
+async function churn(
+  scope: LabScope,
+  port: number,
+  closesFirst: Closer,
+  total: number,
+  concurrency: number,
+  stats: RunStats,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < total) {
@@ -278,7 +291,11 @@ const TABLE_READ_GAP_MS = 20;
  * is found for every connection (or the reads run out) counts each once.
  * It also gives the last closes time to reach TIME_WAIT.
  */
-async function countSettled(scope: LabScope, files: string[], own: Parameters<typeof ownTimeWait>[1]): Promise<OwnTimeWait & { reads: number }> {
+async function countSettled(
+  scope: LabScope,
+  files: string[],
+  own: Parameters<typeof ownTimeWait>[1],
+): Promise<OwnTimeWait & { reads: number }> {
   const union: OwnTimeWait = { serverSide: new Set(), clientSide: new Set(), ignored: 0 };
   let reads = 0;
   while (reads < TABLE_READS) {
@@ -302,7 +319,13 @@ const countsText = (errors: Record<string, number>): Localized =>
   );
 
 /** Records what must hold for a run's counts to mean what the table says. */
-function checkRun(log: ConsistencyLog, run: TimeWaitRun, stats: RunStats, count: { ignored: number; reads: number }, serverPort: number): void {
+function checkRun(
+  log: ConsistencyLog,
+  run: TimeWaitRun,
+  stats: RunStats,
+  count: { ignored: number; reads: number },
+  serverPort: number,
+): void {
   const n = run.connections;
   const label = CLOSES_FIRST[run.closesFirst]();
   const closer = SIDE[run.closesFirst]();
@@ -318,7 +341,11 @@ function checkRun(log: ConsistencyLog, run: TimeWaitRun, stats: RunStats, count:
     say.acceptedOk({ label, accepted: stats.accepted }),
     say.acceptedBad({ label, accepted: stats.accepted, connected: stats.connected }),
   );
-  log.verify(stats.closerFinSeen === n, say.finOk({ label, n, other, closer }), say.finBad({ label, seen: stats.closerFinSeen, n, closer }));
+  log.verify(
+    stats.closerFinSeen === n,
+    say.finOk({ label, n, other, closer }),
+    say.finBad({ label, seen: stats.closerFinSeen, n, closer }),
+  );
   const entries = run.timeWait.serverSide + run.timeWait.clientSide;
   const tuples = stats.clientPorts.size;
   const reused = stats.connected - tuples;
@@ -331,7 +358,14 @@ function checkRun(log: ConsistencyLog, run: TimeWaitRun, stats: RunStats, count:
   );
 }
 
-async function measureRun(scope: LabScope, files: string[], closesFirst: Closer, connections: number, concurrency: number, log: ConsistencyLog): Promise<TimeWaitRun> {
+async function measureRun(
+  scope: LabScope,
+  files: string[],
+  closesFirst: Closer,
+  connections: number,
+  concurrency: number,
+  log: ConsistencyLog,
+): Promise<TimeWaitRun> {
   const stats: RunStats = { connected: 0, errors: {}, accepted: 0, closerFinSeen: 0, clientPorts: new Set() };
   const raw = closingServer(closesFirst, stats);
   const server = await listenOnLoopback(scope, raw);
@@ -392,7 +426,11 @@ export async function runTimeWaitLab(options?: TimeWaitLabOptions): Promise<Time
   const platform = platformFacts({ procDir });
   const log = new ConsistencyLog();
   const files = procNetTcpFiles(procDir);
-  const notMeasured = (available: boolean, reason: Localized, setup = { connections, concurrency: askedConcurrency, requested }): TimeWaitLabResult => {
+  const notMeasured = (
+    available: boolean,
+    reason: Localized,
+    setup = { connections, concurrency: askedConcurrency, requested },
+  ): TimeWaitLabResult => {
     if (!log.failed) log.fail(reason);
     return { lab: "time-wait", available, reason, setup, measured: null, model: null, platform, notes: [], consistency: log.result() };
   };
@@ -400,9 +438,19 @@ export async function runTimeWaitLab(options?: TimeWaitLabOptions): Promise<Time
     return notMeasured(false, say.notAvailable({ os: process.platform, procDir }));
   }
   log.note(say.procReadable({ procDir, host: LOOPBACK_HOST }));
-  log.note(platform.os === "linux" ? say.platformLinux({ seconds: platform.timeWaitSeconds }) : say.platformOther({ os: platform.os, seconds: platform.timeWaitSeconds }));
+  log.note(
+    platform.os === "linux"
+      ? say.platformLinux({ seconds: platform.timeWaitSeconds })
+      : say.platformOther({ os: platform.os, seconds: platform.timeWaitSeconds }),
+  );
   const ports = { connections, ports: platform.portRange.count };
-  if (!log.verify(connections <= platform.portRange.count, say.portsFit({ ...ports, source: portSourceLabel(platform.portRange.source) }), say.portsDoNotFit(ports))) {
+  if (
+    !log.verify(
+      connections <= platform.portRange.count,
+      say.portsFit({ ...ports, source: portSourceLabel(platform.portRange.source) }),
+      say.portsDoNotFit(ports),
+    )
+  ) {
     return notMeasured(true, log.result().inconclusive! as Localized);
   }
   const budget = descriptorBudget({ fdLimit, procDir });
@@ -414,7 +462,13 @@ export async function runTimeWaitLab(options?: TimeWaitLabOptions): Promise<Time
   const concurrency = Math.min(askedConcurrency, fit);
   if (concurrency < askedConcurrency) {
     log.note(
-      say.lowered({ budget: describeBudget(budget), asked: askedConcurrency, concurrency, perConnection: DESCRIPTORS_PER_CONNECTION, reserve: DESCRIPTOR_RESERVE }),
+      say.lowered({
+        budget: describeBudget(budget),
+        asked: askedConcurrency,
+        concurrency,
+        perConnection: DESCRIPTORS_PER_CONNECTION,
+        reserve: DESCRIPTOR_RESERVE,
+      }),
     );
   } else {
     requireDescriptors(log, budget, 1 + DESCRIPTORS_PER_CONNECTION * concurrency, say.inFlight({ concurrency }));
@@ -423,9 +477,22 @@ export async function runTimeWaitLab(options?: TimeWaitLabOptions): Promise<Time
   const work = runLab("time-wait", deadlineMs, async (scope): Promise<TimeWaitLabResult> => {
     const clientCloses = await measureRun(scope, files, "client", connections, concurrency, log);
     const serverCloses = await measureRun(scope, files, "server", connections, concurrency, log);
-    const { notes: modelNotes, ...model } = modelTimeWait({ connections, ports: platform.portRange.count, connectionsPerSecond: clientCloses.connectionsPerSecond });
+    const { notes: modelNotes, ...model } = modelTimeWait({
+      connections,
+      ports: platform.portRange.count,
+      connectionsPerSecond: clientCloses.connectionsPerSecond,
+    });
     const notes = [...modelNotes, ...twReuseNotes(procDir)];
-    return { lab: "time-wait", available: true, setup, measured: { clientCloses, serverCloses }, model, platform, notes, consistency: log.result() };
+    return {
+      lab: "time-wait",
+      available: true,
+      setup,
+      measured: { clientCloses, serverCloses },
+      model,
+      platform,
+      notes,
+      consistency: log.result(),
+    };
   });
   return orInconclusive(work, log, (reason) => notMeasured(true, reason, setup));
 }
@@ -450,7 +517,11 @@ export function formatTimeWait(result: TimeWaitLabResult): string {
   const perSecond = say.perSecond();
   const ceiling = formatNumber(p.maxConnectionsPerSecond, perSecond);
   const exhausted =
-    p.maxConnectionsPerSecond === null ? say.noModel() : p.exhaustedAfterSeconds === null ? say.never() : say.after({ time: formatNumber(p.exhaustedAfterSeconds, "s") });
+    p.maxConnectionsPerSecond === null
+      ? say.noModel()
+      : p.exhaustedAfterSeconds === null
+        ? say.never()
+        : say.after({ time: formatNumber(p.exhaustedAfterSeconds, "s") });
   return [
     ...banner,
     say.heading({ connections: c.connections, concurrency: result.setup.concurrency ?? "?" }),

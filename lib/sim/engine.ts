@@ -68,7 +68,10 @@ export interface OpenOptions extends TcpOptions {
 function linkFrom(o: Partial<NetworkOptions>): Link {
   if (o.link !== undefined) return new Link(o.link);
   const rttMs = optionalNumber("rttMs", o.rttMs, 0, { min: 0, max: MAX_QUANTITY });
-  const bandwidth = o.bandwidthBps === undefined || o.bandwidthBps === Infinity ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
+  const bandwidth =
+    o.bandwidthBps === undefined || o.bandwidthBps === Infinity
+      ? Infinity
+      : checkNumber("bandwidthBps", o.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
   return new Link(symmetricLink(rttMs, bandwidth));
 }
 
@@ -93,7 +96,14 @@ export class Network {
     const o = optionsObject("options", options);
     const atMs = optionalNumber("atMs", o.atMs, this.sim.now, { min: this.sim.now });
     const established = optionalBoolean("established", o.established, false);
-    const conn = new TcpConnection(this.connections.length, tcpConfig(o, this.defaults), this.sim, (c, p, arrive) => this.transmit(c, p, arrive), atMs, established);
+    const conn = new TcpConnection(
+      this.connections.length,
+      tcpConfig(o, this.defaults),
+      this.sim,
+      (c, p, arrive) => this.transmit(c, p, arrive),
+      atMs,
+      established,
+    );
     this.connections.push(conn);
     return conn;
   }
@@ -120,7 +130,10 @@ export class Network {
 
   /** Every packet so far, ordered by the time it left its sender (ties: in the order sent). */
   get trace(): Trace {
-    return this.entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.tMs - b.e.tMs || a.i - b.i).map(({ e }) => ({ ...e, flags: [...e.flags] }));
+    return this.entries
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => a.e.tMs - b.e.tMs || a.i - b.i)
+      .map(({ e }) => ({ ...e, flags: [...e.flags] }));
   }
 
   get connectionsOpened(): number {

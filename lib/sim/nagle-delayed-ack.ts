@@ -37,7 +37,17 @@
  * each at most MAX_STREAM_SEGMENTS segments (scheduler.ts): a bigger
  * input is refused at once, naming "writes" or "responseBytes".
  */
-import { checkChoice, checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
+import {
+  checkChoice,
+  checkNumber,
+  invalidType,
+  optionalBoolean,
+  optionalNumber,
+  optionsObject,
+  outOfRange,
+  MAX_QUANTITY,
+  MIN_BANDWIDTH_BPS,
+} from "../errors";
 import { language, messages, tr } from "../i18n";
 import { DEFAULT_MSS, LINUX_DELAYED_ACK_MS } from "../tcp/constants";
 import { checkDelayedAckMs } from "../tcp/delayed-ack";
@@ -113,7 +123,14 @@ function checkWrites(value: unknown, mss: number): number[] {
 }
 
 function play(s: Scenario): { completeMs: number; responseMs: number | null; trace: Trace } {
-  const net = new Network({ rttMs: s.rttMs, bandwidthBps: s.bandwidthBps, mss: s.mss, nagle: s.nagle, nagleVariant: s.nagleVariant, delayedAckMs: s.delayedAckMs });
+  const net = new Network({
+    rttMs: s.rttMs,
+    bandwidthBps: s.bandwidthBps,
+    mss: s.mss,
+    nagle: s.nagle,
+    nagleVariant: s.nagleVariant,
+    delayedAckMs: s.delayedAckMs,
+  });
   const conn = net.open({ atMs: 0, established: true });
   const total = s.writes.reduce((a, b) => a + b, 0);
   let completeMs = NaN;
@@ -124,7 +141,9 @@ function play(s: Scenario): { completeMs: number; responseMs: number | null; tra
     if (s.responseBytes > 0) conn.server.write(s.responseBytes, tr(say.response.text, undefined, lang));
   });
   if (s.responseBytes > 0) conn.client.read(s.responseBytes, (t) => (responseMs = t));
-  net.at(0, () => s.writes.forEach((w, i) => conn.client.write(w, tr(say.write.text, { n: i + 1 }, lang))));
+  net.at(0, () => {
+    for (const [i, w] of s.writes.entries()) conn.client.write(w, tr(say.write.text, { n: i + 1 }, lang));
+  });
   net.run();
   return { completeMs, responseMs, trace: net.trace };
 }

@@ -95,10 +95,12 @@ export class TcpConnection {
   private arrive(packet: Packet): void {
     const to = packet.from === "client" ? this.server : this.client;
     const syn = packet.flags.includes("SYN");
-    if (syn && !packet.flags.includes("ACK")) return this.server.sendControl(["SYN", "ACK"], packetNote("accept", this.lang));
-    if (syn) return this.clientEstablished();
-    if (!to.established) to.establish();
-    to.receive(packet);
+    if (syn && !packet.flags.includes("ACK")) this.server.sendControl(["SYN", "ACK"], packetNote("accept", this.lang));
+    else if (syn) this.clientEstablished();
+    else {
+      if (!to.established) to.establish();
+      to.receive(packet);
+    }
   }
 
   private clientEstablished(): void {

@@ -32,7 +32,17 @@
  * huge write fails at once, naming "bytes", instead of running the engine
  * into its event limit.
  */
-import { checkChoice, checkNumber, checkString, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
+import {
+  checkChoice,
+  checkNumber,
+  checkString,
+  invalidType,
+  optionalBoolean,
+  optionalNumber,
+  optionsObject,
+  outOfRange,
+  MAX_QUANTITY,
+} from "../errors";
 import { language, messages, type Language } from "../i18n";
 import { DEFAULT_MSS, LINUX_DELAYED_ACK_MS, RFC_MIN_RTO_MS, initialWindowSegments } from "../tcp/constants";
 import { nagleHolds } from "../tcp/nagle";
@@ -86,7 +96,11 @@ export function tcpConfig(options: TcpOptions | undefined, base?: EndpointConfig
   const window = o.receiveWindow ?? b?.receiveWindow ?? Infinity;
   const config: EndpointConfig = {
     mss,
-    initialWindow: optionalNumber("initialWindow", o.initialWindow, b?.initialWindow ?? initialWindowSegments(mss), { min: 1, integer: true, max: MAX_QUANTITY }),
+    initialWindow: optionalNumber("initialWindow", o.initialWindow, b?.initialWindow ?? initialWindowSegments(mss), {
+      min: 1,
+      integer: true,
+      max: MAX_QUANTITY,
+    }),
     delayedAckMs: checkDelayedAckMs(o.delayedAckMs ?? b?.delayedAckMs ?? LINUX_DELAYED_ACK_MS),
     nagle: optionalBoolean("nagle", o.nagle, b?.nagle ?? true),
     nagleVariant: checkChoice("nagleVariant", o.nagleVariant ?? b?.nagleVariant ?? "classic", NAGLE_VARIANTS),
@@ -388,7 +402,8 @@ export class TcpEndpoint {
     this.received += bytes;
     if (bytes >= this.config.mss) this.fullUnacked += 1;
     const decision = delayedAckDecision({ fullSizedUnacked: this.fullUnacked, delayedAckMs: this.config.delayedAckMs });
-    if (decision === "now") this.sendControl(["ACK"], packetNote(this.config.delayedAckMs === 0 ? "delayedAckOff" : "secondFullSegment", this.lang));
+    if (decision === "now")
+      this.sendControl(["ACK"], packetNote(this.config.delayedAckMs === 0 ? "delayedAckOff" : "secondFullSegment", this.lang));
     else if (!this.ackTimer) this.ackTimer = this.sim.after(this.config.delayedAckMs, () => this.onAckTimer());
     // The application sees the data after the kernel has taken its ACK decision.
     for (const listener of this.dataListeners) listener(bytes, this.received, this.sim.now);

@@ -46,7 +46,8 @@ export function handshake(input: HandshakeInput): HandshakeResult {
   const requestBytes = optionalNumber("requestBytes", o.requestBytes, 0, { min: 0, integer: true, max: MAX_QUANTITY });
 
   const oneWay = rttMs / 2;
-  const sendMs = (payload: number) => (bandwidthBps === Infinity ? 0 : (segmentTotals(payload, { mss }).wireBytes * 8 * 1000) / bandwidthBps);
+  const sendMs = (payload: number) =>
+    bandwidthBps === Infinity ? 0 : (segmentTotals(payload, { mss }).wireBytes * 8 * 1000) / bandwidthBps;
   const synAckLeaves = sendMs(0) + oneWay;
   const connectMs = synAckLeaves + sendMs(0) + oneWay;
   const carried = Math.min(requestBytes, mss);
@@ -55,7 +56,14 @@ export function handshake(input: HandshakeInput): HandshakeResult {
     { tMs: 0, conn: 0, from: "client", flags: ["SYN"], bytes: 0, note: packetNotes.open() },
     { tMs: synAckLeaves, conn: 0, from: "server", flags: ["SYN", "ACK"], bytes: 0, note: packetNotes.accept() },
     carried > 0
-      ? { tMs: connectMs, conn: 0, from: "client", flags: carried === requestBytes ? ["ACK", "PSH"] : ["ACK"], bytes: carried, note: packetNotes.requestOnAck() }
+      ? {
+          tMs: connectMs,
+          conn: 0,
+          from: "client",
+          flags: carried === requestBytes ? ["ACK", "PSH"] : ["ACK"],
+          bytes: carried,
+          note: packetNotes.requestOnAck(),
+        }
       : { tMs: connectMs, conn: 0, from: "client", flags: ["ACK"], bytes: 0, note: packetNotes.handshake() },
   ];
   return { packets, connectMs, serverEstablishedMs: connectMs + sendMs(carried) + oneWay };

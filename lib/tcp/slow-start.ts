@@ -102,11 +102,18 @@ function readInput(input: SlowStartInput): Limits & { bytes: number } {
   const bytes = checkNumber("bytes", o.bytes, { min: 0, integer: true, max: MAX_QUANTITY });
   const rttMs = checkNumber("rttMs", o.rttMs, { min: 0, max: MAX_QUANTITY });
   const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY });
-  const initialWindow = optionalNumber("initialWindow", o.initialWindow, initialWindowSegments(mss), { min: 1, integer: true, max: MAX_QUANTITY });
+  const initialWindow = optionalNumber("initialWindow", o.initialWindow, initialWindowSegments(mss), {
+    min: 1,
+    integer: true,
+    max: MAX_QUANTITY,
+  });
   const delayedAck = optionalBoolean("delayedAck", o.delayedAck, false);
   const abcLimit = checkAbcLimit(o.abcLimit);
   const bandwidthBps = o.bandwidthBps === undefined ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
-  const receiveWindow = o.receiveWindow === undefined || o.receiveWindow === Infinity ? Infinity : checkNumber("receiveWindow", o.receiveWindow, { min: mss, integer: true, max: MAX_QUANTITY });
+  const receiveWindow =
+    o.receiveWindow === undefined || o.receiveWindow === Infinity
+      ? Infinity
+      : checkNumber("receiveWindow", o.receiveWindow, { min: mss, integer: true, max: MAX_QUANTITY });
   return { bytes, rttMs, mss, initialWindow, delayedAck, abcLimit, bandwidthBps, windowSegments: Math.floor(receiveWindow / mss) };
 }
 

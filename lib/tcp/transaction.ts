@@ -80,12 +80,20 @@ interface Path {
 /** Time for `bytes` (the input field `name`) to go from one side to the other, first byte sent to last byte received. */
 function transferMs(name: string, bytes: number, p: Path): number {
   if (p.newConnection && bytes > 0) {
-    const input = { bytes, rttMs: p.rttMs, mss: p.mss, initialWindow: p.initialWindow, delayedAck: p.delayedAck, bandwidthBps: p.bandwidthBps === Infinity ? undefined : p.bandwidthBps };
+    const input = {
+      bytes,
+      rttMs: p.rttMs,
+      mss: p.mss,
+      initialWindow: p.initialWindow,
+      delayedAck: p.delayedAck,
+      bandwidthBps: p.bandwidthBps === Infinity ? undefined : p.bandwidthBps,
+    };
     try {
       return slowStart(input).timeMs;
     } catch (e) {
       // slowStart names its own "bytes"; here they are the request's or the response's
-      if (e instanceof RangeError && e.message.includes('"bytes"')) outOfRange(name, say.slowStartSize({ max: MAX_SLOW_START_ROUNDS }), bytes);
+      if (e instanceof RangeError && e.message.includes('"bytes"'))
+        outOfRange(name, say.slowStartSize({ max: MAX_SLOW_START_ROUNDS }), bytes);
       throw e;
     }
   }
@@ -103,7 +111,8 @@ export function transactionTime(input: TransactionInput): TransactionResult {
   const bandwidthBps = o.bandwidthBps === undefined ? Infinity : checkNumber("bandwidthBps", o.bandwidthBps, { min: MIN_BANDWIDTH_BPS });
   const newConnection = optionalBoolean("newConnection", o.newConnection, true);
   const mss = optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY });
-  const initialWindow = o.initialWindow === undefined ? undefined : checkNumber("initialWindow", o.initialWindow, { min: 1, integer: true, max: MAX_QUANTITY });
+  const initialWindow =
+    o.initialWindow === undefined ? undefined : checkNumber("initialWindow", o.initialWindow, { min: 1, integer: true, max: MAX_QUANTITY });
   const delayedAck = optionalBoolean("delayedAck", o.delayedAck, false);
 
   const path: Path = { rttMs, bandwidthBps, mss, initialWindow, delayedAck, newConnection };

@@ -72,9 +72,16 @@ export function cwndChart(input: CwndSeries, options?: CwndChartOptions): string
   const cwnd = readSeries(input);
   const o = optionsObject("options", options);
   const height = optionalNumber("height", o.height, 10, { min: 2, max: MAX_CHART_ROWS, integer: true });
-  const columns = optionalNumber("columnsPerRound", o.columnsPerRound, Math.max(1, Math.floor(60 / cwnd.length)), { min: 1, integer: true });
+  const columns = optionalNumber("columnsPerRound", o.columnsPerRound, Math.max(1, Math.floor(60 / cwnd.length)), {
+    min: 1,
+    integer: true,
+  });
   if (columns * cwnd.length > MAX_CHART_COLUMNS) {
-    outOfRange("columnsPerRound", say.columnsLimit({ max: Math.floor(MAX_CHART_COLUMNS / cwnd.length), rounds: cwnd.length, columns: MAX_CHART_COLUMNS }), columns);
+    outOfRange(
+      "columnsPerRound",
+      say.columnsLimit({ max: Math.floor(MAX_CHART_COLUMNS / cwnd.length), rounds: cwnd.length, columns: MAX_CHART_COLUMNS }),
+      columns,
+    );
   }
 
   const steps = cwnd.flatMap((v) => Array<number>(columns).fill(v));

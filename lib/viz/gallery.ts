@@ -98,7 +98,10 @@ const say = messages("viz/gallery", {
     en: "SYN, SYN-ACK, ACK and a small transaction as a sequence diagram",
     ko: "SYN, SYN-ACK, ACK 핸드셰이크와 작은 트랜잭션을 시퀀스 다이어그램으로",
   },
-  aboutSlowStart: { en: "cwnd per round, with and without delayed ACKs", ko: "라운드별 혼잡 윈도(cwnd), 확인응답 지연이 있을 때와 없을 때" },
+  aboutSlowStart: {
+    en: "cwnd per round, with and without delayed ACKs",
+    ko: "라운드별 혼잡 윈도(cwnd), 확인응답 지연이 있을 때와 없을 때",
+  },
   aboutNagle: {
     en: "the write-write-read stall of Nagle against a delayed ACK",
     ko: "네이글 알고리즘과 확인응답 지연이 만날 때의 쓰기-쓰기-읽기 지연",
@@ -145,8 +148,10 @@ function handshakePicture(): string {
   conn.server.onPeerClose(() => conn.server.close());
   net.run();
   const t = transactionTime({ rttMs: 100, requestBytes: 300, responseBytes: 1000 });
-  return `${say.handshakeHeading()}\n${sequenceDiagramText(net.trace)}\n` +
-    say.handshakeFoot({ connectMs: t.breakdown.connectMs.toFixed(0), totalMs: t.totalMs.toFixed(0) });
+  return (
+    `${say.handshakeHeading()}\n${sequenceDiagramText(net.trace)}\n` +
+    say.handshakeFoot({ connectMs: t.breakdown.connectMs.toFixed(0), totalMs: t.totalMs.toFixed(0) })
+  );
 }
 
 function slowStartPicture(): string {
@@ -163,9 +168,15 @@ function slowStartPicture(): string {
 function naglePicture(): string {
   const stalled = nagleDelayedAck({ writes: [200, 100], nagle: true, delayedAckMs: 40, rttMs: 1 });
   const nodelay = nagleDelayedAck({ writes: [200, 100], nagle: false, delayedAckMs: 40, rttMs: 1 });
-  return `${say.nagleHeading()}\n` +
+  return (
+    `${say.nagleHeading()}\n` +
     `${sequenceDiagramText(stalled.trace)}\n` +
-    say.nagleFoot({ completeMs: stalled.completeMs.toFixed(1), stallMs: stalled.stallMs.toFixed(1), noDelayMs: nodelay.completeMs.toFixed(1) });
+    say.nagleFoot({
+      completeMs: stalled.completeMs.toFixed(1),
+      stallMs: stalled.stallMs.toFixed(1),
+      noDelayMs: nodelay.completeMs.toFixed(1),
+    })
+  );
 }
 
 function portsPicture(): string {
@@ -176,19 +187,32 @@ function portsPicture(): string {
     return `  ${say.portsRow({ rate: String(rate).padStart(5), when })}`;
   });
   const ceiling = portExhaustion({ ports, timeWaitSeconds: LINUX_TIME_WAIT_SECONDS }).maxConnectionsPerSecond;
-  return `${say.portsHeading({ low: ports.low, high: ports.high, seconds: LINUX_TIME_WAIT_SECONDS })}\n` +
-    `${say.portsCeiling({ ceiling: ceiling.toFixed(0) })}\n${rows.join("\n")}`;
+  return (
+    `${say.portsHeading({ low: ports.low, high: ports.high, seconds: LINUX_TIME_WAIT_SECONDS })}\n` +
+    `${say.portsCeiling({ ceiling: ceiling.toFixed(0) })}\n${rows.join("\n")}`
+  );
 }
 
 function delayedAckPicture(): string {
   // two full segments at once, then a lone one: the first pair is ACKed at once, the third waits for the timer
-  const arrivals = [{ tMs: 0, bytes: 1460 }, { tMs: 0.1, bytes: 1460 }, { tMs: 10, bytes: 1460 }, { tMs: 60, bytes: 300 }];
-  const reasons: Record<string, Message> = { "second full segment": say.ackSecondFull, timer: say.ackTimerReason, immediate: say.ackImmediate };
+  const arrivals = [
+    { tMs: 0, bytes: 1460 },
+    { tMs: 0.1, bytes: 1460 },
+    { tMs: 10, bytes: 1460 },
+    { tMs: 60, bytes: 300 },
+  ];
+  const reasons: Record<string, Message> = {
+    "second full segment": say.ackSecondFull,
+    timer: say.ackTimerReason,
+    immediate: say.ackImmediate,
+  };
   const reason = (r: string) => (Object.hasOwn(reasons, r) ? reasons[r]() : r);
   const lines = [40, 200].map((delayedAckMs) => {
     const acks = ackSchedule({ arrivals, delayedAckMs });
-    return `  ${say.ackTimer({ ms: String(delayedAckMs).padStart(3) })}` +
-      acks.map((a) => say.ack({ tMs: a.tMs, segments: a.segments, reason: reason(a.reason) })).join("; ");
+    return (
+      `  ${say.ackTimer({ ms: String(delayedAckMs).padStart(3) })}` +
+      acks.map((a) => say.ack({ tMs: a.tMs, segments: a.segments, reason: reason(a.reason) })).join("; ")
+    );
   });
   const arrived = arrivals.map((a) => say.arrived({ bytes: a.bytes, tMs: a.tMs })).join(", ");
   return `${say.delayedAckHeading({ arrived })}\n${lines.join("\n")}`;
@@ -199,7 +223,12 @@ const SAMPLE_PAGE = { htmlBytes: 10_000, objectBytes: [20_000, 20_000, 20_000] }
 function pageLoadPicture(): string {
   return HTTP1_STRATEGIES.map((strategy) => {
     const r = simulatePageLoad({ page: SAMPLE_PAGE, strategy, rttMs: 100, bandwidthBps: 10e6 });
-    const heading = say.pageLoadHeading({ strategy: strategyName(strategy), elapsedMs: r.elapsedMs.toFixed(0), packets: r.packets, connections: r.connectionsOpened });
+    const heading = say.pageLoadHeading({
+      strategy: strategyName(strategy),
+      elapsedMs: r.elapsedMs.toFixed(0),
+      packets: r.packets,
+      connections: r.connectionsOpened,
+    });
     return `${heading}\n${waterfallText(r, { width: 50 })}`;
   }).join("\n\n");
 }
@@ -212,8 +241,9 @@ function keepAlivePicture(): string {
   const reused = say.reused();
   const fresh = say.new();
   const mark = Math.max(displayWidth(reused), displayWidth(fresh));
-  const rows = run.steps.map((s) =>
-    `  ${String(s.atMs).padStart(5)} ms  ${padEndWidth(s.path, 8)} ${say.conn({ conn: s.conn })}  ${padEndWidth(s.reused ? reused : fresh, mark)}  ${s.connectionNote}`,
+  const rows = run.steps.map(
+    (s) =>
+      `  ${String(s.atMs).padStart(5)} ms  ${padEndWidth(s.path, 8)} ${say.conn({ conn: s.conn })}  ${padEndWidth(s.reused ? reused : fresh, mark)}  ${s.connectionNote}`,
   );
   return `${say.keepAliveHeading()}\n${rows.join("\n")}\n${say.connectionsOpened({ n: run.connectionsOpened })}`;
 }
@@ -226,20 +256,24 @@ function proxyPicture(): string {
 }
 
 function closePicture(): string {
-  return (["abrupt", "graceful"] as const).map((strategy) => {
-    const r = simulateClose({ strategy, rttMs: 20, responseBytes: 5000 });
-    const close = strategy === "abrupt" ? say.closeAbrupt() : say.closeGraceful();
-    return `${say.closeHeading({ close, read: r.clientReceivedBytes, total: r.responseBytes })}\n${sequenceDiagramText(r.trace)}\n${r.explanation}`;
-  }).join("\n\n");
+  return (["abrupt", "graceful"] as const)
+    .map((strategy) => {
+      const r = simulateClose({ strategy, rttMs: 20, responseBytes: 5000 });
+      const close = strategy === "abrupt" ? say.closeAbrupt() : say.closeGraceful();
+      return `${say.closeHeading({ close, read: r.clientReceivedBytes, total: r.responseBytes })}\n${sequenceDiagramText(r.trace)}\n${r.explanation}`;
+    })
+    .join("\n\n");
 }
 
 function multiplexPicture(): string {
   const page = { htmlBytes: 2000, objectBytes: [3000, 3000, 3000, 3000] };
   const serverMs = [0, 300, 5, 5, 5]; // the first image is slow at the server
-  return (["pipelined", "multiplexed"] as const).map((strategy) => {
-    const r = simulatePageLoad({ page, strategy, rttMs: 50, bandwidthBps: 10e6, serverMs });
-    return `${say.multiplexHeading({ strategy: strategyName(strategy), elapsedMs: r.elapsedMs.toFixed(0) })}\n${waterfallText(r, { width: 50 })}`;
-  }).join("\n\n");
+  return (["pipelined", "multiplexed"] as const)
+    .map((strategy) => {
+      const r = simulatePageLoad({ page, strategy, rttMs: 50, bandwidthBps: 10e6, serverMs });
+      return `${say.multiplexHeading({ strategy: strategyName(strategy), elapsedMs: r.elapsedMs.toFixed(0) })}\n${waterfallText(r, { width: 50 })}`;
+    })
+    .join("\n\n");
 }
 
 /** A picture whose `about` is read in the current language each time. */

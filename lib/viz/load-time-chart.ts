@@ -29,7 +29,10 @@ const say = messages("viz/load-time-chart", {
   },
   listCounts: { en: "{rtts} RTTs, {bandwidths} bandwidths", ko: "RTT {rtts}개, 대역폭 {bandwidths}개" },
   nonEmptyList: { en: "a non-empty list", ko: "비어 있지 않은 목록" },
-  seriesArray: { en: "an array of strategy names or { strategy, maxConnections }", ko: "전략 이름 또는 { strategy, maxConnections }의 배열" },
+  seriesArray: {
+    en: "an array of strategy names or { strategy, maxConnections }",
+    ko: "전략 이름 또는 { strategy, maxConnections }의 배열",
+  },
   atMostLoads: {
     en: "at most {max} page loads in all ({series} series x {points} points)",
     ko: "페이지 로드 모두 최대 {max}번 (시리즈 {series}개 x 점 {points}개)",
@@ -98,7 +101,11 @@ export function loadTimeSweep(input: LoadTimeSweepInput): LoadTimeRow[] {
   if (!Array.isArray(list)) invalidType("series", say.seriesArray(), list);
   const points = rtts.length * bws.length;
   if (list.length * points > MAX_SWEEP_RUNS) {
-    outOfRange(list.length > points ? "series" : axis, say.atMostLoads({ max: MAX_SWEEP_RUNS, series: list.length, points }), list.length > points ? list : (axis === "rttMs" ? rtts : bws));
+    outOfRange(
+      list.length > points ? "series" : axis,
+      say.atMostLoads({ max: MAX_SWEEP_RUNS, series: list.length, points }),
+      list.length > points ? list : axis === "rttMs" ? rtts : bws,
+    );
   }
   // Array.from visits holes too (map would skip them): a hole is refused as series[i]
   const series = Array.from(list as readonly unknown[], (s, i): LoadTimeSeries => {
@@ -106,7 +113,10 @@ export function loadTimeSweep(input: LoadTimeSweepInput): LoadTimeRow[] {
     if (s === null || typeof s !== "object") invalidType(`series[${i}]`, say.seriesItem(), s);
     const one = s as Partial<LoadTimeSeries>;
     const strategy = checkChoice(`series[${i}].strategy`, one.strategy, PAGE_LOAD_STRATEGIES);
-    const maxConnections = one.maxConnections === undefined ? undefined : checkNumber(`series[${i}].maxConnections`, one.maxConnections, { min: 1, integer: true });
+    const maxConnections =
+      one.maxConnections === undefined
+        ? undefined
+        : checkNumber(`series[${i}].maxConnections`, one.maxConnections, { min: 1, integer: true });
     return { strategy, maxConnections };
   });
   const { series: _s, rttMs: _r, bandwidthBps: _b, ...rest } = o;
@@ -114,7 +124,13 @@ export function loadTimeSweep(input: LoadTimeSweepInput): LoadTimeRow[] {
   for (const s of series) {
     for (const rttMs of rtts) {
       for (const bandwidthBps of bws) {
-        const r = simulatePageLoad({ ...(rest as Omit<PageLoadInput, "strategy" | "rttMs" | "bandwidthBps">), strategy: s.strategy, maxConnections: s.maxConnections, rttMs, bandwidthBps });
+        const r = simulatePageLoad({
+          ...(rest as Omit<PageLoadInput, "strategy" | "rttMs" | "bandwidthBps">),
+          strategy: s.strategy,
+          maxConnections: s.maxConnections,
+          rttMs,
+          bandwidthBps,
+        });
         rows.push({
           series: seriesName(s, r.maxConnections),
           strategy: s.strategy,
@@ -198,7 +214,9 @@ export function loadTimeChartSpec(rows: readonly LoadTimeRow[], options: LoadTim
       },
       tooltip: [
         { field: "seriesName", type: "nominal", title: say.seriesField() },
-        x === "rttMs" ? { field: "rttMs", type: "quantitative", title: say.rttField() } : { field: "mbps", type: "quantitative", title: say.mbpsField() },
+        x === "rttMs"
+          ? { field: "rttMs", type: "quantitative", title: say.rttField() }
+          : { field: "mbps", type: "quantitative", title: say.mbpsField() },
         { field: "elapsedMs", type: "quantitative", format: ".1f", title: say.elapsedField() },
         { field: "packets", type: "quantitative", title: say.packetsField() },
         { field: "connectionsOpened", type: "quantitative", title: say.connectionsField() },

@@ -6,7 +6,7 @@
 import * as asciichart from "asciichart";
 import { optionalNumber, optionsObject, MAX_QUANTITY } from "../errors";
 import { messages } from "../i18n";
-import { segmentTotals, SegmentOptions } from "../tcp/segment";
+import { segmentTotals, type SegmentOptions } from "../tcp/segment";
 import { MAX_CHART_COLUMNS, MAX_CHART_ROWS } from "./chart-limits";
 
 const say = messages("viz/overhead-chart", {
@@ -44,6 +44,8 @@ export function overheadChart(options: OverheadChartOptions = {}): string {
   const height = optionalNumber("height", options.height, 10, { min: 2, max: MAX_CHART_ROWS, integer: true });
   const plot = asciichart.plot(percent, { height, format: (v: number) => `${v.toFixed(0).padStart(4)} %` });
   const max = bytes[bytes.length - 1];
-  return `${say.title({ max })}\n${plot}\n` +
-    `       ${say.axisStart()} ${"".padEnd(Math.max(0, bytes.length - 30), "─")}> ${say.axisEnd({ max })}`;
+  return (
+    `${say.title({ max })}\n${plot}\n` +
+    `       ${say.axisStart()} ${"".padEnd(Math.max(0, bytes.length - 30), "─")}> ${say.axisEnd({ max })}`
+  );
 }

@@ -5,7 +5,7 @@
  */
 import { checkNumber } from "../errors";
 import { messages } from "../i18n";
-import { segmentTotals, SegmentOptions } from "../tcp/segment";
+import { segmentTotals, type SegmentOptions } from "../tcp/segment";
 import { IP_HEADER_BYTES, TCP_HEADER_BYTES } from "../tcp/constants";
 import { MAX_CHART_ROWS } from "./chart-limits";
 import { displayWidth } from "./text-width";

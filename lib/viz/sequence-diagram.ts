@@ -17,14 +17,26 @@
  * blanks only what mermaid's sequence syntax reads as structure.
  */
 import { roundMs } from "../time";
-import { checkChoice, checkNumber, checkString, invalidType, optionalBoolean, optionalNumber, optionsObject, MAX_QUANTITY } from "../errors";
+import {
+  checkChoice,
+  checkNumber,
+  checkString,
+  invalidType,
+  optionalBoolean,
+  optionalNumber,
+  optionsObject,
+  MAX_QUANTITY,
+} from "../errors";
 import { messages } from "../i18n";
 import type { Flag, Side, Trace, TraceEntry } from "../sim/trace";
 import { MAX_CHART_COLUMNS } from "./chart-limits";
 import { displayWidth, maxWidth, padEndWidth, padStartWidth } from "./text-width";
 
 const say = messages("viz/sequence-diagram", {
-  traceEntry: { en: "a trace entry { tMs, conn, from, flags, bytes, note? }", ko: "트레이스 항목 { tMs, conn, from, flags, bytes, note? }" },
+  traceEntry: {
+    en: "a trace entry { tMs, conn, from, flags, bytes, note? }",
+    ko: "트레이스 항목 { tMs, conn, from, flags, bytes, note? }",
+  },
   flagsArray: { en: "an array of {flags}", ko: "{flags} 가운데 값들의 배열" },
   traceArray: { en: "an array of trace entries", ko: "트레이스 항목의 배열" },
   client: { en: "client", ko: "클라이언트" },
@@ -62,9 +74,15 @@ function isPlainEntry(e: unknown): boolean {
   const x = e as Record<string, unknown>;
   const num = (v: unknown, integer: boolean, max = Infinity) =>
     typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= max && (!integer || Number.isInteger(v));
-  return num(x.tMs, false) && num(x.conn, true) && (x.from === "client" || x.from === "server") &&
-    Array.isArray(x.flags) && allFlags(x.flags) && num(x.bytes, true, MAX_QUANTITY) &&
-    (x.note === undefined || typeof x.note === "string");
+  return (
+    num(x.tMs, false) &&
+    num(x.conn, true) &&
+    (x.from === "client" || x.from === "server") &&
+    Array.isArray(x.flags) &&
+    allFlags(x.flags) &&
+    num(x.bytes, true, MAX_QUANTITY) &&
+    (x.note === undefined || typeof x.note === "string")
+  );
 }
 
 export interface SequenceDiagramOptions {
@@ -113,6 +131,7 @@ function formatMs(t: number): string {
 }
 
 // CR, LF, NUL and the other control characters (C0, DEL, C1, and the Unicode line and paragraph separators) would break the line (or the terminal)
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are replaced by a space
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 function arrow(label: string, toServer: boolean, width: number): string {
@@ -150,7 +169,11 @@ function mermaidSafe(text: string): string {
 /** The trace as mermaid `sequenceDiagram` source. */
 export function sequenceDiagramMermaid(trace: Trace, options?: SequenceDiagramOptions): string {
   const { rows, labelConn, hidden } = pick(trace, options);
-  const lines = ["sequenceDiagram", `    participant C as ${mermaidSafe(say.client())}`, `    participant S as ${mermaidSafe(say.server())}`];
+  const lines = [
+    "sequenceDiagram",
+    `    participant C as ${mermaidSafe(say.client())}`,
+    `    participant S as ${mermaidSafe(say.server())}`,
+  ];
   for (const e of rows) {
     const [from, to] = e.from === "client" ? ["C", "S"] : ["S", "C"];
     lines.push(`    ${from}->>${to}: ${mermaidSafe(`${formatMs(e.tMs)} ms ${label(e, labelConn)}`)}`);

@@ -10,5 +10,8 @@ export function legendLabelExpr(names: Iterable<readonly [value: string, name: s
   const changed = [...new Map(names)].filter(([value, name]) => value !== name);
   if (changed.length === 0) return undefined;
   // JSON string literals are Vega expression string literals: quotes and backslashes come escaped
-  return changed.reduceRight((rest, [value, name]) => `datum.label === ${JSON.stringify(value)} ? ${JSON.stringify(name)} : ${rest}`, "datum.label");
+  return changed.reduceRight(
+    (rest, [value, name]) => `datum.label === ${JSON.stringify(value)} ? ${JSON.stringify(name)} : ${rest}`,
+    "datum.label",
+  );
 }

@@ -181,7 +181,10 @@ function bar(row: WaterfallRow, width: number, msPerColumn: number): string {
     const c = Math.min(width - 1, Math.floor(s.startMs / msPerColumn));
     if (cells[c] === undefined || cells.filter((x) => x === cells[c]).length > 1) cells[c] = s.phase;
   }
-  return cells.map((p) => (p ? WATERFALL_SYMBOLS[p] : " ")).join("").replace(/\s+$/, "");
+  return cells
+    .map((p) => (p ? WATERFALL_SYMBOLS[p] : " "))
+    .join("")
+    .replace(/\s+$/, "");
 }
 
 /** The waterfall as text: one row per request, a time axis, a legend. */
@@ -193,11 +196,15 @@ export function waterfallText(load: WaterfallInput, options?: WaterfallTextOptio
   const lastMs = rows.reduce((m, r) => Math.max(m, r.endMs), 0);
   const endMs = optionalNumber("endMs", o.endMs, lastMs, { above: 0 });
   const msPerColumn = endMs / width;
-  const labelWidth = maxWidth(rows.map((r) => r.label), 8);
+  const labelWidth = maxWidth(
+    rows.map((r) => r.label),
+    8,
+  );
   const lines: string[] = [];
   if (title !== undefined) lines.push(title);
   for (const r of rows) lines.push(`${padEndWidth(r.label, labelWidth)} |${bar(r, width, msPerColumn).padEnd(width)}| ${fmt(r.endMs)} ms`);
-  const axis = `0 ms`.padEnd(width - `${fmt(endMs)} ms`.length + 1) + `${fmt(endMs)} ms`;
+  const endLabel = `${fmt(endMs)} ms`;
+  const axis = `${"0 ms".padEnd(width - endLabel.length + 1)}${endLabel}`;
   lines.push(`${"".padEnd(labelWidth)}  ${axis}`);
   lines.push(`${"".padEnd(labelWidth)}  ${WATERFALL_PHASES.map((p) => `${WATERFALL_SYMBOLS[p]} ${phaseName(p)}`).join("  ")}`);
   return lines.join("\n");

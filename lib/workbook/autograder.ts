@@ -12,7 +12,7 @@ import AdmZip from "adm-zip";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { catalogue } from "./catalogue";
-import { gradeReport, GradeReport } from "./grade";
+import { gradeReport, type GradeReport } from "./grade";
 import { hintsUsed } from "./hints";
 import { CHECKS_DIR, ROOT } from "./paths";
 import { checkTarget, releaseFiles } from "./release";
@@ -21,7 +21,10 @@ import { language, messages } from "../i18n";
 import { verdictLine } from "./verdict";
 
 const say = messages("workbook/autograder", {
-  notEmpty: { en: "autograder <dir> must be a new or empty folder; {dir} is not empty", ko: "autograder <dir>은 새 폴더나 빈 폴더여야 합니다. {dir}은 비어 있지 않습니다" },
+  notEmpty: {
+    en: "autograder <dir> must be a new or empty folder; {dir} is not empty",
+    ko: "autograder <dir>은 새 폴더나 빈 폴더여야 합니다. {dir}은 비어 있지 않습니다",
+  },
   missing: { en: "Not found in the submission: {files}.", ko: "제출물에 없는 파일: {files}." },
 });
 
@@ -115,7 +118,12 @@ export const GRADING_BUDGET_MS = Number(process.env.WORKBOOK_GRADING_BUDGET_MS) 
 
 /** The folders directly inside a folder (a submission may arrive wrapped in one). */
 function subfolders(dir: string): string[] {
-  return fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith(".")).map((d) => path.join(dir, d.name)) : [];
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !d.name.startsWith("."))
+        .map((d) => path.join(dir, d.name))
+    : [];
 }
 
 /** Where a submission's exercise files are graded: a fresh folder beside exercises/ (so "../lib" resolves). */
@@ -135,8 +143,9 @@ export async function autograde(submission: string, log: (s: string) => void = (
   }
   if (process.env.WORKBOOK_SANDBOX_USER) fs.chmodSync(CHECKS_DIR, 0o700); // the answers: root only
   // a student's own measurements (measure exercises) and hint record travel in their .workbook/
-  const own = [path.join(submission, ".workbook"), ...subfolders(submission).map((d) => path.join(d, ".workbook"))]
-    .find((d) => fs.existsSync(d) && fs.lstatSync(d).isDirectory());
+  const own = [path.join(submission, ".workbook"), ...subfolders(submission).map((d) => path.join(d, ".workbook"))].find(
+    (d) => fs.existsSync(d) && fs.lstatSync(d).isDirectory(),
+  );
   const labsDir = path.join(ROOT, ".workbook", "submitted-labs");
   fs.rmSync(labsDir, { recursive: true, force: true });
   fs.mkdirSync(labsDir, { recursive: true });
@@ -148,7 +157,9 @@ export async function autograde(submission: string, log: (s: string) => void = (
   }
   const hints = own ? hintsUsed(path.join(own, "hints.json")) : {};
   // Type errors are informational; on a submission the compiler itself could be made to run out of memory, so it is not run.
-  const verdicts = await runChecks(undefined, { target: SUBMITTED, labsDir, typeCheck: false, budgetMs: GRADING_BUDGET_MS }, (v) => log(verdictLine(v)));
+  const verdicts = await runChecks(undefined, { target: SUBMITTED, labsDir, typeCheck: false, budgetMs: GRADING_BUDGET_MS }, (v) =>
+    log(verdictLine(v)),
+  );
   const report = gradeReport(verdicts, (Date.now() - started) / 1000, hints);
   if (missing.length) {
     report.output += ` ${say.missing({ files: missing.map((f) => `exercises/${f}`).join(", ") })}`;

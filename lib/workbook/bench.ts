@@ -28,7 +28,10 @@ const say = messages("workbook/bench", {
   nagle: { en: "nagleDelayedAck() write-write-read", ko: "nagleDelayedAck() 쓰기-쓰기-읽기" },
   simEvents: { en: "engine events per second (10,000 connections)", ko: "엔진의 초당 이벤트 수 (커넥션 10,000개)" },
   pageLoad: { en: "simulatePageLoad(), 42 objects, every strategy", ko: "simulatePageLoad(), 객체 42개, 모든 전략" },
-  pageLoadScaling: { en: "simulatePageLoad() time for 4x the objects (worst strategy)", ko: "객체가 4배일 때 simulatePageLoad() 시간 (가장 나쁜 전략)" },
+  pageLoadScaling: {
+    en: "simulatePageLoad() time for 4x the objects (worst strategy)",
+    ko: "객체가 4배일 때 simulatePageLoad() 시간 (가장 나쁜 전략)",
+  },
   checkOne: { en: "check {id} after a save (notebook, check --watch)", ko: "저장한 뒤 check {id} (노트북, check --watch)" },
   checkAll: { en: "check all {count} after editing every file", ko: "모든 파일을 고친 뒤 {count}문제 모두 check" },
   checkOneCold: { en: "check {id} after a save, in a fresh process", ko: "저장한 뒤 새 프로세스에서 check {id}" },
@@ -154,11 +157,15 @@ async function notebookRun(name: string, source: string): Promise<number | strin
   if (!jupyterReady()) return say.noJupyter();
   const rel = path.join(".workbook", "bench", `${name}.ipynb`);
   fs.mkdirSync(path.join(ROOT, path.dirname(rel)), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, rel), JSON.stringify({
-    cells: [{ cell_type: "code", execution_count: null, id: "c1", metadata: {}, outputs: [], source: [source] }],
-    metadata: { kernelspec: { name: "workbook", display_name: "TypeScript (workbook)", language: "typescript" } },
-    nbformat: 4, nbformat_minor: 5,
-  }));
+  fs.writeFileSync(
+    path.join(ROOT, rel),
+    JSON.stringify({
+      cells: [{ cell_type: "code", execution_count: null, id: "c1", metadata: {}, outputs: [], source: [source] }],
+      metadata: { kernelspec: { name: "workbook", display_name: "TypeScript (workbook)", language: "typescript" } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    }),
+  );
   const r = await executeNotebook(rel);
   return r.ok ? r.ms : say.notebookFailed({ output: r.output.slice(0, 200) });
 }
@@ -166,17 +173,53 @@ async function notebookRun(name: string, source: string): Promise<number | strin
 let kernelStart: number | undefined;
 
 export const benchCases: BenchCase[] = [
-  { key: "segmentMs", name: say.segment.text, unit: "ms", target: { atMost: 100 }, measure: () => median(() => { for (let i = 0; i < 1_000; i++) segment(1_000_000 + i); }) },
-  { key: "slowStartMs", name: say.slowStart.text, unit: "ms", target: { atMost: 50 }, measure: () => median(() => slowStart({ bytes: 1e9, rttMs: 100 })) },
-  { key: "nagleMs", name: say.nagle.text, unit: "ms", target: { atMost: 20 }, measure: () => median(() => nagleDelayedAck({ writes: [200, 100], nagle: true, delayedAckMs: 40, rttMs: 1 })) },
-  { key: "simEventsPerSec", name: say.simEvents.text, unit: "events/s", target: { atLeast: 1_000_000 }, measure: async () => simEventsPerSec() },
   {
-    key: "pageLoadMs", name: say.pageLoad.text, unit: "ms", target: { atMost: 200 },
-    measure: () => median(() => { for (const strategy of STRATEGIES) load(42, strategy, 90, 1.5e6); }),
+    key: "segmentMs",
+    name: say.segment.text,
+    unit: "ms",
+    target: { atMost: 100 },
+    measure: () =>
+      median(() => {
+        for (let i = 0; i < 1_000; i++) segment(1_000_000 + i);
+      }),
+  },
+  {
+    key: "slowStartMs",
+    name: say.slowStart.text,
+    unit: "ms",
+    target: { atMost: 50 },
+    measure: () => median(() => slowStart({ bytes: 1e9, rttMs: 100 })),
+  },
+  {
+    key: "nagleMs",
+    name: say.nagle.text,
+    unit: "ms",
+    target: { atMost: 20 },
+    measure: () => median(() => nagleDelayedAck({ writes: [200, 100], nagle: true, delayedAckMs: 40, rttMs: 1 })),
+  },
+  {
+    key: "simEventsPerSec",
+    name: say.simEvents.text,
+    unit: "events/s",
+    target: { atLeast: 1_000_000 },
+    measure: async () => simEventsPerSec(),
+  },
+  {
+    key: "pageLoadMs",
+    name: say.pageLoad.text,
+    unit: "ms",
+    target: { atMost: 200 },
+    measure: () =>
+      median(() => {
+        for (const strategy of STRATEGIES) load(42, strategy, 90, 1.5e6);
+      }),
   },
   { key: "pageLoadScaling", name: say.pageLoadScaling.text, unit: "×", target: { atMost: 5 }, measure: pageLoadScaling },
   {
-    key: "checkOneMs", name: withParams(say.checkOne.text, { id: first.id }), unit: "ms CPU", target: { atMost: 500 },
+    key: "checkOneMs",
+    name: withParams(say.checkOne.text, { id: first.id }),
+    unit: "ms CPU",
+    target: { atMost: 500 },
     measure: async () => {
       scratch();
       await runChecks([first.id], { target: SCRATCH }); // warm: the kernel or watcher has loaded everything once
@@ -184,7 +227,10 @@ export const benchCases: BenchCase[] = [
     },
   },
   {
-    key: "checkAllMs", name: withParams(say.checkAll.text, { count: catalogue.length }), unit: "ms CPU", target: { atMost: 5000 },
+    key: "checkAllMs",
+    name: withParams(say.checkAll.text, { count: catalogue.length }),
+    unit: "ms CPU",
+    target: { atMost: 5000 },
     measure: async () => {
       scratch();
       await runChecks(undefined, { target: SCRATCH });
@@ -192,7 +238,10 @@ export const benchCases: BenchCase[] = [
     },
   },
   {
-    key: "checkOneColdMs", name: withParams(say.checkOneCold.text, { id: first.id }), unit: "ms CPU", target: { atMost: 3000 },
+    key: "checkOneColdMs",
+    name: withParams(say.checkOneCold.text, { id: first.id }),
+    unit: "ms CPU",
+    target: { atMost: 3000 },
     measure: async () => {
       scratch();
       const code = `require(${JSON.stringify(path.join(__dirname, "run-check"))}).runChecks([${JSON.stringify(first.id)}], { target: ${JSON.stringify(SCRATCH)} })`;
@@ -200,15 +249,41 @@ export const benchCases: BenchCase[] = [
     },
   },
   {
-    key: "gradeMs", name: say.grade.text, unit: "ms", target: { atMost: 10_000 },
-    measure: () => median(() => spawnSync(process.execPath, [path.join(ROOT, "node_modules/ts-node/dist/bin.js"), "scripts/workbook.ts", "grade", "--json", "--exit-zero"], { cwd: ROOT, stdio: "ignore" }), { repeats: 1 }),
+    key: "gradeMs",
+    name: say.grade.text,
+    unit: "ms",
+    target: { atMost: 10_000 },
+    measure: () =>
+      median(
+        () =>
+          spawnSync(
+            process.execPath,
+            [path.join(ROOT, "node_modules/ts-node/dist/bin.js"), "scripts/workbook.ts", "grade", "--json", "--exit-zero"],
+            { cwd: ROOT, stdio: "ignore" },
+          ),
+        { repeats: 1 },
+      ),
   },
   {
-    key: "testMs", name: say.test.text, unit: "ms", target: { atMost: 30_000 },
-    measure: () => median(() => spawnSync(process.execPath, [path.join(ROOT, "node_modules/vitest/vitest.mjs"), "run", "--exclude", "test/notebooks.test.ts"], { cwd: ROOT, stdio: "ignore" }), { repeats: 1 }),
+    key: "testMs",
+    name: say.test.text,
+    unit: "ms",
+    target: { atMost: 30_000 },
+    measure: () =>
+      median(
+        () =>
+          spawnSync(process.execPath, [path.join(ROOT, "node_modules/vitest/vitest.mjs"), "run", "--exclude", "test/notebooks.test.ts"], {
+            cwd: ROOT,
+            stdio: "ignore",
+          }),
+        { repeats: 1 },
+      ),
   },
   {
-    key: "kernelStartMs", name: say.kernelStart.text, unit: "ms", target: {},
+    key: "kernelStartMs",
+    name: say.kernelStart.text,
+    unit: "ms",
+    target: {},
     measure: async () => {
       const r = await notebookRun("bare", "1 + 1");
       if (typeof r === "number") kernelStart = r;
@@ -216,7 +291,10 @@ export const benchCases: BenchCase[] = [
     },
   },
   {
-    key: "libImportMs", name: say.libImport.text, unit: "ms", target: { atMost: 1000 },
+    key: "libImportMs",
+    name: say.libImport.text,
+    unit: "ms",
+    target: { atMost: 1000 },
     measure: async () => {
       const lib = "./lib/index"; // the notebooks' own import, as a cell writes it
       const r = await notebookRun("lib", `import { segment } from "${lib}";\nsegment(1).segments`);
@@ -224,7 +302,10 @@ export const benchCases: BenchCase[] = [
     },
   },
   {
-    key: "notebookMs", name: say.notebook.text, unit: "ms", target: {},
+    key: "notebookMs",
+    name: say.notebook.text,
+    unit: "ms",
+    target: {},
     measure: async () => {
       const { executeNotebook, jupyterReady, listNotebooks } = notebooksScript();
       if (!jupyterReady()) return say.noJupyter();
@@ -263,7 +344,8 @@ export async function runBench(cases = benchCases, onResult: (r: BenchResult) =>
 }
 
 export function formatBenchResult(r: BenchResult): string {
-  const target = r.target.atMost !== undefined ? `≤ ${r.target.atMost}` : r.target.atLeast !== undefined ? `≥ ${r.target.atLeast}` : say.noTarget();
+  const target =
+    r.target.atMost !== undefined ? `≤ ${r.target.atMost}` : r.target.atLeast !== undefined ? `≥ ${r.target.atLeast}` : say.noTarget();
   const value = r.value === null ? say.notMeasured({ note: r.note ?? "" }) : `${Math.round(r.value * 10) / 10} ${r.unit}`.padStart(20);
   const mark = r.value === null ? "--" : r.ok ? "ok" : say.slow();
   return `${padEndWidth(mark, 4)} ${padEndWidth(r.name, 62)} ${value}  (${target})`;

@@ -21,11 +21,17 @@ const say = messages("workbook/build", {
     en: "{module} is not available in this exercise: the workbook's models compute the answers",
     ko: "이 문제에서는 {module}을(를) 쓸 수 없습니다. 워크북의 모델은 답을 계산해 버립니다",
   },
-  badTarget: { en: "target must be a folder inside the workbook; got {target}", ko: "target은 워크북 안의 폴더여야 합니다. 받은 값: {target}" },
+  badTarget: {
+    en: "target must be a folder inside the workbook; got {target}",
+    ko: "target은 워크북 안의 폴더여야 합니다. 받은 값: {target}",
+  },
 });
 
 export const CACHE_DIR = path.join(ROOT, ".workbook", "cache");
-const SWC_OPTIONS = { jsc: { parser: { syntax: "typescript" as const }, target: "es2022" as const }, module: { type: "commonjs" as const } };
+const SWC_OPTIONS = {
+  jsc: { parser: { syntax: "typescript" as const }, target: "es2022" as const },
+  module: { type: "commonjs" as const },
+};
 
 type Swc = typeof import("@swc/core");
 let swc: Swc | undefined;
@@ -76,7 +82,9 @@ export function runtimeImports(source: string): string[] {
 
 /** lib modules the exercises of one file may import (catalogue `imports`), plus the stub helper: "lib/http/page-load" ... */
 export function allowedLibModules(exerciseFile: string): string[] {
-  return [...new Set(["lib/workbook/not-implemented", ...catalogue.filter((e) => e.file === exerciseFile).flatMap((e) => e.imports ?? [])])];
+  return [
+    ...new Set(["lib/workbook/not-implemented", ...catalogue.filter((e) => e.file === exerciseFile).flatMap((e) => e.imports ?? [])]),
+  ];
 }
 
 /** Every module of lib/, root-relative without extension: "lib/tcp/segment". */

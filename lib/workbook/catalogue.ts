@@ -52,8 +52,16 @@ export const sections: readonly Section[] = [
   { id: "4.4", title: { en: "Parallel connections", ko: "병렬 커넥션" }, notebook: "4.4-parallel-connections.ipynb" },
   { id: "4.5", title: { en: "Persistent connections", ko: "지속 커넥션" }, notebook: "4.5-persistent-connections.ipynb" },
   { id: "4.6", title: { en: "Pipelined connections", ko: "파이프라인 커넥션" }, notebook: "4.6-pipelined-connections.ipynb" },
-  { id: "4.7", title: { en: "The mysteries of connection close", ko: "커넥션 끊기에 대한 미스터리" }, notebook: "4.7-closing-connections.ipynb" },
-  { id: "4.8", title: { en: "Multiplexing and beyond; for more information", ko: "다중 커넥션과 그 이후; 추가 정보" }, notebook: "4.8-multiplexing-and-beyond.ipynb" },
+  {
+    id: "4.7",
+    title: { en: "The mysteries of connection close", ko: "커넥션 끊기에 대한 미스터리" },
+    notebook: "4.7-closing-connections.ipynb",
+  },
+  {
+    id: "4.8",
+    title: { en: "Multiplexing and beyond; for more information", ko: "다중 커넥션과 그 이후; 추가 정보" },
+    notebook: "4.8-multiplexing-and-beyond.ipynb",
+  },
 ];
 
 export const catalogue: readonly Exercise[] = [
@@ -82,10 +90,10 @@ export const catalogue: readonly Exercise[] = [
       {
         en:
           "Return url.hostname as the host. For the port: when url.port is the empty string, use the scheme's default " +
-          "(80 for \"http:\", 443 for \"https:\"); otherwise convert url.port to a number.",
+          '(80 for "http:", 443 for "https:"); otherwise convert url.port to a number.',
         ko:
-          "호스트로는 url.hostname을 돌려줍니다. 포트는 url.port가 빈 문자열이면 스킴의 기본 포트(\"http:\"는 80, " +
-          "\"https:\"는 443)를 쓰고, 그렇지 않으면 url.port를 숫자로 바꿉니다.",
+          '호스트로는 url.hostname을 돌려줍니다. 포트는 url.port가 빈 문자열이면 스킴의 기본 포트("http:"는 80, ' +
+          '"https:"는 443)를 쓰고, 그렇지 않으면 url.port를 숫자로 바꿉니다.',
       },
     ],
   },
@@ -144,7 +152,10 @@ export const catalogue: readonly Exercise[] = [
   {
     id: "4.1c",
     section: "4.1",
-    title: { en: "The header overhead of a message, with and without TCP options", ko: "메시지의 헤더 오버헤드: TCP 옵션이 있을 때와 없을 때" },
+    title: {
+      en: "The header overhead of a message, with and without TCP options",
+      ko: "메시지의 헤더 오버헤드: TCP 옵션이 있을 때와 없을 때",
+    },
     file: "tcp-connections.ts",
     export: "headerOverhead",
     points: 2,
@@ -495,9 +506,7 @@ export const catalogue: readonly Exercise[] = [
       },
       {
         en: "The end that sends the first FIN (the active closer) holds TIME_WAIT. Which end sends it in this scenario?",
-        ko:
-          "첫 FIN을 보내는 쪽(먼저 끊는 쪽, active closer)이 TIME_WAIT를 갖습니다. 이 시나리오에서는 어느 쪽이 첫 " +
-          "FIN을 보낼까요?",
+        ko: "첫 FIN을 보내는 쪽(먼저 끊는 쪽, active closer)이 TIME_WAIT를 갖습니다. 이 시나리오에서는 어느 쪽이 첫 " + "FIN을 보낼까요?",
       },
     ],
   },
@@ -787,11 +796,11 @@ export const catalogue: readonly Exercise[] = [
       },
       {
         en:
-          "Call simulatePageLoad({ page, strategy: \"parallel\", maxConnections: n, rttMs, bandwidthBps }).elapsedMs for " +
+          'Call simulatePageLoad({ page, strategy: "parallel", maxConnections: n, rttMs, bandwidthBps }).elapsedMs for ' +
           "every n from 1 to limit and keep the times. Find the fastest, then return the first (smallest) n whose time " +
           "is at most fastest * (1 + tolerance).",
         ko:
-          "1부터 limit까지 모든 n에 대해 simulatePageLoad({ page, strategy: \"parallel\", " +
+          '1부터 limit까지 모든 n에 대해 simulatePageLoad({ page, strategy: "parallel", ' +
           "maxConnections: n, rttMs, bandwidthBps }).elapsedMs를 호출하고 시간을 모아 둡니다. 가장 " +
           "빠른 시간을 찾은 다음, 시간이 fastest * (1 + tolerance) 이하인 첫 번째(가장 작은) n을 돌려줍니다.",
       },
@@ -874,9 +883,9 @@ export const catalogue: readonly Exercise[] = [
     kind: "implement",
     hints: [
       {
-        en: "Which commas separate parameters, and which belong to a value? Try your code on x=\"a,b\" and on a parameter named constructor.",
+        en: 'Which commas separate parameters, and which belong to a value? Try your code on x="a,b" and on a parameter named constructor.',
         ko:
-          "어느 쉼표가 매개변수를 나누고, 어느 쉼표가 값에 속할까요? 여러분의 코드를 x=\"a,b\"와, constructor라는 이름의 " +
+          '어느 쉼표가 매개변수를 나누고, 어느 쉼표가 값에 속할까요? 여러분의 코드를 x="a,b"와, constructor라는 이름의 ' +
           "매개변수로 시험해 보세요.",
       },
       {
@@ -890,11 +899,11 @@ export const catalogue: readonly Exercise[] = [
       },
       {
         en:
-          "Where do your params live? On a plain {}, \"constructor\" in params is already true, and params[\"__proto__\"] = v sets the " +
+          'Where do your params live? On a plain {}, "constructor" in params is already true, and params["__proto__"] = v sets the ' +
           "prototype instead of adding a property. Object.create(null) makes an object that inherits no names.",
         ko:
-          "params는 어디에 저장하나요? 평범한 {}에서는 \"constructor\" in params가 이미 true이고, " +
-          "params[\"__proto__\"] = v는 속성을 추가하는 대신 프로토타입을 바꿉니다. Object.create(null)은 " +
+          'params는 어디에 저장하나요? 평범한 {}에서는 "constructor" in params가 이미 true이고, ' +
+          'params["__proto__"] = v는 속성을 추가하는 대신 프로토타입을 바꿉니다. Object.create(null)은 ' +
           "아무 이름도 상속하지 않는 객체를 만듭니다.",
       },
       {
@@ -983,10 +992,8 @@ export const catalogue: readonly Exercise[] = [
     kind: "implement",
     hints: [
       {
-        en: "A Connection value is a list of tokens: what must happen to \"X-Trace, Close\" before you can ask whether it holds close?",
-        ko:
-          "Connection 값은 토큰 목록입니다. \"X-Trace, Close\"에 close가 들어 있는지 묻기 전에 무엇을 해야 " +
-          "할까요?",
+        en: 'A Connection value is a list of tokens: what must happen to "X-Trace, Close" before you can ask whether it holds close?',
+        ko: 'Connection 값은 토큰 목록입니다. "X-Trace, Close"에 close가 들어 있는지 묻기 전에 무엇을 해야 ' + "할까요?",
       },
       {
         en:
@@ -1055,9 +1062,7 @@ export const catalogue: readonly Exercise[] = [
     hints: [
       {
         en: "Without keep-alive every request says Connection: close. How many requests can one connection carry then?",
-        ko:
-          "keep-alive가 없으면 모든 요청이 Connection: close를 보냅니다. 그러면 커넥션 하나가 요청을 몇 개 실어 " +
-          "나를 수 있을까요?",
+        ko: "keep-alive가 없으면 모든 요청이 Connection: close를 보냅니다. 그러면 커넥션 하나가 요청을 몇 개 실어 " + "나를 수 있을까요?",
       },
       {
         en: "With keep-alive, at most one socket and requests sent one at a time, when would the agent ever need a second connection?",
@@ -1120,8 +1125,8 @@ export const catalogue: readonly Exercise[] = [
         ko: "어느 요청이 응답을 받지 못했고, 그중 어느 요청은 두 번 보내도 한 번 보낸 것과 같을까요?",
       },
       {
-        en: "Is index `answered` answered or not? And is \"get\" the same method as GET?",
-        ko: "인덱스 `answered`의 요청은 응답을 받았을까요, 못 받았을까요? 그리고 \"get\"은 GET과 같은 메서드일까요?",
+        en: 'Is index `answered` answered or not? And is "get" the same method as GET?',
+        ko: '인덱스 `answered`의 요청은 응답을 받았을까요, 못 받았을까요? 그리고 "get"은 GET과 같은 메서드일까요?',
       },
       {
         en:
@@ -1137,7 +1142,10 @@ export const catalogue: readonly Exercise[] = [
   {
     id: "4.6e",
     section: "4.6",
-    title: { en: "Predict: how often must a careful client wait before pipelining?", ko: "예측: 신중한 클라이언트는 파이프라인을 쓰기 전에 몇 번 기다려야 할까?" },
+    title: {
+      en: "Predict: how often must a careful client wait before pipelining?",
+      ko: "예측: 신중한 클라이언트는 파이프라인을 쓰기 전에 몇 번 기다려야 할까?",
+    },
     file: "pipelined-connections.ts",
     export: "predictRequestsSentAlone",
     points: 1,
@@ -1176,13 +1184,11 @@ export const catalogue: readonly Exercise[] = [
     hints: [
       {
         en: "Which methods does RFC 9110 9.2.2 call idempotent? Safe methods are among them, but are they all?",
-        ko:
-          "RFC 9110 9.2.2는 어떤 메서드를 멱등(idempotent)이라고 할까요? 안전한 메서드는 그 안에 들지만, 그게 " +
-          "전부일까요?",
+        ko: "RFC 9110 9.2.2는 어떤 메서드를 멱등(idempotent)이라고 할까요? 안전한 메서드는 그 안에 들지만, 그게 " + "전부일까요?",
       },
       {
-        en: "Is \"get\" the same method as GET? And what do you know about a method your list does not name?",
-        ko: "\"get\"은 GET과 같은 메서드일까요? 그리고 여러분의 목록에 없는 메서드에 대해서는 무엇을 알 수 있을까요?",
+        en: 'Is "get" the same method as GET? And what do you know about a method your list does not name?',
+        ko: '"get"은 GET과 같은 메서드일까요? 그리고 여러분의 목록에 없는 메서드에 대해서는 무엇을 알 수 있을까요?',
       },
       {
         en:
@@ -1211,10 +1217,10 @@ export const catalogue: readonly Exercise[] = [
       },
       {
         en:
-          "Which batch does a method your list does not know (\"post\", FROB) go in? And what happens to the batch still open " +
+          'Which batch does a method your list does not know ("post", FROB) go in? And what happens to the batch still open ' +
           "when the requests run out?",
         ko:
-          "여러분의 목록에 없는 메서드(\"post\", FROB)는 어느 배치에 들어갈까요? 그리고 요청이 다 떨어졌을 때 아직 열려 있는 " +
+          '여러분의 목록에 없는 메서드("post", FROB)는 어느 배치에 들어갈까요? 그리고 요청이 다 떨어졌을 때 아직 열려 있는 ' +
           "배치는 어떻게 될까요?",
       },
       {
@@ -1256,7 +1262,7 @@ export const catalogue: readonly Exercise[] = [
         en:
           "order: request order or finish order? resent: play the client: on each connection the first closeAfter pending " +
           "requests are answered; of the rest, the idempotent ones go again together (list each id once, where it was first " +
-          "resent). The conclusion: run the lab and read \"the server was handed\" in your result; is there a request that got " +
+          'resent). The conclusion: run the lab and read "the server was handed" in your result; is there a request that got ' +
           "no answer on that connection?",
         ko:
           "order: 요청 순서일까요, 완료 순서일까요? resent: 클라이언트가 되어 보세요. 각 커넥션에서 대기 중인 요청 중 처음 " +
@@ -1293,12 +1299,12 @@ export const catalogue: readonly Exercise[] = [
       },
       {
         en:
-          "Order the tests: no-body responses are \"complete\"; then no Content-Length (undefined) means \"read-until-close\"; " +
-          "then fewer bytes than promised is \"truncated\", the promised number or more is \"complete\".",
+          'Order the tests: no-body responses are "complete"; then no Content-Length (undefined) means "read-until-close"; ' +
+          'then fewer bytes than promised is "truncated", the promised number or more is "complete".',
         ko:
-          "검사 순서를 정합니다. 본문이 없는 응답은 \"complete\"입니다. 그다음 Content-Length가 " +
-          "없으면(undefined) \"read-until-close\"입니다. 그다음 약속보다 적은 바이트는 \"truncated\", 약속한 " +
-          "수 이상은 \"complete\"입니다.",
+          '검사 순서를 정합니다. 본문이 없는 응답은 "complete"입니다. 그다음 Content-Length가 ' +
+          '없으면(undefined) "read-until-close"입니다. 그다음 약속보다 적은 바이트는 "truncated", 약속한 ' +
+          '수 이상은 "complete"입니다.',
       },
     ],
   },
@@ -1326,11 +1332,11 @@ export const catalogue: readonly Exercise[] = [
       },
       {
         en:
-          "\"shutdown-write\": always [\"FIN\"]. \"close\" with unreadBytes > 0: [\"RST\"] at once, no FIN. \"close\" with nothing " +
+          '"shutdown-write": always ["FIN"]. "close" with unreadBytes > 0: ["RST"] at once, no FIN. "close" with nothing ' +
           "unread: a FIN, then an RST as well if laterBytes > 0 (they hit the closed socket).",
         ko:
-          "\"shutdown-write\": 언제나 [\"FIN\"]. unreadBytes > 0인 \"close\": FIN 없이 곧바로 " +
-          "[\"RST\"]. 읽지 않은 것이 없는 \"close\": FIN을 보내고, laterBytes > 0이면 RST도 보냅니다(그 " +
+          '"shutdown-write": 언제나 ["FIN"]. unreadBytes > 0인 "close": FIN 없이 곧바로 ' +
+          '["RST"]. 읽지 않은 것이 없는 "close": FIN을 보내고, laterBytes > 0이면 RST도 보냅니다(그 ' +
           "바이트가 닫힌 소켓에 부딪힙니다).",
       },
     ],
@@ -1517,10 +1523,10 @@ export const catalogue: readonly Exercise[] = [
       },
       {
         en:
-          "new URL(u).origin gives \"scheme://host[:port]\" with the default port dropped. Count the requests per origin in a Map: " +
+          'new URL(u).origin gives "scheme://host[:port]" with the default port dropped. Count the requests per origin in a Map: ' +
           "HTTP/1.1 adds min(count, perOrigin) for each origin, HTTP/2 is the number of origins.",
         ko:
-          "new URL(u).origin은 기본 포트를 뺀 \"scheme://host[:port]\"를 줍니다. Map으로 출처마다 요청 " +
+          'new URL(u).origin은 기본 포트를 뺀 "scheme://host[:port]"를 줍니다. Map으로 출처마다 요청 ' +
           "수를 셉니다. HTTP/1.1은 출처마다 min(count, perOrigin)을 더하고, HTTP/2는 출처의 개수입니다.",
       },
     ],
@@ -1583,9 +1589,7 @@ export const catalogue: readonly Exercise[] = [
       },
       {
         en: "Time to first byte = (setup round trips + 1) x RTT + server time: TCP + TLS 1.3 has 2 round trips of setup, QUIC 1.",
-        ko:
-          "첫 바이트까지의 시간 = (준비 왕복 수 + 1) x RTT + 서버 시간입니다. TCP + TLS 1.3은 준비에 왕복 2번, " +
-          "QUIC은 1번이 듭니다.",
+        ko: "첫 바이트까지의 시간 = (준비 왕복 수 + 1) x RTT + 서버 시간입니다. TCP + TLS 1.3은 준비에 왕복 2번, " + "QUIC은 1번이 듭니다.",
       },
     ],
   },

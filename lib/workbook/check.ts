@@ -5,9 +5,9 @@
  */
 import { catalogue, findExercise } from "./catalogue";
 import { loadLastRun, saveLastRun } from "./last-run";
-import { runChecks, RunOptions } from "./run-check";
+import { runChecks, type RunOptions } from "./run-check";
 import { formatProgress, summarize } from "./progress";
-import { formatVerdict, Verdict } from "./verdict";
+import { formatVerdict, type Verdict } from "./verdict";
 
 /** `await check("4.1a")`, `await check("4.1")` (a section) or `await check()` (all). Prints, returns nothing. */
 export async function check(idOrSection?: string): Promise<void> {
@@ -25,7 +25,11 @@ export function verdictPrinter(print: (s: string) => void = console.log): (v: Ve
 }
 
 /** Grades exercises/ and saves the verdicts as the last run. */
-export async function checkExercises(ids: string[], onVerdict: (v: Verdict) => void = () => {}, options: RunOptions = {}): Promise<Verdict[]> {
+export async function checkExercises(
+  ids: string[],
+  onVerdict: (v: Verdict) => void = () => {},
+  options: RunOptions = {},
+): Promise<Verdict[]> {
   const verdicts = await runChecks(ids, { ...options, target: "exercises" }, onVerdict);
   saveLastRun(verdicts);
   return verdicts;
@@ -48,6 +52,12 @@ export async function progress(): Promise<void> {
 export async function progressText(savedOnly = false): Promise<string | undefined> {
   const last = loadLastRun();
   if (!last && savedOnly) return undefined;
-  const verdicts = last?.verdicts ?? (await checkExercises(catalogue.map((e) => e.id), undefined, { typeCheck: false }));
+  const verdicts =
+    last?.verdicts ??
+    (await checkExercises(
+      catalogue.map((e) => e.id),
+      undefined,
+      { typeCheck: false },
+    ));
   return formatProgress(summarize(verdicts), last?.changed ?? []);
 }

@@ -14,16 +14,18 @@ import { catalogue } from "./catalogue";
 export const stepId = (id: string): string => `ex-${id.replace(/\./g, "-")}`;
 
 export function classroomWorkflow(): string {
-  const steps = catalogue.map((e) => [
-    `      - name: ${e.id} ${tr(e.title).replace(/[:#]/g, " ")}`,
-    `        id: ${stepId(e.id)}`,
-    "        uses: classroom-resources/autograding-command-grader@v1",
-    "        with:",
-    `          test-name: "${e.id}"`,
-    `          command: npm run --silent workbook -- check ${e.id}`,
-    "          timeout: 5",
-    `          max-score: ${e.points}`,
-  ].join("\n"));
+  const steps = catalogue.map((e) =>
+    [
+      `      - name: ${e.id} ${tr(e.title).replace(/[:#]/g, " ")}`,
+      `        id: ${stepId(e.id)}`,
+      "        uses: classroom-resources/autograding-command-grader@v1",
+      "        with:",
+      `          test-name: "${e.id}"`,
+      `          command: npm run --silent workbook -- check ${e.id}`,
+      "          timeout: 5",
+      `          max-score: ${e.points}`,
+    ].join("\n"),
+  );
   const env = catalogue.map((e) => `          ${stepId(e.id).toUpperCase()}_RESULTS: "\${{ steps.${stepId(e.id)}.outputs.result }}"`);
   return `# Written by \`npm run workbook -- release\`: one graded step per exercise.
 name: Autograding Tests

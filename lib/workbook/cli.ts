@@ -11,7 +11,7 @@ import { checkChoice } from "../errors";
 import { language, languageChoice, LANGUAGES, messages, settingsFile, tr, type Language, type Localized, type Text } from "../i18n";
 import { catalogue, findExercise } from "./catalogue";
 import { checkExercises, progressText, selectIds, verdictPrinter } from "./check";
-import { gradeReport, GradeReport, maxScoreOf } from "./grade";
+import { gradeReport, type GradeReport, maxScoreOf } from "./grade";
 import { hint } from "./hints";
 // Commands load what they need when they run (labs, pictures, bench, autograder): a hint starts fast.
 import { ROOT } from "./paths";
@@ -22,7 +22,10 @@ const say = messages("workbook/cli", {
     en: "exercises done and what to do next, from the last checks (--last-run: print nothing when there are none)",
     ko: "마지막 채점 결과로 본 진행 상황과 다음에 할 일 (--last-run: 채점 결과가 없으면 아무것도 출력하지 않음)",
   },
-  aboutHint: { en: "a hint for one exercise; --more opens the next, more detailed one", ko: "문제 하나의 힌트. --more는 더 자세한 다음 힌트를 엽니다" },
+  aboutHint: {
+    en: "a hint for one exercise; --more opens the next, more detailed one",
+    ko: "문제 하나의 힌트. --more는 더 자세한 다음 힌트를 엽니다",
+  },
   aboutCheck: {
     en: "grade one exercise, one section (4.2) or all, against exercises/; --watch: again after every save",
     ko: "exercises/의 문제 하나, 절 하나(4.2), 또는 전부를 채점. --watch: 저장할 때마다 다시 채점",
@@ -54,7 +57,7 @@ const say = messages("workbook/cli", {
     ko: "워크북이 출력하는 모든 글의 언어: en(영어) 또는 ko(한국어). lang만 쓰면 지금 언어와 그 출처를 알려 줌",
   },
   usageHead: { en: "Usage: npm run workbook -- <command>", ko: "사용법: npm run workbook -- <command>" },
-  unknownCommand: { en: "Unknown command \"{name}\".", ko: "없는 명령입니다: \"{name}\"." },
+  unknownCommand: { en: 'Unknown command "{name}".', ko: '없는 명령입니다: "{name}".' },
   error: { en: "error: {message}", ko: "오류: {message}" },
   usage: { en: "usage: npm run workbook -- {usage}", ko: "사용법: npm run workbook -- {usage}" },
   unknownOption: { en: "unknown option {option}", ko: "알 수 없는 옵션: {option}" },
@@ -93,7 +96,10 @@ const say = messages("workbook/cli", {
     ko: "벤치마크 (시간은 3번 실행한 값의 중앙값, 전체 실행은 1번):",
   },
   releaseNeedsDir: { en: "release needs a target folder", ko: "release에는 사본을 만들 폴더가 필요합니다" },
-  updated: { en: "Updated {updated} and added {added} files in {dir}; exercises/ untouched.", ko: "{dir}에서 파일 {updated}개를 갱신하고 {added}개를 더했습니다. exercises/는 그대로입니다." },
+  updated: {
+    en: "Updated {updated} and added {added} files in {dir}; exercises/ untouched.",
+    ko: "{dir}에서 파일 {updated}개를 갱신하고 {added}개를 더했습니다. exercises/는 그대로입니다.",
+  },
   backup: { en: "Previous versions of the updated files: {backup}", ko: "갱신한 파일의 이전 판: {backup}" },
   released: {
     en: "Wrote {files} files to {dir} (without solutions/ and hidden cases, with .github/workflows/classroom.yml).\nStudents: cd {target} && npm install && npm start",
@@ -145,7 +151,7 @@ function outFile(args: Args): string | undefined {
 }
 
 function writeReport(report: GradeReport, out: string | undefined, json: boolean): void {
-  const text = JSON.stringify(report, null, 2) + "\n";
+  const text = `${JSON.stringify(report, null, 2)}\n`;
   if (out) fs.writeFileSync(out, text);
   if (json) process.stdout.write(text);
 }
@@ -170,13 +176,19 @@ function watch(ids: string[]): Promise<number> {
     timer = setTimeout(() => {
       const again = ids.filter((id) => changed.has(findExercise(id).file));
       changed.clear();
-      if (again.length) running = running.then(async () => { console.log(`\n${new Date().toLocaleTimeString()} ${again.join(", ")}`); await checkExercises(again, verdictPrinter()); });
+      if (again.length)
+        running = running.then(async () => {
+          console.log(`\n${new Date().toLocaleTimeString()} ${again.join(", ")}`);
+          await checkExercises(again, verdictPrinter());
+        });
     }, 150); // an editor's save is often several writes
   });
-  return new Promise((resolve) => process.once("SIGINT", () => {
-    watcher.close();
-    resolve(0);
-  }));
+  return new Promise((resolve) =>
+    process.once("SIGINT", () => {
+      watcher.close();
+      resolve(0);
+    }),
+  );
 }
 
 export const commands: Record<string, Command> = {
@@ -222,7 +234,10 @@ export const commands: Record<string, Command> = {
       const log = (s: string) => (json ? console.error(s) : console.log(s));
       log(say.grading({ count: catalogue.length }));
       const started = Date.now();
-      const verdicts = await checkExercises(catalogue.map((e) => e.id), (v) => log(`  ${verdictLine(v)}`));
+      const verdicts = await checkExercises(
+        catalogue.map((e) => e.id),
+        (v) => log(`  ${verdictLine(v)}`),
+      );
       const report = gradeReport(verdicts, (Date.now() - started) / 1000);
       const max = maxScoreOf(report);
       log(say.score({ score: report.score, max }));
@@ -270,7 +285,9 @@ export const commands: Record<string, Command> = {
     async run(args) {
       const { gallery } = await import("../viz/gallery");
       const [name] = positional(args);
-      const list = Object.entries(gallery).map(([n, p]) => `  ${n.padEnd(12)} ${shown(p.about)}`).join("\n");
+      const list = Object.entries(gallery)
+        .map(([n, p]) => `  ${n.padEnd(12)} ${shown(p.about)}`)
+        .join("\n");
       if (!name) {
         console.log(`${say.modelsToShow()}\n${list}`);
         return 0;
@@ -288,9 +305,11 @@ export const commands: Record<string, Command> = {
     async run(args) {
       const { labs, runLab, inconclusiveReason, LAB_INCONCLUSIVE_EXIT } = await import("../lab/index");
       const [name] = positional(args);
-      const lab = name === undefined || !Object.hasOwn(labs, name) ? undefined : (labs as Record<string, (typeof labs)[keyof typeof labs]>)[name];
+      const lab =
+        name === undefined || !Object.hasOwn(labs, name) ? undefined : (labs as Record<string, (typeof labs)[keyof typeof labs]>)[name];
       const valid = Object.keys(labs).join(", ");
-      if (!lab) throw new UsageError(name === undefined ? say.labNeedsName({ valid }) : say.unknownLab({ name: JSON.stringify(name), valid }));
+      if (!lab)
+        throw new UsageError(name === undefined ? say.labNeedsName({ valid }) : say.unknownLab({ name: JSON.stringify(name), valid }));
       const json = flag(args, "json");
       if (!json) console.log(`${shown(lab.title)}\n${say.measuring()}`);
       const result = await runLab(name as keyof typeof labs, { quick: flag(args, "quick") });
@@ -326,7 +345,10 @@ export const commands: Record<string, Command> = {
       const { release, updateRelease } = await import("./release");
       if (flag(args, "update")) {
         const u = updateRelease(dir);
-        console.log(say.updated({ updated: u.updated.length, added: u.added.length, dir: u.dir }) + (u.backup ? `\n${say.backup({ backup: u.backup })}` : ""));
+        console.log(
+          say.updated({ updated: u.updated.length, added: u.added.length, dir: u.dir }) +
+            (u.backup ? `\n${say.backup({ backup: u.backup })}` : ""),
+        );
         return 0;
       }
       const r = release(dir);
@@ -363,7 +385,7 @@ function saveLanguage(lang: Language): string {
     // none yet, or unreadable: start afresh
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ ...settings, lang }, null, 2) + "\n");
+  fs.writeFileSync(file, `${JSON.stringify({ ...settings, lang }, null, 2)}\n`);
   return file;
 }
 
@@ -385,7 +407,9 @@ export async function main(argv: string[]): Promise<number> {
   const command = name === undefined || name === "help" || name === "--help" ? undefined : commands[name];
   if (!command) {
     const width = Math.max(...Object.values(commands).map((c) => c.usage.length)) + 2;
-    const list = Object.values(commands).map((c) => `  ${c.usage.padEnd(width)}${c.about()}`).join("\n");
+    const list = Object.values(commands)
+      .map((c) => `  ${c.usage.padEnd(width)}${c.about()}`)
+      .join("\n");
     const head = name && name !== "help" && name !== "--help" ? `${say.unknownCommand({ name })}\n` : "";
     console.log(`${head}${say.usageHead()}\n${list}`);
     return head ? 2 : 0;
@@ -416,7 +440,13 @@ function mistakeText(err: unknown, args: string[], options: Options): string {
 }
 
 const FS_REASONS: Record<string, () => Localized> = {
-  EACCES: say.EACCES, EPERM: say.EPERM, ENOENT: say.ENOENT, ENOTDIR: say.ENOTDIR, EEXIST: say.EEXIST, EROFS: say.EROFS, ENOSPC: say.ENOSPC,
+  EACCES: say.EACCES,
+  EPERM: say.EPERM,
+  ENOENT: say.ENOENT,
+  ENOTDIR: say.ENOTDIR,
+  EEXIST: say.EEXIST,
+  EROFS: say.EROFS,
+  ENOSPC: say.ENOSPC,
 };
 
 /** What parseArgs refused, found again in the arguments (its message names it only in English). */
@@ -445,6 +475,10 @@ function parseArgsText(e: NodeJS.ErrnoException, args: string[], options: Option
 /** Errors that describe what the user asked for (a bad option, id or path), shown without a stack trace. */
 function isUserMistake(err: unknown): boolean {
   const code = (err as { code?: unknown })?.code;
-  return err instanceof UsageError || err instanceof RangeError ||
-    (typeof code === "string" && (code.startsWith("ERR_PARSE_ARGS") || ["EACCES", "EPERM", "ENOENT", "ENOTDIR", "EEXIST", "EROFS", "ENOSPC"].includes(code)));
+  return (
+    err instanceof UsageError ||
+    err instanceof RangeError ||
+    (typeof code === "string" &&
+      (code.startsWith("ERR_PARSE_ARGS") || ["EACCES", "EPERM", "ENOENT", "ENOTDIR", "EEXIST", "EROFS", "ENOSPC"].includes(code)))
+  );
 }

@@ -15,7 +15,7 @@ const say = messages("workbook/compare", {
   slip: { en: "  slip?    {slip}", ko: "  실수일까?  {slip}" },
   why: { en: "  why it matters: {why}", ko: "  왜 중요한가: {why}" },
   hiddenFailed: { en: "a hidden case failed. What it tests: {why}", ko: "숨은 케이스 하나가 실패했습니다. 이 케이스가 확인하는 것: {why}" },
-  noExport: { en: "the file has no function exported as \"{name}\".", ko: "\"{name}\" 이름으로 export한 함수가 파일에 없습니다." },
+  noExport: { en: 'the file has no function exported as "{name}".', ko: '"{name}" 이름으로 export한 함수가 파일에 없습니다.' },
   plainValue: { en: "a plain value (numbers, strings, arrays, objects)", ko: "평범한 값 (숫자, 문자열, 배열, 객체)" },
   uncopyable: { en: "something that cannot be copied: {what}", ko: "복사할 수 없는 값: {what}" },
   toBeThrown: { en: "a {name} to be thrown", ko: "{name} 예외 발생" },
@@ -66,8 +66,9 @@ export interface CallResult {
   threw?: { name: string; message: string; stack?: string; notImplemented?: boolean; indescribable?: boolean; unprintable?: boolean };
   /** the export is not a function in the student's file */
   missing?: boolean;
-  /** the value could not be copied out of the child (a function, a symbol, ...) */
-  unclonable?: string;
+  /** the value could not be copied out of the child (a function, a symbol, ...); `detail` says why, when it can */
+  unclonable?: boolean;
+  detail?: string;
   /** the arguments as the function left them */
   argsAfter?: unknown[];
   /** index of the argument the function returned itself, or -1 */
@@ -95,17 +96,30 @@ export function callText(exportName: string, c: Case): string {
 export function sameValue(got: unknown, expected: unknown, tolerance = 0, ignoreUndefined = false): boolean {
   if (typeof expected === "number") {
     if (typeof got !== "number") return false;
-    if (Number.isNaN(expected) || !Number.isFinite(expected)) return Object.is(got, expected) || (Number.isNaN(got) && Number.isNaN(expected));
+    if (Number.isNaN(expected) || !Number.isFinite(expected))
+      return Object.is(got, expected) || (Number.isNaN(got) && Number.isNaN(expected));
     return Math.abs(got - expected) <= tolerance;
   }
   if (Array.isArray(expected)) {
-    return Array.isArray(got) && got.length === expected.length && expected.every((e, i) => sameValue(got[i], e, tolerance, ignoreUndefined));
+    return (
+      Array.isArray(got) && got.length === expected.length && expected.every((e, i) => sameValue(got[i], e, tolerance, ignoreUndefined))
+    );
   }
   if (expected !== null && typeof expected === "object") {
     if (got === null || typeof got !== "object" || Array.isArray(got)) return false;
-    const keys = (o: object) => Object.keys(o).filter((k) => !ignoreUndefined || (o as Record<string, unknown>)[k] !== undefined).sort();
+    const keys = (o: object) =>
+      Object.keys(o)
+        .filter((k) => !ignoreUndefined || (o as Record<string, unknown>)[k] !== undefined)
+        .sort();
     const [gk, ek] = [keys(got), keys(expected)];
-    return gk.length === ek.length && ek.every((k, i) => k === gk[i] && sameValue((got as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], tolerance, ignoreUndefined));
+    return (
+      gk.length === ek.length &&
+      ek.every(
+        (k, i) =>
+          k === gk[i] &&
+          sameValue((got as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], tolerance, ignoreUndefined),
+      )
+    );
   }
   return Object.is(got, expected);
 }
@@ -125,7 +139,13 @@ function slip(got: unknown, expected: unknown): string | undefined {
 }
 
 function failure(call: string, expected: string, got: string, why: string, hint?: string): Judgement {
-  const lines = [call, say.expected({ value: expected }), say.got({ value: got }), ...(hint ? [say.slip({ slip: hint })] : []), say.why({ why })];
+  const lines = [
+    call,
+    say.expected({ value: expected }),
+    say.got({ value: got }),
+    ...(hint ? [say.slip({ slip: hint })] : []),
+    say.why({ why }),
+  ];
   return { ok: false, message: lines.join("\n") };
 }
 
@@ -136,14 +156,19 @@ function knownSlip(c: Case, got: unknown, tolerance: number, ignoreUndefined?: b
 }
 
 /** A case's and its exercise's `why`, in the current language. */
-const whyOf = (texts: (Text | undefined)[]): string => texts.filter((t): t is Text => t !== undefined).map((t) => tr(t)).join(" ");
+const whyOf = (texts: (Text | undefined)[]): string =>
+  texts
+    .filter((t): t is Text => t !== undefined)
+    .map((t) => tr(t))
+    .join(" ");
 
 /** Judges one call. `hidden`: the case is teacher-only, so neither its arguments nor its answer are shown. */
 export function judge(exportName: string, spec: ExerciseCases, c: Case, r: CallResult, hidden: boolean): Judgement {
   const why = whyOf([c.why, spec.why]);
   const judged = judgeVisible(exportName, spec, c, r, why);
   if (judged.ok || !hidden) return judged;
-  const named = r.threw || c.throws !== undefined ? undefined : knownSlip(c, r.value, c.tolerance ?? spec.tolerance ?? 0, spec.ignoreUndefined);
+  const named =
+    r.threw || c.throws !== undefined ? undefined : knownSlip(c, r.value, c.tolerance ?? spec.tolerance ?? 0, spec.ignoreUndefined);
   return { ok: false, message: say.hiddenFailed({ why }) + (named ? `\n${say.slip({ slip: named })}` : "") };
 }
 
@@ -163,11 +188,16 @@ function judgeVisible(exportName: string, spec: ExerciseCases, c: Case, raw: Cal
   const call = callText(exportName, c);
   const r: CallResult = raw.threw ? { ...raw, threw: readable(raw.threw) } : raw;
   if (r.missing) return { ok: false, message: say.noExport({ name: exportName }) };
-  if (r.unclonable) return failure(call, say.plainValue(), say.uncopyable({ what: clip(String(r.unclonable), 300) }), why);
+  if (r.unclonable === true) return failure(call, say.plainValue(), say.uncopyable({ what: clip(String(r.detail ?? ""), 300) }), why);
   const tolerance = c.tolerance ?? spec.tolerance ?? 0;
   if (c.throws !== undefined) {
     if (r.threw?.name === c.throws) return OK;
-    return failure(call, say.toBeThrown({ name: c.throws }), r.threw ? `${r.threw.name}: ${r.threw.message}` : say.noError({ value: show(r.value) }), why);
+    return failure(
+      call,
+      say.toBeThrown({ name: c.throws }),
+      r.threw ? `${r.threw.name}: ${r.threw.message}` : say.noError({ value: show(r.value) }),
+      why,
+    );
   }
   if (r.threw) {
     const trace = r.threw.stack ? `\n${r.threw.stack}` : "";

@@ -10,7 +10,7 @@ import { messages, tr } from "../i18n";
 import { findExercise, pointsOf, catalogue } from "./catalogue";
 import { hintsUsed } from "./hints";
 import { kindName } from "./progress";
-import { CaseCount, roundPoints, Status, Verdict } from "./verdict";
+import { type CaseCount, roundPoints, type Status, type Verdict } from "./verdict";
 
 const say = messages("workbook/grade", {
   publicPart: { en: " (public cases)", ko: " (공개 케이스)" },
@@ -33,7 +33,11 @@ const say = messages("workbook/grade", {
 
 /** A status as a grade's output names it: the identifier in English ("not-started"), a word in Korean. */
 const STATUS: Record<Status, () => string> = {
-  passed: say.passedStatus, failed: say.failed, "timed-out": say.timedOut, "not-started": say.notStarted, "not-counted": say.notCountedStatus,
+  passed: say.passedStatus,
+  failed: say.failed,
+  "timed-out": say.timedOut,
+  "not-started": say.notStarted,
+  "not-counted": say.notCountedStatus,
 };
 
 export type Visibility = "hidden" | "after_due_date" | "after_published" | "visible";
@@ -57,7 +61,6 @@ export interface GradeReport {
   tests: GradeTest[];
 }
 
-
 /** The parts of one exercise, with its points split by case count (public first, hidden the rest). */
 function parts(v: Verdict, hints: Record<string, number>): GradeTest[] {
   const ex = findExercise(v.id);
@@ -66,21 +69,30 @@ function parts(v: Verdict, hints: Record<string, number>): GradeTest[] {
   const part = (label: string, count: CaseCount, max: number, visibility: Visibility, output: string): GradeTest => {
     const score = started && count.total > 0 ? Math.min(max, roundPoints((max * count.passed) / count.total)) : 0;
     const passed = started && count.passed === count.total;
-    return { name: `${ex.id} ${tr(ex.title)} [${kindName(ex.kind)}]${label}`, number: ex.id + (label ? `.${visibility === "visible" ? 1 : 2}` : ""), score, max_score: max,
-      status: passed ? "passed" : "failed", output, visibility };
+    return {
+      name: `${ex.id} ${tr(ex.title)} [${kindName(ex.kind)}]${label}`,
+      number: ex.id + (label ? `.${visibility === "visible" ? 1 : 2}` : ""),
+      score,
+      max_score: max,
+      status: passed ? "passed" : "failed",
+      output,
+      visibility,
+    };
   };
   const typeErrors = v.typeErrors.length ? `\n\n${say.typeErrors()}\n${v.typeErrors.join("\n")}` : "";
   const opened = Math.min(Number(hints[ex.id]) || 0, ex.hints.length);
   const hintNote = `\n${say.hintsOpened({ opened, total: ex.hints.length })}`;
   const publicOk = v.public.passed === v.public.total && v.status !== "not-started";
-  const message = v.status === "passed" || (publicOk && v.message === "")
-    ? say.passed({ passed: v.public.passed, total: v.public.total })
-    : `${STATUS[v.status]()}: ${v.message || say.seeHidden()}`;
+  const message =
+    v.status === "passed" || (publicOk && v.message === "")
+      ? say.passed({ passed: v.public.passed, total: v.public.total })
+      : `${STATUS[v.status]()}: ${v.message || say.seeHidden()}`;
   if (v.hidden.total === 0) return [part("", v.public, ex.points, "visible", message + hintNote + typeErrors)];
   const publicMax = total === 0 ? ex.points : roundPoints((ex.points * v.public.total) / total);
-  const hiddenMessage = v.hidden.passed === v.hidden.total && started
-    ? say.hiddenPassed({ passed: v.hidden.passed, total: v.hidden.total })
-    : say.hiddenSome({ passed: v.hidden.passed, total: v.hidden.total }) + (v.hiddenMessage ? `\n${v.hiddenMessage}` : "");
+  const hiddenMessage =
+    v.hidden.passed === v.hidden.total && started
+      ? say.hiddenPassed({ passed: v.hidden.passed, total: v.hidden.total })
+      : say.hiddenSome({ passed: v.hidden.passed, total: v.hidden.total }) + (v.hiddenMessage ? `\n${v.hiddenMessage}` : "");
   return [
     part(say.publicPart(), v.public, publicMax, "visible", message + hintNote + typeErrors),
     part(say.hiddenPart(), v.hidden, roundPoints(ex.points - publicMax), "after_published", hiddenMessage),
@@ -99,7 +111,9 @@ export function gradeReport(verdicts: Verdict[], executionSeconds = 0, hints: Re
     say.score({ score, max }),
     notGraded.length ? say.notGraded({ ids: notGraded.join(", ") }) : "",
     uncounted.length ? say.notCounted({ list: uncounted.join("; ") }) : "",
-  ].filter(Boolean).join(" ");
+  ]
+    .filter(Boolean)
+    .join(" ");
   return { score, execution_time: Math.round(executionSeconds), output, visibility: "visible", stdout_visibility: "hidden", tests };
 }
 

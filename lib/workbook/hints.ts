@@ -14,8 +14,8 @@ import { kindName } from "./progress";
 const say = messages("workbook/hints", {
   tier: { en: "Hint {n} of {total}: {hint}", ko: "힌트 {n}/{total}: {hint}" },
   more: {
-    en: "(More: npm run workbook -- hint {id} --more, or hint(\"{id}\", true) in a notebook.)",
-    ko: "(다음 힌트: npm run workbook -- hint {id} --more, 노트북에서는 hint(\"{id}\", true))",
+    en: '(More: npm run workbook -- hint {id} --more, or hint("{id}", true) in a notebook.)',
+    ko: '(다음 힌트: npm run workbook -- hint {id} --more, 노트북에서는 hint("{id}", true))',
   },
   header: {
     en: "{id} {title} ({kind}, {file}, export {name}, {points} points)",
@@ -35,7 +35,9 @@ export function hintsUsed(file = HINTS_FILE): Record<string, number> {
     if (!st.isFile() || st.size > 64 * 1024) return {};
     const j = JSON.parse(fs.readFileSync(file, "utf8"));
     if (j === null || typeof j !== "object" || Array.isArray(j)) return {};
-    return Object.fromEntries(Object.entries(j).filter(([, n]) => Number.isInteger(n) && (n as number) >= 0 && (n as number) < 100)) as Record<string, number>;
+    return Object.fromEntries(
+      Object.entries(j).filter(([, n]) => Number.isInteger(n) && (n as number) >= 0 && (n as number) < 100),
+    ) as Record<string, number>;
   } catch {
     return {};
   }
@@ -60,6 +62,13 @@ export function openHints(id: string, more = false): string {
 /** `hint("4.2c")` in a notebook cell; `hint("4.2c", true)` opens the next tier. */
 export function hint(id: string, more = false): void {
   const ex = findExercise(id);
-  const header = say.header({ id: ex.id, title: tr(ex.title), kind: kindName(ex.kind), file: `exercises/${ex.file}`, name: ex.export, points: ex.points });
+  const header = say.header({
+    id: ex.id,
+    title: tr(ex.title),
+    kind: kindName(ex.kind),
+    file: `exercises/${ex.file}`,
+    name: ex.export,
+    points: ex.points,
+  });
   console.log(`${header}\n${openHints(id, more)}`);
 }

@@ -29,7 +29,10 @@ const say = messages("workbook/import-rules", {
   used: { en: "{name} from {module}", ko: "{module}의 {name}" },
   usedAll: { en: "everything from {module}", ko: "{module}의 모든 것" },
   allowed: { en: "Allowed here: {modules}.", ko: "여기서 쓸 수 있는 모듈: {modules}." },
-  noneAllowed: { en: "No lib/ model is allowed in this one: only types.", ko: "이 문제에서는 lib/의 모델을 하나도 쓸 수 없고, 타입만 가져올 수 있습니다." },
+  noneAllowed: {
+    en: "No lib/ model is allowed in this one: only types.",
+    ko: "이 문제에서는 lib/의 모델을 하나도 쓸 수 없고, 타입만 가져올 수 있습니다.",
+  },
 });
 
 /** Modules every exercise may load. */
@@ -38,17 +41,36 @@ export const ALWAYS_ALLOWED = ["lib/workbook/not-implemented"];
 /** Names that load or reach code at run time. */
 const DYNAMIC = new Set(["require", "eval", "Function", "globalThis", "global", "process", "module", "exports"]);
 /** Keys of swc nodes that hold types only: nothing there runs. */
-const TYPE_KEYS = new Set(["typeAnnotation", "returnType", "typeParams", "typeParameters", "typeArguments", "superTypeParams", "implements"]);
+const TYPE_KEYS = new Set([
+  "typeAnnotation",
+  "returnType",
+  "typeParams",
+  "typeParameters",
+  "typeArguments",
+  "superTypeParams",
+  "implements",
+]);
 
 type Node = { type?: string; [k: string]: unknown };
-interface Imported { module: string; name: string }
-interface FileFacts { imports: Map<string, Imported>; decls: Map<string, Node[]>; loadTime: Node[]; dynamic: string[] }
+interface Imported {
+  module: string;
+  name: string;
+}
+interface FileFacts {
+  imports: Map<string, Imported>;
+  decls: Map<string, Node[]>;
+  loadTime: Node[];
+  dynamic: string[];
+}
 
 const isBuiltin = (spec: string) => spec.startsWith("node:") || builtinModules.includes(spec);
 
 /** Every identifier a piece of code refers to (not property names, not types). */
 function references(node: unknown, out: Set<string>, dynamic: string[]): void {
-  if (Array.isArray(node)) return node.forEach((n) => references(n, out, dynamic));
+  if (Array.isArray(node)) {
+    for (const n of node) references(n, out, dynamic);
+    return;
+  }
   if (node === null || typeof node !== "object") return;
   const n = node as Node;
   if (n.type === "TsInterfaceDeclaration" || n.type === "TsTypeAliasDeclaration") return;
@@ -90,7 +112,13 @@ function parseFacts(file: string, source: string): FileFacts {
   const facts: FileFacts = { imports: new Map(), decls: new Map(), loadTime: [], dynamic: [] };
   const declare = (name: string, node: Node) => facts.decls.set(name, [...(facts.decls.get(name) ?? []), node]);
   const resolve = (spec: string) =>
-    spec.startsWith(".") ? path.relative(ROOT, path.resolve(path.dirname(file), spec)).split(path.sep).join("/").replace(/\.ts$/, "") : spec;
+    spec.startsWith(".")
+      ? path
+          .relative(ROOT, path.resolve(path.dirname(file), spec))
+          .split(path.sep)
+          .join("/")
+          .replace(/\.ts$/, "")
+      : spec;
   for (const stmt of ast.body) {
     const decl = stmt.type === "ExportDeclaration" ? (stmt.declaration as Node) : stmt;
     if (stmt.type === "ImportDeclaration") {
@@ -98,7 +126,7 @@ function parseFacts(file: string, source: string): FileFacts {
       const module = resolve((stmt.source as Node).value as string);
       for (const s of stmt.specifiers as Node[]) {
         if (s.isTypeOnly) continue;
-        const name = s.type === "ImportSpecifier" ? (((s.imported as Node) ?? s.local) as Node).value as string : "*";
+        const name = s.type === "ImportSpecifier" ? ((((s.imported as Node) ?? s.local) as Node).value as string) : "*";
         facts.imports.set((s.local as Node).value as string, { module, name });
       }
     } else if (decl.type === "FunctionDeclaration") {
@@ -115,9 +143,13 @@ function parseFacts(file: string, source: string): FileFacts {
         if (kind !== "ArrowFunctionExpression" && kind !== "FunctionExpression") facts.loadTime.push(d);
       }
     } else if (decl.type === "TsInterfaceDeclaration" || decl.type === "TsTypeAliasDeclaration") {
-      continue;
-    } else if (stmt.type === "ExportNamedDeclaration" && stmt.source && (stmt.typeOnly || (stmt.specifiers as Node[]).every((x) => x.isTypeOnly))) {
-      continue; // a type re-export: erased, nothing runs
+      // a type: erased, nothing runs
+    } else if (
+      stmt.type === "ExportNamedDeclaration" &&
+      stmt.source &&
+      (stmt.typeOnly || (stmt.specifiers as Node[]).every((x) => x.isTypeOnly))
+    ) {
+      // a type re-export: erased, nothing runs
     } else if (stmt.type === "ExportNamedDeclaration" && stmt.source) {
       facts.dynamic.push(`export ... from "${(stmt.source as Node).value}"`); // re-exporting hides what is used
     } else if (stmt.type === "ExportAllDeclaration") {
@@ -187,7 +219,9 @@ export function importProblem(file: string, exportName: string, allowed: readonl
   const ok = new Set([...ALWAYS_ALLOWED, ...allowed]);
   const bad = found.used.filter((u) => !isBuiltin(u.module) && !ok.has(u.module));
   if (bad.length === 0) return undefined;
-  const names = [...new Set(bad.map((b) => (b.name === "*" ? say.usedAll({ module: b.module }) : say.used({ name: b.name, module: b.module }))))].join(", ");
+  const names = [
+    ...new Set(bad.map((b) => (b.name === "*" ? say.usedAll({ module: b.module }) : say.used({ name: b.name, module: b.module })))),
+  ].join(", ");
   const allowedText = allowed.length ? say.allowed({ modules: allowed.join(", ") }) : say.noneAllowed();
   return say.uses({ name: exportName, names, allowed: allowedText });
 }

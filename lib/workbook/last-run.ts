@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { hashOf } from "./build";
 import { catalogue } from "./catalogue";
 import { ROOT, targetFile } from "./paths";
-import { Verdict } from "./verdict";
+import type { Verdict } from "./verdict";
 
 export const LAST_RUN_FILE = path.join(ROOT, ".workbook", "last-run.json");
 
@@ -50,5 +50,8 @@ export function loadLastRun(): { verdicts: Verdict[]; changed: string[] } | unde
   const last = read();
   if (!last) return undefined;
   const files = [...new Set(catalogue.map((e) => e.file))];
-  return { verdicts: last.verdicts, changed: files.filter((f) => last.hashes[f] !== undefined && last.hashes[f] !== hashFile(f)).map((f) => `exercises/${f}`) };
+  return {
+    verdicts: last.verdicts,
+    changed: files.filter((f) => last.hashes[f] !== undefined && last.hashes[f] !== hashFile(f)).map((f) => `exercises/${f}`),
+  };
 }

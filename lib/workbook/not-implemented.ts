@@ -8,8 +8,8 @@ import { messages } from "../i18n";
 
 const say = messages("workbook/not-implemented", {
   notImplemented: {
-    en: "Exercise {id} is not implemented yet: replace the notImplemented(\"{id}\") line with your code.",
-    ko: "{id} 문제는 아직 구현하지 않았습니다. notImplemented(\"{id}\") 줄을 여러분의 코드로 바꾸세요.",
+    en: 'Exercise {id} is not implemented yet: replace the notImplemented("{id}") line with your code.',
+    ko: '{id} 문제는 아직 구현하지 않았습니다. notImplemented("{id}") 줄을 여러분의 코드로 바꾸세요.',
   },
 });
 export const NOT_IMPLEMENTED = "ERR_WORKBOOK_NOT_IMPLEMENTED";

@@ -5,12 +5,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { language, messages, tr, type Localized, type Text } from "../i18n";
-import { catalogue, Exercise, findSection, pointsOf } from "./catalogue";
+import { catalogue, type Exercise, findSection, pointsOf } from "./catalogue";
 import { ROOT } from "./paths";
-import { roundPoints, Verdict } from "./verdict";
+import { roundPoints, type Verdict } from "./verdict";
 
 const say = messages("workbook/progress", {
-  head: { en: "Exercises: {done}/{total} done, {points}/{maxPoints} points.", ko: "연습 문제: {done}/{total}개 완료, {points}/{maxPoints}점." },
+  head: {
+    en: "Exercises: {done}/{total} done, {points}/{maxPoints} points.",
+    ko: "연습 문제: {done}/{total}개 완료, {points}/{maxPoints}점.",
+  },
   changed: {
     en: "Changed since the last check: {files} (npm run workbook -- check <id> to grade them again).",
     ko: "마지막 채점 뒤에 바뀐 파일: {files} (다시 채점하려면 npm run workbook -- check <id>).",
@@ -19,8 +22,8 @@ const say = messages("workbook/progress", {
   revisit: { en: "Tried, not passed yet: {ids}.", ko: "시도했지만 아직 통과하지 못한 문제: {ids}." },
   where: { en: " (notebook {notebook})", ko: " (노트북 {notebook})" },
   next: {
-    en: "Next: {id} \"{title}\" ({kind}) in {file}{where}. Stuck? npm run workbook -- hint {id}",
-    ko: "다음 문제: {id} \"{title}\" ({kind}), 파일 {file}{where}. 막히면: npm run workbook -- hint {id}",
+    en: 'Next: {id} "{title}" ({kind}) in {file}{where}. Stuck? npm run workbook -- hint {id}',
+    ko: '다음 문제: {id} "{title}" ({kind}), 파일 {file}{where}. 막히면: npm run workbook -- hint {id}',
   },
   implement: { en: "implement", ko: "구현" },
   predict: { en: "predict", ko: "예측" },
@@ -74,7 +77,8 @@ export function summarize(verdicts: Verdict[]): Progress {
 
 /** `changed`: exercise files edited since their last check (their verdicts may be out of date). */
 export function formatProgress(p: Progress, changed: string[] = []): string {
-  const head = say.head({ done: p.done, total: p.total, points: p.points, maxPoints: p.maxPoints }) +
+  const head =
+    say.head({ done: p.done, total: p.total, points: p.points, maxPoints: p.maxPoints }) +
     (changed.length ? `\n${say.changed({ files: changed.join(", ") })}` : "");
   if (!p.next) return `${head} ${say.allDone()}`;
   const revisit = p.revisit.length ? `\n${say.revisit({ ids: p.revisit.join(", ") })}` : "";

@@ -17,7 +17,10 @@ import { classroomWorkflow } from "./classroom";
 import { ROOT } from "./paths";
 
 const say = messages("workbook/release", {
-  insideWorkbook: { en: "<dir> must be outside the workbook ({root}); {dir} resolves to {target}", ko: "<dir>은 워크북({root}) 밖에 있어야 합니다. {dir}의 실제 위치: {target}" },
+  insideWorkbook: {
+    en: "<dir> must be outside the workbook ({root}); {dir} resolves to {target}",
+    ko: "<dir>은 워크북({root}) 밖에 있어야 합니다. {dir}의 실제 위치: {target}",
+  },
   systemFolder: { en: "<dir> must be an ordinary folder; got {dir}", ko: "<dir>은 평범한 폴더여야 합니다. 받은 값: {dir}" },
   isFile: { en: "<dir> must be a folder; {dir} is a file", ko: "<dir>은 폴더여야 합니다. {dir}은 파일입니다" },
   notEmpty: {
@@ -40,17 +43,31 @@ export const CLASSROOM_WORKFLOW = ".github/workflows/classroom.yml";
 
 /** Paths (relative, "/"-separated) that stay with the teacher. */
 export const TEACHER_ONLY = [
-  /^solutions\//, /^checks\/hidden\//, /^test\/teacher\//, /^docs\//, /^TEACHING\.md$/,
-  /^\.ci\//, /^\.github\//, /^scripts\/check-stubs\.ts$/,
+  /^solutions\//,
+  /^checks\/hidden\//,
+  /^test\/teacher\//,
+  /^docs\//,
+  /^TEACHING\.md$/,
+  /^\.ci\//,
+  /^\.github\//,
+  /^scripts\/check-stubs\.ts$/,
 ];
 
 /** .gitignore's patterns, as tests on a path: `dir/` matches a folder anywhere, `*.log` a file name. */
 function ignoredBy(gitignore: string): (rel: string, isDir: boolean) => boolean {
-  const rules = gitignore.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#") && !l.startsWith("!"));
+  const rules = gitignore
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#") && !l.startsWith("!"));
   const tests = rules.map((rule) => {
     const dirOnly = rule.endsWith("/");
     const glob = rule.replace(/\/$/, "").replace(/^\//, "");
-    const re = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
+    const re = new RegExp(
+      `^${glob
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, "[^/]*")
+        .replace(/\?/g, "[^/]")}$`,
+    );
     return { dirOnly, re, anchored: glob.includes("/") };
   });
   return (rel, isDir) => tests.some((t) => (!t.dirOnly || isDir) && (t.anchored ? t.re.test(rel) : t.re.test(path.posix.basename(rel))));
@@ -66,7 +83,8 @@ export function releaseFiles(root = ROOT, options: { keepTeacherFiles?: boolean 
       const rel = dir ? `${dir}/${d.name}` : d.name;
       if (d.name === ".git" || d.isSymbolicLink() || ignored(rel, d.isDirectory())) continue;
       if (d.isDirectory()) walk(rel);
-      else if (d.isFile() && rel !== STUDENT_COPY_MARKER && (options.keepTeacherFiles || !TEACHER_ONLY.some((re) => re.test(rel)))) out.push(rel);
+      else if (d.isFile() && rel !== STUDENT_COPY_MARKER && (options.keepTeacherFiles || !TEACHER_ONLY.some((re) => re.test(rel))))
+        out.push(rel);
     }
   };
   walk("");

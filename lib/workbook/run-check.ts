@@ -13,14 +13,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { buildSandbox, loadTs } from "./build";
 import type { Case, CheckCases, ExerciseCases } from "./cases";
-import { catalogue, Exercise, findExercise } from "./catalogue";
-import { judge, thrownText, CallResult } from "./compare";
+import { catalogue, type Exercise, findExercise } from "./catalogue";
+import { judge, thrownText, type CallResult } from "./compare";
 import { importProblem } from "./import-rules";
 import { loadLabResult } from "../lab/saved";
-import { CHECKS_DIR, HIDDEN_CHECKS_DIR, ROOT, Target, targetFile } from "./paths";
-import { Ended, Sandbox } from "./sandbox";
+import { CHECKS_DIR, HIDDEN_CHECKS_DIR, ROOT, type Target, targetFile } from "./paths";
+import { type Ended, Sandbox } from "./sandbox";
 import { typeErrors } from "./typecheck";
-import { CaseCount, roundPoints, Status, Verdict } from "./verdict";
+import { type CaseCount, roundPoints, type Status, type Verdict } from "./verdict";
 import { messages, tr } from "../i18n";
 
 const say = messages("workbook/run-check", {
@@ -39,9 +39,11 @@ const say = messages("workbook/run-check", {
   },
   loadFailed: { en: "could not load {file}: {error}", ko: "{file} 파일을 불러오지 못했습니다: {error}" },
   callTimeout: {
-    en: "stopped after {seconds} s without an answer: the code probably loops forever, or awaits a promise that never settles " +
+    en:
+      "stopped after {seconds} s without an answer: the code probably loops forever, or awaits a promise that never settles " +
       "(check every loop's exit condition). The other exercises are graded as usual.",
-    ko: "{seconds}초 동안 답이 없어 중단했습니다. 코드가 끝없이 반복하거나, 영영 끝나지 않는 프로미스를 기다리는(await) 것 같습니다 " +
+    ko:
+      "{seconds}초 동안 답이 없어 중단했습니다. 코드가 끝없이 반복하거나, 영영 끝나지 않는 프로미스를 기다리는(await) 것 같습니다 " +
       "(반복문마다 끝나는 조건을 확인하세요). 다른 문제는 평소대로 채점합니다.",
   },
   notStarted: { en: "open {path} and write {name}.", ko: "{path} 파일을 열고 {name} 함수를 작성하세요." },
@@ -87,7 +89,7 @@ function casesIn(dir: string, file: string): CheckCases {
 export function casesOf(ex: Exercise, withHidden = true, labsDir?: string): GradedCases {
   const spec = casesIn(CHECKS_DIR, ex.file)[ex.id];
   if (!spec) throw new Error(say.noCases({ id: ex.id, file: ex.file }));
-  const hidden = withHidden ? casesIn(HIDDEN_CHECKS_DIR, ex.file)[ex.id]?.cases ?? [] : [];
+  const hidden = withHidden ? (casesIn(HIDDEN_CHECKS_DIR, ex.file)[ex.id]?.cases ?? []) : [];
   if (!spec.lab || !spec.fromLab) return { spec, public: spec.cases, hidden };
   const measured = loadLabResult(spec.lab, labsDir);
   if (measured === undefined) {
@@ -98,14 +100,17 @@ export function casesOf(ex: Exercise, withHidden = true, labsDir?: string): Grad
     built = spec.fromLab(measured);
   } catch (err) {
     // a saved result is the student's file: one that breaks the check is "not started", never a crash of the run
-    return { spec, public: [], hidden: [], skip: { status: "not-started", message:
-      say.badLab({ lab: spec.lab, error: String((err as Error)?.message).slice(0, 200) }) } };
+    return {
+      spec,
+      public: [],
+      hidden: [],
+      skip: { status: "not-started", message: say.badLab({ lab: spec.lab, error: String((err as Error)?.message).slice(0, 200) }) },
+    };
   }
   // a sentence instead of cases: this platform cannot grade the measurement
   if (!Array.isArray(built)) return { spec, public: [], hidden: [], skip: { status: "not-counted", message: tr(built) } };
   return { spec, public: [...spec.cases, ...built], hidden };
 }
-
 
 /** What one run of some cases in one child came to. */
 interface Phase {
@@ -117,8 +122,16 @@ interface Phase {
  * Loads the file in `sandbox` and runs `cases` as calls, counting passes in
  * `count`. The time limit starts once the file has loaded.
  */
-async function runPhase(ex: Exercise, graded: GradedCases, cases: Case[], hidden: boolean, count: CaseCount,
-  sandbox: Sandbox, fileJs: string, options: RunOptions): Promise<Phase> {
+async function runPhase(
+  ex: Exercise,
+  graded: GradedCases,
+  cases: Case[],
+  hidden: boolean,
+  count: CaseCount,
+  sandbox: Sandbox,
+  fileJs: string,
+  options: RunOptions,
+): Promise<Phase> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (cases.length === 0) return { status: "passed", message: "" };
   const loaded = await sandbox.load(fileJs, timeoutMs);
@@ -135,7 +148,8 @@ async function runPhase(ex: Exercise, graded: GradedCases, cases: Case[], hidden
       return { status: "timed-out", message: say.callTimeout({ seconds: timeoutMs / 1000 }) };
     }
     if ("ended" in r) return { status: "failed", message: r.ended };
-    if (r.threw?.notImplemented) return { status: "not-started", message: say.notStarted({ path: `${options.target ?? "exercises"}/${ex.file}`, name: ex.export }) };
+    if (r.threw?.notImplemented)
+      return { status: "not-started", message: say.notStarted({ path: `${options.target ?? "exercises"}/${ex.file}`, name: ex.export }) };
     const j = judge(ex.export, graded.spec, c, r, hidden);
     if (j.ok) count.passed++;
     else firstFailure ||= j.message;
@@ -154,7 +168,13 @@ const worse = (a: Status, b: Status): Status => {
  * in a second child that never runs a public case, so nothing a hidden case
  * passed in can come back in feedback a student sees at once.
  */
-async function gradeOne(ex: Exercise, boxes: { public: Sandbox; hidden: Sandbox }, fileJs: string, options: RunOptions, typeErrs: string[]): Promise<Verdict> {
+async function gradeOne(
+  ex: Exercise,
+  boxes: { public: Sandbox; hidden: Sandbox },
+  fileJs: string,
+  options: RunOptions,
+  typeErrs: string[],
+): Promise<Verdict> {
   const started = Date.now();
   const graded = casesOf(ex, options.hidden ?? true, options.labsDir);
   const counts = { public: { passed: 0, total: graded.public.length }, hidden: { passed: 0, total: graded.hidden.length } };
@@ -163,7 +183,18 @@ async function gradeOne(ex: Exercise, boxes: { public: Sandbox; hidden: Sandbox 
     const total = counts.public.total + counts.hidden.total;
     const score = status === "not-started" || total === 0 ? 0 : roundPoints((ex.points * passed) / total);
     const maxScore = status === "not-counted" ? 0 : ex.points;
-    return { id: ex.id, status, message, hiddenMessage, ms: Date.now() - started, score, maxScore, public: counts.public, hidden: counts.hidden, typeErrors: typeErrs };
+    return {
+      id: ex.id,
+      status,
+      message,
+      hiddenMessage,
+      ms: Date.now() - started,
+      score,
+      maxScore,
+      public: counts.public,
+      hidden: counts.hidden,
+      typeErrors: typeErrs,
+    };
   };
   if (graded.skip) return done(graded.skip.status, graded.skip.message);
   const source = targetFile(options.target ?? "exercises", ex.file);
@@ -209,7 +240,11 @@ export async function runChecks(
       if (current?.file !== ex.file) {
         killAll(); // fresh processes, with their own folder, per exercise file
         const folder = buildSandbox(target, ex.file);
-        current = { file: ex.file, boxes: { public: new Sandbox(folder.root, options.onOutput), hidden: new Sandbox(folder.root, () => {}) }, js: folder.js };
+        current = {
+          file: ex.file,
+          boxes: { public: new Sandbox(folder.root, options.onOutput), hidden: new Sandbox(folder.root, () => {}) },
+          js: folder.js,
+        };
       }
       const v = await gradeOne(ex, current.boxes, current.js, options, types.get(ex.file) ?? []);
       verdicts.push(v);
@@ -224,5 +259,16 @@ export async function runChecks(
 /** A verdict for an exercise the run did not reach. */
 function skipped(ex: Exercise, message: string): Verdict {
   const none = { passed: 0, total: 0 };
-  return { id: ex.id, status: "failed", message, hiddenMessage: "", ms: 0, score: 0, maxScore: ex.points, public: none, hidden: none, typeErrors: [] };
+  return {
+    id: ex.id,
+    status: "failed",
+    message,
+    hiddenMessage: "",
+    ms: 0,
+    score: 0,
+    maxScore: ex.points,
+    public: none,
+    hidden: none,
+    typeErrors: [],
+  };
 }

@@ -16,7 +16,10 @@ function describeThrown(err) {
   try {
     if (err !== null && typeof err === "object" && err.code === NOT_IMPLEMENTED) return { notImplemented: true };
     if (err instanceof Error) {
-      const frames = String(err.stack || "").split("\n").slice(1, 4).join("\n");
+      const frames = String(err.stack || "")
+        .split("\n")
+        .slice(1, 4)
+        .join("\n");
       return { name: String(err.name).slice(0, 100), message: String(err.message).slice(0, 2000), stack: frames.slice(0, 2000) };
     }
     const text = safeString(err);
@@ -41,12 +44,17 @@ function reply(message) {
   try {
     process.send(message);
   } catch (err) {
-    process.send({ type: message.type, callId: message.callId, unclonable: `${err && err.message}` });
+    // `unclonable` is a flag, never the text: a getter that throws "" must not read as "nothing went wrong"
+    let detail = "";
+    try {
+      detail = String(err instanceof Error ? err.message : (safeString(err) ?? ""));
+    } catch {}
+    process.send({ type: message.type, callId: message.callId, unclonable: true, detail });
   }
 }
 
 async function call(msg) {
-  const fn = loaded && loaded[msg.exportName];
+  const fn = loaded?.[msg.exportName];
   if (typeof fn !== "function") return reply({ type: "result", callId: msg.callId, missing: true });
   const args = msg.args;
   try {

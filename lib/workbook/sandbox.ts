@@ -13,14 +13,17 @@
  * The child only answers calls with values; this side judges them, so
  * nothing the child sends, prints or exits with can make a verdict.
  */
-import { spawn, ChildProcess, execFileSync } from "node:child_process";
+import { spawn, type ChildProcess, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { language, messages } from "../i18n";
 import type { CallResult } from "./compare";
 
 const say = messages("workbook/sandbox", {
-  noSuchUser: { en: "WORKBOOK_SANDBOX_USER={name}: no such user on this machine", ko: "WORKBOOK_SANDBOX_USER={name}: 이 컴퓨터에 그런 사용자가 없습니다" },
+  noSuchUser: {
+    en: "WORKBOOK_SANDBOX_USER={name}: no such user on this machine",
+    ko: "WORKBOOK_SANDBOX_USER={name}: 이 컴퓨터에 그런 사용자가 없습니다",
+  },
   nestedTooDeeply: {
     en: "your code sent the grader a value it cannot read (nested too deeply); exercise code must return plain values.",
     ko: "코드가 채점기가 읽을 수 없는 값(너무 깊게 중첩된 값)을 보냈습니다. 연습 문제 코드는 평범한 값을 돌려주어야 합니다.",
@@ -31,7 +34,10 @@ const say = messages("workbook/sandbox", {
     en: "your code used more memory than allowed ({mb} MB) and was stopped.",
     ko: "코드가 허용된 메모리({mb} MB)보다 많이 써서 중단되었습니다.",
   },
-  signal: { en: "the process running your code was stopped by {signal}.", ko: "코드를 실행하던 프로세스가 {signal} 시그널로 중단되었습니다." },
+  signal: {
+    en: "the process running your code was stopped by {signal}.",
+    ko: "코드를 실행하던 프로세스가 {signal} 시그널로 중단되었습니다.",
+  },
   exited: {
     en: "your code ended the process running it (exit code {code}); exercise code must return a value, never call process.exit.",
     ko: "코드가 자신을 실행하던 프로세스를 끝냈습니다(종료 코드 {code}). 연습 문제 코드는 값을 돌려주어야 하며, process.exit를 부르면 안 됩니다.",
@@ -90,6 +96,7 @@ function guard(err: Error): void {
 }
 
 /** Control characters (terminal escapes) are removed from student output, so it cannot fake or hide a verdict line. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are stripped from student output
 const printable = (line: string) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 
 export class Sandbox {
@@ -110,8 +117,11 @@ export class Sandbox {
 
   private start(): ChildProcess {
     const node = [
-      "--experimental-permission", `--allow-fs-read=${this.root}${path.sep}*`,
-      `--max-old-space-size=${this.memoryMb}`, "--no-warnings", "--disable-proto=delete",
+      "--experimental-permission",
+      `--allow-fs-read=${this.root}${path.sep}*`,
+      `--max-old-space-size=${this.memoryMb}`,
+      "--no-warnings",
+      "--disable-proto=delete",
       path.join(this.root, "sandbox-child.js"),
     ];
     const [cmd, args] = PRLIMIT
@@ -177,10 +187,13 @@ export class Sandbox {
     const waiting = this.waiting;
     const callId = this.nextId++;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        waiting.delete(callId);
-        resolve("timeout");
-      }, Math.max(0, deadline - Date.now()));
+      const timer = setTimeout(
+        () => {
+          waiting.delete(callId);
+          resolve("timeout");
+        },
+        Math.max(0, deadline - Date.now()),
+      );
       waiting.set(callId, (r) => {
         clearTimeout(timer);
         waiting.delete(callId);

@@ -27,7 +27,8 @@ let tsLanguage: Language = "en";
 function setTsLanguage(t: Ts, lang: Language): void {
   if (lang === tsLanguage) return;
   // setLocalizedDiagnosticMessages is exported but not declared: undefined brings back the built-in English
-  if (lang === "en") (t as unknown as { setLocalizedDiagnosticMessages(messages: undefined): void }).setLocalizedDiagnosticMessages(undefined);
+  if (lang === "en")
+    (t as unknown as { setLocalizedDiagnosticMessages(messages: undefined): void }).setLocalizedDiagnosticMessages(undefined);
   else t.validateLocaleAndSetLanguage(lang, t.sys);
   tsLanguage = lang;
   oldProgram = undefined; // a program reused from the other language would keep its wording
@@ -66,10 +67,14 @@ function compile(files: string[], lang: Language): Map<string, string[]> {
   for (const f of files) {
     const sf = program.getSourceFile(f);
     const diags = sf ? [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)] : [];
-    out.set(f, diags.map((d) => {
-      const { line, character } = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
-      return `${path.relative(ROOT, f)}:${line + 1}:${character + 1} ${t.flattenDiagnosticMessageText(d.messageText, " ")}`;
-    }));
+    out.set(
+      f,
+      diags.map((d) => {
+        const { line, character } =
+          d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+        return `${path.relative(ROOT, f)}:${line + 1}:${character + 1} ${t.flattenDiagnosticMessageText(d.messageText, " ")}`;
+      }),
+    );
   }
   return out;
 }

@@ -7,7 +7,10 @@ const say = messages("workbook/verdict", {
   notStarted: { en: "○ not started", ko: "○ 시작 전" },
   timedOut: { en: "⧖ timed out", ko: "⧖ 시간 초과" },
   notCounted: { en: "– not counted here", ko: "– 이 환경에서는 채점 제외" },
-  cases: { en: " ({passed}/{total} cases{hidden}; {score}/{maxScore} points)", ko: " (케이스 {passed}/{total}{hidden}; {score}/{maxScore}점)" },
+  cases: {
+    en: " ({passed}/{total} cases{hidden}; {score}/{maxScore} points)",
+    ko: " (케이스 {passed}/{total}{hidden}; {score}/{maxScore}점)",
+  },
   hiddenCases: { en: ", hidden {passed}/{total}", ko: ", 숨은 케이스 {passed}/{total}" },
   typeErrors: { en: "type errors (the check ran anyway):", ko: "타입 오류 (채점은 그대로 했습니다):" },
 });
@@ -58,9 +61,12 @@ const cases = (v: Verdict) =>
   v.status === "not-started" || v.status === "not-counted" || v.public.total + v.hidden.total === 0
     ? ""
     : say.cases({
-      passed: v.public.passed, total: v.public.total, score: v.score, maxScore: v.maxScore,
-      hidden: v.hidden.total ? say.hiddenCases({ passed: v.hidden.passed, total: v.hidden.total }) : "",
-    });
+        passed: v.public.passed,
+        total: v.public.total,
+        score: v.score,
+        maxScore: v.maxScore,
+        hidden: v.hidden.total ? say.hiddenCases({ passed: v.hidden.passed, total: v.hidden.total }) : "",
+      });
 
 /** The verdict's first line: id, title (in the current language), mark, cases and points. */
 export function verdictLine(v: Verdict, title?: Text): string {
@@ -73,4 +79,8 @@ export function formatVerdict(v: Verdict, title?: Text): string {
   return body ? `${verdictLine(v, title)}\n${indent(body)}` : verdictLine(v, title);
 }
 
-const indent = (s: string) => s.split("\n").map((l) => `  ${l}`).join("\n");
+const indent = (s: string) =>
+  s
+    .split("\n")
+    .map((l) => `  ${l}`)
+    .join("\n");

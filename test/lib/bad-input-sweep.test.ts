@@ -146,7 +146,10 @@ interface SweepOptions {
 }
 
 const isPlain = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === "object" && !Array.isArray(v) && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+  v !== null &&
+  typeof v === "object" &&
+  !Array.isArray(v) &&
+  (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
 
 function define(o: object, k: Key, value: unknown): void {
   Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
@@ -209,31 +212,43 @@ function namesFor(arg: Arg, path: Key[]): string[] {
 function variants(node: unknown): [string, (n: unknown) => unknown][] {
   if (Array.isArray(node)) {
     return [
-      ["with a hole at [0]", (n) => {
-        const a = clone(n) as unknown[];
-        if (a.length === 0) a.length = 1;
-        delete a[0];
-        return a;
-      }],
-      ["with a hole at the end", (n) => {
-        const a = clone(n) as unknown[];
-        a.length += 1;
-        return a;
-      }],
-      [`with ${HUGE_LENGTH} elements`, (n) => {
-        const a = n as unknown[];
-        return a.length === 0 ? new Array(HUGE_LENGTH).fill(0) : Array.from({ length: HUGE_LENGTH }, (_, i) => a[i % a.length]);
-      }],
+      [
+        "with a hole at [0]",
+        (n) => {
+          const a = clone(n) as unknown[];
+          if (a.length === 0) a.length = 1;
+          delete a[0];
+          return a;
+        },
+      ],
+      [
+        "with a hole at the end",
+        (n) => {
+          const a = clone(n) as unknown[];
+          a.length += 1;
+          return a;
+        },
+      ],
+      [
+        `with ${HUGE_LENGTH} elements`,
+        (n) => {
+          const a = n as unknown[];
+          return a.length === 0 ? new Array(HUGE_LENGTH).fill(0) : Array.from({ length: HUGE_LENGTH }, (_, i) => a[i % a.length]);
+        },
+      ],
     ];
   }
   if (isPlain(node)) {
     return [
-      ["with own __proto__ and constructor keys", (n) => {
-        const o = clone(n) as object;
-        define(o, "__proto__", { polluted: true });
-        define(o, "constructor", { prototype: { polluted: true } });
-        return o;
-      }],
+      [
+        "with own __proto__ and constructor keys",
+        (n) => {
+          const o = clone(n) as object;
+          define(o, "__proto__", { polluted: true });
+          define(o, "constructor", { prototype: { polluted: true } });
+          return o;
+        },
+      ],
       ["without a prototype", (n) => Object.assign(Object.create(null), clone(n))],
     ];
   }
@@ -278,7 +293,14 @@ function sweep(label: string, fn: Fn, args: Arg[], opts: SweepOptions = {}): Cal
       if (p.length === 0 && !arg.opaque) names.push(...paths(arg.value, depth).map((q) => pathName(arg, q)));
       for (const [h, hostile] of hostileValues()) {
         const must = opts.mustThrow || (i !== opts.nameArg && control(hostile));
-        calls.push({ label: `${label}: ${name} = ${h}`, run: withArg(i, () => replaced(arg.value, p, () => hostile)), names, ...common, mustThrow: must, anyName: i === opts.nameArg });
+        calls.push({
+          label: `${label}: ${name} = ${h}`,
+          run: withArg(i, () => replaced(arg.value, p, () => hostile)),
+          names,
+          ...common,
+          mustThrow: must,
+          anyName: i === opts.nameArg,
+        });
       }
       if (arg.opaque || arg.fresh) continue;
       const node = p.reduce<unknown>((n, k) => (n as Record<Key, unknown>)[k], arg.value);
@@ -321,8 +343,10 @@ function compareShape(want: Shape, v: unknown, at: string, problems: string[], d
     return;
   }
   if (typeof want === "object") {
-    if (v === null || typeof v !== "object" || Array.isArray(v)) return void problems.push(`${at}: ${Array.isArray(v) ? "an array" : typeof v} where the valid call returned an object`);
-    for (const k of Object.keys(want)) if (k in (v as object)) compareShape(want[k], (v as Record<string, unknown>)[k], `${at}.${k}`, problems, depth + 1);
+    if (v === null || typeof v !== "object" || Array.isArray(v))
+      return void problems.push(`${at}: ${Array.isArray(v) ? "an array" : typeof v} where the valid call returned an object`);
+    for (const k of Object.keys(want))
+      if (k in (v as object)) compareShape(want[k], (v as Record<string, unknown>)[k], `${at}.${k}`, problems, depth + 1);
     return;
   }
   if (typeof v !== want) problems.push(`${at}: ${typeof v} ${describeValue(v)} where the valid call returned a ${want}`);
@@ -383,7 +407,10 @@ function judgeError(call: Call, e: unknown): string | undefined {
   if (message.length > 2000) return `error message of ${message.length} characters: ${message.slice(0, 200)}...`;
   if (call.names.length === 0) return `threw on a valid call: ${e.name}: ${message.slice(0, 300)}`;
   if (call.anyName ? !/"[^"]*"/.test(message) : !call.names.some((n) => message.includes(`"${n}`))) {
-    return `${e.name} does not name ${call.names.slice(0, 4).map((n) => JSON.stringify(n)).join(" or ")}${call.names.length > 4 ? " ..." : ""}: ${message.slice(0, 300)}`;
+    return `${e.name} does not name ${call.names
+      .slice(0, 4)
+      .map((n) => JSON.stringify(n))
+      .join(" or ")}${call.names.length > 4 ? " ..." : ""}: ${message.slice(0, 300)}`;
   }
   return undefined;
 }
@@ -430,10 +457,23 @@ const TRACE: api.Trace = [
 ];
 const PAGE = { htmlBytes: 5_000, objectBytes: [3_000, 4_000] };
 const HEADERS = { Host: "example.test", Connection: "close, X-Trace", "X-Trace": "1", "Content-Length": "42" };
-const HEADER_PAIRS = [["Host", "example.test"], ["Connection", "keep-alive"], ["Keep-Alive", "timeout=5, max=100"], ["Content-Length", "42"]];
+const HEADER_PAIRS = [
+  ["Host", "example.test"],
+  ["Connection", "keep-alive"],
+  ["Keep-Alive", "timeout=5, max=100"],
+  ["Content-Length", "42"],
+];
 const TCP_OPTIONS = {
-  mss: 1460, initialWindow: 10, delayedAckMs: 40, nagle: true, nagleVariant: "classic", receiveWindow: 65_535,
-  rtoMs: 1000, slowStartAfterIdle: true, idleRestart: "rfc5681", abcLimit: 1,
+  mss: 1460,
+  initialWindow: 10,
+  delayedAckMs: 40,
+  nagle: true,
+  nagleVariant: "classic",
+  receiveWindow: 65_535,
+  rtoMs: 1000,
+  slowStartAfterIdle: true,
+  idleRestart: "rfc5681",
+  abcLimit: 1,
 };
 
 let pageLoadCache: api.PageLoadResult | undefined;
@@ -456,13 +496,17 @@ function exchange(net: api.Network, conn = net.open({ atMs: 0 })) {
 
 /** One method of an endpoint of an open connection, then the exchange run to the end. */
 function endpointMethod(method: string, args: Arg[]): Call[] {
-  return sweep(`TcpEndpoint.${method}`, (...values: unknown[]) => {
-    const net = new api.Network({ rttMs: 10 });
-    const conn = net.open({ atMs: 0, established: true });
-    (conn.client as unknown as Record<string, Fn>)[method](...values);
-    const r = exchange(net, conn);
-    return { ...r, sent: conn.client.bytesSent, received: conn.server.bytesReceived, cwnd: conn.client.cwndSegments };
-  }, args);
+  return sweep(
+    `TcpEndpoint.${method}`,
+    (...values: unknown[]) => {
+      const net = new api.Network({ rttMs: 10 });
+      const conn = net.open({ atMs: 0, established: true });
+      (conn.client as unknown as Record<string, Fn>)[method](...values);
+      const r = exchange(net, conn);
+      return { ...r, sent: conn.client.bytesSent, received: conn.server.bytesReceived, cwnd: conn.client.cwndSegments };
+    },
+    args,
+  );
 }
 
 /** Header syntax: CR, LF and NUL never pass (RFC 9110 5.5), and a field name is a token (RFC 9110 5.1). */
@@ -480,12 +524,16 @@ function headerInjections(label: string, f: (headers: api.HeaderInput) => unknow
     ["a value with a bare LF", [["X-A", "1\nX-B: 2"]]],
     ["a value with NUL", { "X-A": ["ok", "1\0"] }],
   ];
-  return bad.map(([what, h]) => single(`${label}(${what})`, () => f(h), ["headers", "head.headers", "exchange.request.headers", "exchange.response.headers"], true));
+  return bad.map(([what, h]) =>
+    single(`${label}(${what})`, () => f(h), ["headers", "head.headers", "exchange.request.headers", "exchange.response.headers"], true),
+  );
 }
 
 function badIds(label: string, f: (id: string) => unknown): Call[] {
   // the message quotes the id as JSON: "4.1a\r\n" with its backslashes
-  return ["9.9z", "", "__proto__", "constructor", "4.1a\r\n", "4.1a\0"].map((id) => single(`${label}(${JSON.stringify(id)})`, () => f(id), [id, JSON.stringify(id).slice(1, -1)], true));
+  return ["9.9z", "", "__proto__", "constructor", "4.1a\r\n", "4.1a\0"].map((id) =>
+    single(`${label}(${JSON.stringify(id)})`, () => f(id), [id, JSON.stringify(id).slice(1, -1)], true),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -496,25 +544,120 @@ const model = (calls: () => Call[]): Entry => ({ kind: "function", calls });
 const cls = (calls: () => Call[]): Entry => ({ kind: "class", calls });
 const helper = { names: ["x", "name", "rule", "choices", "fallback", "value"], nameArg: 0 };
 
+// biome-ignore lint/suspicious/noExportsInTest: this file re-imports itself in a child process (BOOT below), which reads TABLE
 export const TABLE: Record<string, Entry> = {
   // --- lib/errors.ts: the argument checks themselves
   MAX_QUANTITY: constant("the largest time or size a model takes"),
   MIN_BANDWIDTH_BPS: constant("the slowest link a model takes"),
-  checkChoice: model(() => sweep("checkChoice", fn(api.checkChoice), [{ name: "name", value: "x" }, { name: "value", value: "a" }, { name: "choices", value: ["a", "b"] }], helper)),
-  checkNumber: model(() => sweep("checkNumber", fn(api.checkNumber), [{ name: "name", value: "x" }, { name: "value", value: 5 }, { name: "rule", value: { min: 0, max: 10, integer: true } }], helper)),
-  checkString: model(() => sweep("checkString", fn(api.checkString), [{ name: "name", value: "x" }, { name: "value", value: "a" }], helper)),
-  invalidType: model(() => sweep("invalidType", fn(api.invalidType), [{ name: "name", value: "x" }, { name: "expected", value: "a number" }, { name: "value", value: 5 }], { ...helper, mustThrow: true })),
-  outOfRange: model(() => sweep("outOfRange", fn(api.outOfRange), [{ name: "name", value: "x" }, { name: "expected", value: ">= 0" }, { name: "value", value: -1 }], { ...helper, mustThrow: true })),
-  optionalBoolean: model(() => sweep("optionalBoolean", fn(api.optionalBoolean), [{ name: "name", value: "x" }, { name: "value", value: true }, { name: "fallback", value: false }], helper)),
-  optionalNumber: model(() => sweep("optionalNumber", fn(api.optionalNumber), [{ name: "name", value: "x" }, { name: "value", value: 5 }, { name: "fallback", value: 1 }, { name: "rule", value: { min: 0 } }], helper)),
-  optionsObject: model(() => sweep("optionsObject", fn(api.optionsObject), [{ name: "name", value: "x" }, { name: "value", value: { a: 1 } }], { ...helper, depth: 0 })),
+  checkChoice: model(() =>
+    sweep(
+      "checkChoice",
+      fn(api.checkChoice),
+      [
+        { name: "name", value: "x" },
+        { name: "value", value: "a" },
+        { name: "choices", value: ["a", "b"] },
+      ],
+      helper,
+    ),
+  ),
+  checkNumber: model(() =>
+    sweep(
+      "checkNumber",
+      fn(api.checkNumber),
+      [
+        { name: "name", value: "x" },
+        { name: "value", value: 5 },
+        { name: "rule", value: { min: 0, max: 10, integer: true } },
+      ],
+      helper,
+    ),
+  ),
+  checkString: model(() =>
+    sweep(
+      "checkString",
+      fn(api.checkString),
+      [
+        { name: "name", value: "x" },
+        { name: "value", value: "a" },
+      ],
+      helper,
+    ),
+  ),
+  invalidType: model(() =>
+    sweep(
+      "invalidType",
+      fn(api.invalidType),
+      [
+        { name: "name", value: "x" },
+        { name: "expected", value: "a number" },
+        { name: "value", value: 5 },
+      ],
+      { ...helper, mustThrow: true },
+    ),
+  ),
+  outOfRange: model(() =>
+    sweep(
+      "outOfRange",
+      fn(api.outOfRange),
+      [
+        { name: "name", value: "x" },
+        { name: "expected", value: ">= 0" },
+        { name: "value", value: -1 },
+      ],
+      { ...helper, mustThrow: true },
+    ),
+  ),
+  optionalBoolean: model(() =>
+    sweep(
+      "optionalBoolean",
+      fn(api.optionalBoolean),
+      [
+        { name: "name", value: "x" },
+        { name: "value", value: true },
+        { name: "fallback", value: false },
+      ],
+      helper,
+    ),
+  ),
+  optionalNumber: model(() =>
+    sweep(
+      "optionalNumber",
+      fn(api.optionalNumber),
+      [
+        { name: "name", value: "x" },
+        { name: "value", value: 5 },
+        { name: "fallback", value: 1 },
+        { name: "rule", value: { min: 0 } },
+      ],
+      helper,
+    ),
+  ),
+  optionsObject: model(() =>
+    sweep(
+      "optionsObject",
+      fn(api.optionsObject),
+      [
+        { name: "name", value: "x" },
+        { name: "value", value: { a: 1 } },
+      ],
+      { ...helper, depth: 0 },
+    ),
+  ),
 
   // --- lib/i18n.ts: the language of every message
   language: { kind: "not a model", why: "reads the chosen language; takes no argument", calls: () => [] },
   setLanguage: model(() => [
-    ...["fr", "", "KO", null, 1, {}].map((lang) => single(`setLanguage(${JSON.stringify(lang)})`, () => api.setLanguage(lang as never), ["lang"], true)),
+    ...["fr", "", "KO", null, 1, {}].map((lang) =>
+      single(`setLanguage(${JSON.stringify(lang)})`, () => api.setLanguage(lang as never), ["lang"], true),
+    ),
   ]),
-  tr: model(() => sweep("tr", fn(api.tr), [{ name: "text", value: { en: "a {x}", ko: "가 {x}" } }, { name: "params", value: { x: 1 }, fields: "" }])),
+  tr: model(() =>
+    sweep("tr", fn(api.tr), [
+      { name: "text", value: { en: "a {x}", ko: "가 {x}" } },
+      { name: "params", value: { x: 1 }, fields: "" },
+    ]),
+  ),
 
   // --- lib/tcp
   CLASSIC_DELAYED_ACK_MS: constant("an RFC default (ms)"),
@@ -533,254 +676,693 @@ export const TABLE: Record<string, Entry> = {
   MAX_SLOW_START_ROUNDS: constant("a limit of slowStart()"),
   initialWindowBytes: model(() => sweep("initialWindowBytes", fn(api.initialWindowBytes), [{ name: "mss", value: 1460 }])),
   initialWindowSegments: model(() => sweep("initialWindowSegments", fn(api.initialWindowSegments), [{ name: "mss", value: 1460 }])),
-  segment: model(() => sweep("segment", fn(api.segment), [{ name: "bytes", value: 3000 }, { name: "options", value: { mss: 1460, ipHeaderBytes: 20, tcpHeaderBytes: 20 }, fields: "" }])),
-  segmentTotals: model(() => sweep("segmentTotals", fn(api.segmentTotals), [{ name: "bytes", value: 3000 }, { name: "options", value: { mss: 1460, ipHeaderBytes: 20, tcpHeaderBytes: 20 }, fields: "" }])),
+  segment: model(() =>
+    sweep("segment", fn(api.segment), [
+      { name: "bytes", value: 3000 },
+      { name: "options", value: { mss: 1460, ipHeaderBytes: 20, tcpHeaderBytes: 20 }, fields: "" },
+    ]),
+  ),
+  segmentTotals: model(() =>
+    sweep("segmentTotals", fn(api.segmentTotals), [
+      { name: "bytes", value: 3000 },
+      { name: "options", value: { mss: 1460, ipHeaderBytes: 20, tcpHeaderBytes: 20 }, fields: "" },
+    ]),
+  ),
   connectionKey: model(() => sweep("connectionKey", fn(api.connectionKey), [{ name: "tuple", value: TUPLE, fields: "" }])),
   fourTuple: model(() => sweep("fourTuple", fn(api.fourTuple), [{ name: "tuple", value: TUPLE, fields: "" }])),
-  sameConnection: model(() => sweep("sameConnection", fn(api.sameConnection), [{ name: "tuple", value: TUPLE, fields: "" }, { name: "tuple", value: { ...TUPLE, sourcePort: 51001 }, fields: "" }])),
-  handshake: model(() => sweep("handshake", fn(api.handshake), [{ name: "input", value: { rttMs: 100, bandwidthBps: 1e6, requestBytes: 300, mss: 1460 }, fields: "" }])),
-  handshakeShare: model(() => sweep("handshakeShare", fn(api.handshakeShare), [{ name: "input", value: { rttMs: 100, dnsMs: 10, serverMs: 5, requestBytes: 300, responseBytes: 50_000, bandwidthBps: 1e7, mss: 1460, initialWindow: 10, delayedAck: true }, fields: "" }])),
+  sameConnection: model(() =>
+    sweep("sameConnection", fn(api.sameConnection), [
+      { name: "tuple", value: TUPLE, fields: "" },
+      { name: "tuple", value: { ...TUPLE, sourcePort: 51001 }, fields: "" },
+    ]),
+  ),
+  handshake: model(() =>
+    sweep("handshake", fn(api.handshake), [
+      { name: "input", value: { rttMs: 100, bandwidthBps: 1e6, requestBytes: 300, mss: 1460 }, fields: "" },
+    ]),
+  ),
+  handshakeShare: model(() =>
+    sweep("handshakeShare", fn(api.handshakeShare), [
+      {
+        name: "input",
+        value: {
+          rttMs: 100,
+          dnsMs: 10,
+          serverMs: 5,
+          requestBytes: 300,
+          responseBytes: 50_000,
+          bandwidthBps: 1e7,
+          mss: 1460,
+          initialWindow: 10,
+          delayedAck: true,
+        },
+        fields: "",
+      },
+    ]),
+  ),
   transactionTime: model(() => [
-    ...sweep("transactionTime", fn(api.transactionTime), [{ name: "input", value: { rttMs: 100, dnsMs: 10, serverMs: 5, requestBytes: 300, responseBytes: 50_000, bandwidthBps: 1e7, newConnection: true, mss: 1460, initialWindow: 10, delayedAck: true }, fields: "" }]),
-    ...sweep("transactionTime(reused)", fn(api.transactionTime), [{ name: "input", value: { rttMs: 100, requestBytes: 300, responseBytes: 50_000, bandwidthBps: 1e7, newConnection: false }, fields: "" }]),
+    ...sweep("transactionTime", fn(api.transactionTime), [
+      {
+        name: "input",
+        value: {
+          rttMs: 100,
+          dnsMs: 10,
+          serverMs: 5,
+          requestBytes: 300,
+          responseBytes: 50_000,
+          bandwidthBps: 1e7,
+          newConnection: true,
+          mss: 1460,
+          initialWindow: 10,
+          delayedAck: true,
+        },
+        fields: "",
+      },
+    ]),
+    ...sweep("transactionTime(reused)", fn(api.transactionTime), [
+      {
+        name: "input",
+        value: { rttMs: 100, requestBytes: 300, responseBytes: 50_000, bandwidthBps: 1e7, newConnection: false },
+        fields: "",
+      },
+    ]),
   ]),
-  checkAbcLimit: model(() => sweep("checkAbcLimit", fn(api.checkAbcLimit), [{ name: "abcLimit", value: 2 }, { name: "fallback", value: 1 }], { infinite: true })),
+  checkAbcLimit: model(() =>
+    sweep(
+      "checkAbcLimit",
+      fn(api.checkAbcLimit),
+      [
+        { name: "abcLimit", value: 2 },
+        { name: "fallback", value: 1 },
+      ],
+      { infinite: true },
+    ),
+  ),
   nextWindow: model(() => [
-    ...sweep("nextWindow", fn(api.nextWindow), [{ name: "cwnd", value: 10 }, { name: "sent", value: 10 }, { name: "delayedAck", value: true }, { name: "abcLimit", value: 1 }]),
+    ...sweep("nextWindow", fn(api.nextWindow), [
+      { name: "cwnd", value: 10 },
+      { name: "sent", value: 10 },
+      { name: "delayedAck", value: true },
+      { name: "abcLimit", value: 1 },
+    ]),
     single('nextWindow("5", 10, false)', () => api.nextWindow("5" as never, 10, false), ["cwnd"], true),
   ]),
-  slowStart: model(() => sweep("slowStart", fn(api.slowStart), [{ name: "input", value: { bytes: 1e6, rttMs: 100, mss: 1460, initialWindow: 10, delayedAck: true, abcLimit: 1, bandwidthBps: 1e7, receiveWindow: 65_535 }, fields: "" }])),
-  ackSchedule: model(() => sweep("ackSchedule", fn(api.ackSchedule), [{ name: "input", value: { arrivals: [{ tMs: 0, bytes: 1460 }, { tMs: 1, bytes: 1460 }, { tMs: 50, bytes: 300 }], delayedAckMs: 40, mss: 1460 }, fields: "" }])),
-  checkDelayedAckMs: model(() => sweep("checkDelayedAckMs", fn(api.checkDelayedAckMs), [{ name: "delayedAckMs", value: 40 }, { name: "name", value: "delayedAckMs" }], { names: ["delayedAckMs", "name"], nameArg: 1 })),
-  delayedAckDecision: model(() => sweep("delayedAckDecision", fn(api.delayedAckDecision), [{ name: "input", value: { fullSizedUnacked: 1, delayedAckMs: 40 }, fields: "" }])),
-  nagleHolds: model(() => sweep("nagleHolds", fn(api.nagleHolds), [{ name: "input", value: { segmentBytes: 100, mss: 1460, unackedBytes: 100, nodelay: false }, fields: "" }])),
+  slowStart: model(() =>
+    sweep("slowStart", fn(api.slowStart), [
+      {
+        name: "input",
+        value: {
+          bytes: 1e6,
+          rttMs: 100,
+          mss: 1460,
+          initialWindow: 10,
+          delayedAck: true,
+          abcLimit: 1,
+          bandwidthBps: 1e7,
+          receiveWindow: 65_535,
+        },
+        fields: "",
+      },
+    ]),
+  ),
+  ackSchedule: model(() =>
+    sweep("ackSchedule", fn(api.ackSchedule), [
+      {
+        name: "input",
+        value: {
+          arrivals: [
+            { tMs: 0, bytes: 1460 },
+            { tMs: 1, bytes: 1460 },
+            { tMs: 50, bytes: 300 },
+          ],
+          delayedAckMs: 40,
+          mss: 1460,
+        },
+        fields: "",
+      },
+    ]),
+  ),
+  checkDelayedAckMs: model(() =>
+    sweep(
+      "checkDelayedAckMs",
+      fn(api.checkDelayedAckMs),
+      [
+        { name: "delayedAckMs", value: 40 },
+        { name: "name", value: "delayedAckMs" },
+      ],
+      { names: ["delayedAckMs", "name"], nameArg: 1 },
+    ),
+  ),
+  delayedAckDecision: model(() =>
+    sweep("delayedAckDecision", fn(api.delayedAckDecision), [
+      { name: "input", value: { fullSizedUnacked: 1, delayedAckMs: 40 }, fields: "" },
+    ]),
+  ),
+  nagleHolds: model(() =>
+    sweep("nagleHolds", fn(api.nagleHolds), [
+      { name: "input", value: { segmentBytes: 100, mss: 1460, unackedBytes: 100, nodelay: false }, fields: "" },
+    ]),
+  ),
   nagleDelayedAck: model(() => [
-    ...sweep("nagleDelayedAck", fn(api.nagleDelayedAck), [{ name: "input", value: { writes: [200, 100], nagle: true, nagleVariant: "classic", delayedAckMs: 40, rttMs: 10, mss: 1460, bandwidthBps: 1e7, responseBytes: 500 }, fields: "" }]),
+    ...sweep("nagleDelayedAck", fn(api.nagleDelayedAck), [
+      {
+        name: "input",
+        value: {
+          writes: [200, 100],
+          nagle: true,
+          nagleVariant: "classic",
+          delayedAckMs: 40,
+          rttMs: 10,
+          mss: 1460,
+          bandwidthBps: 1e7,
+          responseBytes: 500,
+        },
+        fields: "",
+      },
+    ]),
     single("nagleDelayedAck({ writes: [1e15] })", () => api.nagleDelayedAck({ writes: [1e15], rttMs: 10 }), ["writes"], true),
   ]),
-  portCount: model(() => [
-    ...sweep("portCount", fn(api.portCount), [{ name: "ports", value: { low: 32768, high: 60999 } }]),
-  ]),
-  portExhaustion: model(() => sweep("portExhaustion", fn(api.portExhaustion), [{ name: "input", value: { ports: { low: 32768, high: 60999 }, timeWaitSeconds: 60, connectionsPerSecond: 1000 }, fields: "" }])),
+  portCount: model(() => [...sweep("portCount", fn(api.portCount), [{ name: "ports", value: { low: 32768, high: 60999 } }])]),
+  portExhaustion: model(() =>
+    sweep("portExhaustion", fn(api.portExhaustion), [
+      { name: "input", value: { ports: { low: 32768, high: 60999 }, timeWaitSeconds: 60, connectionsPerSecond: 1000 }, fields: "" },
+    ]),
+  ),
 
   // --- lib/sim
   DEFAULT_MAX_EVENTS: constant("the engine's event limit"),
   MAX_STREAM_SEGMENTS: constant("the engine's limit on what a model plays"),
   Scheduler: cls(() => [
     ...sweep("new Scheduler", (m: unknown) => new api.Scheduler(m as number), [{ name: "maxEvents", value: 1000 }]),
-    ...sweep("Scheduler.at", (t: unknown, run: unknown) => {
-      const s = new api.Scheduler();
-      s.at(t as number, run as () => void);
-      s.run();
-      return { now: s.now, events: s.processedEvents };
-    }, [{ name: "atMs", value: 5 }, { name: "run", value: () => {}, opaque: true }]),
-    ...sweep("Scheduler.after", (t: unknown, run: unknown) => {
-      const s = new api.Scheduler();
-      s.after(t as number, run as () => void);
-      s.run();
-      return { now: s.now, events: s.processedEvents };
-    }, [{ name: "delayMs", value: 5 }, { name: "run", value: () => {}, opaque: true }]),
-    ...sweep("Scheduler.cancel", (h: unknown) => {
-      const s = new api.Scheduler();
-      s.at(1, () => {});
-      s.cancel(h as api.EventHandle);
-      s.run();
-      return { now: s.now, events: s.processedEvents };
-    }, [{ name: "handle", value: { atMs: 1, cancelled: false } }]),
-    ...sweep("Scheduler.run", (until: unknown) => {
-      const s = new api.Scheduler();
-      s.at(1, () => {});
-      s.run(until as number);
-      return { now: s.now, events: s.processedEvents, pending: s.pending };
-    }, [{ name: "untilMs", value: 5 }]),
+    ...sweep(
+      "Scheduler.at",
+      (t: unknown, run: unknown) => {
+        const s = new api.Scheduler();
+        s.at(t as number, run as () => void);
+        s.run();
+        return { now: s.now, events: s.processedEvents };
+      },
+      [
+        { name: "atMs", value: 5 },
+        { name: "run", value: () => {}, opaque: true },
+      ],
+    ),
+    ...sweep(
+      "Scheduler.after",
+      (t: unknown, run: unknown) => {
+        const s = new api.Scheduler();
+        s.after(t as number, run as () => void);
+        s.run();
+        return { now: s.now, events: s.processedEvents };
+      },
+      [
+        { name: "delayMs", value: 5 },
+        { name: "run", value: () => {}, opaque: true },
+      ],
+    ),
+    ...sweep(
+      "Scheduler.cancel",
+      (h: unknown) => {
+        const s = new api.Scheduler();
+        s.at(1, () => {});
+        s.cancel(h as api.EventHandle);
+        s.run();
+        return { now: s.now, events: s.processedEvents };
+      },
+      [{ name: "handle", value: { atMs: 1, cancelled: false } }],
+    ),
+    ...sweep(
+      "Scheduler.run",
+      (until: unknown) => {
+        const s = new api.Scheduler();
+        s.at(1, () => {});
+        s.run(until as number);
+        return { now: s.now, events: s.processedEvents, pending: s.pending };
+      },
+      [{ name: "untilMs", value: 5 }],
+    ),
   ]),
   Link: cls(() => [
-    ...sweep("new Link", (spec: unknown) => {
-      const l = new api.Link(spec as api.LinkSpec);
-      return { rttMs: l.rttMs, up: l.transmit("client", 0, 1500), down: l.transmit("server", 0, 1500) };
-    }, [{ name: "link", value: { clientToServer: { delayMs: 5, bandwidthBps: 1e6 }, serverToClient: { delayMs: 5, bandwidthBps: 1e7 } }, fields: "" }]),
-    ...sweep("Link.transmit", (from: unknown, now: unknown, wire: unknown) => new api.Link(api.symmetricLink(10, 1e6)).transmit(from as api.Side, now as number, wire as number),
-      [{ name: "from", value: "client" }, { name: "nowMs", value: 0 }, { name: "wireBytes", value: 1500 }]),
-    ...sweep("Link.bandwidthBps", (from: unknown) => new api.Link(api.symmetricLink(10, 1e6)).bandwidthBps(from as api.Side), [{ name: "from", value: "client" }]),
-  ]),
-  serialisationMs: model(() => sweep("serialisationMs", fn(api.serialisationMs), [{ name: "wireBytes", value: 1500 }, { name: "bandwidthBps", value: 1e6 }])),
-  symmetricLink: model(() => sweep("symmetricLink", fn(api.symmetricLink), [{ name: "rttMs", value: 100 }, { name: "bandwidthBps", value: 1e6 }])),
-  TcpEndpoint: cls(() => [
-    ...sweep("new TcpEndpoint", (side: unknown, config: unknown, sim: unknown, sink: unknown) => {
-      const e = new api.TcpEndpoint(side as api.Side, config as api.EndpointConfig, sim as api.Scheduler, sink as api.PacketSink);
-      e.establish();
-      e.write(3000, "data");
-      return { sent: e.bytesSent, cwnd: e.cwndSegments, log: e.cwndLog };
-    }, [
-      { name: "side", value: "client" },
-      { name: "config", value: api.tcpConfig({}), fields: "" },
-      { name: "sim", value: () => new api.Scheduler(), fresh: true },
-      { name: "sink", value: () => {}, opaque: true },
+    ...sweep(
+      "new Link",
+      (spec: unknown) => {
+        const l = new api.Link(spec as api.LinkSpec);
+        return { rttMs: l.rttMs, up: l.transmit("client", 0, 1500), down: l.transmit("server", 0, 1500) };
+      },
+      [
+        {
+          name: "link",
+          value: { clientToServer: { delayMs: 5, bandwidthBps: 1e6 }, serverToClient: { delayMs: 5, bandwidthBps: 1e7 } },
+          fields: "",
+        },
+      ],
+    ),
+    ...sweep(
+      "Link.transmit",
+      (from: unknown, now: unknown, wire: unknown) =>
+        new api.Link(api.symmetricLink(10, 1e6)).transmit(from as api.Side, now as number, wire as number),
+      [
+        { name: "from", value: "client" },
+        { name: "nowMs", value: 0 },
+        { name: "wireBytes", value: 1500 },
+      ],
+    ),
+    ...sweep("Link.bandwidthBps", (from: unknown) => new api.Link(api.symmetricLink(10, 1e6)).bandwidthBps(from as api.Side), [
+      { name: "from", value: "client" },
     ]),
-    ...endpointMethod("write", [{ name: "bytes", value: 100 }, { name: "note", value: "more" }]),
-    ...["abc", NaN].map((bytes) => single(`TcpEndpoint.write(${String(bytes)})`, () => new api.Network().open({ established: true }).client.write(bytes as number), ["bytes"], true)),
-    ...endpointMethod("read", [{ name: "bytes", value: 100 }, { name: "done", value: () => {}, opaque: true }]),
+  ]),
+  serialisationMs: model(() =>
+    sweep("serialisationMs", fn(api.serialisationMs), [
+      { name: "wireBytes", value: 1500 },
+      { name: "bandwidthBps", value: 1e6 },
+    ]),
+  ),
+  symmetricLink: model(() =>
+    sweep("symmetricLink", fn(api.symmetricLink), [
+      { name: "rttMs", value: 100 },
+      { name: "bandwidthBps", value: 1e6 },
+    ]),
+  ),
+  TcpEndpoint: cls(() => [
+    ...sweep(
+      "new TcpEndpoint",
+      (side: unknown, config: unknown, sim: unknown, sink: unknown) => {
+        const e = new api.TcpEndpoint(side as api.Side, config as api.EndpointConfig, sim as api.Scheduler, sink as api.PacketSink);
+        e.establish();
+        e.write(3000, "data");
+        return { sent: e.bytesSent, cwnd: e.cwndSegments, log: e.cwndLog };
+      },
+      [
+        { name: "side", value: "client" },
+        { name: "config", value: api.tcpConfig({}), fields: "" },
+        { name: "sim", value: () => new api.Scheduler(), fresh: true },
+        { name: "sink", value: () => {}, opaque: true },
+      ],
+    ),
+    ...endpointMethod("write", [
+      { name: "bytes", value: 100 },
+      { name: "note", value: "more" },
+    ]),
+    ...["abc", NaN].map((bytes) =>
+      single(
+        `TcpEndpoint.write(${String(bytes)})`,
+        () => new api.Network().open({ established: true }).client.write(bytes as number),
+        ["bytes"],
+        true,
+      ),
+    ),
+    ...endpointMethod("read", [
+      { name: "bytes", value: 100 },
+      { name: "done", value: () => {}, opaque: true },
+    ]),
     ...endpointMethod("onData", [{ name: "listener", value: () => {}, opaque: true }]),
     ...endpointMethod("onPeerClose", [{ name: "listener", value: () => {}, opaque: true }]),
     ...endpointMethod("setNoDelay", [{ name: "nodelay", value: true }]),
-    ...endpointMethod("sendControl", [{ name: "flags", value: ["ACK"] }, { name: "note", value: "probe" }]),
+    ...endpointMethod("sendControl", [
+      { name: "flags", value: ["ACK"] },
+      { name: "note", value: "probe" },
+    ]),
     ...endpointMethod("receive", [{ name: "packet", value: { from: "server", flags: ["ACK"], bytes: 0, ack: 0, note: "ack" } }]),
   ]),
   TcpConnection: cls(() => [
-    ...sweep("new TcpConnection", (id: unknown, config: unknown, sim: unknown, transmit: unknown, atMs: unknown, pre: unknown) => {
-      const s = sim as api.Scheduler;
-      const c = new api.TcpConnection(id as number, config as api.EndpointConfig, s, transmit as api.Transmit, atMs as number, pre as boolean);
-      c.client.write(300);
-      s.run();
-      return { id: c.id, opened: c.openedAtMs, established: c.establishedAtMs ?? 0, sent: c.client.bytesSent, now: s.now };
-    }, [
-      { name: "id", value: 0 },
-      { name: "config", value: api.tcpConfig({}), fields: "" },
-      { name: "sim", value: () => new api.Scheduler(), fresh: true },
-      { name: "transmit", value: (_c: unknown, _p: unknown, arrive: () => void) => arrive(), opaque: true },
-      { name: "atMs", value: 0 },
-      { name: "preEstablished", value: false },
+    ...sweep(
+      "new TcpConnection",
+      (id: unknown, config: unknown, sim: unknown, transmit: unknown, atMs: unknown, pre: unknown) => {
+        const s = sim as api.Scheduler;
+        const c = new api.TcpConnection(
+          id as number,
+          config as api.EndpointConfig,
+          s,
+          transmit as api.Transmit,
+          atMs as number,
+          pre as boolean,
+        );
+        c.client.write(300);
+        s.run();
+        return { id: c.id, opened: c.openedAtMs, established: c.establishedAtMs ?? 0, sent: c.client.bytesSent, now: s.now };
+      },
+      [
+        { name: "id", value: 0 },
+        { name: "config", value: api.tcpConfig({}), fields: "" },
+        { name: "sim", value: () => new api.Scheduler(), fresh: true },
+        { name: "transmit", value: (_c: unknown, _p: unknown, arrive: () => void) => arrive(), opaque: true },
+        { name: "atMs", value: 0 },
+        { name: "preEstablished", value: false },
+      ],
+    ),
+    ...sweep("TcpConnection.endpoint", (side: unknown) => new api.Network().open({}).endpoint(side as api.Side).side, [
+      { name: "side", value: "server" },
     ]),
-    ...sweep("TcpConnection.endpoint", (side: unknown) => new api.Network().open({}).endpoint(side as api.Side).side, [{ name: "side", value: "server" }]),
-    ...sweep("TcpConnection.onEstablished", (listener: unknown) => {
-      const net = new api.Network({ rttMs: 10 });
-      const c = net.open({});
-      c.onEstablished(listener as (t: number) => void);
-      return exchange(net, c);
-    }, [{ name: "listener", value: () => {}, opaque: true }]),
+    ...sweep(
+      "TcpConnection.onEstablished",
+      (listener: unknown) => {
+        const net = new api.Network({ rttMs: 10 });
+        const c = net.open({});
+        c.onEstablished(listener as (t: number) => void);
+        return exchange(net, c);
+      },
+      [{ name: "listener", value: () => {}, opaque: true }],
+    ),
   ]),
   Network: cls(() => [
-    ...sweep("new Network", (o: unknown) => exchange(new api.Network(o as api.NetworkOptions)), [{ name: "options", value: { rttMs: 20, bandwidthBps: 1e7, maxEvents: 100_000, ...TCP_OPTIONS }, fields: "" }]),
-    ...sweep("new Network(link)", (o: unknown) => exchange(new api.Network(o as api.NetworkOptions)), [{ name: "options", value: { link: { clientToServer: { delayMs: 5, bandwidthBps: 1e6 }, serverToClient: { delayMs: 5 } } }, fields: "" }]),
-    ...sweep("Network.open", (o: unknown) => {
-      const net = new api.Network({ rttMs: 20 });
-      return exchange(net, net.open(o as api.OpenOptions));
-    }, [{ name: "options", value: { atMs: 5, established: false, ...TCP_OPTIONS }, fields: "" }]),
-    ...sweep("Network.at", (t: unknown, run: unknown) => {
-      const net = new api.Network({ rttMs: 20 });
-      net.at(t as number, run as () => void);
-      return exchange(net);
-    }, [{ name: "atMs", value: 5 }, { name: "run", value: () => {}, opaque: true }]),
-    ...sweep("Network.after", (t: unknown, run: unknown) => {
-      const net = new api.Network({ rttMs: 20 });
-      net.after(t as number, run as () => void);
-      return exchange(net);
-    }, [{ name: "delayMs", value: 5 }, { name: "run", value: () => {}, opaque: true }]),
-    ...sweep("Network.run", (until: unknown) => {
-      const net = new api.Network({ rttMs: 20 });
-      net.open({}).client.write(300);
-      net.run(until as number);
-      return { now: net.now, packets: net.packets };
-    }, [{ name: "untilMs", value: 15 }]),
+    ...sweep("new Network", (o: unknown) => exchange(new api.Network(o as api.NetworkOptions)), [
+      { name: "options", value: { rttMs: 20, bandwidthBps: 1e7, maxEvents: 100_000, ...TCP_OPTIONS }, fields: "" },
+    ]),
+    ...sweep("new Network(link)", (o: unknown) => exchange(new api.Network(o as api.NetworkOptions)), [
+      {
+        name: "options",
+        value: { link: { clientToServer: { delayMs: 5, bandwidthBps: 1e6 }, serverToClient: { delayMs: 5 } } },
+        fields: "",
+      },
+    ]),
+    ...sweep(
+      "Network.open",
+      (o: unknown) => {
+        const net = new api.Network({ rttMs: 20 });
+        return exchange(net, net.open(o as api.OpenOptions));
+      },
+      [{ name: "options", value: { atMs: 5, established: false, ...TCP_OPTIONS }, fields: "" }],
+    ),
+    ...sweep(
+      "Network.at",
+      (t: unknown, run: unknown) => {
+        const net = new api.Network({ rttMs: 20 });
+        net.at(t as number, run as () => void);
+        return exchange(net);
+      },
+      [
+        { name: "atMs", value: 5 },
+        { name: "run", value: () => {}, opaque: true },
+      ],
+    ),
+    ...sweep(
+      "Network.after",
+      (t: unknown, run: unknown) => {
+        const net = new api.Network({ rttMs: 20 });
+        net.after(t as number, run as () => void);
+        return exchange(net);
+      },
+      [
+        { name: "delayMs", value: 5 },
+        { name: "run", value: () => {}, opaque: true },
+      ],
+    ),
+    ...sweep(
+      "Network.run",
+      (until: unknown) => {
+        const net = new api.Network({ rttMs: 20 });
+        net.open({}).client.write(300);
+        net.run(until as number);
+        return { now: net.now, packets: net.packets };
+      },
+      [{ name: "untilMs", value: 15 }],
+    ),
   ]),
-  tcpConfig: model(() => sweep("tcpConfig", fn(api.tcpConfig), [{ name: "options", value: TCP_OPTIONS, fields: "" }, { name: "base", value: api.tcpConfig({}), fields: "" }])),
+  tcpConfig: model(() =>
+    sweep("tcpConfig", fn(api.tcpConfig), [
+      { name: "options", value: TCP_OPTIONS, fields: "" },
+      { name: "base", value: api.tcpConfig({}), fields: "" },
+    ]),
+  ),
 
   // --- lib/http: syntax and headers
   MAX_FIELD_LINES: constant("a limit of the header parsers"),
-  checkFieldValue: model(() => sweep("checkFieldValue", fn(api.checkFieldValue), [{ name: "name", value: "value" }, { name: "value", value: "keep-alive" }], { names: ["value", "name"], nameArg: 0, rejectsControl: true })),
+  checkFieldValue: model(() =>
+    sweep(
+      "checkFieldValue",
+      fn(api.checkFieldValue),
+      [
+        { name: "name", value: "value" },
+        { name: "value", value: "keep-alive" },
+      ],
+      { names: ["value", "name"], nameArg: 0, rejectsControl: true },
+    ),
+  ),
   isToken: model(() => sweep("isToken", fn(api.isToken), [{ name: "s", value: "keep-alive" }])),
   splitList: model(() => [
-    ...sweep("splitList", fn(api.splitList), [{ name: "value", value: 'a, "b,c" , d' }, { name: "name", value: "value" }]),
+    ...sweep("splitList", fn(api.splitList), [
+      { name: "value", value: 'a, "b,c" , d' },
+      { name: "name", value: "value" },
+    ]),
     single("splitList(1 MB of commas)", () => api.splitList(",".repeat(2 ** 20), "value"), ["value"]),
   ]),
-  stringOrStrings: model(() => sweep("stringOrStrings", fn(api.stringOrStrings), [{ name: "name", value: "value" }, { name: "value", value: ["a", "b"] }], { names: ["value", "name"] })),
-  trimOws: model(() => [...sweep("trimOws", fn(api.trimOws), [{ name: "s", value: " \ta b\t " }]), single("trimOws(1 MB of blanks)", () => api.trimOws(` ${" \t".repeat(2 ** 19)}x${" \t".repeat(2 ** 19)} `), ["s"])]),
-  unquote: model(() => [...sweep("unquote", fn(api.unquote), [{ name: "s", value: '"a\\"b"' }]), single("unquote(1 MB)", () => api.unquote(`"${"\\a".repeat(2 ** 19)}"`), ["s"])]),
+  stringOrStrings: model(() =>
+    sweep(
+      "stringOrStrings",
+      fn(api.stringOrStrings),
+      [
+        { name: "name", value: "value" },
+        { name: "value", value: ["a", "b"] },
+      ],
+      { names: ["value", "name"] },
+    ),
+  ),
+  trimOws: model(() => [
+    ...sweep("trimOws", fn(api.trimOws), [{ name: "s", value: " \ta b\t " }]),
+    single("trimOws(1 MB of blanks)", () => api.trimOws(` ${" \t".repeat(2 ** 19)}x${" \t".repeat(2 ** 19)} `), ["s"]),
+  ]),
+  unquote: model(() => [
+    ...sweep("unquote", fn(api.unquote), [{ name: "s", value: '"a\\"b"' }]),
+    single("unquote(1 MB)", () => api.unquote(`"${"\\a".repeat(2 ** 19)}"`), ["s"]),
+  ]),
   checkHeaders: model(() => [
-    ...sweep("checkHeaders", fn(api.checkHeaders), [{ name: "param", value: "headers" }, { name: "headers", value: HEADERS }], { names: ["headers", "param"], nameArg: 0, ...HEADER_RULES }),
+    ...sweep(
+      "checkHeaders",
+      fn(api.checkHeaders),
+      [
+        { name: "param", value: "headers" },
+        { name: "headers", value: HEADERS },
+      ],
+      { names: ["headers", "param"], nameArg: 0, ...HEADER_RULES },
+    ),
     ...headerInjections("checkHeaders", (h) => api.checkHeaders("headers", h)),
   ]),
   fieldLines: model(() => [
-    ...sweep("fieldLines", fn(api.fieldLines), [{ name: "headers", value: HEADERS }, { name: "param", value: "headers" }], { nameArg: 1, ...HEADER_RULES }),
+    ...sweep(
+      "fieldLines",
+      fn(api.fieldLines),
+      [
+        { name: "headers", value: HEADERS },
+        { name: "param", value: "headers" },
+      ],
+      { nameArg: 1, ...HEADER_RULES },
+    ),
     ...sweep("fieldLines(pairs)", fn(api.fieldLines), [{ name: "headers", value: HEADER_PAIRS }], HEADER_RULES),
     ...headerInjections("fieldLines", (h) => api.fieldLines(h)),
   ]),
-  fieldValues: model(() => sweep("fieldValues", fn(api.fieldValues), [{ name: "headers", value: HEADERS }, { name: "name", value: "connection" }, { name: "param", value: "headers" }], { nameArg: 2, ...HEADER_RULES })),
+  fieldValues: model(() =>
+    sweep(
+      "fieldValues",
+      fn(api.fieldValues),
+      [
+        { name: "headers", value: HEADERS },
+        { name: "name", value: "connection" },
+        { name: "param", value: "headers" },
+      ],
+      { nameArg: 2, ...HEADER_RULES },
+    ),
+  ),
   parseConnectionHeader: model(() => [
     ...sweep("parseConnectionHeader", fn(api.parseConnectionHeader), [{ name: "value", value: "close, Keep-Alive" }], HEADER_RULES),
-    ...sweep("parseConnectionHeader(lines)", fn(api.parseConnectionHeader), [{ name: "value", value: ["close", "x-a, x-b"] }], HEADER_RULES),
-    single("parseConnectionHeader(1 MB list)", () => api.parseConnectionHeader("a, ".repeat(2 ** 18) + "close"), ["value"]),
-    single("parseConnectionHeader(1 MB of blanks)", () => api.parseConnectionHeader(`${" ".repeat(2 ** 20)}close${" ".repeat(2 ** 20)}`), ["value"]),
+    ...sweep(
+      "parseConnectionHeader(lines)",
+      fn(api.parseConnectionHeader),
+      [{ name: "value", value: ["close", "x-a, x-b"] }],
+      HEADER_RULES,
+    ),
+    single("parseConnectionHeader(1 MB list)", () => api.parseConnectionHeader(`${"a, ".repeat(2 ** 18)}close`), ["value"]),
+    single("parseConnectionHeader(1 MB of blanks)", () => api.parseConnectionHeader(`${" ".repeat(2 ** 20)}close${" ".repeat(2 ** 20)}`), [
+      "value",
+    ]),
   ]),
   HOP_BY_HOP_FIELDS: constant("a list of field names"),
   RFC2616_HOP_BY_HOP: constant("a list of field names"),
   RFC9110_HOP_BY_HOP: constant("a list of field names"),
   hopByHopNames: model(() => [
-    ...sweep("hopByHopNames", (h: unknown) => [...api.hopByHopNames(h as api.HeaderInput)], [{ name: "headers", value: HEADERS }], HEADER_RULES),
+    ...sweep(
+      "hopByHopNames",
+      (h: unknown) => [...api.hopByHopNames(h as api.HeaderInput)],
+      [{ name: "headers", value: HEADERS }],
+      HEADER_RULES,
+    ),
     ...headerInjections("hopByHopNames", (h) => api.hopByHopNames(h)),
   ]),
   stripHopByHop: model(() => [
     ...sweep("stripHopByHop", fn(api.stripHopByHop), [{ name: "headers", value: HEADERS }], HEADER_RULES),
     ...sweep("stripHopByHop(pairs)", fn(api.stripHopByHop), [{ name: "headers", value: HEADER_PAIRS }], HEADER_RULES),
     ...headerInjections("stripHopByHop", (h) => api.stripHopByHop(h)),
-    single("stripHopByHop(a 1 MB value)", () => api.stripHopByHop({ Connection: `x-a,${" ".repeat(2 ** 20)},close`, "X-A": MEGABYTE_STRING }), ["headers"]),
-    single("stripHopByHop(100,000 lines)", () => api.stripHopByHop(Array.from({ length: 100_000 }, (_, i) => [i % 2 ? "Connection" : `X-${i}`, i % 2 ? `x-${i - 1}` : "v"]) as api.HeaderPairs), ["headers"]),
+    single(
+      "stripHopByHop(a 1 MB value)",
+      () => api.stripHopByHop({ Connection: `x-a,${" ".repeat(2 ** 20)},close`, "X-A": MEGABYTE_STRING }),
+      ["headers"],
+    ),
+    single(
+      "stripHopByHop(100,000 lines)",
+      () =>
+        api.stripHopByHop(
+          Array.from({ length: 100_000 }, (_, i) => [i % 2 ? "Connection" : `X-${i}`, i % 2 ? `x-${i - 1}` : "v"]) as api.HeaderPairs,
+        ),
+      ["headers"],
+    ),
   ]),
   parseKeepAlive: model(() => [
     ...sweep("parseKeepAlive", fn(api.parseKeepAlive), [{ name: "value", value: 'timeout=5, max=100, x="a,b"' }], HEADER_RULES),
     single("parseKeepAlive(a quoted CR LF)", () => api.parseKeepAlive('x="a\r\nSet-Cookie: y"'), ["value"], true),
-    single("parseKeepAlive(1 MB quoted value)", () => api.parseKeepAlive(`timeout=5, x="${"a\\\"".repeat(2 ** 18)}"`), ["value"]),
+    single("parseKeepAlive(1 MB quoted value)", () => api.parseKeepAlive(`timeout=5, x="${'a\\"'.repeat(2 ** 18)}"`), ["value"]),
     single("parseKeepAlive(1 MB of parameters)", () => api.parseKeepAlive("p=1, ".repeat(2 ** 18)), ["value"]),
     single("parseKeepAlive(a 1 MB number)", () => api.parseKeepAlive(`timeout=${"0".repeat(2 ** 20)}5`), ["value", "timeout"]),
   ]),
   EXAMPLE_BODY_BYTES: constant("an example size"),
   HTTP_VERSIONS: constant("the versions the models accept"),
   parseContentLength: model(() => [
-    ...sweep("parseContentLength", fn(api.parseContentLength), [{ name: "value", value: "42" }], { names: ["Content-Length"], ...HEADER_RULES }),
-    ...sweep("parseContentLength(lines)", fn(api.parseContentLength), [{ name: "value", value: ["42", "42, 42"] }], { names: ["Content-Length"], ...HEADER_RULES }),
-    single("parseContentLength(1 MB list)", () => api.parseContentLength("42, ".repeat(2 ** 18) + "42"), ["value", "Content-Length"]),
+    ...sweep("parseContentLength", fn(api.parseContentLength), [{ name: "value", value: "42" }], {
+      names: ["Content-Length"],
+      ...HEADER_RULES,
+    }),
+    ...sweep("parseContentLength(lines)", fn(api.parseContentLength), [{ name: "value", value: ["42", "42, 42"] }], {
+      names: ["Content-Length"],
+      ...HEADER_RULES,
+    }),
+    single("parseContentLength(1 MB list)", () => api.parseContentLength(`${"42, ".repeat(2 ** 18)}42`), ["value", "Content-Length"]),
   ]),
   responseFraming: model(() => [
-    ...sweep("responseFraming", fn(api.responseFraming), [{ name: "head", value: { version: "1.1", status: 200, requestMethod: "GET", headers: HEADERS } }], { rejectsControl: true }),
+    ...sweep(
+      "responseFraming",
+      fn(api.responseFraming),
+      [{ name: "head", value: { version: "1.1", status: 200, requestMethod: "GET", headers: HEADERS } }],
+      { rejectsControl: true },
+    ),
     ...headerInjections("responseFraming", (h) => api.responseFraming({ headers: h })),
   ]),
-  checkResponseBody: model(() => sweep("checkResponseBody", fn(api.checkResponseBody), [{ name: "head", value: { version: "1.1", status: 200, requestMethod: "GET", headers: HEADERS } }, { name: "receivedBytes", value: 40 }], { rejectsControl: true })),
+  checkResponseBody: model(() =>
+    sweep(
+      "checkResponseBody",
+      fn(api.checkResponseBody),
+      [
+        { name: "head", value: { version: "1.1", status: 200, requestMethod: "GET", headers: HEADERS } },
+        { name: "receivedBytes", value: 40 },
+      ],
+      { rejectsControl: true },
+    ),
+  ),
   decidePersistence: model(() => [
-    ...sweep("decidePersistence", fn(api.decidePersistence), [{
-      name: "exchange",
-      value: { request: { version: "1.0", method: "GET", headers: { Connection: "keep-alive" } }, response: { version: "1.1", status: 200, headers: HEADER_PAIRS }, serverIsProxy: false },
-    }], { depth: 4, rejectsControl: true }),
+    ...sweep(
+      "decidePersistence",
+      fn(api.decidePersistence),
+      [
+        {
+          name: "exchange",
+          value: {
+            request: { version: "1.0", method: "GET", headers: { Connection: "keep-alive" } },
+            response: { version: "1.1", status: 200, headers: HEADER_PAIRS },
+            serverIsProxy: false,
+          },
+        },
+      ],
+      { depth: 4, rejectsControl: true },
+    ),
     ...headerInjections("decidePersistence(request)", (h) => api.decidePersistence({ request: { headers: h }, response: {} })),
     ...headerInjections("decidePersistence(response)", (h) => api.decidePersistence({ request: {}, response: { headers: h } })),
-    single("decidePersistence(a 1 MB Connection value)", () => api.decidePersistence({
-      request: { headers: { Connection: `${", ".repeat(2 ** 19)}keep-alive` } }, response: { headers: { "Content-Length": "1", Connection: `keep-alive${" ".repeat(2 ** 20)}` } },
-    }), ["exchange"]),
+    single(
+      "decidePersistence(a 1 MB Connection value)",
+      () =>
+        api.decidePersistence({
+          request: { headers: { Connection: `${", ".repeat(2 ** 19)}keep-alive` } },
+          response: { headers: { "Content-Length": "1", Connection: `keep-alive${" ".repeat(2 ** 20)}` } },
+        }),
+      ["exchange"],
+    ),
   ]),
 
   // --- lib/http: message-level models
   MAX_KEEP_ALIVE_REQUESTS: constant("a limit of simulateKeepAlive"),
-  simulateKeepAlive: model(() => sweep("simulateKeepAlive", fn(api.simulateKeepAlive), [{
-    name: "scenario",
-    value: {
-      client: { version: "1.1", askKeepAlive: true, closeOnLast: true }, server: { version: "1.1", timeoutSeconds: 5, max: 3, persistent: true },
-      requests: [{ atMs: 0, path: "/a", askKeepAlive: true, close: false, framing: "content-length" }, { atMs: 1000, path: "/b" }, { atMs: 9000, framing: "chunked" }],
-      transactionMs: 100, bodyBytes: 500,
-    },
-  }])),
+  simulateKeepAlive: model(() =>
+    sweep("simulateKeepAlive", fn(api.simulateKeepAlive), [
+      {
+        name: "scenario",
+        value: {
+          client: { version: "1.1", askKeepAlive: true, closeOnLast: true },
+          server: { version: "1.1", timeoutSeconds: 5, max: 3, persistent: true },
+          requests: [
+            { atMs: 0, path: "/a", askKeepAlive: true, close: false, framing: "content-length" },
+            { atMs: 1000, path: "/b" },
+            { atMs: 9000, framing: "chunked" },
+          ],
+          transactionMs: 100,
+          bodyBytes: 500,
+        },
+      },
+    ]),
+  ),
   MAX_PROXIES: constant("a limit of simulateProxyChain"),
-  simulateProxyChain: model(() => sweep("simulateProxyChain", fn(api.simulateProxyChain), [{
-    name: "scenario",
-    value: { proxies: ["smart", "dumb"], rttMs: [10, 20, 30], proxyTimeoutMs: 3000, clientHeader: "connection", requests: 2, responseBodyBytes: 100, serverTimeoutMs: 5000, showHandshake: true },
-  }])),
+  simulateProxyChain: model(() =>
+    sweep("simulateProxyChain", fn(api.simulateProxyChain), [
+      {
+        name: "scenario",
+        value: {
+          proxies: ["smart", "dumb"],
+          rttMs: [10, 20, 30],
+          proxyTimeoutMs: 3000,
+          clientHeader: "connection",
+          requests: 2,
+          responseBodyBytes: 100,
+          serverTimeoutMs: 5000,
+          showHandshake: true,
+        },
+      },
+    ]),
+  ),
   IDEMPOTENT_METHODS: constant("a list of methods"),
   isIdempotent: model(() => sweep("isIdempotent", fn(api.isIdempotent), [{ name: "method", value: "GET" }])),
   MAX_PIPELINE_REQUESTS: constant("a limit of simulatePipeline"),
   MAX_PIPELINE_SENDS: constant("a limit of simulatePipeline"),
   simulatePipeline: model(() => [
-    ...sweep("simulatePipeline", fn(api.simulatePipeline), [{
-      name: "scenario",
-      value: { requests: [{ method: "GET", path: "/a" }, { method: "POST" }, { method: "GET" }], serverClosesAfter: 1, announcesClose: false, maxDepth: 5, pipelineNonIdempotent: false, confirmPersistenceFirst: false },
-    }]),
+    ...sweep("simulatePipeline", fn(api.simulatePipeline), [
+      {
+        name: "scenario",
+        value: {
+          requests: [{ method: "GET", path: "/a" }, { method: "POST" }, { method: "GET" }],
+          serverClosesAfter: 1,
+          announcesClose: false,
+          maxDepth: 5,
+          pipelineNonIdempotent: false,
+          confirmPersistenceFirst: false,
+        },
+      },
+    ]),
     ...[false, true].map((announcesClose) =>
-      single(`simulatePipeline(4,000 GETs, server closes after every response, announcesClose ${announcesClose})`, () =>
-        api.simulatePipeline({ requests: Array.from({ length: 4000 }, () => ({ method: "GET" })), serverClosesAfter: 1, announcesClose }), ["scenario.requests"])),
-    single("simulatePipeline(10,000 GETs, server closes after every response)", () =>
-      api.simulatePipeline({ requests: Array.from({ length: 10_000 }, () => ({ method: "GET" })), serverClosesAfter: 1 }), ["scenario.requests"]),
+      single(
+        `simulatePipeline(4,000 GETs, server closes after every response, announcesClose ${announcesClose})`,
+        () =>
+          api.simulatePipeline({ requests: Array.from({ length: 4000 }, () => ({ method: "GET" })), serverClosesAfter: 1, announcesClose }),
+        ["scenario.requests"],
+      ),
+    ),
+    single(
+      "simulatePipeline(10,000 GETs, server closes after every response)",
+      () => api.simulatePipeline({ requests: Array.from({ length: 10_000 }, () => ({ method: "GET" })), serverClosesAfter: 1 }),
+      ["scenario.requests"],
+    ),
   ]),
-  simulateClose: model(() => sweep("simulateClose", fn(api.simulateClose), [{
-    name: "scenario",
-    value: { strategy: "abrupt", rttMs: 20, responseBytes: 5000, requestBytes: 100, secondRequestAtMs: 1, bandwidthBps: 1e6, mss: 1460, clientReadDelayMs: 1, serverMs: 2, discardOnReset: true },
-  }])),
+  simulateClose: model(() =>
+    sweep("simulateClose", fn(api.simulateClose), [
+      {
+        name: "scenario",
+        value: {
+          strategy: "abrupt",
+          rttMs: 20,
+          responseBytes: 5000,
+          requestBytes: 100,
+          secondRequestAtMs: 1,
+          bandwidthBps: 1e6,
+          mss: 1460,
+          clientReadDelayMs: 1,
+          serverMs: 2,
+          discardOnReset: true,
+        },
+      },
+    ]),
+  ),
   CONNECTION_SETUPS: constant("a table of handshakes"),
   SETUP_STACKS: constant("the stack names"),
   connectionSetup: model(() => sweep("connectionSetup", fn(api.connectionSetup), [{ name: "stack", value: "quic" }])),
@@ -793,19 +1375,71 @@ export const TABLE: Record<string, Entry> = {
   MAX_PAGE_OBJECTS: constant("a limit of the page models"),
   pageRequests: model(() => sweep("pageRequests", fn(api.pageRequests), [{ name: "page", value: PAGE }])),
   pageLoadFloor: model(() => [
-    ...sweep("pageLoadFloor", fn(api.pageLoadFloor), [{ name: "input", value: { page: PAGE, strategy: "persistent", maxConnections: 2, rttMs: 50, bandwidthBps: 1e7, serverMs: [5, 5, 5] }, fields: "" }]),
-    single('pageLoadFloor({ serverMs: ["5", "5"] })', () => api.pageLoadFloor({ page: { htmlBytes: 100, objectBytes: [100] }, strategy: "serial", rttMs: 10, bandwidthBps: 1e6, serverMs: ["5", "5"] as never }), ["serverMs"], true),
-    ...sweep("pageLoadFloor(serverMs number)", fn(api.pageLoadFloor), [{ name: "input", value: { page: PAGE, strategy: "serial", rttMs: 50, bandwidthBps: 1e7, serverMs: 5 }, fields: "" }], { skip: (n) => n.startsWith("page") }),
+    ...sweep("pageLoadFloor", fn(api.pageLoadFloor), [
+      {
+        name: "input",
+        value: { page: PAGE, strategy: "persistent", maxConnections: 2, rttMs: 50, bandwidthBps: 1e7, serverMs: [5, 5, 5] },
+        fields: "",
+      },
+    ]),
+    single(
+      'pageLoadFloor({ serverMs: ["5", "5"] })',
+      () =>
+        api.pageLoadFloor({
+          page: { htmlBytes: 100, objectBytes: [100] },
+          strategy: "serial",
+          rttMs: 10,
+          bandwidthBps: 1e6,
+          serverMs: ["5", "5"] as never,
+        }),
+      ["serverMs"],
+      true,
+    ),
+    ...sweep(
+      "pageLoadFloor(serverMs number)",
+      fn(api.pageLoadFloor),
+      [{ name: "input", value: { page: PAGE, strategy: "serial", rttMs: 50, bandwidthBps: 1e7, serverMs: 5 }, fields: "" }],
+      { skip: (n) => n.startsWith("page") },
+    ),
   ]),
   simulatePageLoad: model(() => [
-    ...sweep("simulatePageLoad", fn(api.simulatePageLoad), [{
-      name: "input",
-      value: { page: PAGE, strategy: "parallel", maxConnections: 2, rttMs: 20, bandwidthBps: 1e7, mss: 1460, initialWindow: 10, nagle: false, delayedAckMs: 40, serverMs: [1, 2, 3], requestBytes: 300 },
-      fields: "",
-    }]),
+    ...sweep("simulatePageLoad", fn(api.simulatePageLoad), [
+      {
+        name: "input",
+        value: {
+          page: PAGE,
+          strategy: "parallel",
+          maxConnections: 2,
+          rttMs: 20,
+          bandwidthBps: 1e7,
+          mss: 1460,
+          initialWindow: 10,
+          nagle: false,
+          delayedAckMs: 40,
+          serverMs: [1, 2, 3],
+          requestBytes: 300,
+        },
+        fields: "",
+      },
+    ]),
     ...["serial", "parallel", "persistent", "pipelined", "multiplexed"].map((strategy) =>
-      single(`simulatePageLoad(${strategy}, htmlBytes 1e15)`, () => api.simulatePageLoad({ page: { htmlBytes: 1e15, objectBytes: [] }, strategy: strategy as api.PageLoadStrategy, rttMs: 20, bandwidthBps: 1e7 }), ["page.htmlBytes"])),
-    single("simulatePageLoad(serverMs function returning NaN)", () => api.simulatePageLoad({ page: PAGE, strategy: "serial", rttMs: 20, bandwidthBps: 1e7, serverMs: () => NaN }), ["serverMs"]),
+      single(
+        `simulatePageLoad(${strategy}, htmlBytes 1e15)`,
+        () =>
+          api.simulatePageLoad({
+            page: { htmlBytes: 1e15, objectBytes: [] },
+            strategy: strategy as api.PageLoadStrategy,
+            rttMs: 20,
+            bandwidthBps: 1e7,
+          }),
+        ["page.htmlBytes"],
+      ),
+    ),
+    single(
+      "simulatePageLoad(serverMs function returning NaN)",
+      () => api.simulatePageLoad({ page: PAGE, strategy: "serial", rttMs: 20, bandwidthBps: 1e7, serverMs: () => NaN }),
+      ["serverMs"],
+    ),
   ]),
 
   // --- lib/viz
@@ -813,42 +1447,122 @@ export const TABLE: Record<string, Entry> = {
   MAX_CHART_ROWS: constant("the tallest text chart"),
   MAX_SWEEP_RUNS: constant("a limit of loadTimeSweep"),
   overheadChart: model(() => [
-    ...sweep("overheadChart", fn(api.overheadChart), [{ name: "options", value: { mss: 1460, maxBytes: 6000, width: 40, height: 8, ipHeaderBytes: 20, tcpHeaderBytes: 20 }, fields: "" }]),
+    ...sweep("overheadChart", fn(api.overheadChart), [
+      { name: "options", value: { mss: 1460, maxBytes: 6000, width: 40, height: 8, ipHeaderBytes: 20, tcpHeaderBytes: 20 }, fields: "" },
+    ]),
     single("overheadChart({ width: 1e9 })", () => api.overheadChart({ width: 1e9 }), ["width"], true),
     single("overheadChart({ height: 1e9 })", () => api.overheadChart({ height: 1e9 }), ["height"], true),
   ]),
-  overheadSeries: model(() => sweep("overheadSeries", fn(api.overheadSeries), [{ name: "options", value: { mss: 1460, maxBytes: 6000, width: 40, ipHeaderBytes: 20, tcpHeaderBytes: 20 }, fields: "" }])),
-  packetLayout: model(() => sweep("packetLayout", fn(api.packetLayout), [{ name: "bytes", value: 3000 }, { name: "options", value: { mss: 1000, ipHeaderBytes: 20, tcpHeaderBytes: 32 }, fields: "" }, { name: "maxPackets", value: 2 }])),
-  packetLabel: model(() => sweep("packetLabel", fn(api.packetLabel), [{ name: "entry", value: TRACE[2] }, { name: "withConn", value: true }])),
-  sequenceDiagramText: model(() => sweep("sequenceDiagramText", fn(api.sequenceDiagramText), [{ name: "trace", value: TRACE }, { name: "options", value: { conn: 0, width: 44, maxPackets: 10 }, fields: "" }])),
-  sequenceDiagramMermaid: model(() => sweep("sequenceDiagramMermaid", fn(api.sequenceDiagramMermaid), [{ name: "trace", value: TRACE }, { name: "options", value: { conn: 0, maxPackets: 10 }, fields: "" }])),
+  overheadSeries: model(() =>
+    sweep("overheadSeries", fn(api.overheadSeries), [
+      { name: "options", value: { mss: 1460, maxBytes: 6000, width: 40, ipHeaderBytes: 20, tcpHeaderBytes: 20 }, fields: "" },
+    ]),
+  ),
+  packetLayout: model(() =>
+    sweep("packetLayout", fn(api.packetLayout), [
+      { name: "bytes", value: 3000 },
+      { name: "options", value: { mss: 1000, ipHeaderBytes: 20, tcpHeaderBytes: 32 }, fields: "" },
+      { name: "maxPackets", value: 2 },
+    ]),
+  ),
+  packetLabel: model(() =>
+    sweep("packetLabel", fn(api.packetLabel), [
+      { name: "entry", value: TRACE[2] },
+      { name: "withConn", value: true },
+    ]),
+  ),
+  sequenceDiagramText: model(() =>
+    sweep("sequenceDiagramText", fn(api.sequenceDiagramText), [
+      { name: "trace", value: TRACE },
+      { name: "options", value: { conn: 0, width: 44, maxPackets: 10 }, fields: "" },
+    ]),
+  ),
+  sequenceDiagramMermaid: model(() =>
+    sweep("sequenceDiagramMermaid", fn(api.sequenceDiagramMermaid), [
+      { name: "trace", value: TRACE },
+      { name: "options", value: { conn: 0, maxPackets: 10 }, fields: "" },
+    ]),
+  ),
   cwndChart: model(() => [
-    ...sweep("cwndChart", fn(api.cwndChart), [{ name: "input", value: [10, 15, 23], fields: "cwndPerRound" }, { name: "options", value: { height: 6, columnsPerRound: 4, title: "t" }, fields: "" }], { names: ["cwndPerRound"] }),
+    ...sweep(
+      "cwndChart",
+      fn(api.cwndChart),
+      [
+        { name: "input", value: [10, 15, 23], fields: "cwndPerRound" },
+        { name: "options", value: { height: 6, columnsPerRound: 4, title: "t" }, fields: "" },
+      ],
+      { names: ["cwndPerRound"] },
+    ),
     ...sweep("cwndChart(slowStart result)", fn(api.cwndChart), [{ name: "input", value: { cwndPerRound: [10, 20] }, fields: "" }]),
-    single("cwndChart(slowStart(...), { columnsPerRound: 1e9 })", () => api.cwndChart(api.slowStart({ bytes: 1e6, rttMs: 100 }), { columnsPerRound: 1e9 }), ["columnsPerRound"], true),
+    single(
+      "cwndChart(slowStart(...), { columnsPerRound: 1e9 })",
+      () => api.cwndChart(api.slowStart({ bytes: 1e6, rttMs: 100 }), { columnsPerRound: 1e9 }),
+      ["columnsPerRound"],
+      true,
+    ),
   ]),
   strategyName: model(() => sweep("strategyName", fn(api.strategyName), [{ name: "strategy", value: "parallel" }])),
   seriesName: model(() => sweep("seriesName", fn(api.seriesName), [{ name: "series", value: "parallel x4" }])),
   WATERFALL_PHASES: constant("the phase names"),
   WATERFALL_SYMBOLS: constant("a symbol per phase"),
-  waterfallRows: model(() => sweep("waterfallRows", fn(api.waterfallRows), [{ name: "load", value: { requests: pageLoad().requests, strategy: "parallel" } }])),
+  waterfallRows: model(() =>
+    sweep("waterfallRows", fn(api.waterfallRows), [{ name: "load", value: { requests: pageLoad().requests, strategy: "parallel" } }]),
+  ),
   waterfallText: model(() => [
-    ...sweep("waterfallText", fn(api.waterfallText), [{ name: "load", value: { requests: pageLoad().requests } }, { name: "options", value: { width: 40, title: "t", endMs: 500 }, fields: "" }]),
+    ...sweep("waterfallText", fn(api.waterfallText), [
+      { name: "load", value: { requests: pageLoad().requests } },
+      { name: "options", value: { width: 40, title: "t", endMs: 500 }, fields: "" },
+    ]),
     single("waterfallText(load, { width: 1e9 })", () => api.waterfallText(pageLoad(), { width: 1e9 }), ["width"], true),
   ]),
-  waterfallSpec: model(() => sweep("waterfallSpec", fn(api.waterfallSpec), [{ name: "load", value: { requests: pageLoad().requests, strategy: "parallel" } }, { name: "options", value: { width: 300, title: "t", endMs: 500 }, fields: "" }])),
-  loadTimeSweep: model(() => sweep("loadTimeSweep", fn(api.loadTimeSweep), [{
-    name: "input", value: { page: PAGE, rttMs: [10, 20], bandwidthBps: 1e7, series: [{ strategy: "parallel", maxConnections: 2 }] }, fields: "",
-  }])),
-  loadTimeChartSpec: model(() => sweep("loadTimeChartSpec", fn(api.loadTimeChartSpec), [{ name: "rows", value: sweepRows() }, { name: "options", value: { x: "rttMs", title: "t", width: 300, height: 200 }, fields: "options." }])),
+  waterfallSpec: model(() =>
+    sweep("waterfallSpec", fn(api.waterfallSpec), [
+      { name: "load", value: { requests: pageLoad().requests, strategy: "parallel" } },
+      { name: "options", value: { width: 300, title: "t", endMs: 500 }, fields: "" },
+    ]),
+  ),
+  loadTimeSweep: model(() =>
+    sweep("loadTimeSweep", fn(api.loadTimeSweep), [
+      {
+        name: "input",
+        value: { page: PAGE, rttMs: [10, 20], bandwidthBps: 1e7, series: [{ strategy: "parallel", maxConnections: 2 }] },
+        fields: "",
+      },
+    ]),
+  ),
+  loadTimeChartSpec: model(() =>
+    sweep("loadTimeChartSpec", fn(api.loadTimeChartSpec), [
+      { name: "rows", value: sweepRows() },
+      { name: "options", value: { x: "rttMs", title: "t", width: 300, height: 200 }, fields: "options." },
+    ]),
+  ),
   loadTimeTable: model(() => [
-    ...sweep("loadTimeTable", fn(api.loadTimeTable), [{ name: "rows", value: sweepRows() }, { name: "options", value: { x: "rttMs" }, fields: "options." }]),
-    single(`loadTimeTable(${api.MAX_SWEEP_RUNS} rows, each its own x)`, () => api.loadTimeTable(Array.from({ length: api.MAX_SWEEP_RUNS }, (_, i) => ({ ...sweepRows()[0], series: `s${i % 50}`, rttMs: i })), { x: "rttMs" }), ["rows"]),
+    ...sweep("loadTimeTable", fn(api.loadTimeTable), [
+      { name: "rows", value: sweepRows() },
+      { name: "options", value: { x: "rttMs" }, fields: "options." },
+    ]),
+    single(
+      `loadTimeTable(${api.MAX_SWEEP_RUNS} rows, each its own x)`,
+      () =>
+        api.loadTimeTable(
+          Array.from({ length: api.MAX_SWEEP_RUNS }, (_, i) => ({ ...sweepRows()[0], series: `s${i % 50}`, rttMs: i })),
+          { x: "rttMs" },
+        ),
+      ["rows"],
+    ),
   ]),
 
   // --- the workbook's graders: not models
-  check: { kind: "not a model", why: "grades exercises in a sandbox; only a bad id is tried", calls: () => badIds("check", (id) => api.check(id)) },
-  hint: { kind: "not a model", why: "prints a hint and records it; only a bad id is tried", calls: () => badIds("hint", (id) => api.hint(id)) },
+  check: {
+    kind: "not a model",
+    why: "grades exercises in a sandbox; only a bad id is tried",
+    calls: () => badIds("check", (id) => api.check(id)),
+  },
+  hint: {
+    kind: "not a model",
+    why: "prints a hint and records it; only a bad id is tried",
+    calls: () => badIds("hint", (id) => api.hint(id)),
+  },
   progress: { kind: "not a model", why: "grades every exercise; takes no argument, so nothing hostile to pass", calls: () => [] },
   catalogue: constant("the exercise catalogue (data)"),
   sections: constant("the section list (data)"),
@@ -866,6 +1580,7 @@ interface Report {
   ms?: number;
 }
 
+// biome-ignore lint/suspicious/noExportsInTest: this file re-imports itself in a child process (BOOT below), which calls childMain
 export async function childMain(): Promise<void> {
   const { names, skip } = JSON.parse(process.env.BAD_INPUT_SWEEP as string) as { names: string[]; skip: number };
   const post = (r: Report) => new Promise<void>((resolve) => process.send!(r, undefined, {}, () => resolve()));
@@ -976,7 +1691,7 @@ describe("bad-input sweep over every export of lib/index", () => {
     for (const name of names) results.set(name, []);
     // spread over a few children (the machine may have 2 cores)
     const groups: string[][] = Array.from({ length: Math.max(2, Math.min(4, os.availableParallelism())) }, () => []);
-    names.forEach((name, i) => groups[i % groups.length].push(name));
+    for (const [i, name] of names.entries()) groups[i % groups.length].push(name);
     await Promise.all(groups.map((g) => runGroup(file, g, results)));
   }, 120_000);
 

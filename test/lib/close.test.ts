@@ -10,11 +10,19 @@ describe("simulateClose: abrupt close with unread input (RFC 9112 9.6, RFC 1122 
     const r = simulateClose({ ...scene, strategy: "abrupt" });
     expect(r).toMatchObject({ clientReceivedBytes: 0, responseBytes: 3000, lost: true, reset: true });
     expect(flagsOf(r)).toEqual([
-      "client:PSH+ACK", "client:PSH+ACK", // two pipelined requests at 0 ms
-      "server:ACK", "server:ACK", "server:PSH+ACK", // 1460 + 1460 + 80 bytes at 10 ms
+      "client:PSH+ACK",
+      "client:PSH+ACK", // two pipelined requests at 0 ms
+      "server:ACK",
+      "server:ACK",
+      "server:PSH+ACK", // 1460 + 1460 + 80 bytes at 10 ms
       "server:RST+ACK",
     ]);
-    expect(r.trace.filter((e) => e.from === "server").map((e) => [e.tMs, e.bytes])).toEqual([[10, 1460], [10, 1460], [10, 80], [10, 0]]);
+    expect(r.trace.filter((e) => e.from === "server").map((e) => [e.tMs, e.bytes])).toEqual([
+      [10, 1460],
+      [10, 1460],
+      [10, 80],
+      [10, 0],
+    ]);
     expect(r.explanation).toMatch(/3000 of the 3000 response bytes/);
   });
 
@@ -34,7 +42,11 @@ describe("simulateClose: abrupt close with unread input (RFC 9112 9.6, RFC 1122 
 
   it("sends FIN and only later RST when the second request arrives after the close", () => {
     const r = simulateClose({ ...scene, strategy: "abrupt", secondRequestAtMs: 15 });
-    expect(flagsOf(r).filter((f) => !f.endsWith(":PSH+ACK") && f !== "server:ACK")).toEqual(["server:FIN+ACK", "client:FIN+ACK", "server:RST+ACK"]);
+    expect(flagsOf(r).filter((f) => !f.endsWith(":PSH+ACK") && f !== "server:ACK")).toEqual([
+      "server:FIN+ACK",
+      "client:FIN+ACK",
+      "server:RST+ACK",
+    ]);
     expect(r.trace.find((e) => e.flags.includes("RST"))?.tMs).toBe(25);
     expect(r).toMatchObject({ clientReceivedBytes: 3000, lost: false, reset: true });
     expect(r.explanation).toMatch(/nothing lost this time/);
@@ -47,7 +59,10 @@ describe("simulateClose: graceful close (half close, read on, then close)", () =
     expect(r).toMatchObject({ clientReceivedBytes: 3000, lost: false, reset: false });
     expect(r.trace.some((e) => e.flags.includes("RST"))).toBe(false);
     const fins = r.trace.filter((e) => e.flags.includes("FIN")).map((e) => [e.tMs, e.from]);
-    expect(fins).toEqual([[10, "server"], [21, "client"]]);
+    expect(fins).toEqual([
+      [10, "server"],
+      [21, "client"],
+    ]);
   });
 
   it("holds on a slow link too, where the abrupt close lost data", () => {
@@ -78,12 +93,19 @@ describe("simulateClose: what the RST does to unread data (discardOnReset)", () 
   });
 
   it("changes nothing when the application had read everything, or when no RST comes", () => {
-    expect(simulateClose({ ...scene, strategy: "abrupt", secondRequestAtMs: 15, discardOnReset: false }).explanation).toMatch(/nothing lost this time/);
-    expect(simulateClose({ ...scene, strategy: "graceful", discardOnReset: false })).toMatchObject({ clientReceivedBytes: 3000, reset: false });
+    expect(simulateClose({ ...scene, strategy: "abrupt", secondRequestAtMs: 15, discardOnReset: false }).explanation).toMatch(
+      /nothing lost this time/,
+    );
+    expect(simulateClose({ ...scene, strategy: "graceful", discardOnReset: false })).toMatchObject({
+      clientReceivedBytes: 3000,
+      reset: false,
+    });
   });
 
   it("rejects a value that is not a boolean", () => {
-    expect(() => simulateClose({ ...scene, strategy: "abrupt", discardOnReset: "yes" as never })).toThrow(/"scenario.discardOnReset".*"yes"/);
+    expect(() => simulateClose({ ...scene, strategy: "abrupt", discardOnReset: "yes" as never })).toThrow(
+      /"scenario.discardOnReset".*"yes"/,
+    );
   });
 });
 
@@ -109,12 +131,23 @@ describe("simulateClose in Korean", () => {
       "서버가 10 ms에 커넥션을 닫을 때 요청 2가 아직 읽히지 않은 채 버퍼에 있었으므로, 서버의 TCP 스택은 FIN 대신 RST를 보냈습니다.",
       "RST가 20 ms에 클라이언트에 도착했을 때 애플리케이션은 응답 3000바이트 가운데 3000바이트를 아직 읽지 못했습니다. 그 바이트는 버려졌습니다.",
     ]);
-    expect(r.trace.map((e) => e.note)).toEqual(["요청 1", "요청 2(파이프라인)", "응답 1, 세그먼트 1/3", "응답 1, 세그먼트 2/3", "응답 1, 세그먼트 3/3", "요청 2를 읽지 않은 채 close(): RST"]);
+    expect(r.trace.map((e) => e.note)).toEqual([
+      "요청 1",
+      "요청 2(파이프라인)",
+      "응답 1, 세그먼트 1/3",
+      "응답 1, 세그먼트 2/3",
+      "응답 1, 세그먼트 3/3",
+      "요청 2를 읽지 않은 채 close(): RST",
+    ]);
     const { explanation: _ko, trace: koTrace, ...koFields } = r;
     const { explanation: _en, trace: enTrace, ...enFields } = english;
     expect(koFields).toEqual(enFields);
     expect(koTrace.map(({ note: _n, ...e }) => e)).toEqual(enTrace.map(({ note: _n, ...e }) => e));
-    expect(simulateClose({ ...scene, strategy: "graceful" }).explanation).toMatch(/^서버는 10 ms에 절반 끊기\(half close\)를 하고.*RST는 없습니다\.$/);
-    expect(() => simulateClose({ ...scene, strategy: "abrupt", secondRequestAtMs: 20 })).toThrow(/"scenario.secondRequestAtMs".*응답의 첫 바이트가 클라이언트에 닿기 전.*20/);
+    expect(simulateClose({ ...scene, strategy: "graceful" }).explanation).toMatch(
+      /^서버는 10 ms에 절반 끊기\(half close\)를 하고.*RST는 없습니다\.$/,
+    );
+    expect(() => simulateClose({ ...scene, strategy: "abrupt", secondRequestAtMs: 20 })).toThrow(
+      /"scenario.secondRequestAtMs".*응답의 첫 바이트가 클라이언트에 닿기 전.*20/,
+    );
   });
 });

@@ -10,7 +10,9 @@ describe("parseConnectionHeader (RFC 9110 7.6.1)", () => {
 
   it("keeps header names and ad-hoc options as tokens", () => {
     expect(parseConnectionHeader("Keep-Alive, X-Trace-Id, meter")).toEqual({
-      close: false, keepAlive: true, tokens: ["keep-alive", "x-trace-id", "meter"],
+      close: false,
+      keepAlive: true,
+      tokens: ["keep-alive", "x-trace-id", "meter"],
     });
   });
 
@@ -70,6 +72,8 @@ describe("parseConnectionHeader in Korean", () => {
     expect(() => parseConnectionHeader("close, keep alive")).toThrow(
       '"value" 값이 허용 범위를 벗어났습니다. 허용되는 값: 쉼표로 구분한 토큰 목록. "keep alive"은(는) 토큰이 아닙니다. 받은 값: "close, keep alive"',
     );
-    expect(() => parseConnectionHeader(42 as unknown as string)).toThrow(/"value" 인자가 잘못되었습니다\. 필요한 것: 문자열 또는 문자열 배열\./);
+    expect(() => parseConnectionHeader(42 as unknown as string)).toThrow(
+      /"value" 인자가 잘못되었습니다\. 필요한 것: 문자열 또는 문자열 배열\./,
+    );
   });
 });

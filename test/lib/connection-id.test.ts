@@ -30,7 +30,9 @@ describe("connection identity in Korean", () => {
 
   it("refuses a bad address or tuple in the reader's language", () => {
     setLanguage("ko");
-    expect(() => fourTuple({ ...a, destinationIp: "not-an-ip" })).toThrow('"destinationIp" 인자가 잘못되었습니다. 필요한 것: IPv4 또는 IPv6 주소');
+    expect(() => fourTuple({ ...a, destinationIp: "not-an-ip" })).toThrow(
+      '"destinationIp" 인자가 잘못되었습니다. 필요한 것: IPv4 또는 IPv6 주소',
+    );
     expect(() => fourTuple(null as never)).toThrow('"tuple" 인자가 잘못되었습니다. 필요한 것: 객체');
   });
 });

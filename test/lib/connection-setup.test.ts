@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { CONNECTION_SETUPS, connectionSetup, SETUP_STACKS } from "../../lib/http/connection-setup";
+import { CONNECTION_SETUPS, connectionSetup, type SETUP_STACKS } from "../../lib/http/connection-setup";
 import { handshake } from "../../lib/tcp/handshake";
 import { resetLanguage, setLanguage } from "../../lib/i18n";
 
@@ -42,7 +42,15 @@ describe("connection setups in Korean", () => {
       expect(s.note).toMatch(/[\uac00-\ud7a3]/);
       expect([...s.flights].reverse().find((f) => f.startsWith("C→S"))).toMatch(/요청/);
     }
-    expect(JSON.parse(JSON.stringify(CONNECTION_SETUPS[0]))).toEqual({ stack: "tcp", name: "TCP, 일반 HTTP", roundTrips: 1, flights: tcp.flights, note: tcp.note });
-    expect(() => connectionSetup("tcp+tls1.1" as never)).toThrow(/"stack" 값이 허용 범위를 벗어났습니다\. 허용되는 값: 다음 중 하나: .*"quic"/);
+    expect(JSON.parse(JSON.stringify(CONNECTION_SETUPS[0]))).toEqual({
+      stack: "tcp",
+      name: "TCP, 일반 HTTP",
+      roundTrips: 1,
+      flights: tcp.flights,
+      note: tcp.note,
+    });
+    expect(() => connectionSetup("tcp+tls1.1" as never)).toThrow(
+      /"stack" 값이 허용 범위를 벗어났습니다\. 허용되는 값: 다음 중 하나: .*"quic"/,
+    );
   });
 });

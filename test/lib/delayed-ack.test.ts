@@ -40,13 +40,29 @@ describe("ackSchedule", () => {
   });
 
   it("lets small segments share one timer ACK", () => {
-    const acks = ackSchedule({ arrivals: [{ tMs: 0, bytes: 100 }, { tMs: 10, bytes: 100 }, { tMs: 20, bytes: 100 }], delayedAckMs: 200 });
+    const acks = ackSchedule({
+      arrivals: [
+        { tMs: 0, bytes: 100 },
+        { tMs: 10, bytes: 100 },
+        { tMs: 20, bytes: 100 },
+      ],
+      delayedAckMs: 200,
+    });
     expect(acks).toEqual([{ tMs: 200, segments: 3, reason: "timer" }]);
   });
 
   it("ACKs every segment with the timer at 0", () => {
-    const acks = ackSchedule({ arrivals: [{ tMs: 0, bytes: 100 }, { tMs: 10, bytes: 1460 }], delayedAckMs: 0 });
-    expect(acks.map((a) => [a.tMs, a.segments, a.reason])).toEqual([[0, 1, "immediate"], [10, 1, "immediate"]]);
+    const acks = ackSchedule({
+      arrivals: [
+        { tMs: 0, bytes: 100 },
+        { tMs: 10, bytes: 1460 },
+      ],
+      delayedAckMs: 0,
+    });
+    expect(acks.map((a) => [a.tMs, a.segments, a.reason])).toEqual([
+      [0, 1, "immediate"],
+      [10, 1, "immediate"],
+    ]);
   });
 
   it("agrees with the simulator's receiver", () => {
@@ -54,7 +70,9 @@ describe("ackSchedule", () => {
     const conn = net.open({ established: true });
     conn.server.write(5 * 1460 + 300);
     net.run();
-    const arrivals = net.trace.filter((e) => e.from === "server").map((e) => ({ tMs: e.tMs + ((e.bytes + 40) * 8 * 1000) / 2e6 + 10, bytes: e.bytes }));
+    const arrivals = net.trace
+      .filter((e) => e.from === "server")
+      .map((e) => ({ tMs: e.tMs + ((e.bytes + 40) * 8 * 1000) / 2e6 + 10, bytes: e.bytes }));
     const fromSim = net.trace.filter((e) => e.from === "client").map((e) => e.tMs);
     const fromModel = ackSchedule({ arrivals, delayedAckMs: 40 }).map((a) => a.tMs);
     expect(fromSim.map((t) => t.toFixed(6))).toEqual(fromModel.map((t) => t.toFixed(6)));
@@ -63,7 +81,16 @@ describe("ackSchedule", () => {
 
   it.each([
     [{ arrivals: "x", delayedAckMs: 40 }, /"arrivals"/],
-    [{ arrivals: [{ tMs: 5, bytes: 10 }, { tMs: 1, bytes: 10 }], delayedAckMs: 40 }, /"arrivals\[1\].tMs"/],
+    [
+      {
+        arrivals: [
+          { tMs: 5, bytes: 10 },
+          { tMs: 1, bytes: 10 },
+        ],
+        delayedAckMs: 40,
+      },
+      /"arrivals\[1\].tMs"/,
+    ],
     [{ arrivals: [{ tMs: 0, bytes: 2000 }], delayedAckMs: 40 }, /"arrivals\[0\].bytes"/],
     [{ arrivals: [{ tMs: 0, bytes: 0 }], delayedAckMs: 40 }, /"arrivals\[0\].bytes"/],
     [{ arrivals: [], delayedAckMs: 600 }, /"delayedAckMs"/],
@@ -76,10 +103,20 @@ describe("ackSchedule in Korean", () => {
   afterEach(() => resetLanguage());
 
   it("refuses bad arrivals in the reader's language", () => {
-    const late = { delayedAckMs: 40, arrivals: [{ tMs: 10, bytes: 100 }, { tMs: 5, bytes: 100 }] };
-    expect(() => ackSchedule(late)).toThrow('The value of "arrivals[1].tMs" is out of range. It must be >= the previous arrival (10). Received 5');
+    const late = {
+      delayedAckMs: 40,
+      arrivals: [
+        { tMs: 10, bytes: 100 },
+        { tMs: 5, bytes: 100 },
+      ],
+    };
+    expect(() => ackSchedule(late)).toThrow(
+      'The value of "arrivals[1].tMs" is out of range. It must be >= the previous arrival (10). Received 5',
+    );
     setLanguage("ko");
-    expect(() => ackSchedule(late)).toThrow('"arrivals[1].tMs" 값이 허용 범위를 벗어났습니다. 허용되는 값: 앞 세그먼트의 도착 시각(10) 이상. 받은 값: 5');
+    expect(() => ackSchedule(late)).toThrow(
+      '"arrivals[1].tMs" 값이 허용 범위를 벗어났습니다. 허용되는 값: 앞 세그먼트의 도착 시각(10) 이상. 받은 값: 5',
+    );
     expect(() => ackSchedule({ delayedAckMs: 40, arrivals: "none" as never })).toThrow("필요한 것: 배열");
     expect(() => ackSchedule({ delayedAckMs: 40, arrivals: [undefined as never] })).toThrow("필요한 것: 객체 { tMs, bytes }");
   });

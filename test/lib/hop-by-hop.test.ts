@@ -5,8 +5,15 @@ import { resetLanguage, setLanguage } from "../../lib/i18n";
 describe("stripHopByHop (RFC 9110 7.6.1)", () => {
   it("removes the fixed hop-by-hop fields even when Connection does not list them", () => {
     const input = {
-      Host: "a.test", Connection: "close", "Keep-Alive": "timeout=5", "Proxy-Connection": "Keep-Alive",
-      TE: "trailers", Trailer: "Expires", "Transfer-Encoding": "chunked", Upgrade: "websocket", Accept: "*/*",
+      Host: "a.test",
+      Connection: "close",
+      "Keep-Alive": "timeout=5",
+      "Proxy-Connection": "Keep-Alive",
+      TE: "trailers",
+      Trailer: "Expires",
+      "Transfer-Encoding": "chunked",
+      Upgrade: "websocket",
+      Accept: "*/*",
     };
     expect(stripHopByHop(input)).toEqual({ Host: "a.test", Accept: "*/*" });
   });
@@ -18,20 +25,34 @@ describe("stripHopByHop (RFC 9110 7.6.1)", () => {
 
   it("reads every Connection field line, in either shape", () => {
     const pairs: Array<[string, string]> = [
-      ["connection", "x-a"], ["X-A", "1"], ["CONNECTION", "X-B"], ["x-b", "2"], ["x-c", "3"],
+      ["connection", "x-a"],
+      ["X-A", "1"],
+      ["CONNECTION", "X-B"],
+      ["x-b", "2"],
+      ["x-c", "3"],
     ];
     expect(stripHopByHop(pairs)).toEqual([["x-c", "3"]]);
     expect(stripHopByHop({ Connection: ["x-a", "x-b"], "X-A": "1", "X-B": "2", "X-C": "3" })).toEqual({ "X-C": "3" });
   });
 
   it("keeps the array shape, order and duplicates of the rest", () => {
-    const pairs: Array<[string, string]> = [["Set-Cookie", "a=1"], ["Connection", "keep-alive"], ["Set-Cookie", "b=2"], ["Via", "1.0 p"]];
-    expect(stripHopByHop(pairs)).toEqual([["Set-Cookie", "a=1"], ["Set-Cookie", "b=2"], ["Via", "1.0 p"]]);
+    const pairs: Array<[string, string]> = [
+      ["Set-Cookie", "a=1"],
+      ["Connection", "keep-alive"],
+      ["Set-Cookie", "b=2"],
+      ["Via", "1.0 p"],
+    ];
+    expect(stripHopByHop(pairs)).toEqual([
+      ["Set-Cookie", "a=1"],
+      ["Set-Cookie", "b=2"],
+      ["Via", "1.0 p"],
+    ]);
   });
 
   it("keeps Proxy-Authorization and Proxy-Authenticate (RFC 2616's list had them, RFC 9110's does not)", () => {
     expect(stripHopByHop({ "Proxy-Authorization": "Basic x", "Proxy-Authenticate": "Basic" })).toEqual({
-      "Proxy-Authorization": "Basic x", "Proxy-Authenticate": "Basic",
+      "Proxy-Authorization": "Basic x",
+      "Proxy-Authenticate": "Basic",
     });
     expect(RFC2616_HOP_BY_HOP).toContain("proxy-authorization");
     expect(RFC9110_HOP_BY_HOP).not.toContain("proxy-authorization");
@@ -48,7 +69,10 @@ describe("stripHopByHop (RFC 9110 7.6.1)", () => {
     expect(out["Set-Cookie"]).toEqual(["a", "b"]);
     expect(out["Set-Cookie"]).not.toBe(obj["Set-Cookie"]);
 
-    const pairs: Array<[string, string]> = [["A", "1"], ["Connection", "close"]];
+    const pairs: Array<[string, string]> = [
+      ["A", "1"],
+      ["Connection", "close"],
+    ];
     const copy = pairs.map((p) => [...p]);
     const outPairs = stripHopByHop(pairs);
     expect(pairs).toEqual(copy);
@@ -86,7 +110,9 @@ describe("stripHopByHop in Korean", () => {
 
   it("refuses bad header shapes in Korean, naming the place", () => {
     setLanguage("ko");
-    expect(() => stripHopByHop([["A", "1"], ["B"]] as never)).toThrow(/"headers\[1\]" 인자가 잘못되었습니다\. 필요한 것: \[name, value\] 쌍\./);
+    expect(() => stripHopByHop([["A", "1"], ["B"]] as never)).toThrow(
+      /"headers\[1\]" 인자가 잘못되었습니다\. 필요한 것: \[name, value\] 쌍\./,
+    );
     expect(() => stripHopByHop({ "A B": "1" })).toThrow(/"headers\["A B"\]".*필드 이름\(RFC 9110 토큰\)/);
     expect(() => stripHopByHop({ A: "x\r\nB: y" })).toThrow(/CR, LF, NUL이 없는 필드 값/);
   });

@@ -68,18 +68,24 @@ describe("the checks' explanations in both languages", () => {
     const data = loadTs(file as string) as Record<string, Record<string, any>>;
     const problems: string[] = [];
     let texts = 0;
+    const text = (where: string, t: unknown) => {
+      texts++;
+      problems.push(...textProblems(where, t));
+    };
     for (const [, exported] of Object.entries(data)) {
       if (exported === null || typeof exported !== "object") continue;
       for (const [id, spec] of Object.entries(exported)) {
-        if (spec?.why !== undefined) (texts++, problems.push(...textProblems(`${id} why`, spec.why)));
+        if (spec?.why !== undefined) text(`${id} why`, spec.why);
         (spec?.cases ?? []).forEach((c: any, i: number) => {
           const where = `${id} case ${i + 1}`;
-          if (c.why !== undefined) (texts++, problems.push(...textProblems(`${where} why`, c.why)));
-          if (c.label !== undefined && typeof c.label !== "string") (texts++, problems.push(...textProblems(`${where} label`, c.label)));
+          if (c.why !== undefined) text(`${where} why`, c.why);
+          if (c.label !== undefined && typeof c.label !== "string") text(`${where} label`, c.label);
           if (typeof c.label === "string" && /[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}/.test(c.label.replace(/\([^)]*\)/g, ""))) {
             problems.push(`${where} label: English words in a label that is not { en, ko }: ${c.label}`);
           }
-          (c.slips ?? []).forEach((s: any, j: number) => (texts++, problems.push(...textProblems(`${where} slip ${j + 1}`, s.say))));
+          (c.slips ?? []).forEach((s: any, j: number) => {
+            text(`${where} slip ${j + 1}`, s.say);
+          });
         });
       }
     }

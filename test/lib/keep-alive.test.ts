@@ -8,7 +8,11 @@ const at = (...times: number[]) => times.map((atMs) => ({ atMs }));
 describe("simulateKeepAlive: HTTP/1.0+ keep-alive", () => {
   it("reuses a connection the server agreed to keep, advertising timeout and the requests left", () => {
     const run = simulateKeepAlive({ server: { timeoutSeconds: 5, max: 10 }, requests: at(0, 1000, 2000) });
-    expect(run.steps.map((s) => [s.conn, s.reused])).toEqual([[0, false], [0, true], [0, true]]);
+    expect(run.steps.map((s) => [s.conn, s.reused])).toEqual([
+      [0, false],
+      [0, true],
+      [0, true],
+    ]);
     expect(header(run.steps[0].request.headers, "Connection")).toBe("Keep-Alive");
     expect(header(run.steps[0].response.headers, "Connection")).toBe("Keep-Alive");
     expect(header(run.steps[0].response.headers, "Keep-Alive")).toBe("timeout=5, max=9");
@@ -17,7 +21,11 @@ describe("simulateKeepAlive: HTTP/1.0+ keep-alive", () => {
   });
 
   it("ends the connection after max transactions", () => {
-    const run = simulateKeepAlive({ client: { closeOnLast: false }, server: { timeoutSeconds: 5, max: 3 }, requests: at(0, 100, 200, 300) });
+    const run = simulateKeepAlive({
+      client: { closeOnLast: false },
+      server: { timeoutSeconds: 5, max: 3 },
+      requests: at(0, 100, 200, 300),
+    });
     expect(run.steps.map((s) => s.conn)).toEqual([0, 0, 0, 1]);
     expect(header(run.steps[1].response.headers, "Keep-Alive")).toBe("timeout=5, max=1");
     expect(header(run.steps[2].response.headers, "Connection")).toBe("close");
@@ -57,7 +65,10 @@ describe("simulateKeepAlive: HTTP/1.0+ keep-alive", () => {
   });
 
   it("closes after a response whose length is unknown (read until close)", () => {
-    const run = simulateKeepAlive({ server: { timeoutSeconds: 5, max: 100 }, requests: [{ atMs: 0, framing: "until-close" }, { atMs: 100 }] });
+    const run = simulateKeepAlive({
+      server: { timeoutSeconds: 5, max: 100 },
+      requests: [{ atMs: 0, framing: "until-close" }, { atMs: 100 }],
+    });
     expect(header(run.steps[0].response.headers, "Content-Length")).toBeUndefined();
     expect(run.steps[0]).toMatchObject({ keptOpen: false });
     expect(run.steps[0].closeReason).toMatch(/without a length/);
@@ -86,33 +97,57 @@ describe("simulateKeepAlive: HTTP/1.1 persistent connections", () => {
   });
 
   it("sends nothing more on a connection after a request that said close", () => {
-    const run = simulateKeepAlive({ client: v11, server: { timeoutSeconds: 5, max: 100 }, requests: [{ atMs: 0, close: true }, { atMs: 10 }] });
+    const run = simulateKeepAlive({
+      client: v11,
+      server: { timeoutSeconds: 5, max: 100 },
+      requests: [{ atMs: 0, close: true }, { atMs: 10 }],
+    });
     expect(run.steps[0].rule).toBe("client-close");
     expect(run.steps[1]).toMatchObject({ conn: 1, reused: false });
   });
 
   it("still honours the server's limits: Connection: close after max", () => {
-    const run = simulateKeepAlive({ client: { ...v11, closeOnLast: false }, server: { timeoutSeconds: 5, max: 2 }, requests: at(0, 10, 20) });
+    const run = simulateKeepAlive({
+      client: { ...v11, closeOnLast: false },
+      server: { timeoutSeconds: 5, max: 2 },
+      requests: at(0, 10, 20),
+    });
     expect(run.steps[1]).toMatchObject({ keptOpen: false, rule: "server-close" });
     expect(run.steps.map((s) => s.conn)).toEqual([0, 0, 1]);
   });
 
   it("keeps the chunked response's connection", () => {
-    const run = simulateKeepAlive({ client: { ...v11, closeOnLast: false }, server: { timeoutSeconds: 5, max: 9 }, requests: [{ atMs: 0, framing: "chunked" }, { atMs: 5 }] });
+    const run = simulateKeepAlive({
+      client: { ...v11, closeOnLast: false },
+      server: { timeoutSeconds: 5, max: 9 },
+      requests: [{ atMs: 0, framing: "chunked" }, { atMs: 5 }],
+    });
     expect(run.steps[1].reused).toBe(true);
   });
 
   it("does not trust the 1.1 default with an HTTP/1.0 server", () => {
-    const silent = simulateKeepAlive({ client: { ...v11, closeOnLast: false }, server: { version: "1.0", timeoutSeconds: 5, max: 9 }, requests: at(0, 10) });
+    const silent = simulateKeepAlive({
+      client: { ...v11, closeOnLast: false },
+      server: { version: "1.0", timeoutSeconds: 5, max: 9 },
+      requests: at(0, 10),
+    });
     expect(silent.steps[0]).toMatchObject({ keptOpen: false, rule: "http10-server-default" });
     expect(silent.connectionsOpened).toBe(2);
-    const asked = simulateKeepAlive({ client: { ...v11, askKeepAlive: true, closeOnLast: false }, server: { version: "1.0", timeoutSeconds: 5, max: 9 }, requests: at(0, 10) });
+    const asked = simulateKeepAlive({
+      client: { ...v11, askKeepAlive: true, closeOnLast: false },
+      server: { version: "1.0", timeoutSeconds: 5, max: 9 },
+      requests: at(0, 10),
+    });
     expect(asked.steps[0]).toMatchObject({ keptOpen: true, rule: "http10-server-agreed" });
     expect(asked.connectionsOpened).toBe(1);
   });
 
   it("answers Connection: close on every response when it keeps no connections", () => {
-    const run = simulateKeepAlive({ client: { ...v11, closeOnLast: false }, server: { timeoutSeconds: 5, max: 9, persistent: false }, requests: at(0, 10) });
+    const run = simulateKeepAlive({
+      client: { ...v11, closeOnLast: false },
+      server: { timeoutSeconds: 5, max: 9, persistent: false },
+      requests: at(0, 10),
+    });
     expect(header(run.steps[0].response.headers, "Connection")).toBe("close");
     expect(run.connectionsOpened).toBe(2);
   });
@@ -124,9 +159,13 @@ describe("simulateKeepAlive: bad input", () => {
     expect(() => simulateKeepAlive({ server, requests: [] })).toThrow(/"scenario.requests"/);
     expect(() => simulateKeepAlive({ server, requests: at(0, 50), transactionMs: 100 })).toThrow(/"scenario.requests\[1\].atMs".*50/);
     expect(() => simulateKeepAlive({ server: { timeoutSeconds: 5, max: 0 }, requests: at(0) })).toThrow(/"scenario.server.max".*0/);
-    expect(() => simulateKeepAlive({ server: { timeoutSeconds: NaN, max: 1 }, requests: at(0) })).toThrow(/"scenario.server.timeoutSeconds".*NaN/);
+    expect(() => simulateKeepAlive({ server: { timeoutSeconds: NaN, max: 1 }, requests: at(0) })).toThrow(
+      /"scenario.server.timeoutSeconds".*NaN/,
+    );
     expect(() => simulateKeepAlive({ requests: at(0) } as never)).toThrow(/"scenario.server"/);
-    expect(() => simulateKeepAlive({ server, requests: [{ atMs: 0, framing: "gzip" as never }] })).toThrow(/"scenario.requests\[0\].framing"/);
+    expect(() => simulateKeepAlive({ server, requests: [{ atMs: 0, framing: "gzip" as never }] })).toThrow(
+      /"scenario.requests\[0\].framing"/,
+    );
     expect(() => simulateKeepAlive({ client: { version: "1.0" }, server, requests: [{ atMs: 0, framing: "chunked" }] })).toThrow(/chunked/);
   });
 
@@ -156,6 +195,8 @@ describe("simulateKeepAlive in Korean", () => {
     expect(strip(run)).toEqual(strip(english));
     const idle = simulateKeepAlive({ server: { timeoutSeconds: 5, max: 100 }, transactionMs: 50, requests: at(0, 5050, 10101) });
     expect(idle.steps[1].closeReason).toBe("5001 ms 동안 유휴 상태였고, 이는 서버의 타임아웃 5 s보다 깁니다. 서버가 커넥션을 닫았습니다");
-    expect(() => simulateKeepAlive({ server: { timeoutSeconds: 5, max: 3 }, requests: [] })).toThrow('"scenario.requests" 값이 허용 범위를 벗어났습니다. 허용되는 값: 비어 있지 않은 요청 배열.');
+    expect(() => simulateKeepAlive({ server: { timeoutSeconds: 5, max: 3 }, requests: [] })).toThrow(
+      '"scenario.requests" 값이 허용 범위를 벗어났습니다. 허용되는 값: 비어 있지 않은 요청 배열.',
+    );
   });
 });

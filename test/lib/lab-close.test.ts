@@ -20,7 +20,9 @@ describe("close lab (real loopback sockets)", () => {
     // the runs happened as designed: RST only where input was unread, FIN only after the upload drained
     expect(result.consistency.ok).toBe(true);
     const checks = result.consistency.checks.join("\n");
-    expect(checks).toContain(`abrupt close: ${runs} runs; the server accepted ${runs} connections and sent its ${result.setup.responseTotalBytes} B response on ${runs}`);
+    expect(checks).toContain(
+      `abrupt close: ${runs} runs; the server accepted ${runs} connections and sent its ${result.setup.responseTotalBytes} B response on ${runs}`,
+    );
     expect(checks).toMatch(/abrupt close: the server closed every connection with the upload unread/);
     expect(checks).toContain("graceful close: the server closed every connection only after the client's FIN (upload drained)");
     expect(checks).toMatch(/abrupt, client reads at once: the server closed every connection with the upload unread/);

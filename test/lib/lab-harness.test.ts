@@ -32,7 +32,10 @@ describe("lab harness", () => {
     let server: { closed: boolean } | undefined;
     await expect(
       runLab("throws", 5000, async (scope) => {
-        const s = await listenOnLoopback(scope, net.createServer((socket) => socket.on("error", () => undefined)));
+        const s = await listenOnLoopback(
+          scope,
+          net.createServer((socket) => socket.on("error", () => undefined)),
+        );
         server = s;
         await connectLoopback(scope, s.port);
         throw new Error("step failed");
@@ -46,23 +49,32 @@ describe("lab harness", () => {
     ["nagle", () => runNagleLab({ rounds: 200, deadlineMs: 300 })],
     ["close", () => runCloseLab({ runs: 50, deadlineMs: 20 })],
     ["time-wait", () => runTimeWaitLab({ connections: 5000, deadlineMs: 30 })],
-  ])("the %s lab past its deadline aborts with ERR_LAB_DEADLINE and leaves nothing open", async (_name, run) => {
-    const before = openTcpHandles();
-    const start = Date.now();
-    const err = await run().catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(LabDeadlineError);
-    expect((err as LabDeadlineError).code).toBe("ERR_LAB_DEADLINE");
-    expect(Date.now() - start).toBeLessThan(3000);
-    expect(openTcpHandles()).toBe(before);
-  }, 20_000);
+  ])(
+    "the %s lab past its deadline aborts with ERR_LAB_DEADLINE and leaves nothing open",
+    async (_name, run) => {
+      const before = openTcpHandles();
+      const start = Date.now();
+      const err = await run().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(LabDeadlineError);
+      expect((err as LabDeadlineError).code).toBe("ERR_LAB_DEADLINE");
+      expect(Date.now() - start).toBeLessThan(3000);
+      expect(openTcpHandles()).toBe(before);
+    },
+    20_000,
+  );
 
   it("the response parser frames by Content-Length and knows HEAD has no body", () => {
     const p = new ResponseParser(["GET", "HEAD", "GET"]);
-    const wire = "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabcHTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nHTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\nno";
+    const wire =
+      "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabcHTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nHTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\nno";
     const first = p.push(Buffer.from(wire.slice(0, 50)));
     const rest = p.push(Buffer.from(wire.slice(50)));
     const all = [...first, ...rest];
-    expect(all.map((r) => [r.status, r.body.toString()])).toEqual([[200, "abc"], [200, ""], [404, "no"]]);
+    expect(all.map((r) => [r.status, r.body.toString()])).toEqual([
+      [200, "abc"],
+      [200, ""],
+      [404, "no"],
+    ]);
     expect(p.leftoverBytes).toBe(0);
   });
 

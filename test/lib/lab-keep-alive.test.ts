@@ -17,7 +17,9 @@ describe("keep-alive lab (real loopback sockets)", () => {
     // the run checked itself: client and server agree on the sockets, every response came whole
     expect(result.consistency.ok).toBe(true);
     const checks = result.consistency.checks.join("\n");
-    expect(checks).toContain(`new connection each: ${n} requests sent, ${n} responses of 256 B read whole with status 200, ${n} handled by the server`);
+    expect(checks).toContain(
+      `new connection each: ${n} requests sent, ${n} responses of 256 B read whole with status 200, ${n} handled by the server`,
+    );
     expect(checks).toContain(`new connection each: the client sent its requests on ${n} sockets and the server accepted ${n} connections`);
     expect(checks).toContain("kept alive: the client sent its requests on 1 socket and the server accepted 1 connection");
     expect(openTcpHandles()).toBe(before);

@@ -85,7 +85,13 @@ describe("lab tables by display width", () => {
   });
 
   it("measures Hangul as two columns: padding by string length would misalign it", () => {
-    const lines = renderColumns(["", "값"], [["가나다", "1"], ["abc", "22"]]).split("\n");
+    const lines = renderColumns(
+      ["", "값"],
+      [
+        ["가나다", "1"],
+        ["abc", "22"],
+      ],
+    ).split("\n");
     // "가나다" is 3 characters but 6 columns wide: the second row's label gets 3 more spaces, not 0
     expect(lines.map((l) => stringWidth(l))).toEqual([10, 10, 10, 10]);
     expect(lines[3]).toBe("abc     22");
@@ -112,19 +118,23 @@ describe("every lab reports in Korean", () => {
   ];
   if (linux) runs.push(["time-wait", () => runTimeWaitLab({ connections: 5, concurrency: 2 }), [4]]);
 
-  it.each(runs)("%s: checks, notes, table and platform line in Korean, the table aligned", async (name, run, rows) => {
-    const result = (await run()) as { consistency: { ok: boolean; checks: string[] }; notes: string[] };
-    expect(result.consistency.ok, result.consistency.checks.join("\n")).toBe(true);
-    for (const line of [...result.consistency.checks, ...result.notes]) {
-      expect(line).toMatch(HANGUL);
-      expect(line).not.toMatch(ENGLISH);
-    }
-    const report = labs[name].format(result);
-    expectKorean(report);
-    expectAlignedTables(report, rows);
-    expect(report).toMatch(/^일관성: 통과 \(검사 \d+개\)$/m);
-    expect(report).toMatch(/^플랫폼: /m);
-  }, 30_000);
+  it.each(runs)(
+    "%s: checks, notes, table and platform line in Korean, the table aligned",
+    async (name, run, rows) => {
+      const result = (await run()) as { consistency: { ok: boolean; checks: string[] }; notes: string[] };
+      expect(result.consistency.ok, result.consistency.checks.join("\n")).toBe(true);
+      for (const line of [...result.consistency.checks, ...result.notes]) {
+        expect(line).toMatch(HANGUL);
+        expect(line).not.toMatch(ENGLISH);
+      }
+      const report = labs[name].format(result);
+      expectKorean(report);
+      expectAlignedTables(report, rows);
+      expect(report).toMatch(/^일관성: 통과 \(검사 \d+개\)$/m);
+      expect(report).toMatch(/^플랫폼: /m);
+    },
+    30_000,
+  );
 
   it("an inconclusive run says why in Korean, first", async () => {
     const result = await runNagleLab({ rounds: 1, fdLimit: 1 });
@@ -141,7 +151,9 @@ describe("every lab reports in Korean", () => {
       "이 프로세스의 파일 디스크립터가 바닥났습니다 (EMFILE: too many open files. `ulimit -n`을 올리세요): 실험이 측정하던 중 connect에서 일어났습니다",
     );
     expect(inconclusiveReason({ consistency: { ok: false, checks: [] } })).toBe("일관성 검사 하나가 실패했습니다");
-    expect(new LabDeadlineError("nagle", 15000).message).toBe('"nagle" 실험이 제한 시간 15000 ms 안에 끝나지 않았습니다. 실험이 연 소켓은 모두 닫았습니다');
+    expect(new LabDeadlineError("nagle", 15000).message).toBe(
+      '"nagle" 실험이 제한 시간 15000 ms 안에 끝나지 않았습니다. 실험이 연 소켓은 모두 닫았습니다',
+    );
     expect(() => median([])).toThrow(/"values" 값이 허용 범위를 벗어났습니다. 허용되는 값: 비어 있지 않은 배열/);
     expect(() => new ResponseParser(["GET"]).push(Buffer.from("garbage\r\n\r\n"))).toThrow(/^HTTP\/1\.x 상태 줄이 아닙니다: "garbage"$/);
   });
@@ -151,7 +163,9 @@ describe("every lab reports in Korean", () => {
     setLanguage("en");
     const report = labs.nagle.format(await runNagleLab({ rounds: 1, fdLimit: 1 }));
     expect(report.split("\n").slice(0, 4)).toEqual([
-      expect.stringMatching(/^INCONCLUSIVE: too few file descriptors: descriptor limit 1 \(fdLimit option\), \d+ open, -?\d+ free, and the lab \(one connection at a time\) needs 5 at once plus 6 in reserve \(raise `ulimit -n`\)$/),
+      expect.stringMatching(
+        /^INCONCLUSIVE: too few file descriptors: descriptor limit 1 \(fdLimit option\), \d+ open, -?\d+ free, and the lab \(one connection at a time\) needs 5 at once plus 6 in reserve \(raise `ulimit -n`\)$/,
+      ),
       "  nothing was measured: fix the cause and run the lab again",
       "Nagle vs delayed ACK: median time per request over 1 requests on one connection",
       "                              measured  model  measured/model",

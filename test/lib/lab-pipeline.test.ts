@@ -20,7 +20,9 @@ describe("pipeline lab (real loopback sockets)", () => {
     // the run checked itself: whole batches timed, every request handed to the server, connections agree
     expect(result.consistency.ok).toBe(true);
     const checks = result.consistency.checks.join("\n");
-    expect(checks).toContain("timing: 2 batches of 6 GETs each way: 12 of 12 pipelined and 12 of 12 one-at-a-time responses read; the server was handed 24 requests on 4 connections");
+    expect(checks).toContain(
+      "timing: 2 batches of 6 GETs each way: 12 of 12 pipelined and 12 of 12 one-at-a-time responses read; the server was handed 24 requests on 4 connections",
+    );
     expect(checks).toContain("order: 6 GETs pipelined; the server was handed 6 and finished 6; 6 responses parsed");
     expect(checks).toMatch(/retry: the client opened (\d+) connections? and the server accepted \1/);
     expect(openTcpHandles()).toBe(before);
@@ -56,7 +58,9 @@ describe("pipeline lab (real loopback sockets)", () => {
     expect(retry.failed.map((f) => f.id)).toEqual(result.model.retry.failed);
     expect(retry.connections).toBe(result.model.retry.connections);
     expect(result.consistency.ok).toBe(true);
-    expect(result.consistency.checks.join("\n")).toContain("retry: each of the 10 requests answered or given up exactly once (9 answered, 1 failed)");
+    expect(result.consistency.checks.join("\n")).toContain(
+      "retry: each of the 10 requests answered or given up exactly once (9 answered, 1 failed)",
+    );
     expect(openTcpHandles()).toBe(before);
   }, 20_000);
 });

@@ -83,7 +83,9 @@ function layerProblems(root: string): string[] {
       edges.push(target);
       const to = layerOf(target);
       if (layer !== undefined && to !== undefined && to > layer) {
-        problems.push(`${rel(file)} imports "${spec}" (${rel(target)}): ${LAYERS[layer].name} may not import ${LAYERS[to].name}, a layer above it`);
+        problems.push(
+          `${rel(file)} imports "${spec}" (${rel(target)}): ${LAYERS[layer].name} may not import ${LAYERS[to].name}, a layer above it`,
+        );
       }
     }
     graph.set(file, edges);
@@ -162,7 +164,10 @@ describe("layers of lib/", () => {
     };
     try {
       write("lib/errors.ts", "export const x = 1;\n");
-      write("lib/tcp/a.ts", 'import { x } from "../errors";\n// import { y } from "../sim/b"; (a comment is not an import)\nexport const a = x;\n');
+      write(
+        "lib/tcp/a.ts",
+        'import { x } from "../errors";\n// import { y } from "../sim/b"; (a comment is not an import)\nexport const a = x;\n',
+      );
       write("lib/sim/b.ts", 'import { a } from "../tcp/a";\nexport const b = a;\n');
       expect(layerProblems(root)).toEqual([]);
 

@@ -76,7 +76,10 @@ describe("checkResponseBody (RFC 9112 8)", () => {
   });
 
   it("treats no-body responses as complete", () => {
-    expect(checkResponseBody({ status: 304, headers: { "Content-Length": "1000" } }, 0)).toMatchObject({ status: "complete", expectedBytes: 0 });
+    expect(checkResponseBody({ status: 304, headers: { "Content-Length": "1000" } }, 0)).toMatchObject({
+      status: "complete",
+      expectedBytes: 0,
+    });
   });
 
   it("rejects a bad byte count", () => {
@@ -93,9 +96,15 @@ describe("message length in Korean", () => {
     setLanguage("ko");
     const cut = checkResponseBody({ headers: { "Content-Length": "1000" } }, 600);
     expect(cut).toMatchObject({ status: "truncated", missingBytes: 400 });
-    expect(cut.explanation).toBe("Content-Length는 1000바이트를 약속했지만 커넥션은 600바이트 뒤에 닫혔습니다. 응답이 불완전하므로 온전한 응답처럼 써서는 안 됩니다");
+    expect(cut.explanation).toBe(
+      "Content-Length는 1000바이트를 약속했지만 커넥션은 600바이트 뒤에 닫혔습니다. 응답이 불완전하므로 온전한 응답처럼 써서는 안 됩니다",
+    );
     expect(checkResponseBody({}, 5).explanation).toMatch(/^선언된 길이가 없습니다\./);
-    expect(responseFraming({ version: "1.0", headers: { "Transfer-Encoding": "chunked" } }).faulty).toMatch(/프레이밍\(framing\)이 잘못되었습니다/);
-    expect(() => parseContentLength("42, 43")).toThrow('"Content-Length" 값이 허용 범위를 벗어났습니다. 허용되는 값: 길이 하나, 또는 모두 같은 길이의 목록. 받은 값: "42, 43"');
+    expect(responseFraming({ version: "1.0", headers: { "Transfer-Encoding": "chunked" } }).faulty).toMatch(
+      /프레이밍\(framing\)이 잘못되었습니다/,
+    );
+    expect(() => parseContentLength("42, 43")).toThrow(
+      '"Content-Length" 값이 허용 범위를 벗어났습니다. 허용되는 값: 길이 하나, 또는 모두 같은 길이의 목록. 받은 값: "42, 43"',
+    );
   });
 });

@@ -30,7 +30,10 @@ describe("nagleDelayedAck: the write-write-read stall", () => {
   it("nagleVariant: a single write larger than the MSS stalls on its tail under classic Nagle, not under Minshall's", () => {
     const classic = nagleDelayedAck({ writes: [2000], rttMs: 10 });
     expect(classic.stallMs).toBe(10 + 40); // the 540-byte tail waits for the first segment's delayed ACK
-    expect(classic.trace.filter((e) => e.from === "client" && e.bytes > 0).map((e) => [e.tMs, e.bytes])).toEqual([[0, 1460], [50, 540]]);
+    expect(classic.trace.filter((e) => e.from === "client" && e.bytes > 0).map((e) => [e.tMs, e.bytes])).toEqual([
+      [0, 1460],
+      [50, 540],
+    ]);
     expect(nagleDelayedAck({ writes: [2000], rttMs: 10, nagleVariant: "classic" })).toEqual(classic);
     const minshall = nagleDelayedAck({ writes: [2000], rttMs: 10, nagleVariant: "minshall" });
     expect(minshall.stallMs).toBe(0);

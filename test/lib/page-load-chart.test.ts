@@ -9,7 +9,16 @@ const page = { htmlBytes: 10_000, objectBytes: [20_000, 20_000, 20_000] };
 describe("loadTimeSweep", () => {
   it("runs every strategy at every point, with the same numbers as simulatePageLoad", () => {
     const rows = loadTimeSweep({ page, rttMs: [10, 100], bandwidthBps: 10e6 });
-    expect(rows.map((r) => r.series)).toEqual(["serial", "serial", "parallel x4", "parallel x4", "persistent x1", "persistent x1", "pipelined", "pipelined"]);
+    expect(rows.map((r) => r.series)).toEqual([
+      "serial",
+      "serial",
+      "parallel x4",
+      "parallel x4",
+      "persistent x1",
+      "persistent x1",
+      "pipelined",
+      "pipelined",
+    ]);
     const one = rows.find((r) => r.series === "parallel x4" && r.rttMs === 100)!;
     const direct = simulatePageLoad({ page, strategy: "parallel", rttMs: 100, bandwidthBps: 10e6 });
     expect(one.elapsedMs).toBe(direct.elapsedMs);
@@ -17,9 +26,17 @@ describe("loadTimeSweep", () => {
   });
 
   it("takes series with their own connection counts, and passes other options through", () => {
-    const rows = loadTimeSweep({ page, rttMs: 50, bandwidthBps: [1e6, 10e6], series: [{ strategy: "parallel", maxConnections: 2 }], serverMs: 20 });
+    const rows = loadTimeSweep({
+      page,
+      rttMs: 50,
+      bandwidthBps: [1e6, 10e6],
+      series: [{ strategy: "parallel", maxConnections: 2 }],
+      serverMs: 20,
+    });
     expect(rows.map((r) => r.series)).toEqual(["parallel x2", "parallel x2"]);
-    expect(rows[0].elapsedMs).toBe(simulatePageLoad({ page, strategy: "parallel", maxConnections: 2, rttMs: 50, bandwidthBps: 1e6, serverMs: 20 }).elapsedMs);
+    expect(rows[0].elapsedMs).toBe(
+      simulatePageLoad({ page, strategy: "parallel", maxConnections: 2, rttMs: 50, bandwidthBps: 1e6, serverMs: 20 }).elapsedMs,
+    );
   });
 
   it("needs exactly one list (the x axis)", () => {
@@ -56,7 +73,10 @@ describe("loadTimeChartSpec", () => {
     const text = loadTimeTable(rows, { x: "rttMs" });
     const lines = text.split("\n");
     expect(lines[1]).toMatch(/RTT \(ms\)\s+serial\s+parallel x4/);
-    expect(lines[3].trim().split(/\s+/).map(Number)).toEqual([100, ...rows.filter((r) => r.rttMs === 100).map((r) => Math.round(r.elapsedMs))]);
+    expect(lines[3].trim().split(/\s+/).map(Number)).toEqual([
+      100,
+      ...rows.filter((r) => r.rttMs === 100).map((r) => Math.round(r.elapsedMs)),
+    ]);
   });
 });
 
@@ -93,11 +113,16 @@ describe("load-time charts in Korean", () => {
     expect(lines[1]).toMatch(/RTT \(ms\)\s+직렬\(serial\)\s+병렬\(parallel\) x4\s+지속\(persistent\) x1\s+파이프라인\(pipelined\)$/);
     // each number ends under the end of its header: every line is as wide as the header
     for (const line of lines.slice(2)) expect(stringWidth(line), line).toBe(stringWidth(lines[1]));
-    expect(lines[3].trim().split(/\s+/).map(Number)).toEqual([100, ...rows.filter((r) => r.rttMs === 100).map((r) => Math.round(r.elapsedMs))]);
+    expect(lines[3].trim().split(/\s+/).map(Number)).toEqual([
+      100,
+      ...rows.filter((r) => r.rttMs === 100).map((r) => Math.round(r.elapsedMs)),
+    ]);
   });
 
   it("refuses a sweep without an axis in Korean", () => {
     setLanguage("ko");
-    expect(() => loadTimeSweep({ page, rttMs: 10, bandwidthBps: 1e6 })).toThrow(/"rttMs \/ bandwidthBps" 값이 허용 범위를 벗어났습니다. 허용되는 값: 둘 중 정확히 하나\(x축\)는 목록/);
+    expect(() => loadTimeSweep({ page, rttMs: 10, bandwidthBps: 1e6 })).toThrow(
+      /"rttMs \/ bandwidthBps" 값이 허용 범위를 벗어났습니다. 허용되는 값: 둘 중 정확히 하나\(x축\)는 목록/,
+    );
   });
 });

@@ -5,7 +5,8 @@ import { simulatePageLoad } from "../../lib/http/page-load";
 import { WATERFALL_PHASES, waterfallRows, waterfallSpec, waterfallText } from "../../lib/viz/waterfall";
 
 const page = { htmlBytes: 10_000, objectBytes: [20_000, 20_000, 20_000] };
-const load = (strategy: "serial" | "parallel" | "persistent" | "pipelined") => simulatePageLoad({ page, strategy, rttMs: 100, bandwidthBps: 10e6 });
+const load = (strategy: "serial" | "parallel" | "persistent" | "pipelined") =>
+  simulatePageLoad({ page, strategy, rttMs: 100, bandwidthBps: 10e6 });
 
 describe("waterfallRows", () => {
   it("cuts each request into phases that follow one another without gaps or overlap", () => {
@@ -49,8 +50,11 @@ describe("waterfallText", () => {
   });
 
   it("puts loads on one scale with endMs, so the slower one is visibly longer", () => {
-    const bars = (s: "serial" | "parallel") => waterfallText(load(s), { width: 60, endMs: 1200 }).split("\n").slice(0, 4)
-      .map((l) => l.slice(l.indexOf("|") + 1, l.lastIndexOf("|")).trimEnd().length);
+    const bars = (s: "serial" | "parallel") =>
+      waterfallText(load(s), { width: 60, endMs: 1200 })
+        .split("\n")
+        .slice(0, 4)
+        .map((l) => l.slice(l.indexOf("|") + 1, l.lastIndexOf("|")).trimEnd().length);
     expect(Math.max(...bars("serial"))).toBeGreaterThan(1.8 * Math.max(...bars("parallel")));
   });
 

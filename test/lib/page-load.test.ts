@@ -161,7 +161,13 @@ describe("simulatePageLoad: the chapter's claims, from its own numbers", () => {
     const pages = [threeImages, smallObjects, { htmlBytes: 1, objectBytes: [] }, { htmlBytes: 50_000, objectBytes: [300_000, 1_000] }];
     for (const page of pages) {
       for (const strategy of PAGE_LOAD_STRATEGIES) {
-        for (const [rttMs, bandwidthBps] of [[0, 1e6], [10, 1e6], [100, 10e6], [200, Infinity], [30, 100e6]]) {
+        for (const [rttMs, bandwidthBps] of [
+          [0, 1e6],
+          [10, 1e6],
+          [100, 10e6],
+          [200, Infinity],
+          [30, 100e6],
+        ]) {
           for (const maxConnections of strategy === "parallel" || strategy === "persistent" ? [1, 3, 6] : [1]) {
             const input = { page, strategy, rttMs, bandwidthBps, maxConnections, serverMs: 5 };
             const { floorMs } = pageLoadFloor(input);
@@ -186,7 +192,9 @@ describe("simulatePageLoad: bad input is named", () => {
   const ok: PageLoadInput = { page: threeImages, strategy: "serial", rttMs: 100, bandwidthBps: 1e6 };
   it("rejects an unknown strategy with the list of valid ones", () => {
     expect(() => simulatePageLoad({ ...ok, strategy: "turbo" as PageLoadStrategy })).toThrow(RangeError);
-    expect(() => simulatePageLoad({ ...ok, strategy: "turbo" as PageLoadStrategy })).toThrow(/"serial", "parallel", "persistent", "pipelined", "multiplexed"/);
+    expect(() => simulatePageLoad({ ...ok, strategy: "turbo" as PageLoadStrategy })).toThrow(
+      /"serial", "parallel", "persistent", "pipelined", "multiplexed"/,
+    );
   });
   it("rejects maxConnections 0, and more than 1 for serial or pipelined", () => {
     expect(() => simulatePageLoad({ ...ok, strategy: "parallel", maxConnections: 0 })).toThrow(/maxConnections.*Received 0/);
@@ -240,7 +248,9 @@ describe("simulatePageLoad: multiplexed (HTTP/2's idea) removes HTTP/1.1's head-
   });
 
   it("accepts only one connection", () => {
-    expect(() => simulatePageLoad({ page, strategy: "multiplexed", rttMs: 50, bandwidthBps: 1e6, maxConnections: 2 })).toThrow(/maxConnections/);
+    expect(() => simulatePageLoad({ page, strategy: "multiplexed", rttMs: 50, bandwidthBps: 1e6, maxConnections: 2 })).toThrow(
+      /maxConnections/,
+    );
   });
 });
 
@@ -253,8 +263,12 @@ describe("simulatePageLoad in Korean", () => {
     expect(() => simulatePageLoad({ ...ok, maxConnections: 4 })).toThrow(
       '"maxConnections" 값이 허용 범위를 벗어났습니다. 허용되는 값: 1("serial" 전략은 한 번에 커넥션 하나만 씁니다. 더 쓰려면 "parallel"이나 "persistent"를 고르세요). 받은 값: 4',
     );
-    expect(() => simulatePageLoad({ ...ok, page: undefined as never })).toThrow(/"page" 인자가 잘못되었습니다\. 필요한 것: 객체 \{ htmlBytes, objectBytes \}/);
+    expect(() => simulatePageLoad({ ...ok, page: undefined as never })).toThrow(
+      /"page" 인자가 잘못되었습니다\. 필요한 것: 객체 \{ htmlBytes, objectBytes \}/,
+    );
     expect(() => simulatePageLoad({ ...ok, serverMs: [1, 2] })).toThrow(/"serverMs".*시간 4개의 배열\(HTML, 이어서 각 객체\)/);
-    expect(() => simulatePageLoad({ ...ok, page: { htmlBytes: 1460 * 100_001, objectBytes: [] } })).toThrow(/"page.htmlBytes".*요청과 응답을 합쳐 세그먼트\(mss 1460\) 최대 100000개/);
+    expect(() => simulatePageLoad({ ...ok, page: { htmlBytes: 1460 * 100_001, objectBytes: [] } })).toThrow(
+      /"page.htmlBytes".*요청과 응답을 합쳐 세그먼트\(mss 1460\) 최대 100000개/,
+    );
   });
 });

@@ -44,19 +44,30 @@ describe("decidePersistence: HTTP/1.0 keep-alive (RFC 2068 19.7.1, RFC 9112 9.3)
   it("does not give an HTTP/1.0 response the 1.1 default", () => {
     const d = decidePersistence({ request: { version: "1.1" }, response: { version: "1.0", headers: withLength } });
     expect(d).toMatchObject({ persistent: false, rule: "http10-server-default" });
-    const agreed = decidePersistence({ request: { version: "1.1" }, response: { version: "1.0", headers: { ...withLength, Connection: "keep-alive" } } });
+    const agreed = decidePersistence({
+      request: { version: "1.1" },
+      response: { version: "1.0", headers: { ...withLength, Connection: "keep-alive" } },
+    });
     expect(agreed).toMatchObject({ persistent: true, rule: "http10-server-agreed" });
   });
 });
 
 describe("decidePersistence: HTTP/1.1 (RFC 9112 9.3, 9.6)", () => {
   it("is persistent by default", () => {
-    expect(decidePersistence({ request: {}, response: { headers: withLength } })).toMatchObject({ persistent: true, rule: "http11-default", framing: "content-length" });
+    expect(decidePersistence({ request: {}, response: { headers: withLength } })).toMatchObject({
+      persistent: true,
+      rule: "http11-default",
+      framing: "content-length",
+    });
   });
 
   it("closes after Connection: close from the client or the server", () => {
-    expect(decidePersistence({ request: { headers: { Connection: "close" } }, response: { headers: withLength } }).rule).toBe("client-close");
-    expect(decidePersistence({ request: {}, response: { headers: { ...withLength, Connection: "Keep-Alive, close" } } }).rule).toBe("server-close");
+    expect(decidePersistence({ request: { headers: { Connection: "close" } }, response: { headers: withLength } }).rule).toBe(
+      "client-close",
+    );
+    expect(decidePersistence({ request: {}, response: { headers: { ...withLength, Connection: "Keep-Alive, close" } } }).rule).toBe(
+      "server-close",
+    );
   });
 
   it("checks close before anything else, even a 1.0 keep-alive agreement", () => {
@@ -115,7 +126,11 @@ describe("decidePersistence in Korean", () => {
     expect(d.reason).toBe("HTTP/1.0은 요청이 Connection: keep-alive로 요청하지 않는 한 응답마다 커넥션을 닫습니다");
     const faulty = decidePersistence({ request: {}, response: { headers: { "Transfer-Encoding": "chunked", "Content-Length": "5" } } });
     expect(faulty).toMatchObject({ persistent: false, rule: "faulty-framing" });
-    expect(faulty.reason).toBe("Transfer-Encoding과 Content-Length가 함께 있어 오류로 다룹니다(RFC 9112 6.3). 이 응답 뒤에 커넥션이 닫힙니다");
-    expect(() => decidePersistence(undefined as never)).toThrow('"exchange" 인자가 잘못되었습니다. 필요한 것: 객체 {request, response}. 받은 값: undefined undefined');
+    expect(faulty.reason).toBe(
+      "Transfer-Encoding과 Content-Length가 함께 있어 오류로 다룹니다(RFC 9112 6.3). 이 응답 뒤에 커넥션이 닫힙니다",
+    );
+    expect(() => decidePersistence(undefined as never)).toThrow(
+      '"exchange" 인자가 잘못되었습니다. 필요한 것: 객체 {request, response}. 받은 값: undefined undefined',
+    );
   });
 });

@@ -34,7 +34,9 @@ describe("simulatePipeline: a server that closes after k responses", () => {
     expect(run.requests[4].attempts).toBe(3);
     expect(run.log).toContain("open connection 1 (after a failure: one request alone until an answer shows the connection works)");
     // on connection 1, /c goes alone; /d and /e follow only after its answer
-    const c1 = run.log.slice(run.log.indexOf("open connection 1 (after a failure: one request alone until an answer shows the connection works)"));
+    const c1 = run.log.slice(
+      run.log.indexOf("open connection 1 (after a failure: one request alone until an answer shows the connection works)"),
+    );
     expect(c1.slice(1, 4)).toEqual(["  send #2 GET /c on connection 1", "  response to #2 GET /c", "  send #3 GET /d on connection 1"]);
   });
 
@@ -66,7 +68,12 @@ describe("simulatePipeline: a server that closes after k responses", () => {
   });
 
   it("shows why the rule exists: a pipelined POST caught by the close is lost", () => {
-    const run = simulatePipeline({ requests: reqs("GET", "POST", "GET"), serverClosesAfter: 1, announcesClose: true, pipelineNonIdempotent: true });
+    const run = simulatePipeline({
+      requests: reqs("GET", "POST", "GET"),
+      serverClosesAfter: 1,
+      announcesClose: true,
+      pipelineNonIdempotent: true,
+    });
     expect(run).toMatchObject({ answered: [0, 2], resent: [2], failed: [1] });
   });
 
@@ -91,12 +98,19 @@ describe("simulatePipeline: a server that closes after k responses", () => {
     // unannounced closes after 2 responses: connections 1 and 2 follow a failure, connection 0 does not
     expect(simulatePipeline({ requests: reqs("GET", "GET", "GET", "GET", "GET"), serverClosesAfter: 2 }).probedConnections).toBe(2);
     // asked to confirm first: connection 0 too; the server closes after 3 without warning, so connection 1 probes again
-    const careful = simulatePipeline({ requests: reqs("GET", "GET", "GET", "GET", "GET", "GET"), serverClosesAfter: 3, confirmPersistenceFirst: true });
+    const careful = simulatePipeline({
+      requests: reqs("GET", "GET", "GET", "GET", "GET", "GET"),
+      serverClosesAfter: 3,
+      confirmPersistenceFirst: true,
+    });
     expect(careful).toMatchObject({ connectionsOpened: 2, probedConnections: 2 });
     // an announced close is no failure: only the first connection, and only when asked
     expect(simulatePipeline({ requests: reqs("GET", "GET", "GET"), serverClosesAfter: 1, announcesClose: true }).probedConnections).toBe(0);
-    expect(simulatePipeline({ requests: reqs("GET", "GET", "GET"), serverClosesAfter: 1, announcesClose: true, confirmPersistenceFirst: true })).toMatchObject({
-      connectionsOpened: 3, probedConnections: 1,
+    expect(
+      simulatePipeline({ requests: reqs("GET", "GET", "GET"), serverClosesAfter: 1, announcesClose: true, confirmPersistenceFirst: true }),
+    ).toMatchObject({
+      connectionsOpened: 3,
+      probedConnections: 1,
     });
     // one connection, nothing to confirm
     expect(simulatePipeline({ requests: reqs("GET", "GET"), serverClosesAfter: 5 }).probedConnections).toBe(0);
@@ -117,7 +131,9 @@ describe("simulatePipeline: a server that closes after k responses", () => {
   it("rejects bad scenarios by name and leaves the input alone", () => {
     expect(() => simulatePipeline({ requests: [], serverClosesAfter: 1 })).toThrow(/"scenario.requests"/);
     expect(() => simulatePipeline({ requests: reqs("GET"), serverClosesAfter: 0 })).toThrow(/"scenario.serverClosesAfter".*0/);
-    expect(() => simulatePipeline({ requests: [{ method: "G T" }], serverClosesAfter: 1 })).toThrow(/"scenario.requests\[0\].method".*"G T"/);
+    expect(() => simulatePipeline({ requests: [{ method: "G T" }], serverClosesAfter: 1 })).toThrow(
+      /"scenario.requests\[0\].method".*"G T"/,
+    );
     expect(() => simulatePipeline({ requests: [{ method: 1 as never }], serverClosesAfter: 1 })).toThrow(TypeError);
     expect(() => simulatePipeline({ requests: reqs("GET"), serverClosesAfter: 1, maxDepth: 0 })).toThrow(/"scenario.maxDepth"/);
     const scenario = { requests: reqs("GET", "POST"), serverClosesAfter: 1 };
@@ -144,7 +160,9 @@ describe("simulatePipeline in Korean", () => {
     const { log: _en, requests: enRequests, ...enFields } = english;
     expect(koFields).toEqual(enFields);
     expect(koRequests.map(({ failReason: _f, ...r }) => r)).toEqual(enRequests.map(({ failReason: _f, ...r }) => r));
-    expect(() => simulatePipeline({ requests: [], serverClosesAfter: 1 })).toThrow('"scenario.requests" 값이 허용 범위를 벗어났습니다. 허용되는 값: 요청 1개 이상.');
+    expect(() => simulatePipeline({ requests: [], serverClosesAfter: 1 })).toThrow(
+      '"scenario.requests" 값이 허용 범위를 벗어났습니다. 허용되는 값: 요청 1개 이상.',
+    );
     expect(() => isIdempotent("GE T")).toThrow(/"method".*메서드 이름\(RFC 9110 토큰\).*"GE T"/);
   });
 });

@@ -18,7 +18,10 @@ describe("portExhaustion", () => {
   it("never runs out at or below the ceiling", () => {
     expect(portExhaustion({ ports: 600, timeWaitSeconds: 60, connectionsPerSecond: 10 }).exhaustedAfterSeconds).toBeNull();
     expect(portExhaustion({ ports: 600, timeWaitSeconds: 60, connectionsPerSecond: 9 }).exhaustedAfterSeconds).toBeNull();
-    expect(portExhaustion({ ports: 600, timeWaitSeconds: 60, connectionsPerSecond: 10.5 }).exhaustedAfterSeconds).toBeCloseTo(600 / 10.5, 9);
+    expect(portExhaustion({ ports: 600, timeWaitSeconds: 60, connectionsPerSecond: 10.5 }).exhaustedAfterSeconds).toBeCloseTo(
+      600 / 10.5,
+      9,
+    );
   });
 
   it("takes an inclusive range", () => {
@@ -48,9 +51,17 @@ describe("ports in Korean", () => {
   afterEach(() => resetLanguage());
 
   it.each([
-    [() => portCount("many" as never), "portCount: 포트 개수(숫자) 또는 범위 { low, high }", "필요한 것: 포트 개수(숫자) 또는 범위 { low, high }"],
+    [
+      () => portCount("many" as never),
+      "portCount: 포트 개수(숫자) 또는 범위 { low, high }",
+      "필요한 것: 포트 개수(숫자) 또는 범위 { low, high }",
+    ],
     [() => portCount({ low: 2000, high: 1000 }), "a reversed range", "허용되는 값: ports.low(2000) 이상"],
-    [() => portExhaustion({ ports: 1000, timeWaitSeconds: 1e-320 }), "a TIME_WAIT so short the rate is infinite", "허용되는 값: 1000개 포트 / timeWaitSeconds가 유한한 속도가 될 만큼 긴 시간"],
+    [
+      () => portExhaustion({ ports: 1000, timeWaitSeconds: 1e-320 }),
+      "a TIME_WAIT so short the rate is infinite",
+      "허용되는 값: 1000개 포트 / timeWaitSeconds가 유한한 속도가 될 만큼 긴 시간",
+    ],
   ])("%#: %s", (call, _what, korean) => {
     setLanguage("ko");
     expect(call).toThrow(korean);

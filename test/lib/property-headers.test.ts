@@ -20,15 +20,12 @@ const runs = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, seed: SEED
 const FIXED_HOP_BY_HOP = ["connection", "proxy-connection", "keep-alive", "te", "transfer-encoding", "upgrade", "trailer"];
 
 /** A token (RFC 9110 5.6.2): 1*tchar. */
-const token = fc.oneof(
-  fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,7}$/),
-  fc.stringMatching(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,6}$/),
-);
+const token = fc.oneof(fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,7}$/), fc.stringMatching(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,6}$/));
 /** The same name in a random mix of cases. */
 const anyCase = (names: fc.Arbitrary<string>): fc.Arbitrary<string> =>
-  fc.tuple(names, fc.array(fc.boolean(), { minLength: 24, maxLength: 24 })).map(([n, up]) =>
-    [...n].map((c, i) => (up[i % up.length] ? c.toUpperCase() : c.toLowerCase())).join(""),
-  );
+  fc
+    .tuple(names, fc.array(fc.boolean(), { minLength: 24, maxLength: 24 }))
+    .map(([n, up]) => [...n].map((c, i) => (up[i % up.length] ? c.toUpperCase() : c.toLowerCase())).join(""));
 /** The separator between list elements: a comma with optional whitespace, sometimes with empty elements. */
 const separator = fc.constantFrom(",", ", ", " ,", "\t,\t", ",,", ", ,", " , , ");
 /** The optional whitespace and empty elements a list may start or end with. */
@@ -58,7 +55,21 @@ function fieldLines(elements: string[], cuts: number[]): string[] {
 const fieldName = fc.oneof(
   { arbitrary: anyCase(fc.constant("Connection")), weight: 2 },
   anyCase(fc.constantFrom(...FIXED_HOP_BY_HOP)),
-  anyCase(fc.constantFrom("Host", "Accept", "Content-Length", "Set-Cookie", "Via", "Proxy-Authorization", "Proxy-Authenticate", "Trailers", "TE2", "X-Hop", "Meter")),
+  anyCase(
+    fc.constantFrom(
+      "Host",
+      "Accept",
+      "Content-Length",
+      "Set-Cookie",
+      "Via",
+      "Proxy-Authorization",
+      "Proxy-Authenticate",
+      "Trailers",
+      "TE2",
+      "X-Hop",
+      "Meter",
+    ),
+  ),
   fc.constantFrom("__proto__", "constructor", "toString", "hasOwnProperty"),
   token,
 );
@@ -82,7 +93,7 @@ const headerInput: fc.Arbitrary<HeaderPairs | HeaderObject> = fc
     if (asPairs) return names.map((n, i): [string, string] => [n, values[i]]);
     const obj: HeaderObject = {};
     names.forEach((n, i) => {
-      const prev = Object.prototype.hasOwnProperty.call(obj, n) ? obj[n] : undefined;
+      const prev = Object.hasOwn(obj, n) ? obj[n] : undefined;
       const value = asArray[i] ? [...(prev === undefined ? [] : Array.isArray(prev) ? prev : [prev]), values[i]] : values[i];
       // defineProperty: a "__proto__" name stays an own, plain field
       Object.defineProperty(obj, n, { value, enumerable: true, writable: true, configurable: true });
@@ -152,18 +163,23 @@ const canonical = (tokens: string[]) => [...new Set(tokens.map((t) => t.toLowerC
 describe("parseConnectionHeader: properties", () => {
   it("reads back the tokens written, however they are spaced, cased or split over field lines", () => {
     fc.assert(
-      fc.property(connectionTokens, fc.array(separator, { minLength: 8, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 3 }), (tokens, seps, cuts) => {
-        const expected = canonical(tokens);
-        const written = tokens.map((t, i) => (i === 0 ? t : seps[i % seps.length] + t)).join("");
-        const one = parseConnectionHeader(written);
-        expect(one.tokens).toEqual(expected);
-        expect(one.close).toBe(expected.includes("close"));
-        expect(one.keepAlive).toBe(expected.includes("keep-alive"));
-        // the same list over several field lines means the same (RFC 9110 5.3)
-        expect(parseConnectionHeader(fieldLines(tokens, cuts))).toEqual(one);
-        // the parsed form written back canonically parses to itself
-        expect(parseConnectionHeader(one.tokens.join(", "))).toEqual(one);
-      }),
+      fc.property(
+        connectionTokens,
+        fc.array(separator, { minLength: 8, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        (tokens, seps, cuts) => {
+          const expected = canonical(tokens);
+          const written = tokens.map((t, i) => (i === 0 ? t : seps[i % seps.length] + t)).join("");
+          const one = parseConnectionHeader(written);
+          expect(one.tokens).toEqual(expected);
+          expect(one.close).toBe(expected.includes("close"));
+          expect(one.keepAlive).toBe(expected.includes("keep-alive"));
+          // the same list over several field lines means the same (RFC 9110 5.3)
+          expect(parseConnectionHeader(fieldLines(tokens, cuts))).toEqual(one);
+          // the parsed form written back canonically parses to itself
+          expect(parseConnectionHeader(one.tokens.join(", "))).toEqual(one);
+        },
+      ),
       runs(200),
     );
   });
@@ -226,9 +242,10 @@ describe("parseKeepAlive: properties", () => {
           if (timeout !== undefined) items.splice(shift % (items.length + 1), 0, `Timeout=${timeout}`);
           if (max !== undefined) items.splice((shift >> 3) % (items.length + 1), 0, `MAX=${max}`);
           const expectedParams: Record<string, string | null> = {};
-          for (const p of others) if (!Object.prototype.hasOwnProperty.call(expectedParams, p.name.toLowerCase())) {
-            Object.defineProperty(expectedParams, p.name.toLowerCase(), { value: p.value, enumerable: true });
-          }
+          for (const p of others)
+            if (!Object.hasOwn(expectedParams, p.name.toLowerCase())) {
+              Object.defineProperty(expectedParams, p.name.toLowerCase(), { value: p.value, enumerable: true });
+            }
 
           const parsed = parseKeepAlive(items.map((x, i) => (i === 0 ? x : seps[i % seps.length] + x)).join(""));
           expect(parsed.timeoutSeconds).toBe(timeout);
@@ -255,7 +272,10 @@ describe("parseKeepAlive: properties", () => {
         fc.array(fc.integer({ min: 0, max: 20_000 }), { minLength: 1, maxLength: 10 }),
         (timeoutSeconds, max, gaps) => {
           let at = 0;
-          const requests = gaps.map((g) => ({ atMs: (at += g) }));
+          const requests = gaps.map((g) => {
+            at += g;
+            return { atMs: at };
+          });
           const run = simulateKeepAlive({ client: { version: "1.0" }, server: { timeoutSeconds, max }, requests });
           let seen = 0;
           for (const step of run.steps) {

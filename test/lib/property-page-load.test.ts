@@ -33,13 +33,20 @@ const pageLoadInput = (strategies: readonly PageLoadStrategy[] = PAGE_LOAD_STRAT
         strategy: fc.constantFrom(...strategies),
         maxConnections: fc.integer({ min: 1, max: 6 }),
         rttMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 300 }), fc.double({ min: 0, max: 300, noNaN: true })),
-        bandwidthBps: fc.oneof(fc.constant(Infinity), fc.integer({ min: 50_000, max: 1_000_000_000 }), fc.double({ min: 1e4, max: 1e9, noNaN: true })),
+        bandwidthBps: fc.oneof(
+          fc.constant(Infinity),
+          fc.integer({ min: 50_000, max: 1_000_000_000 }),
+          fc.double({ min: 1e4, max: 1e9, noNaN: true }),
+        ),
         mss: fc.oneof(fc.integer({ min: 200, max: 1_460 }), fc.constant(1_460)),
         initialWindow: fc.integer({ min: 1, max: 10 }),
         nagle: fc.boolean(),
         delayedAckMs: fc.oneof(fc.constantFrom(0, 40, 200), fc.integer({ min: 0, max: 500 })),
         serverKind: fc.constantFrom("none", "number", "array"),
-        serverTimes: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 300 }), fc.double({ min: 0, max: 300, noNaN: true })), { minLength: 8, maxLength: 8 }),
+        serverTimes: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 300 }), fc.double({ min: 0, max: 300, noNaN: true })), {
+          minLength: 8,
+          maxLength: 8,
+        }),
         requestBytes: fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 4_000 })),
       },
       { requiredKeys: ["page", "strategy", "rttMs", "bandwidthBps", "serverKind", "serverTimes"] },
@@ -99,9 +106,17 @@ describe("simulatePageLoad: properties", () => {
       { page, strategy: "pipelined", rttMs: 100, bandwidthBps: 1e6, serverMs: [0, 0, 400] }, // floor 1116, load 738.24
       { page, strategy: "multiplexed", rttMs: 100, bandwidthBps: 1e6, serverMs: [0, 0, 400] }, // floor 1116, load 738.24
       { page, strategy: "parallel", maxConnections: 2, rttMs: 100, bandwidthBps: 1e6, serverMs: [0, 0, 400] }, // 1216 vs 839.20
-      { page: { htmlBytes: 1_000, objectBytes: [1_000, 1_000, 1_000] }, strategy: "persistent", maxConnections: 2, rttMs: 100, bandwidthBps: Infinity, serverMs: [0, 1_000, 0, 0] }, // 1400 vs 1300
+      {
+        page: { htmlBytes: 1_000, objectBytes: [1_000, 1_000, 1_000] },
+        strategy: "persistent",
+        maxConnections: 2,
+        rttMs: 100,
+        bandwidthBps: Infinity,
+        serverMs: [0, 1_000, 0, 0],
+      }, // 1400 vs 1300
     ];
-    for (const input of cases) expect(simulatePageLoad(input).elapsedMs, input.strategy).toBeGreaterThanOrEqual(pageLoadFloor(input).floorMs);
+    for (const input of cases)
+      expect(simulatePageLoad(input).elapsedMs, input.strategy).toBeGreaterThanOrEqual(pageLoadFloor(input).floorMs);
   });
 
   it("each request's times are finite, non-negative and in order: queued, sent, at the server, answered, first byte, done", () => {
@@ -114,7 +129,10 @@ describe("simulatePageLoad: properties", () => {
         for (const q of r.requests) {
           const times = [q.queuedMs, q.sentMs, q.arrivedAtServerMs, q.respondedMs, q.firstByteMs, q.doneMs];
           const at = `${q.path}: ${JSON.stringify(times)}`;
-          expect(times.every((t) => Number.isFinite(t) && t >= 0), at).toBe(true);
+          expect(
+            times.every((t) => Number.isFinite(t) && t >= 0),
+            at,
+          ).toBe(true);
           expect(q.sentMs, at).toBeGreaterThanOrEqual(q.queuedMs - EPS);
           // half a round trip each way, at least
           expect(q.arrivedAtServerMs - q.sentMs, at).toBeGreaterThanOrEqual(rtt / 2 - EPS);
@@ -138,10 +156,17 @@ describe("simulatePageLoad: properties", () => {
 
   it("at the edges of the valid range (huge delays, tiny bandwidths) gives finite times or a RangeError, never NaN or Infinity", () => {
     const extreme = fc.record({
-      page: fc.record({ htmlBytes: fc.integer({ min: 1, max: 3_000 }), objectBytes: fc.array(fc.integer({ min: 1, max: 3_000 }), { maxLength: 3 }) }),
+      page: fc.record({
+        htmlBytes: fc.integer({ min: 1, max: 3_000 }),
+        objectBytes: fc.array(fc.integer({ min: 1, max: 3_000 }), { maxLength: 3 }),
+      }),
       strategy: fc.constantFrom(...PAGE_LOAD_STRATEGIES),
       rttMs: fc.oneof(fc.double({ min: 0, max: 1e-300, noNaN: true }), fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true })),
-      bandwidthBps: fc.oneof(fc.constant(Infinity), fc.double({ min: Number.MIN_VALUE, max: 1e-3, noNaN: true }), fc.double({ min: 1e-3, max: Number.MAX_VALUE, noNaN: true })),
+      bandwidthBps: fc.oneof(
+        fc.constant(Infinity),
+        fc.double({ min: Number.MIN_VALUE, max: 1e-3, noNaN: true }),
+        fc.double({ min: 1e-3, max: Number.MAX_VALUE, noNaN: true }),
+      ),
       serverMs: fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }),
     });
     fc.assert(
@@ -219,7 +244,9 @@ describe("simulatePipeline: properties", () => {
   const METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "POST", "PATCH", "get"];
   const scenario = fc.record(
     {
-      requests: fc.array(fc.record({ method: fc.constantFrom(...METHODS) }), { minLength: 1, maxLength: 10 }) as fc.Arbitrary<PipelineRequest[]>,
+      requests: fc.array(fc.record({ method: fc.constantFrom(...METHODS) }), { minLength: 1, maxLength: 10 }) as fc.Arbitrary<
+        PipelineRequest[]
+      >,
       serverClosesAfter: fc.integer({ min: 1, max: 5 }),
       announcesClose: fc.boolean(),
       maxDepth: fc.integer({ min: 1, max: 4 }),
@@ -275,7 +302,9 @@ describe("simulatePipeline: properties", () => {
         // every connection after the first follows a close; only an unannounced one is a failure
         expect(run.probedConnections).toBe(first + (s.announcesClose ? 0 : run.connectionsOpened - 1));
         // the (English) log marks as many connections "one request alone"
-        expect(run.log.filter((line) => line.startsWith("open connection") && line.includes("one request alone"))).toHaveLength(run.probedConnections);
+        expect(run.log.filter((line) => line.startsWith("open connection") && line.includes("one request alone"))).toHaveLength(
+          run.probedConnections,
+        );
       }),
       runs(200),
     );

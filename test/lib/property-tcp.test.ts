@@ -115,19 +115,20 @@ const writes = fc.array(
 );
 
 /** A connection's plan; an MSS override stays at or below the network's (its receive window is at least that). */
-const connPlan = (baseMss: number): fc.Arbitrary<ConnPlan> => fc.record({
-  atMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 500 })),
-  established: fc.boolean(),
-  override: fc.oneof(
-    fc.constant({}),
-    fc.record({ mss: fc.integer({ min: 100, max: baseMss }) }),
-    fc.record({ nagle: fc.boolean(), delayedAckMs: fc.constantFrom(0, 40) }),
-  ),
-  client: writes,
-  server: writes,
-  clientCloses: fc.boolean(),
-  serverCloses: fc.boolean(),
-});
+const connPlan = (baseMss: number): fc.Arbitrary<ConnPlan> =>
+  fc.record({
+    atMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 500 })),
+    established: fc.boolean(),
+    override: fc.oneof(
+      fc.constant({}),
+      fc.record({ mss: fc.integer({ min: 100, max: baseMss }) }),
+      fc.record({ nagle: fc.boolean(), delayedAckMs: fc.constantFrom(0, 40) }),
+    ),
+    client: writes,
+    server: writes,
+    clientCloses: fc.boolean(),
+    serverCloses: fc.boolean(),
+  });
 
 const scenario = (maxConnections: number) =>
   networkOptions.chain((options) =>
@@ -174,7 +175,10 @@ describe("the simulator: properties", () => {
             expect(conn[side].bytesWritten).toBe(written);
             expect(conn[peer].bytesReceived, `conn ${i}: ${side} -> ${peer}`).toBe(written);
             expect(sum(data.map((e) => e.bytes)), `conn ${i}: ${side}'s payload on the wire`).toBe(written);
-            expect(data.filter((e) => e.bytes > mss), `conn ${i}: ${side}'s segments above MSS ${mss}`).toEqual([]);
+            expect(
+              data.filter((e) => e.bytes > mss),
+              `conn ${i}: ${side}'s segments above MSS ${mss}`,
+            ).toEqual([]);
             if (written > 0) {
               // the read completes when the last data segment arrives: it left at tMs, then serialisation and half the RTT
               const last = data[data.length - 1];
@@ -186,7 +190,11 @@ describe("the simulator: properties", () => {
             const fins = segments.filter((e) => e.flags.includes("FIN"));
             const closes = side === "client" ? plan.clientCloses : plan.serverCloses;
             expect(fins.length).toBe(closes ? 1 : 0);
-            if (closes) expect(segments.slice(segments.indexOf(fins[0])).filter((e) => e.bytes > 0), `conn ${i}: ${side}'s data after its FIN`).toEqual([]);
+            if (closes)
+              expect(
+                segments.slice(segments.indexOf(fins[0])).filter((e) => e.bytes > 0),
+                `conn ${i}: ${side}'s data after its FIN`,
+              ).toEqual([]);
           }
           if (plan.clientCloses && plan.serverCloses) expect(conn.isClosed).toBe(true);
           // the handshake: a fresh connection starts with the client's SYN at atMs and the server's SYN-ACK
@@ -257,7 +265,8 @@ describe("the simulator: properties", () => {
             while (r + 1 < got.length && got[r + 1].tMs <= h - oneWay + 1e-9) r++;
             const inFlightAtLeast = sentAfter[side][j] - (r < 0 ? 0 : got[r].total);
             const limit = Math.min(cwndLog[c].cwnd * mss, options.receiveWindow ?? Infinity);
-            if (inFlightAtLeast > limit + 1e-6) over.push(`${side} at ${h} ms: ${inFlightAtLeast} bytes in flight, min(cwnd, window) ${limit}`);
+            if (inFlightAtLeast > limit + 1e-6)
+              over.push(`${side} at ${h} ms: ${inFlightAtLeast} bytes in flight, min(cwnd, window) ${limit}`);
           });
           expect(over).toEqual([]);
         }

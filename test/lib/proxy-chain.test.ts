@@ -25,11 +25,20 @@ describe("simulateProxyChain: Connection: Keep-Alive through a dumb proxy (the h
     ]);
     expect(data(r)[1].note).toMatch(/Connection: Keep-Alive/);
     const fins = r.trace.filter((e) => e.flags.includes("FIN"));
-    expect(fins.map((e) => [e.tMs, e.conn])).toEqual([[1070, 1], [1070, 0], [1080, 1], [1080, 0]]);
+    expect(fins.map((e) => [e.tMs, e.conn])).toEqual([
+      [1070, 1],
+      [1070, 0],
+      [1080, 1],
+      [1080, 0],
+    ]);
   });
 
   it("uses PSH/ACK for messages and FIN/ACK for closes, in time order", () => {
-    for (const e of r.trace) expect([["PSH", "ACK"], ["FIN", "ACK"]]).toContainEqual(e.flags);
+    for (const e of r.trace)
+      expect([
+        ["PSH", "ACK"],
+        ["FIN", "ACK"],
+      ]).toContainEqual(e.flags);
     const times = r.trace.map((e) => e.tMs);
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
@@ -133,15 +142,28 @@ describe("simulateProxyChain: Proxy-Connection with a smart proxy behind a dumb 
 describe("simulateProxyChain: the run in fields (nodes, connections, events)", () => {
   it("names the nodes from the client's side to the server's", () => {
     expect(simulateProxyChain({ ...base, proxies: [] }).nodes).toEqual(["client", "server"]);
-    expect(simulateProxyChain({ ...base, proxies: ["smart", "dumb"] }).nodes).toEqual(["client", "proxy 1 (smart)", "proxy 2 (dumb)", "server"]);
+    expect(simulateProxyChain({ ...base, proxies: ["smart", "dumb"] }).nodes).toEqual([
+      "client",
+      "proxy 1 (smart)",
+      "proxy 2 (dumb)",
+      "server",
+    ]);
   });
 
   it("gives each connection's two ends as node indexes, in the order opened", () => {
     const dumb = simulateProxyChain({ ...base, proxies: ["dumb"] });
-    expect(dumb.connections).toEqual([{ conn: 0, client: 0, server: 1 }, { conn: 1, client: 1, server: 2 }]);
+    expect(dumb.connections).toEqual([
+      { conn: 0, client: 0, server: 1 },
+      { conn: 1, client: 1, server: 2 },
+    ]);
     // Proxy-Connection through a dumb proxy: nothing is kept, each request opens both hops again
     const fresh = simulateProxyChain({ ...base, proxies: ["dumb"], clientHeader: "proxy-connection" });
-    expect(fresh.connections.map((c) => [c.conn, c.client, c.server])).toEqual([[0, 0, 1], [1, 1, 2], [2, 0, 1], [3, 1, 2]]);
+    expect(fresh.connections.map((c) => [c.conn, c.client, c.server])).toEqual([
+      [0, 0, 1],
+      [1, 1, 2],
+      [2, 0, 1],
+      [3, 1, 2],
+    ]);
     expect(fresh.connections).toHaveLength(fresh.connectionsOpened);
   });
 
@@ -160,7 +182,8 @@ describe("simulateProxyChain: the run in fields (nodes, connections, events)", (
       [1080, "close", 0, 1, "other-end-closed"], // and so does the client
     ]);
     r.events.forEach((e, i) => {
-      const entry = r.trace[i], c = r.connections[entry.conn];
+      const entry = r.trace[i],
+        c = r.connections[entry.conn];
       // the sender is the trace's end of that connection, the receiver the other end
       expect([e.from, e.to]).toEqual(entry.from === "client" ? [c.client, c.server] : [c.server, c.client]);
       if (e.kind === "close") expect(entry.note).toContain(`(${e.detail})`);
@@ -174,12 +197,19 @@ describe("simulateProxyChain: the run in fields (nodes, connections, events)", (
     const server = simulateProxyChain({ proxies: ["dumb"], rttMs: 20, proxyTimeoutMs: 30_000, serverTimeoutMs: 2000 });
     const firstFin = server.events.find((e) => e.kind === "close");
     expect(firstFin).toMatchObject({ from: 2, to: 1, reason: "keep-alive-idle" });
-    expect(server.events.filter((e) => e.kind === "close").map((e) => e.reason)).toEqual(
-      ["keep-alive-idle", "server-closed", "response-ended", "other-end-closed"]);
+    expect(server.events.filter((e) => e.kind === "close").map((e) => e.reason)).toEqual([
+      "keep-alive-idle",
+      "server-closed",
+      "response-ended",
+      "other-end-closed",
+    ]);
     // a smart proxy in front of the dumb one: the upstream close fails the request it waits on
     const smart = simulateProxyChain({ ...base, proxies: ["smart", "dumb"] });
     const smartCloses = smart.events.filter((e) => e.kind === "close" && e.from === 1);
-    expect(smartCloses.map((e) => [e.to, e.reason])).toEqual([[2, "next-hop-closed"], [0, "upstream-failed"]]);
+    expect(smartCloses.map((e) => [e.to, e.reason])).toEqual([
+      [2, "next-hop-closed"],
+      [0, "upstream-failed"],
+    ]);
     // the client that is done closes its kept connection
     const done = simulateProxyChain({ ...base, proxies: [] });
     expect(done.events.find((e) => e.kind === "close")).toMatchObject({ from: 0, to: 1, reason: "no-more-requests" });
@@ -189,7 +219,10 @@ describe("simulateProxyChain: the run in fields (nodes, connections, events)", (
 describe("simulateProxyChain: options and bad input", () => {
   it("draws the handshake on request", () => {
     const r = simulateProxyChain({ ...base, proxies: [], showHandshake: true });
-    expect(r.trace.slice(0, 2).map((e) => [e.tMs, e.from, e.flags])).toEqual([[0, "client", ["SYN"]], [10, "server", ["SYN", "ACK"]]]);
+    expect(r.trace.slice(0, 2).map((e) => [e.tMs, e.from, e.flags])).toEqual([
+      [0, "client", ["SYN"]],
+      [10, "server", ["SYN", "ACK"]],
+    ]);
     expect(r.events.slice(0, 2)).toEqual([
       { kind: "open", from: 0, to: 1, detail: "SYN" },
       { kind: "accept", from: 1, to: 0, detail: "SYN, ACK" },
@@ -201,8 +234,15 @@ describe("simulateProxyChain: options and bad input", () => {
     // the proxy gives up at 60 ms, while its handshake to the server (SYN-ACK at 80 ms, recorded at 30) is on its way
     const r = simulateProxyChain({ proxies: ["dumb"], rttMs: [20, 100], proxyTimeoutMs: 30, showHandshake: true });
     expect(r.trace.map((e) => [e.tMs, e.conn, e.flags.join(",")])).toEqual([
-      [0, 0, "SYN"], [10, 0, "SYN,ACK"], [20, 0, "PSH,ACK"], [30, 1, "SYN"],
-      [60, 1, "FIN,ACK"], [60, 0, "FIN,ACK"], [70, 0, "FIN,ACK"], [80, 1, "SYN,ACK"], [110, 1, "FIN,ACK"],
+      [0, 0, "SYN"],
+      [10, 0, "SYN,ACK"],
+      [20, 0, "PSH,ACK"],
+      [30, 1, "SYN"],
+      [60, 1, "FIN,ACK"],
+      [60, 0, "FIN,ACK"],
+      [70, 0, "FIN,ACK"],
+      [80, 1, "SYN,ACK"],
+      [110, 1, "FIN,ACK"],
       // no request at 130 ms: the proxy closed that connection before its handshake completed
     ]);
     expect(r.events).toHaveLength(r.trace.length);
@@ -257,7 +297,11 @@ describe("simulateProxyChain in Korean", () => {
     expect(koFields).toMatchObject({ hungAt: { proxy: 1, request: 2 }, endedBy: "server-idle" });
     expect(koTrace.map(({ note: _n, ...e }) => e)).toEqual(enTrace.map(({ note: _n, ...e }) => e));
     expect(koEvents.map(({ detail: _d, ...e }) => e)).toEqual(enEvents.map(({ detail: _d, ...e }) => e));
-    expect(() => simulateProxyChain({ ...base, proxies: "dumb" as never })).toThrow('"scenario.proxies" 인자가 잘못되었습니다. 필요한 것: "dumb" | "smart"의 배열.');
-    expect(() => simulateProxyChain({ ...base, proxies: ["dumb"], rttMs: [10] })).toThrow(/"scenario.rttMs".*홉마다 RTT 하나\(프락시 1개면 2개\)/);
+    expect(() => simulateProxyChain({ ...base, proxies: "dumb" as never })).toThrow(
+      '"scenario.proxies" 인자가 잘못되었습니다. 필요한 것: "dumb" | "smart"의 배열.',
+    );
+    expect(() => simulateProxyChain({ ...base, proxies: ["dumb"], rttMs: [10] })).toThrow(
+      /"scenario.rttMs".*홉마다 RTT 하나\(프락시 1개면 2개\)/,
+    );
   });
 });

@@ -55,7 +55,7 @@ describe("pictures of segmentation", () => {
   it("the overhead falls as messages grow, with a bump just past each MSS", () => {
     const { bytes, percent } = overheadSeries({ maxBytes: 6000, width: 200 });
     expect(bytes[0]).toBe(1);
-    expect(percent[0]).toBeCloseTo(100 * 40 / 41, 6);
+    expect(percent[0]).toBeCloseTo((100 * 40) / 41, 6);
     const at = (b: number) => percent[bytes.findIndex((x) => x >= b)];
     expect(at(1461)).toBeGreaterThan(at(1400)); // one byte too many costs a whole packet
   });
@@ -74,6 +74,8 @@ describe("segment in Korean", () => {
   it("refuses a stream of too many segments, in the reader's language", () => {
     expect(() => segment(1e12)).toThrow("at most 10000000 segments of mss 1460 (14600000000 bytes)");
     setLanguage("ko");
-    expect(() => segment(1e12)).toThrow('"bytes" 값이 허용 범위를 벗어났습니다. 허용되는 값: mss 1460인 세그먼트 10000000개 이하(14600000000바이트 이하). 받은 값: 1000000000000');
+    expect(() => segment(1e12)).toThrow(
+      '"bytes" 값이 허용 범위를 벗어났습니다. 허용되는 값: mss 1460인 세그먼트 10000000개 이하(14600000000바이트 이하). 받은 값: 1000000000000',
+    );
   });
 });

@@ -79,7 +79,12 @@ describe("sequence diagram in Korean", () => {
   it("mermaid: Korean participants and notes kept, nothing left that mermaid's sequence syntax reads as structure", () => {
     const m = sequenceDiagramMermaid(korean, { maxPackets: 3 }).split("\n");
     expect(m).toHaveLength(3 + 3 + 1);
-    expect(m.slice(0, 4)).toEqual(["sequenceDiagram", "    participant C as 클라이언트", "    participant S as 서버", "    C->>S: 0 ms SYN (커넥션 열기)"]);
+    expect(m.slice(0, 4)).toEqual([
+      "sequenceDiagram",
+      "    participant C as 클라이언트",
+      "    participant S as 서버",
+      "    C->>S: 0 ms SYN (커넥션 열기)",
+    ]);
     expect(m[4]).toBe("    S->>C: 50 ms SYN,ACK (수락)");
     for (const word of ["요청 보냄", "두 번째", "다음 줄"]) expect(m[5]).toContain(word);
     expect(m[6]).toBe("    Note over C,S: 패킷 1개 더");
@@ -101,7 +106,10 @@ describe("npm run workbook -- show <model>, in Korean", () => {
       expect(picture.about, name).toMatch(/[\uac00-\ud7a3]/);
       const drawing = picture.draw();
       expect(drawing.split("\n")[0], name).toMatch(/[\uac00-\ud7a3]/);
-      expect(drawing.split("\n").filter((l) => /[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}/.test(l)), name).toEqual([]);
+      expect(
+        drawing.split("\n").filter((l) => /[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}/.test(l)),
+        name,
+      ).toEqual([]);
     }
   });
 

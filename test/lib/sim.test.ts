@@ -24,8 +24,9 @@ function exchange(opts: { rttMs: number; bandwidthBps?: number; request: number;
   return { net, conn, ...times };
 }
 
-const dataFlights = (trace: Trace, from: "client" | "server") =>
-  [...new Set(trace.filter((e) => e.from === from && e.bytes > 0).map((e) => e.tMs))];
+const dataFlights = (trace: Trace, from: "client" | "server") => [
+  ...new Set(trace.filter((e) => e.from === from && e.bytes > 0).map((e) => e.tMs)),
+];
 
 describe("Scheduler", () => {
   it("runs events in time order, and events at the same time in the order scheduled", () => {
@@ -226,7 +227,9 @@ describe("Network: slow start", () => {
 
   it("never has more than the receive window in flight", () => {
     const { net } = exchange({ rttMs: 100, request: 300, response: 50 * MSS, net: { receiveWindow: 4 * MSS, delayedAckMs: 0 } });
-    expect(dataFlights(net.trace, "server").map((t) => net.trace.filter((e) => e.from === "server" && e.bytes > 0 && e.tMs === t).length)).toEqual(
+    expect(
+      dataFlights(net.trace, "server").map((t) => net.trace.filter((e) => e.from === "server" && e.bytes > 0 && e.tMs === t).length),
+    ).toEqual(
       [...Array(12).fill(4), 2], // 50 segments, 4 per round trip
     );
   });
@@ -398,11 +401,37 @@ describe("Network in Korean", () => {
 
   it("writes TCP's trace notes in the reader's language, and the application's labels as given", () => {
     const english = notesOf();
-    expect(english).toEqual(["open", "accept", "handshake", "GET /", "", "", "", "2nd full segment", "delayed-ACK timer", "close", "acks FIN", "close", "acks FIN"]);
+    expect(english).toEqual([
+      "open",
+      "accept",
+      "handshake",
+      "GET /",
+      "",
+      "",
+      "",
+      "2nd full segment",
+      "delayed-ACK timer",
+      "close",
+      "acks FIN",
+      "close",
+      "acks FIN",
+    ]);
     setLanguage("ko");
     const korean = notesOf();
     expect(korean).toEqual([
-      "커넥션 열기", "수락", "핸드셰이크", "GET /", "", "", "", "최대 크기 세그먼트 2개째", "확인응답 지연 타이머", "닫기", "FIN 확인응답", "닫기", "FIN 확인응답",
+      "커넥션 열기",
+      "수락",
+      "핸드셰이크",
+      "GET /",
+      "",
+      "",
+      "",
+      "최대 크기 세그먼트 2개째",
+      "확인응답 지연 타이머",
+      "닫기",
+      "FIN 확인응답",
+      "닫기",
+      "FIN 확인응답",
     ]);
     // the same packets, only the words differ
     resetLanguage();

@@ -32,7 +32,9 @@ describe("slowStart", () => {
     const ratio = big.at(-1)! / big.at(-2)!;
     expect(ratio).toBeGreaterThan(1.45);
     expect(ratio).toBeLessThan(1.55);
-    expect(slowStart({ bytes: 10_000 * MSS, rttMs: 100 }).rounds).toBeLessThan(slowStart({ bytes: 10_000 * MSS, rttMs: 100, delayedAck: true }).rounds);
+    expect(slowStart({ bytes: 10_000 * MSS, rttMs: 100 }).rounds).toBeLessThan(
+      slowStart({ bytes: 10_000 * MSS, rttMs: 100, delayedAck: true }).rounds,
+    );
   });
 
   it("nextWindow adds one MSS per ACK", () => {
@@ -136,7 +138,13 @@ describe("slowStart", () => {
   });
 
   it("needs no round for nothing", () => {
-    expect(slowStart({ bytes: 0, rttMs: 100 })).toEqual({ rounds: 0, timeMs: 0, segmentsPerRound: [], cwndPerRound: [], pipeSegments: Infinity });
+    expect(slowStart({ bytes: 0, rttMs: 100 })).toEqual({
+      rounds: 0,
+      timeMs: 0,
+      segmentsPerRound: [],
+      cwndPerRound: [],
+      pipeSegments: Infinity,
+    });
   });
 
   it("is deterministic", () => {

@@ -77,6 +77,8 @@ describe("transactionTime in Korean", () => {
     const huge = { rttMs: 100, responseBytes: 2 ** 53 - 1, bandwidthBps: 1 };
     expect(() => transactionTime(huge)).toThrow(/"responseBytes".*a size slow start carries in at most 1000000 rounds/);
     setLanguage("ko");
-    expect(() => transactionTime(huge)).toThrow('"responseBytes" 값이 허용 범위를 벗어났습니다. 허용되는 값: 느린 시작(slow start)으로 1000000라운드 안에 보낼 수 있는 크기');
+    expect(() => transactionTime(huge)).toThrow(
+      '"responseBytes" 값이 허용 범위를 벗어났습니다. 허용되는 값: 느린 시작(slow start)으로 1000000라운드 안에 보낼 수 있는 크기',
+    );
   });
 });

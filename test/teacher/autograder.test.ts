@@ -14,7 +14,11 @@ import { ROOT } from "../../lib/workbook/paths";
 
 describe("autograder <dir> and run_autograder", () => {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "autograder-")), "gs");
-  let results: { score: number; output: string; tests: { name: string; number: string; score: number; max_score: number; status: string; visibility: string; output: string }[] };
+  let results: {
+    score: number;
+    output: string;
+    tests: { name: string; number: string; score: number; max_score: number; status: string; visibility: string; output: string }[];
+  };
   let run: ReturnType<typeof spawnSync>;
 
   beforeAll(() => {
@@ -25,13 +29,19 @@ describe("autograder <dir> and run_autograder", () => {
     fs.mkdirSync(sub, { recursive: true });
     for (const f of new Set(catalogue.map((e) => e.file))) fs.copyFileSync(path.join(ROOT, "solutions", f), path.join(sub, f));
     // one file answers with the model and prints a forged verdict; another is missing
-    fs.writeFileSync(path.join(sub, "tcp-connections.ts"),
-      'import { segment } from "../lib/tcp/segment";\nexport const segmentCount = (b: number, mss = 1460) => { console.log("4.1b passed 100/100"); return segment(b, { mss }).segments; };\n');
+    fs.writeFileSync(
+      path.join(sub, "tcp-connections.ts"),
+      'import { segment } from "../lib/tcp/segment";\nexport const segmentCount = (b: number, mss = 1460) => { console.log("4.1b passed 100/100"); return segment(b, { mss }).segments; };\n',
+    );
     fs.rmSync(path.join(sub, "closing-connections.ts"));
     // the student's own lab results (measure exercises) travel in .workbook/labs/
     fs.cpSync(path.join(ROOT, "test/teacher/fixtures/labs"), path.join(dir, "submission", ".workbook", "labs"), { recursive: true });
     fs.writeFileSync(path.join(dir, "submission", "lib-override.ts"), "export const segment = () => 0;"); // ignored: only exercise files count
-    run = spawnSync("bash", [path.join(dir, "source", "run_autograder")], { env: { ...process.env, AUTOGRADER_ROOT: dir }, encoding: "utf8", timeout: 240_000 });
+    run = spawnSync("bash", [path.join(dir, "source", "run_autograder")], {
+      env: { ...process.env, AUTOGRADER_ROOT: dir },
+      encoding: "utf8",
+      timeout: 240_000,
+    });
     results = JSON.parse(fs.readFileSync(path.join(dir, "results", "results.json"), "utf8"));
   }, 300_000);
   afterAll(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
@@ -39,14 +49,15 @@ describe("autograder <dir> and run_autograder", () => {
   it("the zip holds the trusted copy with hidden cases and no answers, and an executable run_autograder", () => {
     const zip = new AdmZip(path.join(dir, "autograder.zip"));
     const names = zip.getEntries().map((e) => e.entryName);
-    for (const f of ["setup.sh", "run_autograder", "package-lock.json", "checks/hidden/tcp-connections.ts", "lib/workbook/catalogue.ts"]) expect(names).toContain(f);
+    for (const f of ["setup.sh", "run_autograder", "package-lock.json", "checks/hidden/tcp-connections.ts", "lib/workbook/catalogue.ts"])
+      expect(names).toContain(f);
     expect(names.some((n) => n.startsWith("solutions/"))).toBe(false);
     expect((zip.getEntry("run_autograder")!.attr >>> 16) & 0o777).toBe(0o755);
     expect(fs.readFileSync(path.join(dir, "source", "setup.sh"), "utf8")).toMatch(/npm ci/);
   });
 
   it("gives feedback in the language of the teacher who wrote it, unless WORKBOOK_LANG says otherwise", () => {
-    expect(fs.readFileSync(path.join(dir, "source", "run_autograder"), "utf8")).toContain('export WORKBOOK_LANG="${WORKBOOK_LANG:-en}"');
+    expect(fs.readFileSync(path.join(dir, "source", "run_autograder"), "utf8")).toContain(`export WORKBOOK_LANG="\${WORKBOOK_LANG:-en}"`);
     const korean = path.join(path.dirname(dir), "gs-ko");
     setLanguage("ko");
     try {
@@ -54,7 +65,9 @@ describe("autograder <dir> and run_autograder", () => {
     } finally {
       resetLanguage();
     }
-    expect(fs.readFileSync(path.join(korean, "source", "run_autograder"), "utf8")).toContain('export WORKBOOK_LANG="${WORKBOOK_LANG:-ko}"');
+    expect(fs.readFileSync(path.join(korean, "source", "run_autograder"), "utf8")).toContain(
+      `export WORKBOOK_LANG="\${WORKBOOK_LANG:-ko}"`,
+    );
   });
 
   it("writes results.json in Gradescope's format, hidden parts shown after publishing", () => {
@@ -70,14 +83,19 @@ describe("autograder <dir> and run_autograder", () => {
   it("grades the submission's exercise files only, with every case", () => {
     const byId = (id: string) => results.tests.filter((t) => t.number === id || t.number.startsWith(`${id}.`));
     for (const e of catalogue.filter((x) => !["tcp-connections.ts", "closing-connections.ts"].includes(x.file))) {
-      expect(byId(e.id).reduce((s, t) => s + t.score, 0), e.id).toBeCloseTo(e.points, 6);
+      expect(
+        byId(e.id).reduce((s, t) => s + t.score, 0),
+        e.id,
+      ).toBeCloseTo(e.points, 6);
     }
     expect(byId("4.1b")[0].output).toMatch(/uses segment from lib\/tcp\/segment/);
     expect(byId("4.1a")[0].output).toMatch(/no function exported|no export|hostAndPort/);
     expect(byId("4.7a")[0].output).toMatch(/does not exist/);
     expect(results.output).toMatch(/Not found in the submission: exercises\/closing-connections.ts/);
     const max = catalogue.reduce((s, e) => s + e.points, 0);
-    const lost = catalogue.filter((e) => ["tcp-connections.ts", "closing-connections.ts"].includes(e.file)).reduce((s, e) => s + e.points, 0);
+    const lost = catalogue
+      .filter((e) => ["tcp-connections.ts", "closing-connections.ts"].includes(e.file))
+      .reduce((s, e) => s + e.points, 0);
     expect(results.score).toBeCloseTo(max - lost, 6);
   });
 });

@@ -34,26 +34,30 @@ describe("dev container (Codespaces, VS Code)", () => {
     expect(Object.values(c.postAttachCommand).join(" ")).toMatch(/^npm start -- .*--ip=0\.0\.0\.0 .*--port=8888/);
   });
 
-  it("its post-create commands set up a fresh copy: node_modules, Jupyter in .venv, the workbook kernel", () => {
-    for (const rel of releaseFiles(ROOT, { keepTeacherFiles: true })) {
-      fs.mkdirSync(path.dirname(path.join(copy, rel)), { recursive: true });
-      fs.copyFileSync(path.join(ROOT, rel), path.join(copy, rel));
-    }
-    expect(fs.existsSync(path.join(copy, "node_modules"))).toBe(false);
-    const run = spawnSync("bash", ["-c", devcontainer().postCreateCommand], {
-      cwd: copy,
-      encoding: "utf8",
-      // the packages are in npm's cache already (CI ran npm ci); a user's machine downloads them
-      env: { ...process.env, npm_config_prefer_offline: "true" },
-      timeout: 15 * 60_000,
-    });
-    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
-    const spec = JSON.parse(fs.readFileSync(path.join(copy, ".venv/share/jupyter/kernels/workbook/kernel.json"), "utf8"));
-    expect(spec.display_name).toBe("TypeScript (workbook)");
-    expect(spec.argv[1]).toBe(path.join(copy, "scripts", "kernel.js"));
-    const jupyter = spawnSync(path.join(copy, ".venv/bin/jupyter"), ["kernelspec", "list", "--json"], { encoding: "utf8", cwd: copy });
-    expect(Object.keys(JSON.parse(jupyter.stdout).kernelspecs)).toContain("workbook");
-  }, 16 * 60_000);
+  it(
+    "its post-create commands set up a fresh copy: node_modules, Jupyter in .venv, the workbook kernel",
+    () => {
+      for (const rel of releaseFiles(ROOT, { keepTeacherFiles: true })) {
+        fs.mkdirSync(path.dirname(path.join(copy, rel)), { recursive: true });
+        fs.copyFileSync(path.join(ROOT, rel), path.join(copy, rel));
+      }
+      expect(fs.existsSync(path.join(copy, "node_modules"))).toBe(false);
+      const run = spawnSync("bash", ["-c", devcontainer().postCreateCommand], {
+        cwd: copy,
+        encoding: "utf8",
+        // the packages are in npm's cache already (CI ran npm ci); a user's machine downloads them
+        env: { ...process.env, npm_config_prefer_offline: "true" },
+        timeout: 15 * 60_000,
+      });
+      expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+      const spec = JSON.parse(fs.readFileSync(path.join(copy, ".venv/share/jupyter/kernels/workbook/kernel.json"), "utf8"));
+      expect(spec.display_name).toBe("TypeScript (workbook)");
+      expect(spec.argv[1]).toBe(path.join(copy, "scripts", "kernel.js"));
+      const jupyter = spawnSync(path.join(copy, ".venv/bin/jupyter"), ["kernelspec", "list", "--json"], { encoding: "utf8", cwd: copy });
+      expect(Object.keys(JSON.parse(jupyter.stdout).kernelspecs)).toContain("workbook");
+    },
+    16 * 60_000,
+  );
 });
 
 describe("Binder (repo2docker)", () => {
@@ -67,13 +71,16 @@ describe("Binder (repo2docker)", () => {
     expect(postBuild).toMatch(/^npm run setup$/m);
     expect(read("binder/start")).toMatch(/JUPYTER_PATH="\$PWD\/\.venv\/share\/jupyter/);
     expect(read("binder/start")).toMatch(/^exec "\$@"$/m);
-    for (const f of ["binder/postBuild", "binder/start"]) expect(fs.statSync(path.join(ROOT, f)).mode & 0o111, `${f} is executable`).not.toBe(0);
+    for (const f of ["binder/postBuild", "binder/start"])
+      expect(fs.statSync(path.join(ROOT, f)).mode & 0o111, `${f} is executable`).not.toBe(0);
   });
 });
 
 describe("Docker", () => {
   it("builds from Node 20 with Python's venv, installs and sets up, serves JupyterLab on 8888", () => {
-    const lines = read("Dockerfile").split("\n").filter((l) => l && !l.startsWith("#"));
+    const lines = read("Dockerfile")
+      .split("\n")
+      .filter((l) => l && !l.startsWith("#"));
     expect(lines[0]).toMatch(/^FROM node:20\b/);
     const text = lines.join("\n");
     expect(text).toMatch(/apt-get install .*python3-venv/);
@@ -88,7 +95,9 @@ describe("Docker", () => {
 describe("the README", () => {
   it("carries the Codespaces and Binder badges and the Docker commands", () => {
     const readme = read("README.md");
-    expect(readme).toMatch(/\[!\[Open in GitHub Codespaces\]\(https:\/\/github\.com\/codespaces\/badge\.svg\)\]\(https:\/\/codespaces\.new\//);
+    expect(readme).toMatch(
+      /\[!\[Open in GitHub Codespaces\]\(https:\/\/github\.com\/codespaces\/badge\.svg\)\]\(https:\/\/codespaces\.new\//,
+    );
     expect(readme).toMatch(/\[!\[Binder\]\(https:\/\/mybinder\.org\/badge_logo\.svg\)\]\(https:\/\/mybinder\.org\/v2\/gh\//);
     expect(readme).toContain("docker build -t http-workbook .");
     expect(readme).toContain("docker run --rm -p 8888:8888 http-workbook");

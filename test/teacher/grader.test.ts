@@ -50,6 +50,13 @@ describe("grader on made-up attempts", () => {
     }
   }, 60_000);
 
+  it("fails an answer that cannot be copied out of the sandbox, even when copying it throws an empty string", async () => {
+    const [v] = await grade(["4.2h"]);
+    expect(v.status).toBe("failed");
+    expect(v.message).toMatch(/something that cannot be copied/);
+    expect(v.score).toBe(0);
+  });
+
   it("fails an exercise that answers with the workbook's own model, naming it", async () => {
     const [direct, namespace, forged] = await grade(["4.3a", "4.3b", "4.3c"]);
     expect(direct.status).toBe("failed");
@@ -76,7 +83,9 @@ describe("grader feedback in Korean", () => {
     expect(wrong.message).toMatch(/왜 중요한가: .*[가-힣]/);
     expect(wrong.message).not.toMatch(/expected|got|why it matters/);
     expect(wrong.hiddenMessage).toMatch(/^숨은 케이스 하나가 실패했습니다/);
-    expect(formatVerdict(wrong, { en: "title", ko: "제목" })).toMatch(/^4\.1a 제목: ✘ 실패 \(케이스 \d+\/\d+, 숨은 케이스 \d+\/\d+; [\d.]+\/2점\)/);
+    expect(formatVerdict(wrong, { en: "title", ko: "제목" })).toMatch(
+      /^4\.1a 제목: ✘ 실패 \(케이스 \d+\/\d+, 숨은 케이스 \d+\/\d+; [\d.]+\/2점\)/,
+    );
     expect(loop.message).toMatch(/초 동안 답이 없어 중단했습니다/);
   });
 
@@ -85,18 +94,22 @@ describe("grader feedback in Korean", () => {
     const target = ".tmp-grader-language-test";
     fs.mkdirSync(path.join(ROOT, target), { recursive: true });
     try {
-      fs.writeFileSync(path.join(ROOT, target, "parallel-connections.ts"), [
-        'import { simulatePageLoad } from "../lib/http/page-load";',
-        "export function enoughConnections(input: { page: { htmlBytes: number; objectBytes: number[] } }): number {",
-        '  return simulatePageLoad({ page: input.page, strategy: "parallel", rttMs: -1, bandwidthBps: 1e6, maxConnections: 2 }).totalMs;',
-        "}",
-        "",
-      ].join("\n"));
+      fs.writeFileSync(
+        path.join(ROOT, target, "parallel-connections.ts"),
+        [
+          'import { simulatePageLoad } from "../lib/http/page-load";',
+          "export function enoughConnections(input: { page: { htmlBytes: number; objectBytes: number[] } }): number {",
+          '  return simulatePageLoad({ page: input.page, strategy: "parallel", rttMs: -1, bandwidthBps: 1e6, maxConnections: 2 }).totalMs;',
+          "}",
+          "",
+        ].join("\n"),
+      );
       const box = buildSandbox(target, "parallel-connections.ts");
       for (const mod of ["lib/i18n", "lib/errors", "lib/http/page-load"]) {
         expect(fs.readFileSync(path.join(box.root, `${mod}.js`), "utf8"), mod).not.toMatch(/is not available to these exercises/);
       }
-      const run = async () => (await runChecks(["4.4d"], { target, timeoutMs: 5000, typeCheck: false, hidden: false, onOutput: () => {} }))[0].message;
+      const run = async () =>
+        (await runChecks(["4.4d"], { target, timeoutMs: 5000, typeCheck: false, hidden: false, onOutput: () => {} }))[0].message;
       const english = await run();
       expect(english).toMatch(/an error was thrown: RangeError: The value of "[^"]*rttMs" is out of range/);
       setLanguage("ko");

@@ -6,7 +6,7 @@ import { tr } from "../../lib/i18n";
 import { catalogue } from "../../lib/workbook/catalogue";
 import { ROOT } from "../../lib/workbook/paths";
 import { runChecks } from "../../lib/workbook/run-check";
-import { formatVerdict, Verdict } from "../../lib/workbook/verdict";
+import { formatVerdict, type Verdict } from "../../lib/workbook/verdict";
 
 describe("reference solutions (solutions/)", () => {
   const verdicts = new Map<string, Verdict>();

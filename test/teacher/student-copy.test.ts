@@ -15,8 +15,19 @@ describe("a released student copy", () => {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "student-copy-")), "class");
   afterAll(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
 
-  const vitest = () => spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "test/exercises.test.ts", "test/workbook/catalogue.test.ts", "test/workbook/imports.test.ts", "test/workbook/typecheck.test.ts"],
-    { cwd: dir, encoding: "utf8", timeout: 280_000, env: { ...process.env, CI: "" } });
+  const vitest = () =>
+    spawnSync(
+      process.execPath,
+      [
+        "node_modules/vitest/vitest.mjs",
+        "run",
+        "test/exercises.test.ts",
+        "test/workbook/catalogue.test.ts",
+        "test/workbook/imports.test.ts",
+        "test/workbook/typecheck.test.ts",
+      ],
+      { cwd: dir, encoding: "utf8", timeout: 280_000, env: { ...process.env, CI: "" } },
+    );
 
   it("passes its tests as a plain folder, then as a git repository", () => {
     release(dir);
@@ -25,7 +36,8 @@ describe("a released student copy", () => {
     expect(plain.status, plain.stdout + plain.stderr).toBe(0);
     expect(plain.stdout).toMatch(/skipped/); // the stubs: not started
     expect(fs.existsSync(path.join(dir, ".git"))).toBe(false);
-    const git = (...args: string[]) => spawnSync("git", ["-c", "user.email=t@example.org", "-c", "user.name=t", ...args], { cwd: dir, encoding: "utf8" });
+    const git = (...args: string[]) =>
+      spawnSync("git", ["-c", "user.email=t@example.org", "-c", "user.name=t", ...args], { cwd: dir, encoding: "utf8" });
     git("init", "-q");
     git("add", "-A");
     expect(git("commit", "-qm", "template").status).toBe(0);

@@ -14,8 +14,10 @@ const tocFiles = () => [...read("myst.yml").matchAll(/^\s*- file: (.+)$/gm)].map
 describe("the course site (mystmd)", () => {
   it("has every notebook, English and Korean, in its table of contents, and nothing that does not exist", () => {
     const toc = tocFiles();
-    for (const nb of [...listNotebooks("en"), ...listNotebooks("ko")]) expect(toc, `${nb} is not a page of the site`).toContain(nb.split(path.sep).join("/"));
-    for (const file of toc) expect(fs.existsSync(path.join(ROOT, file)), `${file} is in the table of contents but does not exist`).toBe(true);
+    for (const nb of [...listNotebooks("en"), ...listNotebooks("ko")])
+      expect(toc, `${nb} is not a page of the site`).toContain(nb.split(path.sep).join("/"));
+    for (const file of toc)
+      expect(fs.existsSync(path.join(ROOT, file)), `${file} is in the table of contents but does not exist`).toBe(true);
   });
 
   it("launches a page live on Binder and offers Codespaces", () => {

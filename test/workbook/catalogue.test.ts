@@ -11,7 +11,10 @@ describe("exercise catalogue", () => {
   it("has unique ids of the form <section><letter>", () => {
     const ids = catalogue.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const e of catalogue) expect(e.id).toBe(`${e.section}${e.id.slice(e.section.length)}`), expect(e.id).toMatch(/^\d\.\d[a-z]$/);
+    for (const e of catalogue) {
+      expect(e.id).toBe(`${e.section}${e.id.slice(e.section.length)}`);
+      expect(e.id).toMatch(/^\d\.\d[a-z]$/);
+    }
   });
 
   for (const e of catalogue) {

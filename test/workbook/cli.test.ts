@@ -14,12 +14,16 @@ function workbook(...args: string[]) {
 
 /** The CLI with more environment variables (WORKBOOK_LANG, WORKBOOK_SETTINGS ...). */
 function workbookWith(env: Record<string, string>, ...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/ts-node/dist/bin.js"), "--transpile-only", "scripts/workbook.ts", ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 170_000,
-    env: { ...process.env, ...env },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/ts-node/dist/bin.js"), "--transpile-only", "scripts/workbook.ts", ...args],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 170_000,
+      env: { ...process.env, ...env },
+    },
+  );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -75,7 +79,10 @@ describe("npm run workbook", () => {
     for (const key of ["score", "execution_time", "output", "visibility", "tests"]) expect(report).toHaveProperty(key);
     expect(report).not.toHaveProperty("max_score");
     const max = report.tests.reduce((s: number, t: { max_score: number }) => s + t.max_score, 0);
-    expect(max).toBeCloseTo(catalogue.reduce((s, e) => s + e.points, 0), 6);
+    expect(max).toBeCloseTo(
+      catalogue.reduce((s, e) => s + e.points, 0),
+      6,
+    );
     for (const t of report.tests) {
       for (const key of ["name", "number", "score", "max_score", "status", "output", "visibility"]) expect(t).toHaveProperty(key);
       expect(t.score).toBeLessThanOrEqual(t.max_score);
@@ -102,19 +109,36 @@ describe("npm run workbook", () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "release-")), "class");
     const r = workbook("release", dir);
     expect(r.status).toBe(0);
-    for (const f of [`exercises/${catalogue[0].file}`, `checks/${catalogue[0].file}`, "notebooks/00-start-here.ipynb", "package-lock.json", ".workbook-student-copy"]) {
+    for (const f of [
+      `exercises/${catalogue[0].file}`,
+      `checks/${catalogue[0].file}`,
+      "notebooks/00-start-here.ipynb",
+      "package-lock.json",
+      ".workbook-student-copy",
+    ]) {
       expect(fs.existsSync(path.join(dir, f)), f).toBe(true);
     }
-    for (const f of ["solutions", "checks/hidden", ".ci", "docs", "test/teacher", "scripts/check-stubs.ts", "TEACHING.md", "node_modules"]) {
+    for (const f of [
+      "solutions",
+      "checks/hidden",
+      ".ci",
+      "docs",
+      "test/teacher",
+      "scripts/check-stubs.ts",
+      "TEACHING.md",
+      "node_modules",
+    ]) {
       expect(fs.existsSync(path.join(dir, f)), f).toBe(false);
     }
     const workflow = fs.readFileSync(path.join(dir, ".github/workflows/classroom.yml"), "utf8");
     for (const e of catalogue) expect(workflow).toContain(`check ${e.id}\n          timeout: 5\n          max-score: ${e.points}`);
     expect(workflow).toMatch(/autograding-grading-reporter@v1/);
-    expect(workflow).toMatch(/^    env:\n      WORKBOOK_LANG: en$/m); // the checks speak the language of the teacher's release
+    expect(workflow).toMatch(/^ {4}env:\n {6}WORKBOOK_LANG: en$/m); // the checks speak the language of the teacher's release
     expect(workflow).toContain(`- name: ${catalogue[0].id} ${catalogue[0].title.en.replace(/[:#]/g, " ")}\n`);
     // a student may commit their lab results and hint record for the autograder
-    expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8")).toMatch(/^\.workbook\/\*\n!\.workbook\/labs\/\n!\.workbook\/hints\.json$/m);
+    expect(fs.readFileSync(path.join(dir, ".gitignore"), "utf8")).toMatch(
+      /^\.workbook\/\*\n!\.workbook\/labs\/\n!\.workbook\/hints\.json$/m,
+    );
     fs.rmSync(path.dirname(dir), { recursive: true });
   });
 
@@ -188,14 +212,18 @@ describe("npm run workbook in Korean", () => {
     const env = { WORKBOOK_LANG: "ko", WORKBOOK_SETTINGS: path.join(dir, "none.json") };
     expect(workbookWith(env, "progress").stdout).toMatch(/^연습 문제: /);
     expect(workbookWith(env, "lang").stdout).toMatch(/^언어: ko \(한국어\), 환경 변수 WORKBOOK_LANG에서 정했습니다\./);
-    expect(workbookWith({ WORKBOOK_SETTINGS: path.join(dir, "none.json") }, "lang").stdout).toMatch(/^Language: en \(English\), from the WORKBOOK_LANG environment variable\./);
+    expect(workbookWith({ WORKBOOK_SETTINGS: path.join(dir, "none.json") }, "lang").stdout).toMatch(
+      /^Language: en \(English\), from the WORKBOOK_LANG environment variable\./,
+    );
   });
 
   it("lang with a value that is not a language is a usage error naming the parameter, in either language", () => {
     const env = { WORKBOOK_SETTINGS: path.join(dir, "bad.json") };
     const en = workbookWith(env, "lang", "xx");
     expect(en.status).toBe(2);
-    expect(en.stderr).toMatch(/^error: The value of "lang" is out of range\. It must be one of "en", "ko"\. Received "xx"\nusage: npm run workbook -- lang \[en\|ko\]\n$/);
+    expect(en.stderr).toMatch(
+      /^error: The value of "lang" is out of range\. It must be one of "en", "ko"\. Received "xx"\nusage: npm run workbook -- lang \[en\|ko\]\n$/,
+    );
     const ko = workbookWith({ ...env, WORKBOOK_LANG: "ko" }, "lang", "xx");
     expect(ko.status).toBe(2);
     expect(ko.stderr).toMatch(/^오류: "lang" 값이 허용 범위를 벗어났습니다.*"xx"\n사용법: npm run workbook -- lang \[en\|ko\]\n$/);

@@ -19,7 +19,10 @@ describe("imports the tslab kernel can follow", () => {
     it(`${folder}/: every relative import names a .ts file, without a dot in its name`, () => {
       const bad: string[] = [];
       for (const file of tsFiles(path.join(ROOT, folder))) {
-        const src = fs.readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+        const src = fs
+          .readFileSync(file, "utf8")
+          .replace(/\/\*[\s\S]*?\*\//g, "")
+          .replace(/\/\/.*$/gm, "");
         for (const m of src.matchAll(/(?:from|import|require\()\s*["'](\.{1,2}\/[^"']*)["']/g)) {
           const spec = m[1];
           const target = path.resolve(path.dirname(file), spec);

@@ -20,13 +20,30 @@ import "../../lib/workbook/not-implemented";
 /** Plain-JavaScript modules, loaded as the scripts load one another. */
 const scriptsI18n = (): { tables: Map<string, Record<string, Text>> } => require(path.join(ROOT, "scripts", "i18n.js"));
 
-const problems = (area: string, table: Record<string, Text>) => Object.entries(table).flatMap(([key, text]) => textProblems(`${area}.${key}`, text));
+const problems = (area: string, table: Record<string, Text>) =>
+  Object.entries(table).flatMap(([key, text]) => textProblems(`${area}.${key}`, text));
 
 describe("message tables of the grader, the CLI and the scripts", () => {
   // each message's two languages: test/lib/i18n.test.ts, over every lib table
   it("lib/workbook: every module that shows text has a table", () => {
     const areas = [...messageTables().keys()].filter((a) => a.startsWith("workbook/"));
-    for (const mod of ["cli", "compare", "verdict", "progress", "hints", "grade", "run-check", "sandbox", "import-rules", "build", "release", "autograder", "bench", "catalogue", "not-implemented"]) {
+    for (const mod of [
+      "cli",
+      "compare",
+      "verdict",
+      "progress",
+      "hints",
+      "grade",
+      "run-check",
+      "sandbox",
+      "import-rules",
+      "build",
+      "release",
+      "autograder",
+      "bench",
+      "catalogue",
+      "not-implemented",
+    ]) {
       expect(areas).toContain(`workbook/${mod}`);
     }
   });
@@ -39,8 +56,10 @@ describe("message tables of the grader, the CLI and the scripts", () => {
   });
 
   it("a script speaks the language lib/i18n.ts decides: WORKBOOK_LANG, and a saved choice before it", () => {
-    const probe = 'const i = require("./scripts/i18n"); const say = i.messages("probe", { hi: { en: "hello {n}", ko: "안녕 {n}" } }); console.log(i.language(), say.hi({ n: 1 }));';
-    const run = (env: Record<string, string>) => spawnSync(process.execPath, ["-e", probe], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+    const probe =
+      'const i = require("./scripts/i18n"); const say = i.messages("probe", { hi: { en: "hello {n}", ko: "안녕 {n}" } }); console.log(i.language(), say.hi({ n: 1 }));';
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, ["-e", probe], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
     expect(run({ WORKBOOK_LANG: "ko" }).stdout.trim()).toBe("ko 안녕 1");
     expect(run({ WORKBOOK_LANG: "en" }).stdout.trim()).toBe("en hello 1");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workbook-lang-"));

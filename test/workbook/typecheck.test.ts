@@ -13,13 +13,16 @@ describe("type errors", () => {
 
   it("are listed with file and line under a verdict that is still decided", async () => {
     fs.mkdirSync(path.join(ROOT, TARGET), { recursive: true });
-    fs.writeFileSync(path.join(ROOT, TARGET, "tcp-connections.ts"), [
-      "export function segmentCount(bytes: number, mss = 1460): number {",
-      '  const label: string = bytes; // a type error: number is not string',
-      "  return label === undefined ? 0 : 1;",
-      "}",
-      "",
-    ].join("\n"));
+    fs.writeFileSync(
+      path.join(ROOT, TARGET, "tcp-connections.ts"),
+      [
+        "export function segmentCount(bytes: number, mss = 1460): number {",
+        "  const label: string = bytes; // a type error: number is not string",
+        "  return label === undefined ? 0 : 1;",
+        "}",
+        "",
+      ].join("\n"),
+    );
     const [v] = await runChecks(["4.1b"], { target: TARGET, onOutput: () => {} });
     expect(v.typeErrors).toHaveLength(1);
     expect(v.typeErrors[0]).toMatch(new RegExp(`^${TARGET}/tcp-connections.ts:2:9 Type 'number' is not assignable to type 'string'`));
