@@ -38,35 +38,65 @@ export type Localized = string & { readonly __localized: true };
 
 let chosen: Language | undefined;
 
+const DEFAULT_SETTINGS_FILE = path.resolve(__dirname, "..", ".workbook", "settings.json");
+
 /** The settings file `lang` writes: WORKBOOK_SETTINGS, or .workbook/settings.json in the workbook. */
 export function settingsFile(): string {
-  return process.env.WORKBOOK_SETTINGS || path.resolve(__dirname, "..", ".workbook", "settings.json");
+  return process.env.WORKBOOK_SETTINGS || DEFAULT_SETTINGS_FILE;
 }
 
 function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }
 
-let savedCache: { file: string; mtimeMs: number; size: number; lang: Language | undefined } | undefined;
+/** How long a look at the settings file holds: a message-heavy simulation asks for the language thousands of times a second. */
+const SETTINGS_RECHECK_MS = 100;
+
+let savedCache: { file: string; checkedAt: number; mtimeMs: number; size: number; lang: Language | undefined } | undefined;
 
 /**
  * The language saved by `lang`, if any (unreadable or malformed settings count
- * as none). Kept while the file's time and size stay the same: messages ask
- * often, and a stat costs a tenth of a read.
+ * as none). Read again when the file's time or size changes, looked at no more
+ * than every SETTINGS_RECHECK_MS: a choice saved by another process reaches a
+ * running one (a notebook kernel) within that time.
  */
 export function savedLanguage(): Language | undefined {
   const file = settingsFile();
+  const now = Date.now();
+  if (savedCache?.file === file && now - savedCache.checkedAt < SETTINGS_RECHECK_MS) return savedCache.lang;
   try {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stat) return undefined;
-    if (savedCache && savedCache.file === file && savedCache.mtimeMs === stat.mtimeMs && savedCache.size === stat.size)
+    if (!stat) {
+      savedCache = { file, checkedAt: now, mtimeMs: -1, size: -1, lang: undefined };
+      return undefined;
+    }
+    if (savedCache?.file === file && savedCache.mtimeMs === stat.mtimeMs && savedCache.size === stat.size) {
+      savedCache.checkedAt = now;
       return savedCache.lang;
+    }
     const saved: unknown = JSON.parse(fs.readFileSync(file, "utf8"))?.lang;
-    savedCache = { file, mtimeMs: stat.mtimeMs, size: stat.size, lang: isLanguage(saved) ? saved : undefined };
-    return savedCache.lang;
+    savedCache = { file, checkedAt: now, mtimeMs: stat.mtimeMs, size: stat.size, lang: isLanguage(saved) ? saved : undefined };
   } catch {
-    return undefined;
+    savedCache = { file, checkedAt: now, mtimeMs: -1, size: -1, lang: undefined };
   }
+  return savedCache.lang;
+}
+
+/** Saves `lang` in the settings file (keeping any other setting there), as `npm run workbook -- lang` does; returns the file. */
+export function saveLanguage(lang: Language): string {
+  if (!isLanguage(lang)) invalidArg("lang", '"en" or "ko"', lang);
+  const file = settingsFile();
+  let settings: Record<string, unknown> = {};
+  try {
+    const old: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (old !== null && typeof old === "object" && !Array.isArray(old)) settings = old as Record<string, unknown>;
+  } catch {
+    // none yet, or unreadable: start afresh
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify({ ...settings, lang }, null, 2)}\n`);
+  savedCache = undefined; // this process sees its own choice at once
+  return file;
 }
 
 /** "ko" for a Korean locale name such as ko_KR.UTF-8 or ko-KR, "en" for any other. */
@@ -74,15 +104,21 @@ export function localeLanguage(locale: string | undefined): Language {
   return /^ko([_.@-]|$)/i.test(locale ?? "") ? "ko" : "en";
 }
 
+let intlLocale: string | null | undefined;
+
 function systemLocale(): string | undefined {
   const env = process.env;
   const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG;
   if (fromEnv && fromEnv !== "C" && fromEnv !== "POSIX" && !/^C\./.test(fromEnv)) return fromEnv;
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().locale;
-  } catch {
-    return undefined;
+  // Intl's default locale is fixed for the life of the process, and costly to ask (tens of µs)
+  if (intlLocale === undefined) {
+    try {
+      intlLocale = Intl.DateTimeFormat().resolvedOptions().locale;
+    } catch {
+      intlLocale = null;
+    }
   }
+  return intlLocale ?? undefined;
 }
 
 /** What decided the current language: the five steps at the top of this file, first match wins. */

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { checkChoice } from "../errors";
-import { language, languageChoice, LANGUAGES, messages, settingsFile, tr, type Language, type Localized, type Text } from "../i18n";
+import { language, languageChoice, LANGUAGES, messages, saveLanguage, settingsFile, tr, type Localized, type Text } from "../i18n";
 import { catalogue, findExercise } from "./catalogue";
 import { checkExercises, progressText, selectIds, verdictPrinter } from "./check";
 import { gradeReport, type GradeReport, maxScoreOf } from "./grade";
@@ -373,21 +373,6 @@ export const commands: Record<string, Command> = {
     },
   },
 };
-
-/** Saves `lang` in the settings file (keeping any other setting there); returns the file. */
-function saveLanguage(lang: Language): string {
-  const file = settingsFile();
-  let settings: Record<string, unknown> = {};
-  try {
-    const old: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-    if (old !== null && typeof old === "object" && !Array.isArray(old)) settings = old as Record<string, unknown>;
-  } catch {
-    // none yet, or unreadable: start afresh
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify({ ...settings, lang }, null, 2)}\n`);
-  return file;
-}
 
 /** The current language, and what decided it. */
 function describeLanguage(): string {
