@@ -78,8 +78,8 @@ export interface PageConnection {
   readonly tcp: TcpConnection;
   /** true: the server closes after the first response; false: the browser closes when done */
   readonly oneRequest: boolean;
-  /** requests written on it whose responses have not fully arrived */
-  readonly inFlight: RequestTiming[];
+  /** requests written on it whose responses have not fully arrived, in request order (a Set: a complete one leaves in O(1), even out of order) */
+  readonly inFlight: Set<RequestTiming>;
   readonly timing: ConnectionTiming;
   /** "request": responses in request order (HTTP/1.x); "ready": each as soon as it is ready (multiplexed) */
   readonly order: ResponseOrder;
@@ -107,8 +107,9 @@ interface ServerSlot {
  * `completePending`, whatever the number of requests.
  */
 export interface StreamState {
-  /** requests the server has not answered yet, in request order (HTTP/1.x only) */
+  /** requests in request order, for the server's in-order answers (HTTP/1.x only); those before serverHead are answered */
   readonly serverQueue: ServerSlot[];
+  serverHead: number;
   /** responses in stream order, with their offsets */
   readonly placed: ServerSlot[];
   /** where the next response will start */
@@ -145,8 +146,8 @@ export class PageLoadSession {
       requests: [],
       closedBy: oneRequest ? "server" : "client",
     };
-    const stream: StreamState = { serverQueue: [], placed: [], nextOffset: 0, firstBytePending: 0, completePending: 0 };
-    const conn: PageConnection = { tcp, oneRequest, inFlight: [], timing, order, stream };
+    const stream: StreamState = { serverQueue: [], serverHead: 0, placed: [], nextOffset: 0, firstBytePending: 0, completePending: 0 };
+    const conn: PageConnection = { tcp, oneRequest, inFlight: new Set(), timing, order, stream };
     tcp.onEstablished((t) => {
       timing.establishedMs = t;
       for (const r of conn.inFlight) {
@@ -203,7 +204,7 @@ export class PageLoadSession {
     };
     if (isNew) r.connectStartMs = tcp.openedAtMs;
     this.requests.push(r);
-    conn.inFlight.push(r);
+    conn.inFlight.add(r);
     conn.timing.requests.push(page.index);
     const slot: ServerSlot = { request: r, ready: false, done, offset: NaN };
     if (conn.order === "request") {
@@ -235,8 +236,7 @@ export class PageLoadSession {
   private complete(conn: PageConnection, slot: ServerSlot, t: number): void {
     const r = slot.request;
     r.doneMs = t;
-    const i = conn.inFlight.indexOf(r); // the first, except when a multiplexed response overtakes
-    conn.inFlight.splice(i, 1);
+    conn.inFlight.delete(r);
     slot.done(conn, r);
   }
 
@@ -255,8 +255,9 @@ export class PageLoadSession {
 
   // Responses leave in request order (RFC 9112 9.3.2): a ready response waits for every earlier one.
   private respondInOrder(conn: PageConnection): void {
-    const queue = conn.stream.serverQueue;
-    while (queue.length > 0 && queue[0].ready) this.writeResponse(conn, queue.shift()!.request);
+    const stream = conn.stream;
+    const queue = stream.serverQueue;
+    while (stream.serverHead < queue.length && queue[stream.serverHead].ready) this.writeResponse(conn, queue[stream.serverHead++].request);
   }
 
   // Multiplexed: a ready response leaves at once; its place in the stream is where it starts now.
