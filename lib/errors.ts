@@ -6,18 +6,9 @@
  * from a message table, so it is `Localized`; the parameter name stays as the
  * code spells it.
  */
-import { messages, type Localized } from "./i18n";
+import { errorFrames, messages, type Localized } from "./i18n";
 
 const say = messages("errors", {
-  invalidType: {
-    en: 'The "{name}" argument must be {expected}. Received {type} {value}',
-    ko: '"{name}" 인자가 잘못되었습니다. 필요한 것: {expected}. 받은 값: {type} {value}',
-  },
-  outOfRange: {
-    en: 'The value of "{name}" is out of range. It must be {expected}. Received {value}',
-    ko: '"{name}" 값이 허용 범위를 벗어났습니다. 허용되는 값: {expected}. 받은 값: {value}',
-  },
-  cut: { en: "{shown}... ({length} characters)", ko: "{shown}... (모두 {length}자)" },
   arrayOfLength: { en: "array of length {length}", ko: "길이 {length}인 배열" },
   number: { en: "a number", ko: "숫자" },
   finiteNumber: { en: "a finite number", ko: "유한한 숫자" },
@@ -29,7 +20,7 @@ const say = messages("errors", {
   object: { en: "an object", ko: "객체" },
   ruleObject: { en: "an object { min?, max?, above?, integer? }", ko: "객체 { min?, max?, above?, integer? }" },
   stringArray: { en: "an array of strings", ko: "문자열 배열" },
-  oneOf: { en: "one of {choices}", ko: "다음 중 하나: {choices}" },
+  oneOf: { en: "one of {choices}", ko: "{choices} 중 하나" },
 });
 
 export interface NumberRule {
@@ -60,14 +51,14 @@ const SHOWN_NAME_CHARS = 200;
 const SHOWN_EXPECTED_CHARS = 1000;
 
 function cut(text: string, max = SHOWN_CHARS): string {
-  return text.length > max ? say.cut({ shown: text.slice(0, max), length: text.length }) : text;
+  return text.length > max ? errorFrames.cut({ shown: text.slice(0, max), length: text.length }) : text;
 }
 
 /** Any value as text for a message, without throwing (an object without a prototype has no toString). */
 function describe(value: unknown): string {
   if (typeof value === "string") {
     return value.length > SHOWN_CHARS
-      ? say.cut({ shown: JSON.stringify(value.slice(0, SHOWN_CHARS)), length: value.length })
+      ? errorFrames.cut({ shown: JSON.stringify(value.slice(0, SHOWN_CHARS)), length: value.length })
       : JSON.stringify(value);
   }
   if (Array.isArray(value)) return say.arrayOfLength({ length: value.length });
@@ -86,11 +77,11 @@ function label(text: unknown, max: number): string {
 /** Throws a TypeError with code ERR_INVALID_ARG_TYPE. */
 export function invalidType(name: string, expected: Localized, value: unknown): never {
   const err = new TypeError(
-    say.invalidType({
+    errorFrames.invalidType({
       name: label(name, SHOWN_NAME_CHARS),
       expected: label(expected, SHOWN_EXPECTED_CHARS),
-      type: typeof value,
-      value: describe(value),
+      // "Received undefined" or "null" as Node words it; otherwise the type, then the value
+      received: value === undefined || value === null ? String(value) : `${typeof value} ${describe(value)}`,
     }),
   );
   (err as NodeJS.ErrnoException).code = "ERR_INVALID_ARG_TYPE";
@@ -100,7 +91,11 @@ export function invalidType(name: string, expected: Localized, value: unknown): 
 /** Throws a RangeError with code ERR_OUT_OF_RANGE. */
 export function outOfRange(name: string, expected: Localized, value: unknown): never {
   const err = new RangeError(
-    say.outOfRange({ name: label(name, SHOWN_NAME_CHARS), expected: label(expected, SHOWN_EXPECTED_CHARS), value: describe(value) }),
+    errorFrames.outOfRange({
+      name: label(name, SHOWN_NAME_CHARS),
+      expected: label(expected, SHOWN_EXPECTED_CHARS),
+      received: describe(value),
+    }),
   );
   (err as NodeJS.ErrnoException).code = "ERR_OUT_OF_RANGE";
   throw err;

@@ -84,7 +84,7 @@ export function savedLanguage(): Language | undefined {
 
 /** Saves `lang` in the settings file (keeping any other setting there), as `npm run workbook -- lang` does; returns the file. */
 export function saveLanguage(lang: Language): string {
-  if (!isLanguage(lang)) invalidArg("lang", '"en" or "ko"', lang);
+  if (!isLanguage(lang)) invalidArg("lang", frames.lang(), lang);
   const file = settingsFile();
   let settings: Record<string, unknown> = {};
   try {
@@ -148,8 +148,10 @@ export function language(): Language {
 /** Switches this process to `lang` ("en" or "ko"); returns it. Other processes keep theirs. */
 export function setLanguage(lang: Language): Language {
   if (!isLanguage(lang)) {
-    // not errors.ts's helpers: they speak through this module
-    const err = new RangeError(`The value of "lang" is out of range. It must be "en" or "ko". Received ${JSON.stringify(lang)}`);
+    const shown = typeof lang === "string" ? JSON.stringify(lang) : String(lang);
+    const err = new RangeError(
+      frames.outOfRange({ name: "lang", expected: frames.lang(), received: shown.length > 120 ? `${shown.slice(0, 120)}...` : shown }),
+    );
     (err as NodeJS.ErrnoException).code = "ERR_OUT_OF_RANGE";
     throw err;
   }
@@ -168,18 +170,22 @@ export function fill(template: string, params?: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
 }
 
-function invalidArg(name: string, expected: string, value: unknown): never {
-  // not errors.ts's helpers: they speak through this module
-  const cut = (t: string) => (t.length > 120 ? `${t.slice(0, 120)}... (${t.length} characters)` : t);
+function invalidArg(name: string, expected: Localized, value: unknown): never {
   const shown =
     value === null
       ? "null"
       : typeof value === "object"
-        ? "an object"
-        : typeof value === "string"
-          ? cut(JSON.stringify(value))
-          : cut(`${typeof value} ${String(value)}`);
-  const err = new TypeError(`The "${name}" argument must be ${expected}. Received ${shown}`);
+        ? frames.anObject()
+        : value === undefined
+          ? "undefined"
+          : `${typeof value} ${String(value)}`;
+  const err = new TypeError(
+    frames.invalidType({
+      name,
+      expected,
+      received: shown.length > 120 ? frames.cut({ shown: shown.slice(0, 120), length: shown.length }) : shown,
+    }),
+  );
   (err as NodeJS.ErrnoException).code = "ERR_INVALID_ARG_TYPE";
   throw err;
 }
@@ -196,13 +202,12 @@ function printable(value: unknown): boolean {
 
 /** `text` in the current language (or `lang`), placeholders filled; for text written in a notebook or an exercise. */
 export function tr(text: Text, params?: Params, lang: Language = language()): Localized {
-  if (!isLanguage(lang)) invalidArg("lang", '"en" or "ko"', lang);
+  if (!isLanguage(lang)) invalidArg("lang", frames.lang(), lang);
   const chosenText = text !== null && typeof text === "object" ? text[lang] : undefined;
-  if (typeof chosenText !== "string") invalidArg("text", "an object { en, ko } of strings", text);
+  if (typeof chosenText !== "string") invalidArg("text", frames.text(), text);
   if (params !== undefined) {
-    if (params === null || typeof params !== "object" || Array.isArray(params)) invalidArg("params", "an object of name -> value", params);
-    for (const key of Object.keys(params))
-      if (!printable(params[key])) invalidArg(`params.${key}`, "a string, a finite number, a boolean or a bigint", params[key]);
+    if (params === null || typeof params !== "object" || Array.isArray(params)) invalidArg("params", frames.params(), params);
+    for (const key of Object.keys(params)) if (!printable(params[key])) invalidArg(`params.${key}`, frames.param(), params[key]);
   }
   return fill(chosenText, params) as Localized;
 }
@@ -238,3 +243,26 @@ export function messages<K extends string>(area: string, table: Record<K, Text>)
 export function messageTables(): ReadonlyMap<string, Record<string, Text>> {
   return registry;
 }
+
+/**
+ * The wording of an argument error, for lib/errors.ts's checks and for this
+ * module's own (which cannot use errors.ts: errors.ts speaks through here).
+ */
+const frames = messages("i18n", {
+  invalidType: {
+    en: 'The "{name}" argument must be {expected}. Received {received}',
+    ko: '"{name}" 인자가 잘못되었습니다. 필요한 것: {expected}. 받은 값: {received}',
+  },
+  outOfRange: {
+    en: 'The value of "{name}" is out of range. It must be {expected}. Received {received}',
+    ko: '"{name}" 값이 허용 범위를 벗어났습니다. 허용되는 값: {expected}. 받은 값: {received}',
+  },
+  cut: { en: "{shown}... ({length} characters)", ko: "{shown}... (모두 {length}자)" },
+  anObject: { en: "an object", ko: "객체" },
+  lang: { en: '"en" or "ko"', ko: '"en" 또는 "ko"' },
+  text: { en: "an object { en, ko } of strings", ko: "문자열 두 개를 가진 객체 { en, ko }" },
+  params: { en: "an object of name -> value", ko: "이름 -> 값 객체" },
+  param: { en: "a string, a finite number, a boolean or a bigint", ko: "문자열, 유한한 숫자, 불리언 또는 bigint" },
+});
+
+export const errorFrames = { invalidType: frames.invalidType, outOfRange: frames.outOfRange, cut: frames.cut };

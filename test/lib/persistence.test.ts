@@ -130,7 +130,7 @@ describe("decidePersistence in Korean", () => {
       "Transfer-Encoding과 Content-Length가 함께 있어 오류로 다룹니다(RFC 9112 6.3). 이 응답 뒤에 커넥션이 닫힙니다",
     );
     expect(() => decidePersistence(undefined as never)).toThrow(
-      '"exchange" 인자가 잘못되었습니다. 필요한 것: 객체 {request, response}. 받은 값: undefined undefined',
+      '"exchange" 인자가 잘못되었습니다. 필요한 것: 객체 {request, response}. 받은 값: undefined',
     );
   });
 });

@@ -480,7 +480,7 @@ describe("Network in Korean", () => {
     catchError(() => new Network().open({ established: true }).client.write(200_000 * MSS));
     catchError(() => new Network().open().client.sendControl("ACK" as never, "x"));
     expect(errors.map((e) => e.message)).toEqual([
-      '"nagleVariant" 값이 허용 범위를 벗어났습니다. 허용되는 값: 다음 중 하나: "classic", "minshall". 받은 값: "bsd"',
+      '"nagleVariant" 값이 허용 범위를 벗어났습니다. 허용되는 값: "classic", "minshall" 중 하나. 받은 값: "bsd"',
       '"rttMs" 값이 허용 범위를 벗어났습니다. 허용되는 값: >= 0, <= 9007199254740991. 받은 값: -1',
       '"run" 인자가 잘못되었습니다. 필요한 것: 함수. 받은 값: string "run"',
       '"handle" 인자가 잘못되었습니다. 필요한 것: at() 또는 after()가 돌려준 이벤트 핸들. 받은 값: number 5',
