@@ -49,8 +49,6 @@ describe("connection setups in Korean", () => {
       flights: tcp.flights,
       note: tcp.note,
     });
-    expect(() => connectionSetup("tcp+tls1.1" as never)).toThrow(
-      /"stack" 값이 허용 범위를 벗어났습니다\. 허용되는 값: .*"quic".* 중 하나/,
-    );
+    expect(() => connectionSetup("tcp+tls1.1" as never)).toThrow(/"stack" 값이 허용 범위를 벗어났습니다\. 허용되는 값: .*"quic".* 중 하나/);
   });
 });
