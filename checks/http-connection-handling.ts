@@ -287,7 +287,7 @@ const cases: CheckCases = {
         "Serially, no fetch starts before the previous one has ended, and every fetch opens a new connection: the connection setup " +
         "and the slow start from a small window are paid again for every object.",
       ko:
-        "직렬 방식에서는 앞의 가져오기가 끝나기 전에 다음 가져오기가 시작되지 않고, 가져오기마다 새 커넥션을 엽니다. " +
+        "순차 방식에서는 앞의 가져오기가 끝나기 전에 다음 가져오기가 시작되지 않고, 가져오기마다 새 커넥션을 엽니다. " +
         "커넥션 설정과, 작은 윈도에서 시작하는 느린 시작을 객체마다 다시 치릅니다.",
     },
     tolerance: 1e-6,
@@ -380,7 +380,7 @@ const cases: CheckCases = {
           en:
             "six resources at 200 ms RTT: the serial page is blank for seconds, which is why browsers stopped loading this way. " +
             "Per fetch the model gives [605, 605, 605, 605, 605, 605] ms.",
-          ko: "RTT 200 ms에서 리소스 여섯 개: 직렬로 불러오는 페이지는 몇 초 동안 빈 화면이라서, 브라우저는 이런 방식을 그만두었습니다. 모델은 가져오기마다 [605, 605, 605, 605, 605, 605] ms를 냅니다.",
+          ko: "RTT 200 ms에서 리소스 여섯 개: 순차로 불러오는 페이지는 몇 초 동안 빈 화면이라서, 브라우저는 이런 방식을 그만두었습니다. 모델은 가져오기마다 [605, 605, 605, 605, 605, 605] ms를 냅니다.",
         },
         slips: [
           { got: 2430, say: roundTripShort },

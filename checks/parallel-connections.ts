@@ -85,7 +85,7 @@ const cases: CheckCases = {
   "4.4a": {
     why: {
       en: "Serial loading adds every transaction's delay to the next one's, which is what parallel connections attack.",
-      ko: "직렬 로딩은 트랜잭션마다의 지연을 다음 트랜잭션의 지연에 계속 더합니다. 병렬 커넥션이 공략하는 것이 바로 이 점입니다.",
+      ko: "순차 로딩은 트랜잭션마다의 지연을 다음 트랜잭션의 지연에 계속 더합니다. 병렬 커넥션이 공략하는 것이 바로 이 점입니다.",
     },
     tolerance: 1e-6,
     cases: [
@@ -148,7 +148,7 @@ const cases: CheckCases = {
         expect: 1800,
         why: {
           en: "on an unlimited link only the round trips are left: serial loading is bound by latency, not bandwidth.",
-          ko: "대역폭에 제한이 없는 링크에서는 왕복만 남습니다. 직렬 로딩을 붙잡는 것은 대역폭이 아니라 지연입니다.",
+          ko: "대역폭에 제한이 없는 링크에서는 왕복만 남습니다. 순차 로딩을 붙잡는 것은 대역폭이 아니라 지연입니다.",
         },
         slips: [
           { got: 900, say: noHandshake },

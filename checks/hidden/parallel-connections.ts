@@ -49,7 +49,7 @@ const cases: HiddenCheckCases = {
         expect: 856,
         why: {
           en: "one connection at a time, which must match the serial load of 4.4a.",
-          ko: "한 번에 커넥션 하나: 4.4a의 직렬 로드와 같아야 합니다.",
+          ko: "한 번에 커넥션 하나: 4.4a의 순차 로드와 같아야 합니다.",
         },
       },
       {

@@ -86,7 +86,7 @@ const say = messages("http/close", {
   },
   graceful: {
     en: "The server half-closed at {closeMs} ms (FIN after the response), read and dropped request 2 at {arriveMs} ms, and closed fully once the client's FIN arrived at {finMs} ms. No RST.",
-    ko: "서버는 {closeMs} ms에 절반 끊기(half close)를 하고(응답 뒤에 FIN), {arriveMs} ms에 요청 2를 읽어 버렸으며, {finMs} ms에 클라이언트의 FIN이 도착하자 커넥션을 완전히 닫았습니다(전체 끊기). RST는 없습니다.",
+    ko: "서버는 {closeMs} ms에 절반 끊기(half close)를 하고(응답 뒤에 FIN), {arriveMs} ms에 요청 2를 읽어서 버렸으며, {finMs} ms에 클라이언트의 FIN이 도착하자 커넥션을 완전히 닫았습니다(전체 끊기). RST는 없습니다.",
   },
   resetLost: {
     en: "The RST reached the client at {rstMs} ms, before its application had read {lost} of the {total} response bytes: they were discarded.",

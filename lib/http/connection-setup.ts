@@ -48,7 +48,7 @@ const say = messages("http/connection-setup", {
   },
   quic0rttNote: {
     en: "needs a ticket from an earlier connection; a 0-RTT request can be replayed, so only safe (idempotent) requests",
-    ko: "이전 커넥션에서 받은 티켓이 있어야 합니다. 0-RTT 요청은 재전송(replay)될 수 있으므로 안전한(멱등) 요청만 보냅니다",
+    ko: "이전 커넥션에서 받은 티켓이 있어야 합니다. 0-RTT 요청은 재생(replay)될 수 있으므로 안전한(멱등) 요청만 보냅니다",
   },
 });
 

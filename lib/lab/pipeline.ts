@@ -110,7 +110,7 @@ const say = messages("lab/pipeline", {
   rowSequential: { en: "{n} GETs one at a time (total)", ko: "GET {n}개 하나씩 (전체)" },
   heading: {
     en: "Pipelining: median of {repeats} batches on one raw connection each",
-    ko: "파이프라인 커넥션: 묶음마다 raw 소켓 커넥션을 하나씩 써서 {repeats}번 잰 값의 중앙값",
+    ko: "파이프라인 커넥션: 묶음마다 원시 소켓(raw socket) 커넥션을 하나씩 써서 {repeats}번 잰 값의 중앙값",
   },
   orderLine: {
     en: "order: server finished {finished}; responses {complete} and {inOrder}",

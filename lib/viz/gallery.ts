@@ -113,7 +113,7 @@ const say = messages("viz/gallery", {
   },
   aboutPageLoad: {
     en: "waterfalls of one page: serial, parallel, persistent, pipelined",
-    ko: "한 페이지의 워터폴: 직렬, 병렬, 지속, 파이프라인 커넥션",
+    ko: "한 페이지의 워터폴: 순차, 병렬, 지속, 파이프라인 커넥션",
   },
   aboutKeepAlive: {
     en: "HTTP/1.0 keep-alive with timeout and max, request by request",

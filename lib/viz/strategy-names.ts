@@ -8,11 +8,11 @@ import { checkString } from "../errors";
 import { messages, verbatim, type Localized, type Message } from "../i18n";
 
 const say = messages("viz/strategy-names", {
-  serial: { en: "serial", ko: "직렬(serial)" },
+  serial: { en: "serial", ko: "순차(serial)" },
   parallel: { en: "parallel", ko: "병렬(parallel)" },
   persistent: { en: "persistent", ko: "지속(persistent)" },
   pipelined: { en: "pipelined", ko: "파이프라인(pipelined)" },
-  multiplexed: { en: "multiplexed", ko: "다중화(multiplexed)" },
+  multiplexed: { en: "multiplexed", ko: "다중 커넥션(multiplexed)" },
 });
 
 const NAMES: Readonly<Record<string, Message>> = say;

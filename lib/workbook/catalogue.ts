@@ -639,7 +639,7 @@ export const catalogue: readonly Exercise[] = [
   {
     id: "4.3c",
     section: "4.3",
-    title: { en: "The time of a serial page load", ko: "직렬 페이지 로드에 걸리는 시간" },
+    title: { en: "The time of a serial page load", ko: "순차 페이지 로드에 걸리는 시간" },
     file: "http-connection-handling.ts",
     export: "serialPageLoadMs",
     points: 3,
@@ -669,7 +669,7 @@ export const catalogue: readonly Exercise[] = [
         ko:
           "가져오기 한 번을 계산하는 함수를 만드세요. 세그먼트 수를 셉니다(올림). 라운드 r을 0부터 늘려 가며 지금까지의 " +
           "라운드(initialWindow, 그 두 배, 다시 두 배 ...)가 세그먼트를 덮을 때까지 셉니다. 가져오기 한 번에는 " +
-          "핸드셰이크 왕복, 서버 처리 시간, 라운드마다 왕복 한 번이 걸립니다. 직렬이란 아무것도 겹치지 않는다는 뜻이니, HTML과 " +
+          "핸드셰이크 왕복, 서버 처리 시간, 라운드마다 왕복 한 번이 걸립니다. 순차란 아무것도 겹치지 않는다는 뜻이니, HTML과 " +
           "모든 객체의 가져오기 시간을 더합니다.",
       },
     ],
@@ -678,7 +678,7 @@ export const catalogue: readonly Exercise[] = [
   {
     id: "4.4a",
     section: "4.4",
-    title: { en: "Serial load time, back of the envelope", ko: "직렬 로드 시간 어림 계산" },
+    title: { en: "Serial load time, back of the envelope", ko: "순차 로드 시간 어림 계산" },
     file: "parallel-connections.ts",
     export: "serialLoadMs",
     points: 2,
@@ -706,7 +706,7 @@ export const catalogue: readonly Exercise[] = [
           "on the link (bytes to bits, over bits per second, seconds to ms). Serial means nothing overlaps: add them all up.",
         ko:
           "HTML과 각 객체마다 핸드셰이크 왕복, 요청과 응답의 왕복, 그리고 바이트가 링크를 차지하는 시간(바이트를 비트로 바꾸고, 초당 " +
-          "비트로 나누고, 초를 ms로 바꿈)을 셉니다. 직렬이란 아무것도 겹치지 않는다는 뜻이니 모두 더합니다.",
+          "비트로 나누고, 초를 ms로 바꿈)을 셉니다. 순차란 아무것도 겹치지 않는다는 뜻이니 모두 더합니다.",
       },
     ],
   },

@@ -99,7 +99,7 @@ describe("load-time charts in Korean", () => {
     expect(spec.data.values.map((v: any) => v.series)).toEqual(rows.map((r) => r.series));
     const expr = spec.encoding.color.legend.labelExpr;
     expect(label(expr, "parallel x4")).toBe("병렬(parallel) x4");
-    expect(label(expr, "serial")).toBe("직렬(serial)");
+    expect(label(expr, "serial")).toBe("순차(serial)");
     expect(label(expr, "something else")).toBe("something else");
     expect(spec.data.values.find((v: any) => v.series === "persistent x1").seriesName).toBe("지속(persistent) x1");
     expect((loadTimeChartSpec(rows, { x: "bandwidthBps" }) as any).encoding.x.title).toBe("대역폭 (Mbit/s, 로그 눈금)");
@@ -110,7 +110,7 @@ describe("load-time charts in Korean", () => {
     setLanguage("ko");
     const lines = loadTimeTable(rows, { x: "rttMs" }).split("\n");
     expect(lines[0]).toBe("페이지 로드 시간 (ms)");
-    expect(lines[1]).toMatch(/RTT \(ms\)\s+직렬\(serial\)\s+병렬\(parallel\) x4\s+지속\(persistent\) x1\s+파이프라인\(pipelined\)$/);
+    expect(lines[1]).toMatch(/RTT \(ms\)\s+순차\(serial\)\s+병렬\(parallel\) x4\s+지속\(persistent\) x1\s+파이프라인\(pipelined\)$/);
     // each number ends under the end of its header: every line is as wide as the header
     for (const line of lines.slice(2)) expect(stringWidth(line), line).toBe(stringWidth(lines[1]));
     expect(lines[3].trim().split(/\s+/).map(Number)).toEqual([
