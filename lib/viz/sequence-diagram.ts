@@ -134,10 +134,9 @@ function formatMs(t: number): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are replaced by a space
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
-function arrow(label: string, toServer: boolean, width: number): string {
-  const body = ` ${label.replace(CONTROLS, " ")} `;
+/** One arrow `span` columns between the two bars (every arrow of a diagram gets the same span, so the bars line up). */
+function arrow(body: string, toServer: boolean, span: number): string {
   const bodyWidth = displayWidth(body);
-  const span = Math.max(width, bodyWidth + 6);
   const left = Math.floor((span - bodyWidth) / 2);
   const right = span - bodyWidth - left;
   return toServer ? `|${"-".repeat(left)}${body}${"-".repeat(right - 1)}>|` : `|<${"-".repeat(left - 1)}${body}${"-".repeat(right)}|`;
@@ -150,8 +149,11 @@ export function sequenceDiagramText(trace: Trace, options?: SequenceDiagramOptio
   const times = rows.map((e) => formatMs(e.tMs));
   // a loop, not Math.max(...list): a long trace would overflow the call stack
   const timeWidth = maxWidth(times, 6);
-  const lines = rows.map((e, i) => `${times[i].padStart(timeWidth)}  ${arrow(label(e, labelConn), e.from === "client", width)}`);
-  const span = lines.length ? maxWidth(lines) - timeWidth - 2 : width + 2;
+  const bodies = rows.map((e) => ` ${label(e, labelConn).replace(CONTROLS, " ")} `);
+  // wide enough for the widest label with three dashes each side
+  const arrowSpan = Math.max(width, maxWidth(bodies, 0) + 6);
+  const lines = rows.map((e, i) => `${times[i].padStart(timeWidth)}  ${arrow(bodies[i], e.from === "client", arrowSpan)}`);
+  const span = arrowSpan + 2;
   const client = say.client();
   const server = say.server();
   // the server's name ends where the arrows end; at least one space after the client's

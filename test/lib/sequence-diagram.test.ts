@@ -37,6 +37,26 @@ describe("sequence diagram", () => {
     expect(sequenceDiagramText(trace)).toContain("40.075 ");
   });
 
+  it("keeps both bars straight when one label is wider than the default width", () => {
+    const trace: Trace = [
+      { tMs: 0, conn: 0, from: "client", flags: ["SYN"], bytes: 0 },
+      {
+        tMs: 10,
+        conn: 0,
+        from: "server",
+        flags: ["RST", "ACK"],
+        bytes: 0,
+        note: "close() with request 2 unread in the buffer, so the stack answers RST",
+      },
+      { tMs: 20, conn: 0, from: "client", flags: ["ACK"], bytes: 0 },
+    ];
+    const lines = sequenceDiagramText(trace, { width: 20 }).split("\n");
+    const widths = new Set(lines.map((l) => stringWidth(l)));
+    expect(widths.size, lines.join("\n")).toBe(1);
+    // the right bar is in the same column on every arrow line
+    expect(new Set(lines.slice(1).map((l) => l.lastIndexOf("|"))).size).toBe(1);
+  });
+
   it("writes mermaid source with plain labels", () => {
     const m = sequenceDiagramMermaid(trace, { conn: 0 }).split("\n");
     expect(m[0]).toBe("sequenceDiagram");
