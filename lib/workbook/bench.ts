@@ -20,7 +20,7 @@ import { catalogue } from "./catalogue";
 import { ROOT } from "./paths";
 import { runChecks } from "./run-check";
 import { messages, tr, type Text } from "../i18n";
-import { padEndWidth } from "../viz/text-width";
+import { maxWidth, padEndWidth, padStartWidth } from "../viz/text-width";
 
 const say = messages("workbook/bench", {
   segment: { en: "segment() of 1 MB, 1,000 times", ko: "segment()로 1 MB 나누기, 1,000번" },
@@ -46,6 +46,8 @@ const say = messages("workbook/bench", {
   notMeasured: { en: "not measured: {note}", ko: "측정하지 않음: {note}" },
   noTarget: { en: "no target", ko: "목표 없음" },
   slow: { en: "SLOW", ko: "느림" },
+  ok: { en: "ok", ko: "충족" },
+  eventsPerSec: { en: "events/s", ko: "이벤트/s" },
 });
 
 export interface BenchCase {
@@ -343,10 +345,18 @@ export async function runBench(cases = benchCases, onResult: (r: BenchResult) =>
   return results;
 }
 
+/** The name column: as wide as the widest case's name in the current language (Hangul counts two columns). */
+const NAME_COLUMNS = () =>
+  maxWidth(
+    benchCases.map((c) => tr(c.name)),
+    40,
+  );
+
 export function formatBenchResult(r: BenchResult): string {
   const target =
     r.target.atMost !== undefined ? `≤ ${r.target.atMost}` : r.target.atLeast !== undefined ? `≥ ${r.target.atLeast}` : say.noTarget();
-  const value = r.value === null ? say.notMeasured({ note: r.note ?? "" }) : `${Math.round(r.value * 10) / 10} ${r.unit}`.padStart(20);
-  const mark = r.value === null ? "--" : r.ok ? "ok" : say.slow();
-  return `${padEndWidth(mark, 4)} ${padEndWidth(r.name, 62)} ${value}  (${target})`;
+  const unit = r.unit === "events/s" ? say.eventsPerSec() : r.unit;
+  const value = r.value === null ? say.notMeasured({ note: r.note ?? "" }) : padStartWidth(`${Math.round(r.value * 10) / 10} ${unit}`, 20);
+  const mark = r.value === null ? "--" : r.ok ? say.ok() : say.slow();
+  return `${padEndWidth(mark, 4)} ${padEndWidth(r.name, NAME_COLUMNS())} ${value}  (${target})`;
 }

@@ -84,6 +84,10 @@ const say = messages("workbook/cli", {
     ko: "파일 {files}개를 {source}에 쓰고 {zip}을 만들었습니다.\n{zip}을 Gradescope에 올리세요 (TEACHING.md 참고).",
   },
   autogradeNeeds: { en: "autograde needs a submission folder and --out FILE", ko: "autograde에는 제출물 폴더와 --out FILE이 필요합니다" },
+  noSubmission: {
+    en: "{dir} is not a folder: give the folder that holds the submission",
+    ko: "{dir}은(는) 폴더가 아닙니다. 제출물이 든 폴더를 주세요",
+  },
   graderFailed: { en: "The grader failed: {error}", ko: "채점기가 실패했습니다: {error}" },
   modelsToShow: { en: "Models to show:", ko: "그려 볼 수 있는 모델:" },
   unknownModel: { en: "unknown model {name}. Valid: {valid}", ko: "없는 모델입니다: {name}. 있는 모델: {valid}" },
@@ -265,6 +269,7 @@ export const commands: Record<string, Command> = {
       const [submission] = positional(args);
       const out = outFile(args);
       if (!submission || !out) throw new UsageError(say.autogradeNeeds());
+      if (!fs.statSync(submission, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(say.noSubmission({ dir: submission }));
       const started = Date.now();
       const { autograde } = await import("./autograder");
       let report: GradeReport;
@@ -398,6 +403,11 @@ export async function main(argv: string[]): Promise<number> {
     const head = name && name !== "help" && name !== "--help" ? `${say.unknownCommand({ name })}\n` : "";
     console.log(`${head}${say.usageHead()}\n${list}`);
     return head ? 2 : 0;
+  }
+  // `<command> --help` (or -h): that command's usage, and nothing run
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(`${say.usage({ usage: command.usage })}\n  ${command.about()}`);
+    return 0;
   }
   try {
     const parsed = parseArgs({ args, options: command.options ?? {}, allowPositionals: true, strict: true });

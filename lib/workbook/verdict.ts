@@ -75,7 +75,9 @@ export function verdictLine(v: Verdict, title?: Text): string {
 
 export function formatVerdict(v: Verdict, title?: Text): string {
   const types = v.typeErrors.length ? `${say.typeErrors()}\n${v.typeErrors.map((e) => `  ${e}`).join("\n")}` : "";
-  const body = [v.message, v.hiddenMessage, types].filter(Boolean).join("\n");
+  // a crash or a timeout stops the hidden cases too, with the same words: say it once
+  const hidden = v.hiddenMessage === v.message ? "" : v.hiddenMessage;
+  const body = [v.message, hidden, types].filter(Boolean).join("\n");
   return body ? `${verdictLine(v, title)}\n${indent(body)}` : verdictLine(v, title);
 }
 

@@ -25,6 +25,8 @@ describe("grader on made-up attempts", () => {
     expect(wrong.score).toBeLessThan(wrong.maxScore);
     expect(loop.status).toBe("timed-out");
     expect(loop.message).toMatch(/loops forever/);
+    // the timeout stops the hidden cases too; the verdict says so once
+    expect(formatVerdict(loop).match(/loops forever/g)).toHaveLength(1);
     expect(crash.status).toBe("failed");
     expect(crash.message).toMatch(/Error: boom/);
     expect(right.status).toBe("passed");
