@@ -201,7 +201,8 @@ export function simulateKeepAlive(scenario: KeepAliveScenario): KeepAliveRun {
       atMs: req.atMs,
       conn,
       reused,
-      connectionNote: reused ? t(say.keptOpen, { conn, previous: index - 1 }) : newReason,
+      // requests are numbered for a reader from 1, as their paths are (/1, /2, ...); `index` stays 0-based data
+      connectionNote: reused ? t(say.keptOpen, { conn, previous: index }) : newReason,
       requestOnConnection: onConn,
       request: { version: client.version, headers: reqHead },
       response: { version: server.version, headers: resHeaders },
@@ -211,7 +212,7 @@ export function simulateKeepAlive(scenario: KeepAliveScenario): KeepAliveRun {
     if (!decision.persistent) {
       step.closedAtMs = req.atMs + transactionMs;
       step.closeReason = closeWhy ? t(say.twoReasons, { why: closeWhy, reason: decision.reason }) : decision.reason;
-      newReason = t(say.closedAfter, { conn, index, reason: step.closeReason });
+      newReason = t(say.closedAfter, { conn, index: index + 1, reason: step.closeReason });
     }
     open = decision.persistent;
     steps.push(step);

@@ -32,7 +32,7 @@ describe("simulateKeepAlive: HTTP/1.0+ keep-alive", () => {
     expect(run.steps[2]).toMatchObject({ keptOpen: false, requestOnConnection: 3, closedAtMs: 200 });
     expect(run.steps[2].closeReason).toMatch(/limit of 3/);
     expect(run.steps[3].reused).toBe(false);
-    expect(run.steps[3].connectionNote).toMatch(/connection 0 closed after request 2/);
+    expect(run.steps[3].connectionNote).toMatch(/connection 0 closed after request 3/);
   });
 
   it("counts max as the requests left after this one: max=99 first for a max:100 server, close on the 100th", () => {
@@ -186,11 +186,11 @@ describe("simulateKeepAlive in Korean", () => {
     setLanguage("ko");
     const run = simulateKeepAlive(scenario);
     expect(run.steps[0].connectionNote).toBe("첫 요청이 커넥션을 엽니다");
-    expect(run.steps[1].connectionNote).toBe("0번 커넥션은 요청 0의 요청/응답이 끝난 뒤에도 열려 있었습니다");
+    expect(run.steps[1].connectionNote).toBe("0번 커넥션은 요청 1의 요청/응답이 끝난 뒤에도 열려 있었습니다");
     expect(run.steps[2].closeReason).toBe(
       "커넥션당 요청 3개라는 서버의 한도에 도달했습니다. 응답에 Connection: close가 있습니다. 서버는 이 응답을 보낸 뒤 커넥션을 닫습니다",
     );
-    expect(run.steps[3].connectionNote).toMatch(/^0번 커넥션은 요청 2 뒤에 닫혔습니다: 커넥션당 요청 3개/);
+    expect(run.steps[3].connectionNote).toMatch(/^0번 커넥션은 요청 3 뒤에 닫혔습니다: 커넥션당 요청 3개/);
     const strip = (r: typeof run) => r.steps.map(({ connectionNote: _c, closeReason: _r, ...s }) => s);
     expect(strip(run)).toEqual(strip(english));
     const idle = simulateKeepAlive({ server: { timeoutSeconds: 5, max: 100 }, transactionMs: 50, requests: at(0, 5050, 10101) });
