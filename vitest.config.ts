@@ -8,6 +8,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // every core: vitest leaves one idle by default, and most test files wait on child processes
+    maxWorkers: Math.max(2, os.availableParallelism()),
     // Tests read English messages whatever the machine's locale or a student's
     // saved `lang ko`: no settings file, English by the environment. Tests of
     // the Korean texts switch explicitly (setLanguage, or WORKBOOK_LANG=ko for a child).
