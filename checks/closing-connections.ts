@@ -548,12 +548,6 @@ const cases: CheckCases = {
     cases: [],
     lab: "close",
     fromLab: (m: any): Case[] | Text => {
-      if (m?.consistency?.inconclusive) {
-        return {
-          en: `your lab run was inconclusive: ${m.consistency.inconclusive}`,
-          ko: `실험 실행이 결론을 내지 못했습니다(inconclusive): ${m.consistency.inconclusive}`,
-        };
-      }
       const runs = m?.setup?.runs,
         abrupt = m?.measured?.abrupt?.lostCount,
         graceful = m?.measured?.graceful?.lostCount;

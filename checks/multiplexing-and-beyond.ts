@@ -391,12 +391,6 @@ const cases: CheckCases = {
     cases: [],
     lab: "multiplex",
     fromLab: (m: any): Case[] | Text => {
-      if (m?.consistency?.inconclusive) {
-        return {
-          en: `your lab run was inconclusive: ${m.consistency.inconclusive}`,
-          ko: `실험 실행이 결론을 내지 못했습니다(inconclusive): ${m.consistency.inconclusive}`,
-        };
-      }
       const p = m?.measured?.pipelined,
         h = m?.measured?.multiplexed;
       const numbers = [p?.quickDoneMs, p?.slowDoneMs, h?.quickDoneMs, h?.slowDoneMs];

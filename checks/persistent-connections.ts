@@ -755,12 +755,6 @@ const cases: CheckCases = {
     cases: [],
     lab: "keep-alive",
     fromLab: (m: KeepAliveLabResult): Case[] | Text => {
-      if (m?.consistency?.inconclusive) {
-        return {
-          en: `your lab run was inconclusive: ${m.consistency.inconclusive}`,
-          ko: `실험 실행이 결론을 내지 못했습니다(inconclusive): ${m.consistency.inconclusive}`,
-        };
-      }
       const fresh = m?.measured?.newConnection;
       const kept = m?.measured?.keepAlive;
       if (

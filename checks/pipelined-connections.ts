@@ -446,12 +446,6 @@ const cases: CheckCases = {
     cases: [],
     lab: "pipeline",
     fromLab: (m: PipelineLabResult): Case[] | Text => {
-      if (m?.consistency?.inconclusive) {
-        return {
-          en: `your lab run was inconclusive: ${m.consistency.inconclusive}`,
-          ko: `실험 실행이 결론을 내지 못했습니다(inconclusive): ${m.consistency.inconclusive}`,
-        };
-      }
       const setup = m?.setup;
       const measured = m?.measured;
       if (!setup || !measured?.retry || !Array.isArray(setup.methods)) {

@@ -169,11 +169,6 @@ const oneEndWaits = {
   en: "only one end waits: the end that receives the first FIN is done once its own FIN is ACKed.",
   ko: "기다리는 쪽은 한쪽뿐입니다. 첫 FIN을 받은 쪽은 자기 FIN이 ACK되면 끝납니다.",
 };
-/** What a lab-graded exercise says when the saved run was inconclusive (4.2k, 4.2l). */
-const inconclusive = (reason: string): Text => ({
-  en: `your lab run was inconclusive: ${reason}`,
-  ko: `실험 실행이 결론을 내지 못했습니다(inconclusive): ${reason}`,
-});
 
 const cases: CheckCases = {
   "4.2a": {
@@ -1081,7 +1076,6 @@ const cases: CheckCases = {
     cases: [],
     lab: "nagle",
     fromLab: (m: any): Case[] | Text => {
-      if (m?.consistency?.inconclusive) return inconclusive(m.consistency.inconclusive);
       const t = m?.measured;
       if (m?.lab !== "nagle" || !t || ![t.nagleMs, t.noDelayMs, t.singleWriteMs].every((x) => typeof x === "number")) {
         return {
@@ -1162,7 +1156,6 @@ const cases: CheckCases = {
     cases: [],
     lab: "time-wait",
     fromLab: (m: any): Case[] | Text => {
-      if (m?.consistency?.inconclusive) return inconclusive(m.consistency.inconclusive);
       if (m?.lab !== "time-wait") {
         return {
           en: "the saved TIME_WAIT lab result is not readable: run npm run workbook -- lab time-wait again.",

@@ -45,8 +45,10 @@ export interface ExerciseCases {
   /**
    * Builds the cases from the student's own measurement. Returns a sentence
    * instead when the measurement cannot grade anything on this platform;
-   * the exercise is then not counted. The measurement is the saved JSON, so
-   * unknown; as a method, a checks file may still name the lab's result type.
+   * the exercise is then not counted. A run the lab itself marked
+   * inconclusive never gets here: the grader says so (run-check.ts). The
+   * measurement is the saved JSON, so unknown; as a method, a checks file may
+   * still name the lab's result type.
    */
   fromLab?(measurement: unknown): Case[] | Text;
   /** absolute tolerance for every number compared (default 0: exact) */

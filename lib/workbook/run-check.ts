@@ -33,6 +33,10 @@ const say = messages("workbook/run-check", {
     en: "your saved {lab} lab result cannot be read ({error}): run npm run workbook -- lab {lab} again.",
     ko: "저장된 {lab} 실험 결과를 읽을 수 없습니다({error}). npm run workbook -- lab {lab} 명령을 다시 실행하세요.",
   },
+  labInconclusive: {
+    en: "your lab run was inconclusive: {reason}",
+    ko: "실험 실행이 결론을 내지 못했습니다(inconclusive): {reason}",
+  },
   loadTimeout: {
     en: "{file} did not finish loading in {seconds} s: code at the top level of the file probably loops forever.",
     ko: "{file} 파일을 {seconds}초 안에 다 불러오지 못했습니다. 파일 최상위에 있는 코드가 끝없이 반복하는 것 같습니다.",
@@ -94,6 +98,16 @@ export function casesOf(ex: Exercise, withHidden = true, labsDir?: string): Grad
   const measured = loadLabResult(spec.lab, labsDir);
   if (measured === undefined) {
     return { spec, public: [], hidden: [], skip: { status: "not-started", message: say.needsLab({ lab: spec.lab }) } };
+  }
+  // a run the lab itself found inconclusive grades nothing, whichever exercise reads it
+  const inconclusive = (measured as { consistency?: { inconclusive?: unknown } } | null)?.consistency?.inconclusive;
+  if (inconclusive) {
+    return {
+      spec,
+      public: [],
+      hidden: [],
+      skip: { status: "not-counted", message: say.labInconclusive({ reason: String(inconclusive) }) },
+    };
   }
   let built: ReturnType<NonNullable<ExerciseCases["fromLab"]>>;
   try {
