@@ -10,18 +10,15 @@
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
+const { LANGUAGE_DIRS, listNotebooks } = require("./notebooks");
+const { ROOT } = require("./setup");
 
-const ROOT = path.resolve(__dirname, "..");
-const DIRS = { en: path.join(ROOT, "notebooks"), ko: path.join(ROOT, "notebooks", "ko") };
+const DIRS = { en: path.join(ROOT, LANGUAGE_DIRS.en), ko: path.join(ROOT, LANGUAGE_DIRS.ko) };
 const HANGUL = /[\uac00-\ud7a3]/;
 
+/** The notebooks' file names in one language. */
 function names(lang) {
-  return fs.existsSync(DIRS[lang])
-    ? fs
-        .readdirSync(DIRS[lang])
-        .filter((f) => f.endsWith(".ipynb"))
-        .sort()
-    : [];
+  return listNotebooks(lang).map((p) => path.basename(p));
 }
 
 function read(file) {

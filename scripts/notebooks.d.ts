@@ -2,5 +2,4 @@
 export function listNotebooks(lang?: "en" | "ko"): string[];
 export function jupyterReady(): boolean;
 export function executeNotebook(notebook: string, timeoutSeconds?: number): Promise<{ ok: boolean; output: string; ms: number }>;
-export const NOTEBOOK_DIR: string;
 export const LANGUAGE_DIRS: { en: string; ko: string };

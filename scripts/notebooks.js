@@ -7,8 +7,6 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { venvBin, ROOT, KERNEL_DIR } = require("./setup");
 
-const NOTEBOOK_DIR = path.join(ROOT, "notebooks");
-
 /** The languages' folders: English in notebooks/, Korean in notebooks/ko/ (same file names). */
 const LANGUAGE_DIRS = { en: "notebooks", ko: path.join("notebooks", "ko") };
 
@@ -63,4 +61,4 @@ function tidy(output) {
     .join("\n");
 }
 
-module.exports = { listNotebooks, jupyterReady, executeNotebook, NOTEBOOK_DIR, LANGUAGE_DIRS };
+module.exports = { listNotebooks, jupyterReady, executeNotebook, LANGUAGE_DIRS };
