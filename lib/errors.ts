@@ -20,6 +20,10 @@ const say = messages("errors", {
   object: { en: "an object", ko: "객체" },
   ruleObject: { en: "an object { min?, max?, above?, integer? }", ko: "객체 { min?, max?, above?, integer? }" },
   stringArray: { en: "an array of strings", ko: "문자열 배열" },
+  function: { en: "a function", ko: "함수" },
+  array: { en: "an array", ko: "배열" },
+  nonEmptyArray: { en: "a non-empty array", ko: "비어 있지 않은 배열" },
+  stringOrStrings: { en: "a string or an array of strings", ko: "문자열 또는 문자열 배열" },
   oneOf: { en: "one of {choices}", ko: "{choices} 중 하나" },
 });
 
@@ -151,6 +155,24 @@ export function optionalBoolean(name: string, value: unknown, fallback: boolean)
   if (value === undefined) return fallback;
   if (typeof value !== "boolean") invalidType(name, say.boolean(), value);
   return value;
+}
+
+/** Expectations many checks share, worded once: `invalidType(name, expected.array(), value)`. */
+export const expected = {
+  number: say.number,
+  string: say.string,
+  boolean: say.boolean,
+  object: say.object,
+  function: say.function,
+  array: say.array,
+  nonEmptyArray: say.nonEmptyArray,
+  stringOrStrings: say.stringOrStrings,
+};
+
+/** Returns `value` if it is a function, else throws naming `name`. */
+export function checkFunction<T extends (...args: never[]) => unknown>(name: string, value: unknown): T {
+  if (typeof value !== "function") invalidType(name, say.function(), value);
+  return value as T;
 }
 
 /** Returns `value` if it is a string, else throws naming `name`. */

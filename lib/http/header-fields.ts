@@ -16,17 +16,15 @@
  * naming the place. At most MAX_FIELD_LINES lines (list-syntax.ts).
  */
 
-import { checkString, invalidType, outOfRange } from "../errors";
+import { checkString, expected, invalidType, outOfRange } from "../errors";
 import { messages } from "../i18n";
 import { MAX_FIELD_LINES, checkFieldValue, isToken } from "./list-syntax";
 
 const say = messages("http/header-fields", {
   fieldName: { en: "a field name (an RFC 9110 token)", ko: "필드 이름(RFC 9110 토큰)" },
   tooManyLines: { en: "at most {max} field lines", ko: "필드 줄 최대 {max}개" },
-  string: { en: "a string", ko: "문자열" },
   pair: { en: "a [name, value] pair", ko: "[name, value] 쌍" },
   headers: { en: "an object of name -> value or an array of [name, value] pairs", ko: "name -> value 객체 또는 [name, value] 쌍의 배열" },
-  stringOrStrings: { en: "a string or an array of strings", ko: "문자열 또는 문자열 배열" },
 });
 
 export type HeaderValue = string | string[];
@@ -52,7 +50,7 @@ function tooMany(param: string, headers: unknown): never {
 
 /** Checks `headers` and flattens it to field lines, in order. */
 export function fieldLines(headers: unknown, param = "headers"): FieldLine[] {
-  if (typeof param !== "string") invalidType("param", say.string(), param);
+  if (typeof param !== "string") invalidType("param", expected.string(), param);
   const lines: FieldLine[] = [];
   if (Array.isArray(headers)) {
     if (headers.length > MAX_FIELD_LINES) tooMany(param, headers);
@@ -78,7 +76,7 @@ export function fieldLines(headers: unknown, param = "headers"): FieldLine[] {
         if (lines.length >= MAX_FIELD_LINES) tooMany(param, headers);
         lines.push({ name, value: checkFieldValue(`${where}[${i}]`, value[i]) });
       }
-    } else invalidType(where, say.stringOrStrings(), value);
+    } else invalidType(where, expected.stringOrStrings(), value);
     if (lines.length > MAX_FIELD_LINES) tooMany(param, headers);
   }
   return lines;
@@ -94,7 +92,7 @@ export function fieldValues(headers: unknown, name: string, param = "headers"): 
 
 /** Checks an optional headers argument; `undefined` means no fields. */
 export function checkHeaders(param: string, headers: unknown): HeaderInput {
-  if (typeof param !== "string") invalidType("param", say.string(), param);
+  if (typeof param !== "string") invalidType("param", expected.string(), param);
   if (headers === undefined) return {};
   fieldLines(headers, param);
   return headers as HeaderInput;

@@ -17,14 +17,12 @@
  * Every function here is linear in the length of its input.
  */
 
-import { checkString, invalidType, outOfRange } from "../errors";
+import { checkString, expected, invalidType, outOfRange } from "../errors";
 import { messages } from "../i18n";
 
 const say = messages("http/list-syntax", {
   fieldValue: { en: "a field value without CR, LF or NUL (RFC 9110 5.5)", ko: "CR, LF, NUL이 없는 필드 값(RFC 9110 5.5)" },
   closedQuotes: { en: "a list whose quoted strings are closed", ko: "따옴표 문자열(quoted-string)이 모두 닫힌 목록" },
-  string: { en: "a string", ko: "문자열" },
-  stringOrStrings: { en: "a string or an array of strings", ko: "문자열 또는 문자열 배열" },
   tooManyLines: { en: "at most {max} field lines", ko: "필드 줄 최대 {max}개" },
 });
 
@@ -129,9 +127,9 @@ export function unquote(s: string): string | null {
  * MAX_FIELD_LINES of them; no CR, LF or NUL in any (RFC 9110 5.5).
  */
 export function stringOrStrings(name: string, value: unknown): string[] {
-  if (typeof name !== "string") invalidType("name", say.string(), name);
+  if (typeof name !== "string") invalidType("name", expected.string(), name);
   if (typeof value === "string") return [checkFieldValue(name, value)];
-  if (!Array.isArray(value)) invalidType(name, say.stringOrStrings(), value);
+  if (!Array.isArray(value)) invalidType(name, expected.stringOrStrings(), value);
   if (value.length > MAX_FIELD_LINES) outOfRange(name, say.tooManyLines({ max: MAX_FIELD_LINES }), value);
   // an index loop: forEach would skip holes, and a hole is no string
   for (let i = 0; i < value.length; i++) checkFieldValue(`${name}[${i}]`, value[i]);

@@ -10,11 +10,10 @@
  */
 import * as net from "node:net";
 import { once } from "node:events";
-import { checkNumber, optionalNumber, outOfRange } from "../errors";
+import { checkNumber, expected, optionalNumber, outOfRange } from "../errors";
 import { messages } from "../i18n";
 
 const say = messages("lab/harness", {
-  nonEmptyArray: { en: "a non-empty array", ko: "비어 있지 않은 배열" },
   deadline: {
     en: 'The "{lab}" lab did not finish within its deadline of {ms} ms; every socket it opened was closed',
     ko: '"{lab}" 실험이 제한 시간 {ms} ms 안에 끝나지 않았습니다. 실험이 연 소켓은 모두 닫았습니다',
@@ -34,7 +33,7 @@ export function nowMs(): number {
 
 /** The median of a non-empty list of numbers (mean of the middle two for even lengths). */
 export function median(values: readonly number[]): number {
-  if (values.length === 0) outOfRange("values", say.nonEmptyArray(), values);
+  if (values.length === 0) outOfRange("values", expected.nonEmptyArray(), values);
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

@@ -15,11 +15,10 @@
  * arrival and ACK events) runs in a fraction of a second. Cancelling only
  * marks the event; the heap drops it when it comes to the top (lazy deletion).
  */
-import { checkNumber, invalidType, MAX_QUANTITY } from "../errors";
+import { checkFunction, checkNumber, invalidType, MAX_QUANTITY } from "../errors";
 import { messages } from "../i18n";
 
 const say = messages("sim/scheduler", {
-  aFunction: { en: "a function", ko: "함수" },
   eventHandle: { en: "an event handle returned by at() or after()", ko: "at() 또는 after()가 돌려준 이벤트 핸들" },
   runaway: {
     en: "simulation stopped after {events} events at t={atMs} ms (a model that never settles?)",
@@ -50,11 +49,6 @@ export const DEFAULT_MAX_EVENTS = 5_000_000;
  */
 export const MAX_STREAM_SEGMENTS = 100_000;
 
-function checkRun(run: unknown): () => void {
-  if (typeof run !== "function") invalidType("run", say.aFunction(), run);
-  return run as () => void;
-}
-
 export class Scheduler {
   /** a binary min-heap: queue[0] runs next; the children of i are 2i+1 and 2i+2 */
   private queue: QueuedEvent[] = [];
@@ -74,7 +68,7 @@ export class Scheduler {
   /** Runs `run` at absolute time `atMs` (never in the past). */
   at(atMs: number, run: () => void): EventHandle {
     checkNumber("atMs", atMs, { min: this.current });
-    const event: QueuedEvent = { atMs, seq: this.seq++, run: checkRun(run), cancelled: false };
+    const event: QueuedEvent = { atMs, seq: this.seq++, run: checkFunction<() => void>("run", run), cancelled: false };
     this.push(event);
     return event;
   }
@@ -82,7 +76,7 @@ export class Scheduler {
   /** Runs `run` `delayMs` from now. */
   after(delayMs: number, run: () => void): EventHandle {
     checkNumber("delayMs", delayMs, { min: 0, max: MAX_QUANTITY });
-    checkRun(run);
+    checkFunction("run", run);
     return this.at(this.current + delayMs, run);
   }
 

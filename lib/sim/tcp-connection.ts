@@ -13,19 +13,13 @@
  * Assumptions: no SYN loss or retransmission, no SYN cookies or TCP Fast
  * Open (data on the SYN), no TIME_WAIT (see tcp/ports.ts for its cost).
  */
-import { checkChoice, checkNumber, invalidType, optionalBoolean } from "../errors";
-import { language, messages, type Language } from "../i18n";
+import { checkChoice, checkFunction, checkNumber, optionalBoolean } from "../errors";
+import { language, type Language } from "../i18n";
 import { packetNote } from "../tcp/notes";
 import type { Side } from "../tcp/trace";
 import type { EndpointConfig, Packet } from "./tcp-endpoint";
-import { TcpEndpoint } from "./tcp-endpoint";
-import { Scheduler } from "./scheduler";
-
-const say = messages("sim/tcp-connection", {
-  aFunction: { en: "a function", ko: "함수" },
-  aScheduler: { en: "a Scheduler", ko: "Scheduler 객체" },
-  tcpSettings: { en: "an object of TCP settings", ko: "TCP 설정 객체" },
-});
+import { checkConfigObject, checkScheduler, TcpEndpoint } from "./tcp-endpoint";
+import type { Scheduler } from "./scheduler";
 
 const SIDES: readonly Side[] = ["client", "server"];
 
@@ -51,11 +45,11 @@ export class TcpConnection {
 
   constructor(id: number, config: EndpointConfig, sim: Scheduler, transmit: Transmit, atMs: number, preEstablished: boolean) {
     this.id = checkNumber("id", id, { min: 0, integer: true });
-    if (!(sim instanceof Scheduler)) invalidType("sim", say.aScheduler(), sim);
-    if (typeof transmit !== "function") invalidType("transmit", say.aFunction(), transmit);
+    checkScheduler(sim);
+    checkFunction("transmit", transmit);
     this.sim = sim;
     this.transmit = transmit;
-    if (config === null || typeof config !== "object" || Array.isArray(config)) invalidType("config", say.tcpSettings(), config);
+    checkConfigObject(config);
     this.openedAtMs = checkNumber("atMs", atMs, { min: sim.now });
     const established = optionalBoolean("preEstablished", preEstablished, false);
     this.client = new TcpEndpoint("client", config, sim, (p) => this.send(p));
@@ -73,7 +67,7 @@ export class TcpConnection {
 
   /** Calls `listener(tMs)` when the client can send (right away if it already can). */
   onEstablished(listener: (tMs: number) => void): void {
-    if (typeof listener !== "function") invalidType("listener", say.aFunction(), listener);
+    checkFunction("listener", listener);
     if (this.establishedAtMs !== undefined) listener(this.establishedAtMs);
     else this.establishedListeners.push(listener);
   }

@@ -34,6 +34,7 @@
  */
 import {
   checkChoice,
+  checkFunction,
   checkNumber,
   checkString,
   invalidType,
@@ -55,7 +56,6 @@ import { MAX_STREAM_SEGMENTS, Scheduler } from "./scheduler";
 import type { EventHandle } from "./scheduler";
 
 const say = messages("sim/tcp-endpoint", {
-  aFunction: { en: "a function", ko: "함수" },
   tcpSettings: { en: "an object of TCP settings", ko: "TCP 설정 객체" },
   aScheduler: { en: "a Scheduler", ko: "Scheduler 객체" },
   flagsArray: { en: "an array of {flags}", ko: "{flags} 중에서 고른 배열" },
@@ -114,9 +114,12 @@ export function tcpConfig(options: TcpOptions | undefined, base?: EndpointConfig
   return config;
 }
 
-function checkListener<T extends (...args: never[]) => void>(name: string, f: unknown): T {
-  if (typeof f !== "function") invalidType(name, say.aFunction(), f);
-  return f as T;
+/** The engine's settings object and scheduler, checked where an endpoint or a connection is made. */
+export function checkConfigObject(config: unknown): void {
+  if (config === null || typeof config !== "object" || Array.isArray(config)) invalidType("config", say.tcpSettings(), config);
+}
+export function checkScheduler(sim: unknown): asserts sim is Scheduler {
+  if (!(sim instanceof Scheduler)) invalidType("sim", say.aScheduler(), sim);
 }
 
 function checkFlags(value: unknown): Flag[] {
@@ -211,11 +214,11 @@ export class TcpEndpoint {
 
   constructor(side: Side, config: EndpointConfig, sim: Scheduler, sink: PacketSink) {
     this.side = checkChoice("side", side, SIDES);
-    if (config === null || typeof config !== "object" || Array.isArray(config)) invalidType("config", say.tcpSettings(), config);
+    checkConfigObject(config);
     this.config = resolvedConfig(config);
-    if (!(sim instanceof Scheduler)) invalidType("sim", say.aScheduler(), sim);
+    checkScheduler(sim);
     this.sim = sim;
-    this.sink = checkListener("sink", sink);
+    this.sink = checkFunction("sink", sink);
     this.cwndBytes = this.config.initialWindow * this.config.mss;
     this.nodelay = !this.config.nagle;
     this.logCwnd();
@@ -241,7 +244,7 @@ export class TcpEndpoint {
   /** Calls `done(tMs)` once the next `bytes` of the incoming stream have arrived (reads queue in order). */
   read(bytes: number, done: (tMs: number) => void): void {
     checkNumber("bytes", bytes, { min: 0, integer: true, max: MAX_QUANTITY });
-    checkListener("done", done);
+    checkFunction("done", done);
     this.readCursor += bytes;
     this.readers.push({ until: this.readCursor, done });
     this.deliverReads();
@@ -249,12 +252,12 @@ export class TcpEndpoint {
 
   /** Calls `listener(bytes, totalBytes, tMs)` for every data segment that arrives. */
   onData(listener: (bytes: number, totalBytes: number, tMs: number) => void): void {
-    this.dataListeners.push(checkListener("listener", listener));
+    this.dataListeners.push(checkFunction("listener", listener));
   }
 
   /** Calls `listener(tMs)` when the peer's FIN arrives (the peer will send nothing more). */
   onPeerClose(listener: (tMs: number) => void): void {
-    this.finListeners.push(checkListener("listener", listener));
+    this.finListeners.push(checkFunction("listener", listener));
   }
 
   /** Sends a FIN once everything written so far has been sent. */

@@ -5,13 +5,12 @@
  * three of them, never all four, and that is why one browser can hold many
  * connections to the same server port: each gets its own source port.
  */
-import { checkNumber, checkString, invalidType } from "../errors";
+import { checkNumber, checkString, expected, invalidType } from "../errors";
 import { messages } from "../i18n";
 import { isIP } from "node:net";
 
 const say = messages("tcp/connection-id", {
   ipAddress: { en: "an IPv4 or IPv6 address", ko: "IPv4 또는 IPv6 주소" },
-  tupleObject: { en: "an object", ko: "객체" },
 });
 
 export interface FourTuple {
@@ -33,7 +32,7 @@ function checkPort(name: string, value: unknown): number {
 
 /** Validates a four-tuple and returns a copy. */
 export function fourTuple(t: FourTuple): FourTuple {
-  if (t === null || typeof t !== "object") invalidType("tuple", say.tupleObject(), t);
+  if (t === null || typeof t !== "object") invalidType("tuple", expected.object(), t);
   return {
     sourceIp: checkIp("sourceIp", t.sourceIp),
     sourcePort: checkPort("sourcePort", t.sourcePort),

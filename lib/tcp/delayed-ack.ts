@@ -20,13 +20,12 @@
  * `delayedAckDecision` is the one-segment rule the simulator uses;
  * `ackSchedule` plays it over a list of arrivals (no piggybacking).
  */
-import { checkNumber, invalidType, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
+import { checkNumber, expected, invalidType, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
 import { messages } from "../i18n";
 import { DEFAULT_MSS, MAX_DELAYED_ACK_MS } from "./constants";
 import type { TcpOptions } from "./options";
 
 const say = messages("tcp/delayed-ack", {
-  arrivals: { en: "an array", ko: "배열" },
   arrival: { en: "an object { tMs, bytes }", ko: "객체 { tMs, bytes }" },
   notBeforePrevious: { en: ">= the previous arrival ({last})", ko: "앞 세그먼트의 도착 시각({last}) 이상" },
 });
@@ -73,7 +72,7 @@ export interface AckScheduleInput extends Required<Pick<TcpOptions, "delayedAckM
 }
 
 function checkArrivals(value: unknown, mss: number): Arrival[] {
-  if (!Array.isArray(value)) invalidType("arrivals", say.arrivals(), value);
+  if (!Array.isArray(value)) invalidType("arrivals", expected.array(), value);
   let last = -Infinity;
   // Array.from visits holes too (map would skip them): a hole is refused as arrivals[i]
   return Array.from(value, (a, i) => {

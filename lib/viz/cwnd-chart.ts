@@ -7,14 +7,13 @@
  */
 // Named import: @types/asciichart types the default export as a colour string, so `import asciichart from` fails tsc.
 import { plot } from "asciichart";
-import { checkNumber, checkString, invalidType, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkNumber, checkString, expected, invalidType, optionalNumber, optionsObject, outOfRange } from "../errors";
 import { messages } from "../i18n";
 import { MAX_CHART_COLUMNS, MAX_CHART_ROWS } from "./chart-limits";
 import { displayWidth, padEndWidth, padStartWidth } from "./text-width";
 
 const say = messages("viz/cwnd-chart", {
   arrayOfNumbers: { en: "an array of numbers", ko: "숫자 배열" },
-  nonEmptyArray: { en: "a non-empty array", ko: "비어 있지 않은 배열" },
   atMostRounds: {
     en: "at most {max} rounds (one chart column each at least)",
     ko: "최대 {max}라운드 (라운드마다 차트 열이 적어도 하나)",
@@ -44,7 +43,7 @@ const LABEL_WIDTH = 6;
 function readSeries(input: CwndSeries): number[] {
   const list = Array.isArray(input) ? input : optionsObject("input", input).cwndPerRound;
   if (!Array.isArray(list)) invalidType("cwndPerRound", say.arrayOfNumbers(), list);
-  if (list.length === 0) outOfRange("cwndPerRound", say.nonEmptyArray(), list);
+  if (list.length === 0) outOfRange("cwndPerRound", expected.nonEmptyArray(), list);
   if (list.length > MAX_CHART_COLUMNS) outOfRange("cwndPerRound", say.atMostRounds({ max: MAX_CHART_COLUMNS }), list);
   // Array.from visits holes too (map would skip them): a hole is refused as cwndPerRound[i]
   return Array.from(list as readonly unknown[], (v, i) => checkNumber(`cwndPerRound[${i}]`, v, { min: 0 }));

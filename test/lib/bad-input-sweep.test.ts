@@ -608,6 +608,18 @@ export const TABLE: Record<string, Entry> = {
       { ...helper, mustThrow: true },
     ),
   ),
+  expected: constant("the expectation words many checks share"),
+  checkFunction: model(() =>
+    sweep(
+      "checkFunction",
+      fn(api.checkFunction),
+      [
+        { name: "name", value: "x" },
+        { name: "value", value: () => () => 1, fresh: true },
+      ],
+      helper,
+    ),
+  ),
   optionalBoolean: model(() =>
     sweep(
       "optionalBoolean",
@@ -1083,6 +1095,11 @@ export const TABLE: Record<string, Entry> = {
       { name: "options", value: TCP_OPTIONS, fields: "" },
       { name: "base", value: api.tcpConfig({}), fields: "" },
     ]),
+  ),
+
+  checkConfigObject: model(() => sweep("checkConfigObject", fn(api.checkConfigObject), [{ name: "config", value: {} }])),
+  checkScheduler: model(() =>
+    sweep("checkScheduler", fn(api.checkScheduler), [{ name: "sim", value: () => new api.Scheduler(), fresh: true }]),
   ),
 
   // --- lib/http: syntax and headers
