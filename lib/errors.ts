@@ -196,3 +196,16 @@ export function optionsObject<T extends object>(name: string, value: T | undefin
   if (value === null || typeof value !== "object" || Array.isArray(value)) invalidType(name, say.object(), value);
   return value;
 }
+
+/**
+ * A simulated connection gave up, as a real stack does after its retries
+ * (a SYN that is never answered, data that is never acknowledged): not a bad
+ * argument but what the path did, so it names the connection and the time
+ * instead of a parameter.
+ */
+export class ConnectionAbortedError extends Error {
+  override name = "ConnectionAbortedError";
+  constructor(message: string) {
+    super(checkString("message", message));
+  }
+}

@@ -14,9 +14,13 @@ export type ServerTime = number | readonly number[] | ((request: PageRequest) =>
  * The TCP options and the path are those of TcpOptions and PathOptions (see
  * there), with the page load's own defaults: `nagle` false (TCP_NODELAY, as
  * browsers and servers set it); `rttMs` and `bandwidthBps` are required
- * (Infinity: an unlimited link).
+ * (Infinity: an unlimited link); `stack` names the TCP behind the numbers
+ * ("linux" unless said); loss is off unless `lossRate` or `dropPackets` asks.
  */
-export interface PageLoadInput extends Pick<TcpOptions, "mss" | "initialWindow" | "nagle" | "delayedAckMs">, Required<PathOptions> {
+export interface PageLoadInput
+  extends Pick<TcpOptions, "stack" | "mss" | "initialWindow" | "nagle" | "delayedAckMs">,
+    Required<Pick<PathOptions, "rttMs" | "bandwidthBps">>,
+    Pick<PathOptions, "lossRate" | "seed" | "dropPackets"> {
   page: Page;
   strategy: PageLoadStrategy;
   /** connections at once (parallel: default 4; persistent: default 1; serial, pipelined: 1 only) */

@@ -58,7 +58,8 @@ import {
 import { messages } from "../i18n";
 import { Network } from "../sim/engine";
 import { MAX_STREAM_SEGMENTS } from "../sim/scheduler";
-import { DEFAULT_MSS } from "../tcp/constants";
+import { tcpConfig } from "../sim/tcp-endpoint";
+import type { StackName } from "../tcp/stacks";
 import type { Trace } from "../tcp/trace";
 import { PageLoadSession } from "./page-load-session";
 import type { ConnectionTiming, RequestTiming } from "./page-load-session";
@@ -113,6 +114,12 @@ export interface PageLoadResult {
   /** every TCP packet, both directions, closing packets included */
   packets: number;
   wireBytes: number;
+  /** packets sent again (SYN, SYN-ACK, data, FIN), timeouts and fast retransmits alike */
+  retransmissions: number;
+  /** packets the path dropped */
+  lostPackets: number;
+  /** the TCP stack profile behind the numbers (lib/tcp/stacks.ts) */
+  stack: StackName;
   connectionsOpened: number;
   trace: Trace;
   strategy: PageLoadStrategy;
@@ -164,9 +171,10 @@ export function simulatePageLoad(input: PageLoadInput): PageLoadResult {
   });
   const nagle = optionalBoolean("nagle", o.nagle, false);
   const serverMs = checkServerTime(o.serverMs, objects.length + 1);
-  checkSegments([html, ...objects], requestBytes, optionalNumber("mss", o.mss, DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY }));
 
-  const net = new Network({ rttMs, bandwidthBps, mss: o.mss, initialWindow: o.initialWindow, delayedAckMs: o.delayedAckMs, nagle });
+  const tcp = tcpConfig({ stack: o.stack, mss: o.mss, initialWindow: o.initialWindow, delayedAckMs: o.delayedAckMs, nagle });
+  checkSegments([html, ...objects], requestBytes, tcp.mss);
+  const net = new Network({ ...tcp, rttMs, bandwidthBps, lossRate: o.lossRate, seed: o.seed, dropPackets: o.dropPackets });
   const session = new PageLoadSession(net, { requestBytes, serverMs });
   STRATEGY_RUNS[strategy](session, { html, objects, maxConnections });
   net.run();
@@ -180,6 +188,9 @@ export function simulatePageLoad(input: PageLoadInput): PageLoadResult {
     elapsedMs: requests.reduce((m, r) => Math.max(m, r.doneMs), 0),
     packets: net.packets,
     wireBytes: net.wireBytes,
+    retransmissions: net.retransmissions,
+    lostPackets: net.lostPackets,
+    stack: tcp.stack,
     connectionsOpened: net.connectionsOpened,
     trace: net.trace,
     strategy,

@@ -26,23 +26,36 @@
  * run application code at a simulated time (a server's think time, a
  * browser that opens the next connection later).
  *
- * TCP options, per network and overridable per connection in `open`: mss,
- *   initialWindow, delayedAckMs, nagle, nagleVariant, receiveWindow, rtoMs,
+ * TCP options, per network and overridable per connection in `open`: stack
+ *   (a profile that sets all the others: "linux", "rfc", "classic"), mss,
+ *   timestamps, initialWindow, delayedAckMs, quickAck, nagle, nagleVariant,
+ *   receiveWindow, initialRtoMs, minRtoMs, rtoMs, bareHandshakeAck,
  *   slowStartAfterIdle, idleRestart, abcLimit. Each is documented once, with
- *   its default and its RFC, in TcpOptions (lib/tcp/options.ts).
+ *   its default and its RFC, in TcpOptions (lib/tcp/options.ts); the
+ *   profiles are in lib/tcp/stacks.ts.
+ *
+ * Loss (PathOptions): `lossRate` (Bernoulli, per direction if asked),
+ *   `seed`, `dropPackets` (packet numbers, in the order handed to the link).
+ *   A lost packet still takes its time on the link and appears in the trace
+ *   with `lost: true`; it never arrives. The endpoints recover as TCP does
+ *   (tcp-endpoint.ts); every packet sent again is traced with `retransmit: true`.
  *
  * Counting: a packet is counted and traced when it is handed to the link;
  * its trace time is when its first bit leaves (after waiting for the packets
- * queued before it). wireBytes = payload + IP and TCP headers (segment.ts).
+ * queued before it). wireBytes = payload + IP and TCP headers, with the
+ * TCP options each packet carries (timestamps; the SYN's options; stacks.ts).
  *
- * Assumptions: no loss, no reordering, no retransmission, no TCP options
- * in the headers; applications react instantly unless they schedule a delay.
+ * Assumptions: no reordering, no corruption, an unlimited queue (losses are
+ * random or listed, never from congestion); applications react instantly
+ * unless they schedule a delay.
  */
 import { checkNumber, optionalBoolean, optionalNumber, optionsObject, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
 import { IP_HEADER_BYTES, TCP_HEADER_BYTES } from "../tcp/constants";
+import { optionBytes } from "../tcp/stacks";
 import type { PathOptions, TcpOptions } from "../tcp/options";
 import type { Trace, TraceEntry } from "../tcp/trace";
 import { Link, symmetricLink } from "./link";
+import { LossProcess } from "./loss";
 import type { LinkSpec } from "./link";
 import { DEFAULT_MAX_EVENTS, Scheduler } from "./scheduler";
 import type { EventHandle } from "./scheduler";
@@ -79,15 +92,19 @@ export class Network {
   readonly sim: Scheduler;
   readonly link: Link;
   readonly defaults: EndpointConfig;
+  readonly loss: LossProcess;
   readonly connections: TcpConnection[] = [];
   private entries: TraceEntry[] = [];
   private packetCount = 0;
   private wireByteCount = 0;
+  private lostCount = 0;
+  private retransmitCount = 0;
 
   constructor(options?: NetworkOptions) {
     const o = optionsObject("options", options);
     this.defaults = tcpConfig(o);
     this.link = linkFrom(o);
+    this.loss = new LossProcess(o);
     this.sim = new Scheduler(optionalNumber("maxEvents", o.maxEvents, DEFAULT_MAX_EVENTS, { min: 1, integer: true }));
   }
 
@@ -143,19 +160,38 @@ export class Network {
   get packets(): number {
     return this.packetCount;
   }
-  /** payload plus 40 header bytes per packet */
+  /** payload plus the IP and TCP headers (40 bytes, and the TCP options) of every packet */
   get wireBytes(): number {
     return this.wireByteCount;
   }
+  /** packets the path dropped */
+  get lostPackets(): number {
+    return this.lostCount;
+  }
+  /** packets that carried sequence numbers sent before: SYNs, SYN-ACKs, data and FINs sent again */
+  get retransmissions(): number {
+    return this.retransmitCount;
+  }
 
   private transmit(conn: TcpConnection, packet: Packet, arrive: () => void): void {
-    const wire = packet.bytes + IP_HEADER_BYTES + TCP_HEADER_BYTES; // a packet is one segment: one IP and one TCP header
+    const options = optionBytes(conn.config.timestamps);
+    const tcpOptions = packet.flags.includes("SYN") ? options.syn : options.segment;
+    const wire = packet.bytes + IP_HEADER_BYTES + TCP_HEADER_BYTES + tcpOptions; // a packet is one segment
     const { startMs, arriveMs } = this.link.transmit(packet.from, this.sim.now, wire);
+    const lost = !this.loss.none && this.loss.lost(this.packetCount, packet.from);
     const entry: TraceEntry = { tMs: startMs, conn: conn.id, from: packet.from, flags: packet.flags, bytes: packet.bytes };
     if (packet.note !== undefined) entry.note = packet.note;
+    if (packet.retransmit) {
+      entry.retransmit = true;
+      this.retransmitCount += 1;
+    }
+    if (lost) {
+      entry.lost = true;
+      this.lostCount += 1;
+    }
     this.entries.push(entry);
     this.packetCount += 1;
     this.wireByteCount += wire;
-    this.sim.at(arriveMs, arrive);
+    if (!lost) this.sim.at(arriveMs, arrive);
   }
 }

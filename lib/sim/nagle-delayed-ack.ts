@@ -30,8 +30,10 @@
  * nagleVariant picks the sender's rule (see NagleVariant in lib/tcp/nagle.ts):
  * two small writes stall under both "classic" and "minshall".
  *
- * Assumptions: those of the engine (no loss; delayed ACK per RFC 1122 4.2.3.2
- * with the given timer, no Linux quick-ACK mode); the server reads instantly
+ * Assumptions: the engine's "rfc" stack (no loss; delayed ACK per RFC 1122
+ * 4.2.3.2 with the given timer, no Linux quick-ACK mode: the connection is
+ * taken to be past its first segments, as a Linux connection is once it has
+ * turned interactive); the server reads instantly
  * and its reply (responseBytes, default none) is sent with no think time.
  * The writes (each write's bytes / MSS, rounded up, summed) and the reply are
  * each at most MAX_STREAM_SEGMENTS segments (scheduler.ts): a bigger
@@ -123,7 +125,9 @@ function checkWrites(value: unknown, mss: number): number[] {
 }
 
 function play(s: Scenario): { completeMs: number; responseMs: number | null; trace: Trace } {
+  // the "rfc" stack: RFC 1122's delayed ACK, without Linux's quick-ACK start (see Assumptions)
   const net = new Network({
+    stack: "rfc",
     rttMs: s.rttMs,
     bandwidthBps: s.bandwidthBps,
     mss: s.mss,

@@ -4,22 +4,44 @@
  * packets between them over the network's link.
  *
  * Handshake: the client sends SYN; the server answers SYN-ACK at once; the
- * client is then established and sends the third packet. If the client's
- * application has already written (a request queued on connect), that data
- * carries the handshake's ACK, so the request leaves one RTT after the SYN
- * with no extra packet; otherwise the third packet is a pure ACK. The server
- * is established when the third packet arrives.
+ * client is then established and sends the third packet. With
+ * bareHandshakeAck (Linux) that is a pure ACK, and a request queued on
+ * connect follows it at once; without, the request carries the handshake's
+ * ACK. The server is established when the third packet (or any later one) arrives.
  *
- * Assumptions: no SYN loss or retransmission, no SYN cookies or TCP Fast
- * Open (data on the SYN), no TIME_WAIT (see tcp/ports.ts for its cost).
+ * Lost handshake packets: a SYN that gets no SYN-ACK is sent again after the
+ * initial RTO, doubling each time, at most SYN_RETRIES times (then the
+ * connection fails with an error); the server sends its SYN-ACK again on its
+ * own timer (SYNACK_RETRIES) and whenever a SYN repeats; a repeated SYN-ACK
+ * is answered with a pure ACK. The SYN's round trip is each side's first RTT
+ * sample when neither was sent twice (Karn), and a timed-out SYN starts data
+ * with a 3 s RTO (RFC 6298 5.7).
+ *
+ * Assumptions: no SYN cookies or TCP Fast Open (data on the SYN), no
+ * TIME_WAIT (see tcp/ports.ts for its cost).
  */
-import { checkChoice, checkFunction, checkNumber, optionalBoolean } from "../errors";
-import { language, type Language } from "../i18n";
+import { ConnectionAbortedError, checkChoice, checkFunction, checkNumber, optionalBoolean } from "../errors";
+import { language, messages, type Language } from "../i18n";
+import { SYN_RETRIES, SYNACK_RETRIES } from "../tcp/constants";
 import { packetNote } from "../tcp/notes";
 import type { Side } from "../tcp/trace";
 import type { EndpointConfig, Packet } from "./tcp-endpoint";
 import { checkConfigObject, checkScheduler, TcpEndpoint } from "./tcp-endpoint";
-import type { Scheduler } from "./scheduler";
+import type { EventHandle, Scheduler } from "./scheduler";
+
+const say = messages("sim/tcp-connection", {
+  synGaveUp: {
+    en: "connection {conn}: no answer to {retries} SYN retransmissions by t={atMs} ms (Linux's tcp_syn_retries): the path loses too many packets",
+    ko: "커넥션 {conn}: SYN을 {retries}번 재전송해도 t={atMs} ms까지 응답이 없습니다(리눅스 tcp_syn_retries): 경로가 패킷을 너무 많이 잃습니다",
+  },
+});
+
+/** One side's handshake timer: when its SYN (or SYN-ACK) first left, and how often it went again. */
+interface HandshakeTimer {
+  firstSentMs: number;
+  sends: number;
+  timer: EventHandle | undefined;
+}
 
 const SIDES: readonly Side[] = ["client", "server"];
 
@@ -34,6 +56,8 @@ export class TcpConnection {
   /** when the client could first send data; undefined until then */
   establishedAtMs: number | undefined;
   private establishedListeners: ((tMs: number) => void)[] = [];
+  private readonly syn: HandshakeTimer = { firstSentMs: 0, sends: 0, timer: undefined };
+  private readonly synAck: HandshakeTimer = { firstSentMs: 0, sends: 0, timer: undefined };
 
   readonly id: number;
   /** the settings both endpoints use, checked and resolved */
@@ -58,7 +82,7 @@ export class TcpConnection {
     this.client.peerWindow = this.config.receiveWindow;
     this.server.peerWindow = this.config.receiveWindow;
     if (established) sim.at(atMs, () => this.establishBoth());
-    else sim.at(atMs, () => this.client.sendControl(["SYN"], packetNote("open", this.lang)));
+    else sim.at(atMs, () => this.sendSyn());
   }
 
   endpoint(side: Side): TcpEndpoint {
@@ -82,6 +106,11 @@ export class TcpConnection {
     return this.client.closed && this.server.closed;
   }
 
+  /** SYNs and SYN-ACKs sent again. */
+  get handshakeRetransmissions(): number {
+    return Math.max(0, this.syn.sends - 1) + Math.max(0, this.synAck.sends - 1);
+  }
+
   private send(packet: Packet): void {
     this.transmit(this, packet, () => this.arrive(packet));
   }
@@ -89,19 +118,81 @@ export class TcpConnection {
   private arrive(packet: Packet): void {
     const to = packet.from === "client" ? this.server : this.client;
     const syn = packet.flags.includes("SYN");
-    if (syn && !packet.flags.includes("ACK")) this.server.sendControl(["SYN", "ACK"], packetNote("accept", this.lang));
-    else if (syn) this.clientEstablished();
+    if (syn && !packet.flags.includes("ACK")) this.onSyn();
+    else if (syn) this.onSynAck();
     else {
-      if (!to.established) to.establish();
+      if (!to.established) this.serverEstablished();
       to.receive(packet);
     }
   }
 
-  private clientEstablished(): void {
+  private sendSyn(): void {
+    this.handshakeSend(
+      this.syn,
+      this.client,
+      ["SYN"],
+      "open",
+      SYN_RETRIES,
+      () => this.establishedAtMs === undefined,
+      () => this.sendSyn(),
+    );
+  }
+
+  private sendSynAck(): void {
+    const waiting = () => !this.server.established;
+    this.handshakeSend(this.synAck, this.server, ["SYN", "ACK"], "accept", SYNACK_RETRIES, waiting, () => this.sendSynAck());
+  }
+
+  // Sends a SYN or SYN-ACK and arms its timer: initial RTO, doubled per send (RFC 6298 5.5).
+  private handshakeSend(
+    t: HandshakeTimer,
+    from: TcpEndpoint,
+    flags: ("SYN" | "ACK")[],
+    note: "open" | "accept",
+    retries: number,
+    waiting: () => boolean,
+    again: () => void,
+  ): void {
+    if (t.sends === 0) t.firstSentMs = this.sim.now;
+    t.sends += 1;
+    from.sendControl(flags, packetNote(note, this.lang), t.sends > 1);
+    if (t.timer) this.sim.cancel(t.timer);
+    t.timer = this.sim.after(this.config.initialRtoMs * 2 ** (t.sends - 1), () => {
+      t.timer = undefined;
+      if (!waiting()) return;
+      if (t.sends > retries) {
+        if (from === this.client) throw new ConnectionAbortedError(say.synGaveUp({ conn: this.id, retries, atMs: this.sim.now }));
+        return; // the server gives up quietly; the client's SYN retries decide
+      }
+      from.synTimedOut();
+      again();
+    });
+  }
+
+  private onSyn(): void {
+    if (this.server.established) return; // an old SYN: the connection is up
+    this.sendSynAck();
+  }
+
+  private onSynAck(): void {
+    if (this.establishedAtMs !== undefined) {
+      this.client.sendControl(["ACK"], packetNote("handshake", this.lang)); // our ACK was lost: say it again
+      return;
+    }
+    if (this.syn.timer) this.sim.cancel(this.syn.timer);
+    if (this.syn.sends === 1) this.client.measuredRtt(this.sim.now - this.syn.firstSentMs);
     const before = this.client.bytesSent;
+    if (this.config.bareHandshakeAck) this.client.sendControl(["ACK"], packetNote("handshake", this.lang));
     this.client.establish(); // sends queued data, which carries the ACK
-    if (this.client.bytesSent === before) this.client.sendControl(["ACK"], packetNote("handshake", this.lang));
+    if (this.client.bytesSent === before && !this.config.bareHandshakeAck)
+      this.client.sendControl(["ACK"], packetNote("handshake", this.lang));
     this.markEstablished();
+  }
+
+  private serverEstablished(): void {
+    if (this.synAck.timer) this.sim.cancel(this.synAck.timer);
+    if (this.synAck.sends === 1) this.server.measuredRtt(this.sim.now - this.synAck.firstSentMs);
+    this.server.establish();
   }
 
   private establishBoth(): void {

@@ -1,29 +1,40 @@
 /**
  * One end of a simulated TCP connection: the sending half (segmentation,
- * congestion window, Nagle, FIN) and the receiving half (delayed ACK,
- * delivery to the application) of one host.
+ * congestion window, Nagle, loss recovery, FIN) and the receiving half
+ * (reassembly, the ACK policy, delivery to the application) of one host.
  *
  * Sequence numbers count payload bytes from 0 in each direction; the SYN is
- * handled by the connection (tcp-connection.ts) and the FIN adds 1 to the ACK
- * number, as in real TCP, so the sender can tell that its FIN arrived.
+ * handled by the connection (tcp-connection.ts) and the FIN takes one number
+ * after the last byte, as in real TCP, so the sender can tell that its FIN arrived.
  *
- * Rules and their sources:
- *  - segments carry at most MSS bytes; bytes in flight never exceed
- *    min(cwnd, the peer's receive window);
- *  - slow start (RFC 5681 3.1): cwnd starts at the initial window (RFC 6928)
- *    and each ACK that acknowledges new data adds min(bytes acknowledged,
- *    abcLimit x MSS) (see TcpOptions.abcLimit in lib/tcp/options.ts);
- *  - no loss is modelled, so there is no ssthresh, congestion avoidance or
- *    retransmission: cwnd only grows, until the receive window caps it;
- *  - restart after idle, before sending new data after more than one RTO
- *    (`rtoMs`) with nothing sent and everything ACKed, by the rule
- *    TcpOptions.idleRestart names;
- *  - Nagle decides with tcp/nagle.ts, by the rule TcpOptions.nagleVariant
- *    names (see NagleVariant); delayed ACK (RFC 1122 4.2.3.2) with
- *    tcp/delayed-ack.ts; the same functions the exercises use;
- *  - every data or FIN packet carries an ACK of everything received (that is
- *    piggybacking) and so cancels a pending delayed ACK; a FIN and a SYN-ACK
- *    are ACKed at once;
+ * Sending (RFC 5681, RFC 6582, RFC 6298; the rules are in lib/tcp/congestion.ts
+ * and lib/tcp/rto.ts):
+ *  - segments carry at most MSS bytes; bytes in flight (SND.NXT - SND.UNA)
+ *    never exceed min(cwnd, the peer's receive window);
+ *  - slow start from the initial window, then congestion avoidance above ssthresh;
+ *  - three duplicate ACKs: fast retransmit and NewReno fast recovery (a partial
+ *    ACK resends the next hole, a full ACK ends recovery);
+ *  - a retransmission timer per RFC 6298 (backed off on every timeout): on
+ *    expiry the oldest unacknowledged segment goes again, cwnd drops to one
+ *    segment and the sender goes back to SND.UNA (go-back-N, as stacks do
+ *    without SACK), so a timeout that was spurious resends data the peer has;
+ *  - after DATA_RETRIES timeouts in a row the connection is aborted with an error;
+ *  - restart after idle (more than one RTO with nothing sent and everything
+ *    ACKed) by the rule TcpOptions.idleRestart names;
+ *  - Nagle decides with tcp/nagle.ts (TcpOptions.nagleVariant); a FIN rides
+ *    on the last data segment when that segment has not left yet.
+ * Receiving:
+ *  - in-order data goes to the application at once; out-of-order data waits
+ *    in a reassembly list and is ACKed at once with a duplicate ACK (RFC 5681
+ *    4.2), as is a segment that fills a hole or repeats old data;
+ *  - delayed ACK (RFC 1122 4.2.3.2, tcp/delayed-ack.ts): at least every
+ *    second full segment, otherwise after the timer; with quickAck (Linux)
+ *    each of the first LINUX_MAX_QUICKACKS segments is ACKed at once until the
+ *    connection turns interactive, more than one MSS of unACKed data is ACKed
+ *    at once, and a FIN that arrives before this side closes is ACKed late,
+ *    so that the ACK rides on this side's own FIN;
+ *  - every data or FIN packet carries an ACK of everything received
+ *    (piggybacking) and so cancels a pending delayed ACK;
  *  - the application reads instantly, so the receive window is always fully open.
  *
  * Arguments are checked (lib/errors.ts): a write or read of a size that is not
@@ -33,6 +44,7 @@
  * into its event limit.
  */
 import {
+  ConnectionAbortedError,
   checkChoice,
   checkFunction,
   checkNumber,
@@ -45,12 +57,15 @@ import {
   MAX_QUANTITY,
 } from "../errors";
 import { language, messages, type Language } from "../i18n";
-import { DEFAULT_MSS, LINUX_DELAYED_ACK_MS, RFC_MIN_RTO_MS, initialWindowSegments } from "../tcp/constants";
+import { DATA_RETRIES, LINUX_MAX_QUICKACKS } from "../tcp/constants";
+import { afterTimeout, enterFastRecovery, growWindow, type CongestionWindow } from "../tcp/congestion";
 import { nagleHolds } from "../tcp/nagle";
 import { checkDelayedAckMs, delayedAckDecision } from "../tcp/delayed-ack";
 import { packetNote } from "../tcp/notes";
 import { IDLE_RESTARTS, NAGLE_VARIANTS, type TcpOptions } from "../tcp/options";
+import { RtoEstimator } from "../tcp/rto";
 import { checkAbcLimit } from "../tcp/slow-start";
+import { DEFAULT_STACK, STACK_NAMES, STACKS, defaultMss } from "../tcp/stacks";
 import type { Flag, Side } from "../tcp/trace";
 import { MAX_STREAM_SEGMENTS, Scheduler } from "./scheduler";
 import type { EventHandle } from "./scheduler";
@@ -66,13 +81,18 @@ const say = messages("sim/tcp-endpoint", {
     en: "at most {max} segments (of mss {mss}) written on one side of a connection in all; this side has written {written} bytes",
     ko: "커넥션 한쪽에서 모두 합쳐 세그먼트 {max}개(mss {mss}) 이하(이쪽은 이미 {written}바이트를 썼습니다)",
   },
+  gaveUp: {
+    en: "the {side} aborted its connection after {retries} retransmission timeouts in a row at t={atMs} ms (Linux's tcp_retries2): the path loses too many packets",
+    ko: "{side}가 재전송 타임아웃을 연달아 {retries}번 겪고 t={atMs} ms에 커넥션을 끊었습니다(리눅스 tcp_retries2): 경로가 패킷을 너무 많이 잃습니다",
+  },
 });
 
 /**
  * TCP settings of one endpoint, all resolved: every TcpOptions field
- * (lib/tcp/options.ts, where each is documented), checked and defaulted by tcpConfig.
+ * (lib/tcp/options.ts, where each is documented), checked and defaulted by
+ * tcpConfig; rtoMs stays undefined unless a fixed RTO was asked for.
  */
-export type EndpointConfig = Required<TcpOptions>;
+export type EndpointConfig = Required<Omit<TcpOptions, "rtoMs">> & { rtoMs: number | undefined };
 
 const SIDES: readonly Side[] = ["client", "server"];
 const FLAGS: readonly Flag[] = ["SYN", "ACK", "FIN", "RST", "PSH"];
@@ -82,33 +102,44 @@ const checkedConfigs = new WeakSet<EndpointConfig>();
 
 /** Checks a config given to an endpoint: one from tcpConfig as it is, anything else through tcpConfig. */
 function resolvedConfig(config: EndpointConfig): EndpointConfig {
-  return checkedConfigs.has(config) ? config : tcpConfig(config);
+  return checkedConfigs.has(config) ? config : tcpConfig(config as TcpOptions);
 }
 
 /**
- * Resolves and checks TCP options, falling back to `base` and then to the
- * RFC defaults. The result is frozen.
+ * Resolves and checks TCP options. Each option comes from, first match wins:
+ * `options`; the profile of `options.stack` when it names one; `base` (the
+ * network's settings); the profile of the default stack ("linux"). The result is frozen.
  */
 export function tcpConfig(options: TcpOptions | undefined, base?: EndpointConfig): EndpointConfig {
   const o = optionsObject("options", options);
-  const b = base === undefined ? undefined : resolvedConfig(optionsObject("base", base) as EndpointConfig);
-  const mss = optionalNumber("mss", o.mss, b?.mss ?? DEFAULT_MSS, { min: 1, integer: true, max: MAX_QUANTITY });
+  const b = base === undefined || o.stack !== undefined ? undefined : resolvedConfig(optionsObject("base", base) as EndpointConfig);
+  const stack = checkChoice("stack", o.stack ?? b?.stack ?? DEFAULT_STACK, STACK_NAMES);
+  const p = STACKS[stack];
+  const timestamps = optionalBoolean("timestamps", o.timestamps, b?.timestamps ?? p.timestamps);
+  const mss = optionalNumber("mss", o.mss, o.timestamps !== undefined ? defaultMss(timestamps) : (b?.mss ?? defaultMss(timestamps)), {
+    min: 1,
+    integer: true,
+    max: MAX_QUANTITY,
+  });
   const window = o.receiveWindow ?? b?.receiveWindow ?? Infinity;
+  const whole = { min: 1, integer: true, max: MAX_QUANTITY };
   const config: EndpointConfig = {
+    stack,
     mss,
-    initialWindow: optionalNumber("initialWindow", o.initialWindow, b?.initialWindow ?? initialWindowSegments(mss), {
-      min: 1,
-      integer: true,
-      max: MAX_QUANTITY,
-    }),
-    delayedAckMs: checkDelayedAckMs(o.delayedAckMs ?? b?.delayedAckMs ?? LINUX_DELAYED_ACK_MS),
-    nagle: optionalBoolean("nagle", o.nagle, b?.nagle ?? true),
-    nagleVariant: checkChoice("nagleVariant", o.nagleVariant ?? b?.nagleVariant ?? "classic", NAGLE_VARIANTS),
+    timestamps,
+    initialWindow: optionalNumber("initialWindow", o.initialWindow, b?.initialWindow ?? p.initialWindow, whole),
+    delayedAckMs: checkDelayedAckMs(o.delayedAckMs ?? b?.delayedAckMs ?? p.delayedAckMs),
+    quickAck: optionalBoolean("quickAck", o.quickAck, b?.quickAck ?? p.quickAck),
+    nagle: optionalBoolean("nagle", o.nagle, b?.nagle ?? p.nagle),
+    nagleVariant: checkChoice("nagleVariant", o.nagleVariant ?? b?.nagleVariant ?? p.nagleVariant, NAGLE_VARIANTS),
     receiveWindow: window === Infinity ? Infinity : checkNumber("receiveWindow", window, { min: mss, integer: true, max: MAX_QUANTITY }),
-    rtoMs: optionalNumber("rtoMs", o.rtoMs, b?.rtoMs ?? RFC_MIN_RTO_MS, { min: 0, max: MAX_QUANTITY }),
-    slowStartAfterIdle: optionalBoolean("slowStartAfterIdle", o.slowStartAfterIdle, b?.slowStartAfterIdle ?? true),
-    idleRestart: checkChoice("idleRestart", o.idleRestart ?? b?.idleRestart ?? "rfc5681", IDLE_RESTARTS),
-    abcLimit: checkAbcLimit(o.abcLimit, b?.abcLimit ?? 1),
+    initialRtoMs: optionalNumber("initialRtoMs", o.initialRtoMs, b?.initialRtoMs ?? p.initialRtoMs, { min: 1, max: MAX_QUANTITY }),
+    minRtoMs: optionalNumber("minRtoMs", o.minRtoMs, b?.minRtoMs ?? p.minRtoMs, { min: 0, max: MAX_QUANTITY }),
+    rtoMs: o.rtoMs === undefined ? b?.rtoMs : checkNumber("rtoMs", o.rtoMs, { min: 1, max: MAX_QUANTITY }),
+    bareHandshakeAck: optionalBoolean("bareHandshakeAck", o.bareHandshakeAck, b?.bareHandshakeAck ?? p.bareHandshakeAck),
+    slowStartAfterIdle: optionalBoolean("slowStartAfterIdle", o.slowStartAfterIdle, b?.slowStartAfterIdle ?? p.slowStartAfterIdle),
+    idleRestart: checkChoice("idleRestart", o.idleRestart ?? b?.idleRestart ?? p.idleRestart, IDLE_RESTARTS),
+    abcLimit: checkAbcLimit(o.abcLimit, b?.abcLimit ?? p.abcLimit),
   };
   checkedConfigs.add(Object.freeze(config));
   return config;
@@ -138,6 +169,7 @@ function checkPacket(value: unknown): Packet {
   if (!Array.isArray(p.flags)) invalidType("packet.flags", say.flagsArray({ flags: FLAGS.join(", ") }), p.flags);
   for (let i = 0; i < p.flags.length; i++) checkChoice(`packet.flags[${i}]`, p.flags[i], FLAGS);
   checkNumber("packet.bytes", p.bytes, { min: 0, integer: true, max: MAX_QUANTITY });
+  checkNumber("packet.seq", p.seq, { min: 0, integer: true, max: MAX_QUANTITY });
   checkNumber("packet.ack", p.ack, { min: 0, integer: true });
   if (p.note !== undefined) checkString("packet.note", p.note);
   return p as Packet;
@@ -148,9 +180,13 @@ export interface Packet {
   from: Side;
   flags: Flag[];
   bytes: number;
+  /** the sequence number of its first payload byte (or of its FIN) */
+  seq: number;
   /** cumulative ACK number (payload bytes, + 1 once a FIN was received); meaningful with "ACK" */
   ack: number;
   note?: string;
+  /** true when this packet carries sequence numbers sent before */
+  retransmit?: boolean;
 }
 
 /** How an endpoint hands a packet to its connection. */
@@ -168,6 +204,12 @@ interface Reader {
   done: (tMs: number) => void;
 }
 
+/** When a segment first left, for RTT samples. */
+interface SentSegment {
+  end: number;
+  tMs: number;
+}
+
 export class TcpEndpoint {
   readonly side: Side;
   /** the peer's receive window, set by the connection */
@@ -177,12 +219,23 @@ export class TcpEndpoint {
   // sending half
   private written = 0; // bytes the application has written
   private writtenSegments = 0; // segments those writes need at most (each write's bytes / MSS, rounded up)
-  private sent = 0; // bytes sent at least once (SND.NXT)
-  private acked = 0; // bytes the peer acknowledged (SND.UNA)
-  private cwndBytes: number;
+  private sndNxt = 0; // the next sequence number to send (goes back to sndUna after a timeout)
+  private sndMax = 0; // one past the highest sequence number sent
+  private acked = 0; // SND.UNA: everything below it is acknowledged
+  private readonly window: CongestionWindow;
+  private dupAcks = 0;
+  private inRecovery = false;
+  private recover = -1; // RFC 6582's "recover": the highest sequence sent when recovery began
+  private readonly rto: RtoEstimator;
+  private rtoTimer: EventHandle | undefined;
+  private rtoDeadline = Infinity;
+  private timeoutsInRow = 0; // timeouts since the peer last acknowledged anything new
+  private sentTimes: SentSegment[] = [];
+  private sentHead = 0;
+  private karnLimit = 0; // segments ending at or below this were sent more than once: no RTT sample
+  private retransmitted = 0;
   private lastDataSentMs = -Infinity;
   private finWanted = false;
-  private finSent = false;
   private finAcked = false;
   private nodelay: boolean;
   private smallSentEnd = 0; // sequence just after the last sub-MSS segment sent (for Minshall)
@@ -192,10 +245,16 @@ export class TcpEndpoint {
 
   // receiving half
   private received = 0; // payload bytes received in order (RCV.NXT)
-  private peerFin = false;
+  private ooo: [number, number][] = []; // out-of-order ranges [start, end), sorted, disjoint
+  private peerFinSeq = -1; // where the peer's FIN sits, once it has arrived
+  private peerFin = false; // the FIN is in order: the peer sends nothing more
   private ackedUpTo = 0; // ACK number in the last ACK this endpoint sent
   private fullUnacked = 0;
   private ackTimer: EventHandle | undefined;
+  private quickAcks = 0; // Linux quick-ACK mode: segments still to be ACKed one by one
+  private quickStarted = false;
+  private pingpong = false; // Linux: the connection is interactive, ACKs wait for data to ride on
+  private lastDataReceivedMs = -Infinity;
   private readers: Reader[] = [];
   /** readers before this index are done */
   private readerHead = 0;
@@ -219,7 +278,9 @@ export class TcpEndpoint {
     checkScheduler(sim);
     this.sim = sim;
     this.sink = checkFunction("sink", sink);
-    this.cwndBytes = this.config.initialWindow * this.config.mss;
+    this.window = { cwndBytes: this.config.initialWindow * this.config.mss, ssthreshBytes: Infinity };
+    const floorRule = this.config.stack === "linux" ? "variance" : "rto";
+    this.rto = new RtoEstimator(this.config.initialRtoMs, this.config.minRtoMs, floorRule, this.config.rtoMs);
     this.nodelay = !this.config.nagle;
     this.logCwnd();
   }
@@ -250,7 +311,7 @@ export class TcpEndpoint {
     this.deliverReads();
   }
 
-  /** Calls `listener(bytes, totalBytes, tMs)` for every data segment that arrives. */
+  /** Calls `listener(bytes, totalBytes, tMs)` whenever in-order data arrives (a segment, or a filled hole). */
   onData(listener: (bytes: number, totalBytes: number, tMs: number) => void): void {
     this.dataListeners.push(checkFunction("listener", listener));
   }
@@ -275,19 +336,32 @@ export class TcpEndpoint {
   // ---- counters -----------------------------------------------------------
 
   get cwndSegments(): number {
-    return this.cwndBytes / this.config.mss;
+    return this.window.cwndBytes / this.config.mss;
   }
   get bytesWritten(): number {
     return this.written;
   }
+  /** payload bytes sent at least once */
   get bytesSent(): number {
-    return this.sent;
+    return Math.min(this.sndMax, this.written);
   }
   get bytesAcked(): number {
-    return this.acked;
+    return Math.min(this.acked, this.written);
   }
   get bytesReceived(): number {
     return this.received;
+  }
+  /** packets this side sent again (data, FIN) */
+  get retransmissions(): number {
+    return this.retransmitted;
+  }
+  /** the retransmission timeout the next timer would use, in ms */
+  get currentRtoMs(): number {
+    return this.rto.rtoMs;
+  }
+  /** the smoothed RTT, once measured */
+  get srttMs(): number | undefined {
+    return this.rto.srttMs;
   }
   /** true once this side's FIN has been sent */
   get closing(): boolean {
@@ -307,16 +381,27 @@ export class TcpEndpoint {
   }
 
   /** A packet without payload: SYN, SYN-ACK, or a pure ACK (handshake's third packet, delayed ACK, ACK of a FIN). */
-  sendControl(flags: Flag[], note: string): void {
-    this.emit(checkFlags(flags), 0, checkNote(note));
+  sendControl(flags: Flag[], note: string, retransmit = false): void {
+    this.emit(checkFlags(flags), 0, 0, checkNote(note), retransmit);
+  }
+
+  /** An RTT measured by the handshake (RFC 6298: the SYN's, when it was sent once). */
+  measuredRtt(rttMs: number): void {
+    this.rto.sample(rttMs);
+  }
+
+  /** RFC 6298 5.7: this side's SYN or SYN-ACK timed out, so data starts with a 3 s RTO. */
+  synTimedOut(): void {
+    this.rto.synTimedOut();
   }
 
   /** Handles a packet from the peer (after the handshake's SYNs). */
   receive(packet: Packet): void {
     checkPacket(packet);
-    if (packet.flags.includes("ACK")) this.onAck(packet.ack);
-    if (packet.bytes > 0) this.onSegment(packet.bytes);
-    if (packet.flags.includes("FIN")) this.onFin();
+    const fin = packet.flags.includes("FIN");
+    if (packet.flags.includes("ACK")) this.onAck(packet.ack, packet.bytes === 0 && !fin);
+    if (packet.bytes > 0) this.onSegment(packet.seq, packet.bytes);
+    if (fin) this.onFinArrived(packet.seq + packet.bytes);
     this.trySend();
   }
 
@@ -325,37 +410,71 @@ export class TcpEndpoint {
   private trySend(): void {
     if (!this.established) return;
     this.restartIfIdle();
-    while (this.sent < this.written) {
-      const size = Math.min(this.config.mss, this.written - this.sent);
-      const inFlight = this.sent - this.acked;
-      if (inFlight + size > Math.min(this.cwndBytes, this.peerWindow)) break;
-      if (nagleHolds({ segmentBytes: size, mss: this.config.mss, unackedBytes: this.nagleUnacked(), nodelay: this.nodelay })) break;
-      this.sendData(size);
+    const { mss } = this.config;
+    while (this.sndNxt < this.written) {
+      // a resend stops where new data begins, so a segment is either sent again or new, as a real stack's are
+      const limit = this.sndNxt < this.sndMax ? Math.min(this.written, this.sndMax) : this.written;
+      const size = Math.min(mss, limit - this.sndNxt);
+      const inFlight = this.sndNxt - this.acked;
+      if (inFlight + size > Math.min(this.window.cwndBytes, this.peerWindow)) break;
+      const again = this.sndNxt < this.sndMax;
+      if (!again && nagleHolds({ segmentBytes: size, mss, unackedBytes: this.nagleUnacked(), nodelay: this.nodelay })) break;
+      this.sendData(this.sndNxt, size);
     }
-    if (this.finWanted && !this.finSent && this.sent === this.written) {
-      this.finSent = true;
-      this.emit(["FIN", "ACK"], 0, packetNote("close", this.lang));
-    }
+    if (this.finWanted && this.sndNxt === this.written && !this.finAcked) this.sendFin();
   }
 
   // Classic Nagle looks at all unACKed bytes; Minshall's variant only at an unACKed small segment.
   private nagleUnacked(): number {
-    const inFlight = this.sent - this.acked;
+    const inFlight = this.sndNxt - this.acked;
     if (this.config.nagleVariant === "classic") return inFlight;
     return this.smallSentEnd > this.acked ? inFlight : 0;
   }
 
-  private sendData(size: number): void {
-    const start = this.sent;
-    this.sent += size;
-    if (size < this.config.mss) this.smallSentEnd = this.sent;
+  /** Sends [start, start + size); SND.NXT moves past it unless it lies behind (a resend of the oldest). */
+  private sendData(start: number, size: number): void {
+    const end = start + size;
+    const again = start < this.sndMax;
+    if (size < this.config.mss) this.smallSentEnd = Math.max(this.smallSentEnd, end);
+    // the last byte written leaves with PSH, and with the FIN when close() came first (the FIN rides on it)
+    const last = end === this.written;
+    const fin = last && this.finWanted;
+    const flags: Flag[] = fin ? ["FIN", "ACK", "PSH"] : last ? ["ACK", "PSH"] : ["ACK"];
+    const next = fin ? end + 1 : end;
+    this.noteSent(start, next);
+    this.sndNxt = Math.max(this.sndNxt, next);
     this.lastDataSentMs = this.sim.now;
-    const flags: Flag[] = this.sent === this.written ? ["ACK", "PSH"] : ["ACK"];
-    this.emit(flags, size, this.noteFor(start, this.sent));
+    const note = again ? packetNote("retransmission", this.lang) : this.noteFor(start, end);
+    this.emit(flags, size, start, note, again);
+    this.afterSend(true);
   }
 
-  // The application's label goes on the segment that carries the write's first byte.
-  // Notes are queued in stream order, so the ones used are always at the front.
+  private sendFin(): void {
+    const again = this.sndMax > this.written;
+    this.noteSent(this.written, this.written + 1);
+    this.sndNxt = Math.max(this.sndNxt, this.written + 1);
+    this.emit(["FIN", "ACK"], 0, this.written, packetNote(again ? "retransmission" : "close", this.lang), again);
+    this.afterSend(false);
+  }
+
+  // Records what left for RTT samples (first sends) or Karn's rule (repeats), and moves SND.MAX.
+  private noteSent(start: number, end: number): void {
+    if (start < this.sndMax) {
+      this.retransmitted += 1;
+      this.karnLimit = Math.max(this.karnLimit, Math.min(end, this.sndMax));
+    } else {
+      this.sentTimes.push({ end, tMs: this.sim.now });
+    }
+    this.sndMax = Math.max(this.sndMax, end);
+  }
+
+  // Linux (tcp_event_data_sent): data sent soon after data arrived makes the connection interactive.
+  private afterSend(data: boolean): void {
+    if (data && this.config.quickAck && this.sim.now - this.lastDataReceivedMs < this.config.delayedAckMs) this.pingpong = true;
+    if (this.rtoDeadline === Infinity) this.armRto();
+  }
+
+  // The label goes on the segment that carries the write's first byte; notes are in stream order.
   private noteFor(from: number, to: number): string | undefined {
     const labels: string[] = [];
     while (this.noteHead < this.notes.length && this.notes[this.noteHead].at < to) {
@@ -368,31 +487,114 @@ export class TcpEndpoint {
   // Checked only when there is new data to send, so the idle time is measured once, up to that send.
   private restartIfIdle(): void {
     const idleMs = this.sim.now - this.lastDataSentMs;
-    const idle = this.sent === this.acked && this.sent < this.written && idleMs > this.config.rtoMs;
+    const rtoMs = this.rto.rtoMs;
+    const idle = this.acked >= this.sndMax && this.sndNxt < this.written && idleMs > rtoMs;
     if (!this.config.slowStartAfterIdle || !idle || this.lastDataSentMs === -Infinity) return;
-    const { mss, rtoMs } = this.config;
-    const floor = Math.min(this.cwndBytes, this.config.initialWindow * mss);
+    const { mss } = this.config;
+    const floor = Math.min(this.window.cwndBytes, this.config.initialWindow * mss);
     let restart = floor;
     if (this.config.idleRestart === "linux") {
       // tcp_cwnd_restart: one halving per full RTO of idle time, in whole segments
-      let cwnd = this.cwndBytes;
+      let cwnd = this.window.cwndBytes;
       for (let left = idleMs - rtoMs; left > 0 && cwnd > floor; left -= rtoMs) cwnd = Math.floor(cwnd / mss / 2) * mss;
       restart = Math.max(cwnd, floor);
     }
-    if (restart < this.cwndBytes) {
-      this.cwndBytes = restart;
+    if (restart < this.window.cwndBytes) {
+      this.window.cwndBytes = restart;
       this.logCwnd();
     }
   }
 
-  private onAck(ackNumber: number): void {
-    const dataAcked = Math.min(ackNumber, this.sent);
-    if (this.finSent && ackNumber > this.sent) this.finAcked = true;
-    const newly = dataAcked - this.acked;
-    if (newly <= 0) return;
-    this.acked = dataAcked;
-    this.cwndBytes += Math.min(newly, this.config.abcLimit * this.config.mss);
+  private onAck(ackNumber: number, pure: boolean): void {
+    const { mss } = this.config;
+    const ack = Math.min(ackNumber, this.sndMax);
+    if (this.finWanted && ack > this.written) this.finAcked = true;
+    if (ack > this.acked) {
+      const newly = ack - this.acked;
+      this.acked = ack;
+      this.timeoutsInRow = 0;
+      if (this.sndNxt < ack) this.sndNxt = ack; // after a timeout: the peer had it already
+      this.sampleRtt(ack);
+      this.dupAcks = 0;
+      if (this.inRecovery && ack > this.recover) {
+        // RFC 6582 3.2 step 3, full ACK: deflate to min(ssthresh, FlightSize + MSS) and leave recovery
+        this.inRecovery = false;
+        this.window.cwndBytes = Math.min(this.window.ssthreshBytes, Math.max(this.sndMax - ack, mss) + mss);
+      } else if (this.inRecovery) {
+        // partial ACK: the next hole was lost too; resend it, deflate by what was ACKed, add back one segment
+        this.window.cwndBytes = Math.max(mss, this.window.cwndBytes - newly + (newly >= mss ? mss : 0));
+        this.retransmitOldest();
+      } else {
+        growWindow(this.window, newly, mss, this.config.abcLimit);
+      }
+      this.logCwnd();
+      this.armRto();
+      return;
+    }
+    const outstanding = this.sndMax > this.acked;
+    if (!pure || !outstanding || ack < this.acked) return;
+    this.dupAcks += 1;
+    if (this.inRecovery) {
+      this.window.cwndBytes += mss; // each duplicate ACK: one more segment has left the network
+      this.logCwnd();
+    } else if (this.dupAcks === 3 && this.acked > this.recover) {
+      enterFastRecovery(this.window, this.sndMax - this.acked, mss);
+      this.inRecovery = true;
+      this.recover = this.sndMax;
+      this.logCwnd();
+      this.retransmitOldest();
+    }
+  }
+
+  // RFC 6298 with Karn's rule: the newest segment this ACK covers, if nothing it covers was sent twice.
+  private sampleRtt(ack: number): void {
+    let newest: SentSegment | undefined;
+    while (this.sentHead < this.sentTimes.length && this.sentTimes[this.sentHead].end <= ack) newest = this.sentTimes[this.sentHead++];
+    if (this.sentHead > 1024) {
+      this.sentTimes = this.sentTimes.slice(this.sentHead);
+      this.sentHead = 0;
+    }
+    if (newest !== undefined && ack > this.karnLimit) this.rto.sample(this.sim.now - newest.tMs);
+  }
+
+  /** Sends the oldest unacknowledged segment (or the FIN) again, without moving SND.NXT back. */
+  private retransmitOldest(): void {
+    if (this.acked < this.written) this.sendData(this.acked, Math.min(this.config.mss, this.written - this.acked));
+    else if (this.finWanted && !this.finAcked) this.sendFin();
+  }
+
+  // RFC 6298 5.1-5.3: (re)start the timer while data is outstanding. Restarting only moves a
+  // deadline; the one scheduled event checks it when it fires (no event per ACK).
+  private armRto(): void {
+    this.rtoDeadline = this.acked < this.sndMax ? this.sim.now + this.rto.rtoMs : Infinity;
+    if (this.rtoDeadline === Infinity || (this.rtoTimer && this.rtoTimer.atMs <= this.rtoDeadline)) return;
+    if (this.rtoTimer) this.sim.cancel(this.rtoTimer);
+    this.rtoTimer = this.sim.at(this.rtoDeadline, () => this.onRtoEvent());
+  }
+
+  private onRtoEvent(): void {
+    this.rtoTimer = undefined;
+    if (this.rtoDeadline === Infinity) return;
+    if (this.sim.now < this.rtoDeadline) this.rtoTimer = this.sim.at(this.rtoDeadline, () => this.onRtoEvent());
+    else this.onRtoTimer();
+  }
+
+  // RFC 6298 5.4-5.6 and RFC 5681 3.1: resend the oldest, back off, one-segment window, go back.
+  private onRtoTimer(): void {
+    this.rtoDeadline = Infinity;
+    if (this.acked >= this.sndMax) return;
+    if (++this.timeoutsInRow > DATA_RETRIES) {
+      throw new ConnectionAbortedError(say.gaveUp({ side: say[this.side](), retries: DATA_RETRIES, atMs: this.sim.now }));
+    }
+    afterTimeout(this.window, this.sndMax - this.acked, this.config.mss);
     this.logCwnd();
+    this.inRecovery = false;
+    this.dupAcks = 0;
+    this.recover = this.sndMax;
+    this.rto.backoff();
+    this.sndNxt = this.acked;
+    this.trySend();
+    if (this.rtoDeadline === Infinity) this.armRto();
   }
 
   private logCwnd(): void {
@@ -401,26 +603,106 @@ export class TcpEndpoint {
 
   // ---- receiving half ---------------------------------------------------------
 
-  private onSegment(bytes: number): void {
-    this.received += bytes;
-    if (bytes >= this.config.mss) this.fullUnacked += 1;
-    const decision = delayedAckDecision({ fullSizedUnacked: this.fullUnacked, delayedAckMs: this.config.delayedAckMs });
-    if (decision === "now")
-      this.sendControl(["ACK"], packetNote(this.config.delayedAckMs === 0 ? "delayedAckOff" : "secondFullSegment", this.lang));
-    else if (!this.ackTimer) this.ackTimer = this.sim.after(this.config.delayedAckMs, () => this.onAckTimer());
+  private onSegment(seq: number, bytes: number): void {
+    const end = seq + bytes;
+    const before = this.received;
+    const hadHoles = this.ooo.length > 0;
+    if (end <= this.received) {
+      this.ackNow("duplicate"); // an old segment again: tell the sender at once
+      return;
+    }
+    if (seq > this.received) {
+      this.keepOutOfOrder(seq, end);
+      this.ackNow("outOfOrder");
+      return;
+    }
+    this.received = end;
+    this.mergeInOrder();
+    this.lastDataReceivedMs = this.sim.now;
+    if (this.peerFinSeq === this.received) this.finInOrder();
+    if (hadHoles) this.ackNow("fillsHole");
+    else this.ackPolicy(bytes);
     // The application sees the data after the kernel has taken its ACK decision.
-    for (const listener of this.dataListeners) listener(bytes, this.received, this.sim.now);
+    const fresh = this.received - before;
+    for (const listener of this.dataListeners) listener(fresh, this.received, this.sim.now);
     this.deliverReads();
+  }
+
+  private ackPolicy(bytes: number): void {
+    const { delayedAckMs, mss } = this.config;
+    if (bytes >= mss) this.fullUnacked += 1;
+    if (this.config.quickAck) {
+      if (!this.quickStarted) {
+        this.quickStarted = true;
+        this.quickAcks = LINUX_MAX_QUICKACKS;
+      }
+      // __tcp_ack_snd_check: quick-ACK mode, or more than one MSS waiting
+      if ((this.quickAcks > 0 && !this.pingpong) || this.received - this.ackedUpTo > mss || delayedAckMs === 0) {
+        if (!this.pingpong) this.quickAcks = Math.max(0, this.quickAcks - 1);
+        this.ackNow(this.pingpong ? "secondFullSegment" : "quickAck");
+        return;
+      }
+    } else if (delayedAckDecision({ fullSizedUnacked: this.fullUnacked, delayedAckMs }) === "now") {
+      this.ackNow(delayedAckMs === 0 ? "delayedAckOff" : "secondFullSegment");
+      return;
+    }
+    if (!this.ackTimer) this.ackTimer = this.sim.after(delayedAckMs, () => this.onAckTimer());
+  }
+
+  private ackNow(why: Parameters<typeof packetNote>[0]): void {
+    this.sendControl(["ACK"], packetNote(why, this.lang));
+  }
+
+  private keepOutOfOrder(start: number, end: number): void {
+    const ranges = this.ooo;
+    let i = 0;
+    while (i < ranges.length && ranges[i][1] < start) i++;
+    let s = start;
+    let e = end;
+    let j = i;
+    while (j < ranges.length && ranges[j][0] <= e) {
+      s = Math.min(s, ranges[j][0]);
+      e = Math.max(e, ranges[j][1]);
+      j++;
+    }
+    ranges.splice(i, j - i, [s, e]);
+  }
+
+  // Out-of-order ranges that now touch RCV.NXT become in-order data.
+  private mergeInOrder(): void {
+    let k = 0;
+    while (k < this.ooo.length && this.ooo[k][0] <= this.received) {
+      this.received = Math.max(this.received, this.ooo[k][1]);
+      k++;
+    }
+    if (k > 0) this.ooo.splice(0, k);
   }
 
   private onAckTimer(): void {
     this.ackTimer = undefined;
-    if (this.ackNumber() > this.ackedUpTo) this.sendControl(["ACK"], packetNote("delayedAckTimer", this.lang));
+    this.pingpong = false; // Linux: a delayed ACK that had to fire ends pingpong mode
+    if (this.ackNumber() > this.ackedUpTo) this.ackNow("delayedAckTimer");
   }
 
-  private onFin(): void {
+  private onFinArrived(finSeq: number): void {
+    if (this.peerFin) {
+      this.ackNow("acksFin"); // the FIN again: our ACK was lost
+      return;
+    }
+    this.peerFinSeq = finSeq;
+    if (finSeq === this.received) this.finInOrder();
+    else this.ackNow("outOfOrder");
+  }
+
+  // The peer's FIN is in order. Linux waits to ACK it when this side has not closed, so the ACK rides on this side's FIN.
+  private finInOrder(): void {
     this.peerFin = true;
-    this.sendControl(["ACK"], packetNote("acksFin", this.lang));
+    if (this.config.quickAck && !this.finWanted && this.config.delayedAckMs > 0) {
+      this.pingpong = true;
+      if (!this.ackTimer) this.ackTimer = this.sim.after(this.config.delayedAckMs, () => this.onAckTimer());
+    } else {
+      this.ackNow("acksFin");
+    }
     for (const listener of this.finListeners) listener(this.sim.now);
   }
 
@@ -436,13 +718,15 @@ export class TcpEndpoint {
   }
 
   // Every packet but the first SYN carries an ACK, so sending anything settles a pending ACK.
-  private emit(flags: Flag[], bytes: number, note?: string): void {
+  private emit(flags: Flag[], bytes: number, seq: number, note: string | undefined, retransmit: boolean): void {
     this.ackedUpTo = this.ackNumber();
     this.fullUnacked = 0;
     if (this.ackTimer) {
       this.sim.cancel(this.ackTimer);
       this.ackTimer = undefined;
     }
-    this.sink({ from: this.side, flags, bytes, ack: this.ackedUpTo, note });
+    const packet: Packet = { from: this.side, flags, bytes, seq, ack: this.ackedUpTo, note };
+    if (retransmit) packet.retransmit = true;
+    this.sink(packet);
   }
 }

@@ -37,13 +37,28 @@ export const LINUX_EPHEMERAL_PORTS = { low: 32768, high: 60999 } as const;
 /** IANA's suggested dynamic port range (RFC 6335). */
 export const IANA_EPHEMERAL_PORTS = { low: 49152, high: 65535 } as const;
 
-/**
- * RFC 6298 2.4: the retransmission timeout is never below 1 second. The
- * simulator uses it as the idle time after which cwnd restarts (RFC 5681 4.1).
- */
+/** RFC 6298 2.4: the retransmission timeout is never below 1 second (also its initial value, 2.1). */
 export const RFC_MIN_RTO_MS = 1000;
+/**
+ * RFC 1122 4.2.3.1's initial RTO, 3 s, kept by RFC 2988; RFC 6298 5.7 still
+ * falls back to it for data after a SYN timed out (Linux: TCP_TIMEOUT_FALLBACK).
+ */
+export const RFC1122_INITIAL_RTO_MS = 3000;
 /**
  * Linux's floor on the RTO's variance term (TCP_RTO_MIN, 200 ms): its RTO is
  * about the smoothed RTT + 200 ms on a steady path, not a flat 1 s.
  */
 export const LINUX_MIN_RTO_MS = 200;
+
+/**
+ * Linux's TCP_MAX_QUICKACKS: the most data segments a receiver in quick-ACK
+ * mode acknowledges one by one at the start of a connection. (The kernel
+ * starts from its receive window / (2 x MSS), capped at 16.)
+ */
+export const LINUX_MAX_QUICKACKS = 16;
+/** Linux's tcp_syn_retries: a SYN is sent again at most 6 times (1 + 2 + ... + 64 s, then the connect fails). */
+export const SYN_RETRIES = 6;
+/** Linux's tcp_synack_retries: a SYN-ACK is sent again at most 5 times. */
+export const SYNACK_RETRIES = 5;
+/** Linux's tcp_retries2 (RFC 9293 3.8.3's R2): 15 timeouts in a row on data, then the connection is aborted. */
+export const DATA_RETRIES = 15;

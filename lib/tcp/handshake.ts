@@ -11,7 +11,8 @@
  * third packet: that saves a packet, not time, since a packet of its own
  * would leave at the same moment (RFC 9293 3.5). Linux sends a bare ACK
  * first and the request in a fourth packet; the timing is the same.
- * With a bandwidth, each 40-byte SYN/SYN-ACK also takes its serialisation time.
+ * With a bandwidth, each SYN/SYN-ACK (40 header bytes and the 4-byte MSS
+ * option, as the simulator's "rfc" stack sends them) also takes its serialisation time.
  *
  * Assumptions: nothing is lost (a lost SYN costs a 1 s timeout, RFC 6298),
  * the server answers at once (no accept queue), no TCP Fast Open.
@@ -22,6 +23,7 @@ import { DEFAULT_MSS } from "./constants";
 import { packetNotes } from "./notes";
 import type { PathOptions, TcpOptions } from "./options";
 import { segmentTotals } from "./segment";
+import { optionBytes } from "./stacks";
 import type { Trace } from "./trace";
 
 export interface HandshakeInput extends Required<Pick<PathOptions, "rttMs">>, Pick<PathOptions, "bandwidthBps">, Pick<TcpOptions, "mss"> {
@@ -48,8 +50,9 @@ export function handshake(input: HandshakeInput): HandshakeResult {
   const oneWay = rttMs / 2;
   const sendMs = (payload: number) =>
     bandwidthBps === Infinity ? 0 : (segmentTotals(payload, { mss }).wireBytes * 8 * 1000) / bandwidthBps;
-  const synAckLeaves = sendMs(0) + oneWay;
-  const connectMs = synAckLeaves + sendMs(0) + oneWay;
+  const synMs = sendMs(0) + (bandwidthBps === Infinity ? 0 : (optionBytes(false).syn * 8 * 1000) / bandwidthBps);
+  const synAckLeaves = synMs + oneWay;
+  const connectMs = synAckLeaves + synMs + oneWay;
   const carried = Math.min(requestBytes, mss);
 
   const packets: Trace = [

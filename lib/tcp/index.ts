@@ -1,6 +1,7 @@
 /** TCP models, one idea per file (docs/ARCHITECTURE.md "Layers"). */
 export * from "./constants";
-export type { IdleRestart, PathOptions, TcpOptions } from "./options";
+export type { DirectionalLoss, IdleRestart, PathOptions, StackName, TcpOptions } from "./options";
+export * from "./stacks";
 export * from "./trace";
 export * from "./segment";
 export * from "./connection-id";

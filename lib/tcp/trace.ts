@@ -18,6 +18,10 @@ export interface TraceEntry {
   bytes: number;
   /** what the packet means, in words, in the reader's language ("GET /a.png", "delayed-ACK timer") */
   note?: string;
+  /** true when the packet carries sequence numbers sent before (a retransmission) */
+  retransmit?: boolean;
+  /** true when the path dropped it: it left its sender and never arrived */
+  lost?: boolean;
 }
 
 export type Trace = TraceEntry[];

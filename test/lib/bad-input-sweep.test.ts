@@ -399,6 +399,8 @@ function describeValue(v: unknown): string {
 }
 
 function judgeError(call: Call, e: unknown): string | undefined {
+  // a simulated connection that gave up (a path too long or too lossy for TCP's retries) is a clear answer
+  if (e instanceof api.ConnectionAbortedError && e.message.length > 0 && e.message.length <= 2000) return undefined;
   if (!(e instanceof RangeError) && !(e instanceof TypeError)) {
     const name = e instanceof Error ? e.constructor.name : typeof e;
     return `threw ${name}, not a RangeError or TypeError: ${String((e as Error)?.message ?? e).slice(0, 300)}`;
@@ -682,6 +684,35 @@ export const TABLE: Record<string, Entry> = {
   LINUX_TIME_WAIT_SECONDS: constant("a Linux default (s)"),
   MAX_DELAYED_ACK_MS: constant("an RFC limit (ms)"),
   RFC_MIN_RTO_MS: constant("an RFC default (ms)"),
+  RFC1122_INITIAL_RTO_MS: constant("an RFC default (ms)"),
+  LINUX_MAX_QUICKACKS: constant("a Linux default (segments)"),
+  SYN_RETRIES: constant("a Linux default (count)"),
+  SYNACK_RETRIES: constant("a Linux default (count)"),
+  DATA_RETRIES: constant("a Linux default (count)"),
+  STACK_NAMES: constant("the stack names"),
+  DEFAULT_STACK: constant("the default stack's name"),
+  TIMESTAMP_OPTION_BYTES: constant("an RFC 7323 size (bytes)"),
+  LINUX_SYN_OPTION_BYTES: constant("a Linux SYN's option bytes"),
+  MSS_OPTION_BYTES: constant("an RFC 9293 size (bytes)"),
+  STACKS: constant("the stack profiles"),
+  DEFAULT_LOSS_SEED: constant("the loss draws' default seed"),
+  optionBytes: model(() => sweep("optionBytes", fn(api.optionBytes), [{ name: "timestamps", value: true }])),
+  defaultMss: model(() => sweep("defaultMss", fn(api.defaultMss), [{ name: "timestamps", value: false }])),
+  ConnectionAbortedError: cls(() =>
+    sweep("new ConnectionAbortedError", (message: unknown) => new api.ConnectionAbortedError(message as string).name, [
+      { name: "message", value: "gave up" },
+    ]),
+  ),
+  LossProcess: cls(() =>
+    sweep(
+      "new LossProcess",
+      (options: unknown) => {
+        const loss = new api.LossProcess(options as never);
+        return Array.from({ length: 20 }, (_, n) => loss.lost(n, n % 2 ? "client" : "server"));
+      },
+      [{ name: "options", value: { lossRate: { clientToServer: 0.1, serverToClient: 0.2 }, seed: 7, dropPackets: [3, 5] }, fields: "" }],
+    ),
+  ),
   RFC_TIME_WAIT_SECONDS: constant("an RFC default (s)"),
   TCP_HEADER_BYTES: constant("a header size"),
   MAX_SEGMENTS: constant("a limit of segment()"),
@@ -994,7 +1025,7 @@ export const TABLE: Record<string, Entry> = {
       { name: "flags", value: ["ACK"] },
       { name: "note", value: "probe" },
     ]),
-    ...endpointMethod("receive", [{ name: "packet", value: { from: "server", flags: ["ACK"], bytes: 0, ack: 0, note: "ack" } }]),
+    ...endpointMethod("receive", [{ name: "packet", value: { from: "server", flags: ["ACK"], bytes: 0, seq: 0, ack: 0, note: "ack" } }]),
   ]),
   TcpConnection: cls(() => [
     ...sweep(

@@ -66,7 +66,7 @@ describe("ackSchedule", () => {
   });
 
   it("agrees with the simulator's receiver", () => {
-    const net = new Network({ rttMs: 20, bandwidthBps: 2e6, delayedAckMs: 40, nagle: false });
+    const net = new Network({ stack: "rfc", rttMs: 20, bandwidthBps: 2e6, delayedAckMs: 40, nagle: false }); // RFC 1122 rule, as ackSchedule
     const conn = net.open({ established: true });
     conn.server.write(5 * 1460 + 300);
     net.run();

@@ -21,9 +21,9 @@ describe("handshake", () => {
     expect(handshake({ rttMs: 80, requestBytes: 5000 }).packets[2]).toMatchObject({ flags: ["ACK"], bytes: 1460 });
   });
 
-  it("charges each 40-byte control packet its serialisation time", () => {
-    // 40 B at 320 kbit/s = 1 ms
-    const h = handshake({ rttMs: 10, bandwidthBps: 320_000 });
+  it("charges each control packet its serialisation time: 40 header bytes, + the 4-byte MSS option on SYNs", () => {
+    // 44 B at 352 kbit/s = 1 ms for a SYN or SYN-ACK
+    const h = handshake({ rttMs: 10, bandwidthBps: 352_000 });
     expect(h.packets.map((p) => p.tMs)).toEqual([0, 6, 12]);
     expect(h.connectMs).toBe(12);
   });

@@ -1,0 +1,115 @@
+/**
+ * Named TCP stacks: each bundles the value of every TCP option (options.ts)
+ * the way one family of real stacks sets it, so that a number in a notebook
+ * can say which stack it comes from. An explicit option still overrides its
+ * profile's value (tcpConfig in lib/sim/tcp-endpoint.ts).
+ *
+ *  - "linux" (the default): what a current Linux kernel does out of the box.
+ *    The timestamps option (RFC 7323) on every segment, so 1448 payload bytes
+ *    on an Ethernet path; RFC 6928's IW10; a 40 ms delayed-ACK timer with
+ *    quick-ACK at the start of a connection and after it turns interactive
+ *    (tcp_in_quickack_mode, TCP_MAX_QUICKACKS); Minshall's Nagle
+ *    (tcp_minshall_check); every ACKed segment grows cwnd in slow start
+ *    (tcp_slow_start); an RTO of SRTT plus a variance term of at least 200 ms
+ *    (TCP_RTO_MIN); a bare ACK completes the handshake before the
+ *    application's first write (connect() returns first); after idle, cwnd
+ *    halves per RTO (tcp_cwnd_restart).
+ *  - "rfc": the standards read strictly: no TCP options; IW10 (RFC 6928);
+ *    RFC 5681's one MSS per ACK in slow start; RFC 896 Nagle; a 200 ms
+ *    delayed ACK (RFC 1122 only caps it at 500 ms; 200 ms is the value BSD
+ *    chose); RFC 6298's RTO with its 1 s floor; the handshake's ACK rides on
+ *    data already written; after idle, back to IW (RFC 5681 4.1).
+ *  - "classic": the late-1990s stacks the book describes: as "rfc", but an
+ *    initial window of 2 segments (RFC 2581's ceiling; many stacks sent 1)
+ *    and RFC 1122's 3 s initial RTO (RFC 2988 kept it; RFC 6298 cut it to 1 s).
+ *
+ * Congestion avoidance and loss recovery are Reno/NewReno (RFC 5681, RFC
+ * 6582) in every profile; Linux runs CUBIC with SACK, RACK and PRR, which
+ * a short page load seldom leaves slow start long enough to tell apart (the
+ * difference is named in docs/MODELS.md, not hidden).
+ */
+import {
+  CLASSIC_DELAYED_ACK_MS,
+  DEFAULT_MSS,
+  LINUX_DELAYED_ACK_MS,
+  LINUX_MIN_RTO_MS,
+  RFC_MIN_RTO_MS,
+  RFC1122_INITIAL_RTO_MS,
+} from "./constants";
+import type { StackName, TcpOptions } from "./options";
+
+export type { StackName } from "./options";
+export { STACK_NAMES } from "./options";
+export const DEFAULT_STACK: StackName = "linux";
+
+/** The bytes one timestamps option adds to a segment's TCP header (RFC 7323: 10, padded to 12). */
+export const TIMESTAMP_OPTION_BYTES = 12;
+/**
+ * The options on a Linux SYN and SYN-ACK: MSS (4), SACK-permitted (2),
+ * timestamps (10), NOP (1) and window scale (3) = 20 bytes.
+ */
+export const LINUX_SYN_OPTION_BYTES = 20;
+/** A SYN without timestamps still carries the MSS option (RFC 9293 3.7.1): 4 bytes. */
+export const MSS_OPTION_BYTES = 4;
+
+/**
+ * Every option a profile fixes. Not the MSS, which follows from the options on
+ * the segments (1460 - 12 with timestamps); not receiveWindow, which no stack
+ * caps here; not rtoMs, which replaces the RTO estimate only when asked.
+ */
+export type StackProfile = Required<Omit<TcpOptions, "stack" | "receiveWindow" | "rtoMs" | "mss">>;
+
+export const STACKS: Readonly<Record<StackName, Readonly<StackProfile>>> = {
+  linux: {
+    timestamps: true,
+    initialWindow: 10,
+    delayedAckMs: LINUX_DELAYED_ACK_MS,
+    quickAck: true,
+    nagle: true,
+    nagleVariant: "minshall",
+    abcLimit: Infinity,
+    initialRtoMs: RFC_MIN_RTO_MS,
+    minRtoMs: LINUX_MIN_RTO_MS,
+    bareHandshakeAck: true,
+    slowStartAfterIdle: true,
+    idleRestart: "linux",
+  },
+  rfc: {
+    timestamps: false,
+    initialWindow: 10,
+    delayedAckMs: CLASSIC_DELAYED_ACK_MS,
+    quickAck: false,
+    nagle: true,
+    nagleVariant: "classic",
+    abcLimit: 1,
+    initialRtoMs: RFC_MIN_RTO_MS,
+    minRtoMs: RFC_MIN_RTO_MS,
+    bareHandshakeAck: false,
+    slowStartAfterIdle: true,
+    idleRestart: "rfc5681",
+  },
+  classic: {
+    timestamps: false,
+    initialWindow: 2,
+    delayedAckMs: CLASSIC_DELAYED_ACK_MS,
+    quickAck: false,
+    nagle: true,
+    nagleVariant: "classic",
+    abcLimit: 1,
+    initialRtoMs: RFC1122_INITIAL_RTO_MS,
+    minRtoMs: RFC_MIN_RTO_MS,
+    bareHandshakeAck: false,
+    slowStartAfterIdle: true,
+    idleRestart: "rfc5681",
+  },
+};
+
+/** TCP header option bytes on a data or ACK segment, and on a SYN or SYN-ACK. */
+export function optionBytes(timestamps: boolean): { segment: number; syn: number } {
+  return timestamps ? { segment: TIMESTAMP_OPTION_BYTES, syn: LINUX_SYN_OPTION_BYTES } : { segment: 0, syn: MSS_OPTION_BYTES };
+}
+
+/** The payload an Ethernet-sized segment has room for once its options are in (RFC 6691). */
+export function defaultMss(timestamps: boolean): number {
+  return DEFAULT_MSS - optionBytes(timestamps).segment;
+}
