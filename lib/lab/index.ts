@@ -14,6 +14,7 @@ import { formatNagle, runNagleLab } from "./nagle";
 import { formatMultiplex, runMultiplexLab } from "./multiplex";
 import { formatPipeline, runPipelineLab } from "./pipeline";
 import { saveLabResult } from "./saved";
+import { formatSegments, runSegmentsLab } from "./segments";
 import { formatTimeWait, runTimeWaitLab } from "./time-wait";
 
 const say = messages("lab/index", {
@@ -41,9 +42,13 @@ const say = messages("lab/index", {
     en: "Head-of-line blocking: HTTP/1.1 pipelining against HTTP/2 streams",
     ko: "HOL 블로킹(head-of-line blocking): HTTP/1.1 파이프라인 대 HTTP/2 스트림",
   },
+  segments: {
+    en: "Packets of a page load, five ways: the kernel's segment counters against the model's count",
+    ko: "페이지 로드의 패킷, 다섯 가지 방식: 커널의 세그먼트 카운터 대 모델이 센 값",
+  },
 });
 
-export type LabName = "nagle" | "keep-alive" | "time-wait" | "pipeline" | "close" | "multiplex";
+export type LabName = "nagle" | "keep-alive" | "time-wait" | "pipeline" | "close" | "multiplex" | "segments";
 
 export interface LabEntry {
   /** one line saying what the lab measures, in the reader's language (read when shown) */
@@ -96,6 +101,13 @@ export const labs: Record<LabName, LabEntry> = {
     run: (opts) => runMultiplexLab(opts?.quick ? { requests: 4, slowMs: 30 } : {}),
     format: formatMultiplex,
   },
+  segments: {
+    get title() {
+      return say.segments();
+    },
+    run: (opts) => runSegmentsLab(opts?.quick ? { page: { htmlBytes: 10_000, objectBytes: [3_000, 3_000, 3_000, 3_000] } } : {}),
+    format: formatSegments,
+  },
 };
 
 export { runNagleLab, formatNagle } from "./nagle";
@@ -104,6 +116,7 @@ export { runTimeWaitLab, formatTimeWait } from "./time-wait";
 export { runPipelineLab, formatPipeline } from "./pipeline";
 export { runCloseLab, formatClose } from "./close";
 export { runMultiplexLab, formatMultiplex } from "./multiplex";
+export { runSegmentsLab, formatSegments } from "./segments";
 export { LabDeadlineError } from "./harness";
 export { LAB_INCONCLUSIVE_EXIT, LabInconclusiveError, inconclusiveReason } from "./consistency";
 export type { Consistency } from "./consistency";

@@ -76,8 +76,8 @@ describe("lab harness", () => {
     expect(p.leftoverBytes).toBe(0);
   });
 
-  it("the registry names the six labs of the CLI contract, each with title, run and format", () => {
-    expect(Object.keys(labs).sort()).toEqual(["close", "keep-alive", "multiplex", "nagle", "pipeline", "time-wait"]);
+  it("the registry names the seven labs of the CLI contract, each with title, run and format", () => {
+    expect(Object.keys(labs).sort()).toEqual(["close", "keep-alive", "multiplex", "nagle", "pipeline", "segments", "time-wait"]);
     for (const lab of Object.values(labs)) {
       expect(lab.title.length).toBeGreaterThan(10);
       expect(typeof lab.run).toBe("function");
