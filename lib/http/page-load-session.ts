@@ -118,6 +118,8 @@ export interface StreamState {
   firstBytePending: number;
   /** multiplexed: placed[i] for i < completePending are complete */
   completePending: number;
+  /** multiplexed: the server's writes of this moment are being gathered into one */
+  corked: boolean;
 }
 
 export class PageLoadSession {
@@ -146,7 +148,15 @@ export class PageLoadSession {
       requests: [],
       closedBy: oneRequest ? "server" : "client",
     };
-    const stream: StreamState = { serverQueue: [], serverHead: 0, placed: [], nextOffset: 0, firstBytePending: 0, completePending: 0 };
+    const stream: StreamState = {
+      serverQueue: [],
+      serverHead: 0,
+      placed: [],
+      nextOffset: 0,
+      firstBytePending: 0,
+      completePending: 0,
+      corked: false,
+    };
     const conn: PageConnection = { tcp, oneRequest, inFlight: new Set(), timing, order, stream };
     tcp.onEstablished((t) => {
       timing.establishedMs = t;
@@ -227,6 +237,17 @@ export class PageLoadSession {
     return r;
   }
 
+  /**
+   * Writes several requests on `conn` as one write (a pipelining browser's
+   * one buffer, an HTTP/2 client's frames of one turn): they leave together
+   * in full segments instead of a segment each.
+   */
+  requestAll(conn: PageConnection, pages: readonly PageRequest[], queuedMs: number, done: Done): void {
+    conn.tcp.client.cork();
+    for (const page of pages) this.request(conn, page, queuedMs, done);
+    conn.tcp.client.uncork();
+  }
+
   /** The browser has nothing more for this persistent connection: it closes it. */
   closeByClient(conn: PageConnection): void {
     if (!conn.tcp.client.closing) conn.tcp.client.close();
@@ -261,8 +282,18 @@ export class PageLoadSession {
   }
 
   // Multiplexed: a ready response leaves at once; its place in the stream is where it starts now.
+  // Responses ready at the same moment go out in one write, as an HTTP/2 server sends a turn's frames.
   private respondNow(conn: PageConnection, slot: ServerSlot): void {
     this.place(conn, slot);
+    const server = conn.tcp.server;
+    if (!conn.stream.corked) {
+      conn.stream.corked = true;
+      server.cork();
+      this.net.after(0, () => {
+        conn.stream.corked = false;
+        server.uncork();
+      });
+    }
     this.writeResponse(conn, slot.request);
   }
 }

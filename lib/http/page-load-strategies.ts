@@ -112,7 +112,7 @@ function multiplexed(session: PageLoadSession, plan: StrategyPlan): void {
   allAtOnce(session, plan, session.open(false, "ready"));
 }
 
-/** HTML first, then every object's request at once on the same connection. */
+/** HTML first, then every object's request at once on the same connection, in one write. */
 function allAtOnce(session: PageLoadSession, plan: StrategyPlan, conn: PageConnection): void {
   session.request(conn, plan.html, 0, (_c, html) => {
     if (plan.objects.length === 0) return session.closeByClient(conn);
@@ -120,7 +120,7 @@ function allAtOnce(session: PageLoadSession, plan: StrategyPlan, conn: PageConne
     const done = (): void => {
       if (--left === 0) session.closeByClient(conn);
     };
-    for (const page of plan.objects) session.request(conn, page, html.doneMs, done);
+    session.requestAll(conn, plan.objects, html.doneMs, done);
   });
 }
 

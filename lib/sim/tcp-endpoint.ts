@@ -238,6 +238,7 @@ export class TcpEndpoint {
   private finWanted = false;
   private finAcked = false;
   private nodelay: boolean;
+  private corked = false;
   private smallSentEnd = 0; // sequence just after the last sub-MSS segment sent (for Minshall)
   private notes: { at: number; note: string }[] = [];
   /** notes before this index are used */
@@ -327,6 +328,20 @@ export class TcpEndpoint {
     this.trySend();
   }
 
+  /**
+   * Like socket.cork(): writes wait until uncork(), then leave together, as
+   * full segments, the way one write() of all of them would.
+   */
+  cork(): void {
+    this.corked = true;
+  }
+
+  /** Like socket.uncork(): what was written since cork() goes now. */
+  uncork(): void {
+    this.corked = false;
+    this.trySend();
+  }
+
   /** Like socket.setNoDelay: true (the default, as in Node) turns Nagle off from now on. */
   setNoDelay(nodelay = true): void {
     this.nodelay = optionalBoolean("nodelay", nodelay, true);
@@ -408,7 +423,7 @@ export class TcpEndpoint {
   // ---- sending half -----------------------------------------------------------
 
   private trySend(): void {
-    if (!this.established) return;
+    if (!this.established || this.corked) return;
     this.restartIfIdle();
     const { mss } = this.config;
     while (this.sndNxt < this.written) {

@@ -143,6 +143,30 @@ function addModule(root: string, rel: string, seen: Set<string>): void {
     const next = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
     if (next.startsWith("lib/") && fs.existsSync(path.join(ROOT, `${next}.ts`))) addModule(root, next, seen);
   }
+  for (const pkg of packageImports(src)) addPackage(root, pkg, seen);
+}
+
+/** npm packages a source loads at run time: "pure-rand" (node: built-ins are not packages). */
+function packageImports(source: string): string[] {
+  const js = transpile(source, "module.ts");
+  return [...js.matchAll(/require\("([^."/][^"]*)"\)/g)].map((m) => m[1]).filter((name) => !name.startsWith("node:"));
+}
+
+/** Copies an npm package a lib module needs into the sandbox's node_modules (the child may read nothing outside). */
+function addPackage(root: string, name: string, seen: Set<string>): void {
+  if (seen.has(`package:${name}`)) return;
+  seen.add(`package:${name}`);
+  const from = path.join(ROOT, "node_modules", name);
+  const to = path.join(root, "node_modules", name);
+  if (!fs.existsSync(from) || fs.existsSync(path.join(to, "package.json"))) return;
+  const temp = `${to}.${process.pid}`;
+  fs.cpSync(from, temp, { recursive: true });
+  try {
+    fs.renameSync(temp, to); // atomic, as writeIfChanged: a run beside this one never sees half a package
+  } catch (e) {
+    fs.rmSync(temp, { recursive: true, force: true });
+    if (!fs.existsSync(path.join(to, "package.json"))) throw e; // not a run beside this one that got there first
+  }
 }
 
 export interface SandboxFolder {

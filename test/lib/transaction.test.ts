@@ -21,10 +21,10 @@ describe("transactionTime", () => {
   });
 
   it("adds DNS, and serialisation with headers when a bandwidth is given", () => {
-    // 960 B + 40 B header = 1000 B = 8 ms at 1 Mbit/s; the SYN and SYN-ACK take 0.32 ms each
+    // 960 B + 40 B header = 1000 B = 8 ms at 1 Mbit/s; the SYN and SYN-ACK (44 B with the MSS option) take 0.352 ms each
     const r = transactionTime({ rttMs: 100, dnsMs: 30, requestBytes: 960, responseBytes: 0, bandwidthBps: 1e6 });
     expect(r.breakdown.dnsMs).toBe(30);
-    expect(r.breakdown.connectMs).toBeCloseTo(100.64, 9);
+    expect(r.breakdown.connectMs).toBeCloseTo(100.704, 9);
     expect(r.breakdown.requestMs).toBeCloseTo(58, 9);
     expect(r.breakdown.responseMs).toBeCloseTo(50.32, 9);
   });
