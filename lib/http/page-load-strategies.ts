@@ -32,7 +32,7 @@
  *               a response is handed to TCP whole when ready (a real HTTP/2
  *               server interleaves 16 KB frames of ready responses), and frame
  *               headers and header compression are not counted. TCP's own
- *               head-of-line blocking on loss remains (no loss is modelled).
+ *               head-of-line blocking on loss remains (lossRate shows it).
  */
 import type { PageConnection, PageLoadSession, RequestTiming } from "./page-load-session";
 import type { PageRequest } from "./page-requests";

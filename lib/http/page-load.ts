@@ -19,10 +19,16 @@
  *    closing handshakes that follow are not in it.
  *  - packets, wireBytes: every TCP packet on the wire in both directions,
  *    closing packets included (SYN, SYN-ACK, data, pure ACKs as the delayed
- *    ACK rule sends them, FINs), with 40 header bytes each (segment.ts).
+ *    ACK rule sends them, FINs, retransmissions), with 40 header bytes each
+ *    and the TCP options of the stack (lib/tcp/stacks.ts).
  *  - connectionsOpened: TCP connections the load opened.
  *
- * Assumptions (beyond lib/sim's: no loss, no reordering, no retransmission)
+ * Loss: off unless `lossRate` or `dropPackets` asks; then TCP recovers as
+ * lib/sim does (retransmissions and losses are counted in the result), and a
+ * multiplexed load shows TCP's head-of-line blocking: a lost segment holds
+ * back every response behind it in the byte stream.
+ *
+ * Assumptions (beyond lib/sim's: no reordering, losses random or listed)
  *  - sizes are whole HTTP messages (start line, headers, body) as TCP
  *    payload; a request is `requestBytes` (default 300) in one write;
  *  - responses carry a Content-Length: a response is complete at its last
@@ -31,7 +37,7 @@
  *    servers did), persistent ones by the browser when it has nothing left
  *    to ask; the other side answers the FIN with its own at once;
  *  - Nagle is off by default (nagle: false): browsers and servers set
- *    TCP_NODELAY on HTTP connections. Delayed ACK as lib/sim (Linux 40 ms);
+ *    TCP_NODELAY on HTTP connections. ACKs, windows and timers are those of `stack` ("linux" unless said);
  *  - no DNS, no TLS, no browser parsing time; the server answers after
  *    `serverMs` (default 0) from the moment the whole request has arrived;
  *  - a pipelining server works on requests as they arrive but writes the
@@ -92,6 +98,10 @@ const say = messages("http/page-load", {
     ko: "페이지 로드가 끝나지 않았습니다: {missing}(모델의 버그입니다)",
   },
   requestsMissing: { en: "requests missing", ko: "요청이 빠짐" },
+  quicMultiplexed: {
+    en: '"tcp" for strategy "{strategy}" ("quic" carries the "multiplexed" strategy only)',
+    ko: '"tcp"("{strategy}" 전략은 TCP로만 가능합니다. "quic"은 "multiplexed" 전략에만 씁니다)',
+  },
 });
 
 export type { RequestTiming, ConnectionTiming } from "./page-load-session";
@@ -106,7 +116,9 @@ export type { PageLoadStrategy } from "./page-load-strategies";
 export const DEFAULT_PAGE_REQUEST_BYTES = 300;
 
 export type { PageLoadInput, ServerTime } from "./page-load-input";
-import type { PageLoadInput } from "./page-load-input";
+import { PAGE_LOAD_TRANSPORTS } from "./page-load-input";
+import type { PageLoadInput, PageLoadTransport } from "./page-load-input";
+import { loadOverQuic } from "./page-load-quic";
 
 export interface PageLoadResult {
   /** until the last response byte reaches the browser (closing not included) */
@@ -118,6 +130,8 @@ export interface PageLoadResult {
   retransmissions: number;
   /** packets the path dropped */
   lostPackets: number;
+  /** "tcp", or "quic" (one QUIC connection: connectionsOpened 1, trace entries without TCP flags) */
+  transport: PageLoadTransport;
   /** the TCP stack profile behind the numbers (lib/tcp/stacks.ts) */
   stack: StackName;
   connectionsOpened: number;
@@ -155,6 +169,13 @@ function checkMaxConnections(value: unknown, strategy: PageLoadStrategy): number
   return n;
 }
 
+function checkTransport(value: unknown, strategy: PageLoadStrategy): PageLoadTransport {
+  if (value === undefined) return "tcp";
+  const transport = checkChoice("transport", value, PAGE_LOAD_TRANSPORTS);
+  if (transport === "quic" && strategy !== "multiplexed") outOfRange("transport", say.quicMultiplexed({ strategy }), transport);
+  return transport;
+}
+
 /** Loads `page` with `strategy` on a simulated network; see the file's opening comment for the model. */
 export function simulatePageLoad(input: PageLoadInput): PageLoadResult {
   const o = optionsObject("input", input);
@@ -171,15 +192,18 @@ export function simulatePageLoad(input: PageLoadInput): PageLoadResult {
   });
   const nagle = optionalBoolean("nagle", o.nagle, false);
   const serverMs = checkServerTime(o.serverMs, objects.length + 1);
+  const transport = checkTransport(o.transport, strategy);
+  const zeroRtt = optionalBoolean("zeroRtt", o.zeroRtt, false);
 
   const tcp = tcpConfig({ stack: o.stack, mss: o.mss, initialWindow: o.initialWindow, delayedAckMs: o.delayedAckMs, nagle });
   checkSegments([html, ...objects], requestBytes, tcp.mss);
   const net = new Network({ ...tcp, rttMs, bandwidthBps, lossRate: o.lossRate, seed: o.seed, dropPackets: o.dropPackets });
   const session = new PageLoadSession(net, { requestBytes, serverMs });
-  STRATEGY_RUNS[strategy](session, { html, objects, maxConnections });
+  const quic = transport === "quic" ? loadOverQuic(net, { html, objects, requestBytes, serverMs, zeroRtt }) : undefined;
+  if (!quic) STRATEGY_RUNS[strategy](session, { html, objects, maxConnections });
   net.run();
 
-  const requests = [...session.requests].sort((a, b) => a.index - b.index);
+  const requests = [...(quic?.requests ?? session.requests)].sort((a, b) => a.index - b.index);
   const unfinished = requests.filter((r) => Number.isNaN(r.doneMs));
   if (requests.length !== objects.length + 1 || unfinished.length > 0) {
     throw new Error(say.incomplete({ missing: unfinished.map((r) => r.path).join(", ") || say.requestsMissing() }));
@@ -190,12 +214,13 @@ export function simulatePageLoad(input: PageLoadInput): PageLoadResult {
     wireBytes: net.wireBytes,
     retransmissions: net.retransmissions,
     lostPackets: net.lostPackets,
+    transport,
     stack: tcp.stack,
-    connectionsOpened: net.connectionsOpened,
+    connectionsOpened: quic ? 1 : net.connectionsOpened,
     trace: net.trace,
     strategy,
     maxConnections,
     requests,
-    connections: session.connections.map((c) => ({ ...c.timing, requests: [...c.timing.requests] })),
+    connections: quic ? [quic.connection] : session.connections.map((c) => ({ ...c.timing, requests: [...c.timing.requests] })),
   };
 }

@@ -225,7 +225,7 @@ export class TcpEndpoint {
   private readonly window: CongestionWindow;
   private dupAcks = 0;
   private inRecovery = false;
-  private recover = -1; // RFC 6582's "recover": the highest sequence sent when recovery began
+  private recover = 0; // RFC 6582's "recover": SND.MAX when recovery (or the last timeout) began; an ACK reaching it ends recovery
   private readonly rto: RtoEstimator;
   private rtoTimer: EventHandle | undefined;
   private rtoDeadline = Infinity;
@@ -531,7 +531,7 @@ export class TcpEndpoint {
       if (this.sndNxt < ack) this.sndNxt = ack; // after a timeout: the peer had it already
       this.sampleRtt(ack);
       this.dupAcks = 0;
-      if (this.inRecovery && ack > this.recover) {
+      if (this.inRecovery && ack >= this.recover) {
         // RFC 6582 3.2 step 3, full ACK: deflate to min(ssthresh, FlightSize + MSS) and leave recovery
         this.inRecovery = false;
         this.window.cwndBytes = Math.min(this.window.ssthreshBytes, Math.max(this.sndMax - ack, mss) + mss);
@@ -552,7 +552,7 @@ export class TcpEndpoint {
     if (this.inRecovery) {
       this.window.cwndBytes += mss; // each duplicate ACK: one more segment has left the network
       this.logCwnd();
-    } else if (this.dupAcks === 3 && this.acked > this.recover) {
+    } else if (this.dupAcks === 3 && this.acked >= this.recover) {
       enterFastRecovery(this.window, this.sndMax - this.acked, mss);
       this.inRecovery = true;
       this.recover = this.sndMax;

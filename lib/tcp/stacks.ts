@@ -26,7 +26,7 @@
  * Congestion avoidance and loss recovery are Reno/NewReno (RFC 5681, RFC
  * 6582) in every profile; Linux runs CUBIC with SACK, RACK and PRR, which
  * a short page load seldom leaves slow start long enough to tell apart (the
- * difference is named in docs/MODELS.md, not hidden).
+ * difference is named in docs/CONTRIBUTING.md "Model decisions", not hidden).
  */
 import {
   CLASSIC_DELAYED_ACK_MS,
