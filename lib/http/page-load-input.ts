@@ -29,4 +29,12 @@ export interface PageLoadInput
   serverMs?: ServerTime;
   /** bytes per request, default 300 */
   requestBytes?: number;
+  /** "tcp" (default) or "quic" (strategy "multiplexed" only: HTTP/3's streams over QUIC, lib/sim/quic-connection.ts) */
+  transport?: PageLoadTransport;
+  /** QUIC only: the requests go with the first flight (0-RTT); default false */
+  zeroRtt?: boolean;
 }
+
+export type PageLoadTransport = "tcp" | "quic";
+/** Every transport simulatePageLoad accepts. */
+export const PAGE_LOAD_TRANSPORTS: readonly PageLoadTransport[] = ["tcp", "quic"];

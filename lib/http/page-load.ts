@@ -12,6 +12,8 @@
  * has fully arrived. How it spreads the requests over connections is the
  * strategy (page-load-strategies.ts, with the default maxConnections per
  * strategy: parallel 4, persistent 1, serial, pipelined and multiplexed always 1).
+ * `transport: "quic"` carries the multiplexed strategy over one QUIC
+ * connection instead of TCP (page-load-quic.ts, lib/sim/quic-connection.ts).
  *
  * What is counted
  *  - elapsedMs: from the first SYN (t = 0) until the last byte of the last

@@ -53,7 +53,7 @@ import { checkNumber, optionalBoolean, optionalNumber, optionsObject, MAX_QUANTI
 import { IP_HEADER_BYTES, TCP_HEADER_BYTES } from "../tcp/constants";
 import { optionBytes } from "../tcp/stacks";
 import type { PathOptions, TcpOptions } from "../tcp/options";
-import type { Trace, TraceEntry } from "../tcp/trace";
+import type { Side, Trace, TraceEntry } from "../tcp/trace";
 import { Link, symmetricLink } from "./link";
 import { LossProcess } from "./loss";
 import type { LinkSpec } from "./link";
@@ -69,6 +69,17 @@ export interface NetworkOptions extends TcpOptions, PathOptions {
   link?: LinkSpec;
   /** guard against runaway models */
   maxEvents?: number;
+}
+
+/** A datagram for Network.transmitDatagram: the trace's fields and the bytes it takes on the wire. */
+export interface Datagram {
+  conn: number;
+  from: Side;
+  /** the trace's bytes (the packet's data) */
+  bytes: number;
+  wireBytes: number;
+  note: string;
+  retransmit?: boolean;
 }
 
 export interface OpenOptions extends TcpOptions {
@@ -171,6 +182,29 @@ export class Network {
   /** packets that carried sequence numbers sent before: SYNs, SYN-ACKs, data and FINs sent again */
   get retransmissions(): number {
     return this.retransmitCount;
+  }
+
+  /**
+   * A UDP datagram (QUIC, quic-connection.ts) on the same link, loss process
+   * and counters as the TCP packets: traced with no TCP flags; `wireBytes`
+   * is the caller's (its IP, UDP and QUIC headers); `arrive` runs unless lost.
+   */
+  transmitDatagram(d: Datagram, arrive: () => void): void {
+    const { startMs, arriveMs } = this.link.transmit(d.from, this.sim.now, d.wireBytes);
+    const lost = !this.loss.none && this.loss.lost(this.packetCount, d.from);
+    const entry: TraceEntry = { tMs: startMs, conn: d.conn, from: d.from, flags: [], bytes: d.bytes, note: d.note };
+    if (d.retransmit) {
+      entry.retransmit = true;
+      this.retransmitCount += 1;
+    }
+    if (lost) {
+      entry.lost = true;
+      this.lostCount += 1;
+    }
+    this.entries.push(entry);
+    this.packetCount += 1;
+    this.wireByteCount += d.wireBytes;
+    if (!lost) this.sim.at(arriveMs, arrive);
   }
 
   private transmit(conn: TcpConnection, packet: Packet, arrive: () => void): void {
