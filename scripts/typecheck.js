@@ -5,6 +5,9 @@
 // and a half-written answer may declare things it does not use. (Editors see
 // the same exemption through exercises/tsconfig.json; the grader's own type
 // check, lib/workbook/typecheck.ts, leaves both options off.)
+// A second pass compiles lib/ the way the notebook kernel (tslab) does, with
+// strict off: code that relies on strictNullChecks to narrow a union compiles
+// here but fails in every notebook that imports it.
 "use strict";
 const path = require("node:path");
 const ts = require("typescript");
@@ -22,8 +25,27 @@ function main() {
   const diagnostics = ts
     .getPreEmitDiagnostics(program)
     .filter((d) => !(UNUSED.has(d.code) && d.file && path.resolve(d.file.fileName).startsWith(STUBS)));
-  report(diagnostics);
-  return diagnostics.length ? 1 : 0;
+  const kernel = kernelDiagnostics(config.options);
+  report([...diagnostics, ...kernel]);
+  return diagnostics.length + kernel.length ? 1 : 0;
+}
+
+/** lib/ as tslab compiles it (node_modules/tslab/dist/converter.js): ES2022, Node10 resolution, not strict. */
+function kernelDiagnostics(options) {
+  const entries = ["lib/index.ts", "lib/lab/index.ts"].map((f) => path.join(ROOT, f));
+  const program = ts.createProgram(entries, {
+    ...options,
+    strict: false,
+    noImplicitAny: false,
+    strictNullChecks: false,
+    noUnusedLocals: false,
+    noUnusedParameters: false,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    esModuleInterop: true,
+    noEmit: true,
+  });
+  return ts.getPreEmitDiagnostics(program);
 }
 
 function report(diagnostics) {

@@ -4,6 +4,7 @@
  * does not import page-load back).
  */
 import type { PathOptions, TcpOptions } from "../tcp/options";
+import type { TlsVersion } from "../tcp/tls-handshake";
 import type { PageLoadStrategy } from "./page-load-strategies";
 import type { Page, PageRequest } from "./page-requests";
 
@@ -33,6 +34,12 @@ export interface PageLoadInput
   transport?: PageLoadTransport;
   /** QUIC only: the requests go with the first flight (0-RTT); default false */
   zeroRtt?: boolean;
+  /**
+   * HTTPS over TCP: "1.3" (1 more RTT before the first request on each
+   * connection), "1.2" (2 more), or "none" (default: plain HTTP, as the book's
+   * examples); lib/tcp/tls-handshake.ts. QUIC always runs TLS 1.3.
+   */
+  tls?: TlsVersion;
 }
 
 export type PageLoadTransport = "tcp" | "quic";

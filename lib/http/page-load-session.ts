@@ -10,7 +10,9 @@
  *   connectedMs        the handshake is done: the client may send
  *   sentMs             the request is handed to TCP on an established
  *                      connection (on a new connection: when it is established,
- *                      the request rides on the handshake's ACK)
+ *                      the request rides on the handshake's ACK; with HTTPS,
+ *                      when the TLS handshake is done: 1 RTT more for TLS 1.3,
+ *                      2 for TLS 1.2)
  *   arrivedAtServerMs  the server has the whole request
  *   respondedMs        the server writes the response (after its think time,
  *                      and, on a pipelined connection, after every earlier
@@ -38,6 +40,15 @@
 import type { Network } from "../sim/engine";
 import type { TcpConnection } from "../sim/tcp-connection";
 import type { PageRequest } from "./page-requests";
+import {
+  CLIENT_FINISHED_BYTES,
+  CLIENT_HELLO_BYTES,
+  SERVER_HANDSHAKE_BYTES,
+  SERVER_HELLO_BYTES,
+  TLS12_CLIENT_FINISH_BYTES,
+  TLS12_SERVER_FINISH_BYTES,
+  type TlsVersion,
+} from "../tcp/tls-handshake";
 
 export interface RequestTiming extends PageRequest {
   /** the connection (trace `conn`) that carried it */
@@ -66,11 +77,15 @@ export interface ConnectionTiming {
   requests: number[];
   /** "server" for one-request connections, "client" for persistent ones */
   closedBy: "client" | "server";
+  /** HTTPS: the client has the server's last handshake message and may send requests */
+  tlsDoneMs?: number;
 }
 
 export interface SessionConfig {
   requestBytes: number;
   serverMs: (request: PageRequest) => number;
+  /** HTTPS: the TLS handshake each connection runs before its first request ("none": plain HTTP) */
+  tls: TlsVersion;
 }
 
 /** One connection as the browser and the server see it. */
@@ -85,6 +100,8 @@ export interface PageConnection {
   readonly order: ResponseOrder;
   /** the session's bookkeeping for this connection's byte stream (see StreamState) */
   readonly stream: StreamState;
+  /** HTTPS: request writes waiting for the TLS handshake; undefined once requests may go */
+  waiting: (() => void)[] | undefined;
 }
 
 export type ResponseOrder = "request" | "ready";
@@ -157,14 +174,15 @@ export class PageLoadSession {
       completePending: 0,
       corked: false,
     };
-    const conn: PageConnection = { tcp, oneRequest, inFlight: new Set(), timing, order, stream };
+    const conn: PageConnection = { tcp, oneRequest, inFlight: new Set(), timing, order, stream, waiting: undefined };
     tcp.onEstablished((t) => {
       timing.establishedMs = t;
       for (const r of conn.inFlight) {
         r.connectedMs = t;
-        r.sentMs = t;
+        if (this.config.tls === "none") r.sentMs = t; // the request rides on (or right behind) the handshake's ACK
       }
     });
+    if (this.config.tls !== "none") this.startTls(conn);
     tcp.client.onData((_bytes, total, t) => {
       const placed = stream.placed;
       // First byte of each response: the segment that takes the stream past its start offset.
@@ -206,7 +224,7 @@ export class PageLoadSession {
       newConnection: isNew,
       serverMs: this.config.serverMs(page),
       queuedMs,
-      sentMs: established ? this.now : NaN,
+      sentMs: established && !conn.waiting ? this.now : NaN,
       arrivedAtServerMs: NaN,
       respondedMs: NaN,
       firstByteMs: NaN,
@@ -233,8 +251,49 @@ export class PageLoadSession {
         else this.respondNow(conn, slot);
       });
     });
-    tcp.client.write(this.config.requestBytes, `GET ${page.path}`);
+    this.whenSecure(conn, () => {
+      if (this.config.tls !== "none") r.sentMs = this.now;
+      tcp.client.write(this.config.requestBytes, `GET ${page.path}`);
+    });
     return r;
+  }
+
+  /**
+   * The TLS handshake on a new connection, as bytes on its TCP stream: the
+   * client's ClientHello, the server's flight, the client's Finished (1.3),
+   * or one more exchange (1.2); requests wait for it (whenSecure). Reads
+   * queue in order, so these come before any request's or response's bytes.
+   */
+  private startTls(conn: PageConnection): void {
+    const { client, server } = conn.tcp;
+    const tls12 = this.config.tls === "1.2";
+    const serverFlight = SERVER_HELLO_BYTES + SERVER_HANDSHAKE_BYTES;
+    conn.waiting = [];
+    server.read(CLIENT_HELLO_BYTES, () => server.write(serverFlight, "TLS ServerHello, Certificate, ..."));
+    server.read(tls12 ? TLS12_CLIENT_FINISH_BYTES : CLIENT_FINISHED_BYTES, () => {
+      if (tls12) server.write(TLS12_SERVER_FINISH_BYTES, "TLS Finished");
+    });
+    const secure = (t: number) => {
+      conn.timing.tlsDoneMs = t;
+      const waiting = conn.waiting ?? [];
+      conn.waiting = undefined;
+      client.cork(); // the requests waiting leave together, right behind the Finished
+      for (const write of waiting) write();
+      client.uncork();
+    };
+    client.read(serverFlight, (t) => {
+      client.write(tls12 ? TLS12_CLIENT_FINISH_BYTES : CLIENT_FINISHED_BYTES, "TLS Finished");
+      if (!tls12) secure(t);
+    });
+    if (tls12) client.read(TLS12_SERVER_FINISH_BYTES, secure);
+    conn.stream.nextOffset = serverFlight + (tls12 ? TLS12_SERVER_FINISH_BYTES : 0); // responses start after the handshake
+    client.write(CLIENT_HELLO_BYTES, "TLS ClientHello");
+  }
+
+  /** Runs `write` now, or once the connection's TLS handshake is done. */
+  private whenSecure(conn: PageConnection, write: () => void): void {
+    if (conn.waiting) conn.waiting.push(write);
+    else write();
   }
 
   /**

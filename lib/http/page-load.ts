@@ -68,6 +68,7 @@ import { Network } from "../sim/engine";
 import { MAX_STREAM_SEGMENTS } from "../sim/scheduler";
 import { tcpConfig } from "../sim/tcp-endpoint";
 import type { StackName } from "../tcp/stacks";
+import { TLS_VERSIONS, type TlsVersion } from "../tcp/tls-handshake";
 import type { Trace } from "../tcp/trace";
 import { PageLoadSession } from "./page-load-session";
 import type { ConnectionTiming, RequestTiming } from "./page-load-session";
@@ -100,6 +101,10 @@ const say = messages("http/page-load", {
     ko: "페이지 로드가 끝나지 않았습니다: {missing}(모델의 버그입니다)",
   },
   requestsMissing: { en: "requests missing", ko: "요청이 빠짐" },
+  quicTls: {
+    en: '"1.3" or "none" with transport "quic" (QUIC always runs TLS 1.3 inside it, RFC 9001)',
+    ko: 'transport "quic"에서는 "1.3" 또는 "none"(QUIC은 언제나 TLS 1.3을 안에 품습니다, RFC 9001)',
+  },
   quicMultiplexed: {
     en: '"tcp" for strategy "{strategy}" ("quic" carries the "multiplexed" strategy only)',
     ko: '"tcp"("{strategy}" 전략은 TCP로만 가능합니다. "quic"은 "multiplexed" 전략에만 씁니다)',
@@ -134,6 +139,8 @@ export interface PageLoadResult {
   lostPackets: number;
   /** "tcp", or "quic" (one QUIC connection: connectionsOpened 1, trace entries without TCP flags) */
   transport: PageLoadTransport;
+  /** HTTPS: the TLS version each connection ran before its requests ("none": plain HTTP; QUIC: always "1.3") */
+  tls: TlsVersion;
   /** the TCP stack profile behind the numbers (lib/tcp/stacks.ts) */
   stack: StackName;
   connectionsOpened: number;
@@ -178,6 +185,13 @@ function checkTransport(value: unknown, strategy: PageLoadStrategy): PageLoadTra
   return transport;
 }
 
+// QUIC always runs TLS 1.3 inside it (RFC 9001): "none" and "1.3" both mean that; "1.2" cannot be.
+function checkTls(value: unknown, transport: PageLoadTransport): TlsVersion {
+  const tls = value === undefined ? "none" : checkChoice("tls", value, TLS_VERSIONS);
+  if (transport === "quic" && tls === "1.2") outOfRange("tls", say.quicTls(), tls);
+  return tls;
+}
+
 /** Loads `page` with `strategy` on a simulated network; see the file's opening comment for the model. */
 export function simulatePageLoad(input: PageLoadInput): PageLoadResult {
   const o = optionsObject("input", input);
@@ -196,11 +210,12 @@ export function simulatePageLoad(input: PageLoadInput): PageLoadResult {
   const serverMs = checkServerTime(o.serverMs, objects.length + 1);
   const transport = checkTransport(o.transport, strategy);
   const zeroRtt = optionalBoolean("zeroRtt", o.zeroRtt, false);
+  const tls = checkTls(o.tls, transport);
 
   const tcp = tcpConfig({ stack: o.stack, mss: o.mss, initialWindow: o.initialWindow, delayedAckMs: o.delayedAckMs, nagle });
   checkSegments([html, ...objects], requestBytes, tcp.mss);
   const net = new Network({ ...tcp, rttMs, bandwidthBps, lossRate: o.lossRate, seed: o.seed, dropPackets: o.dropPackets });
-  const session = new PageLoadSession(net, { requestBytes, serverMs });
+  const session = new PageLoadSession(net, { requestBytes, serverMs, tls });
   const quic = transport === "quic" ? loadOverQuic(net, { html, objects, requestBytes, serverMs, zeroRtt }) : undefined;
   if (!quic) STRATEGY_RUNS[strategy](session, { html, objects, maxConnections });
   net.run();
@@ -217,6 +232,7 @@ export function simulatePageLoad(input: PageLoadInput): PageLoadResult {
     retransmissions: net.retransmissions,
     lostPackets: net.lostPackets,
     transport,
+    tls: transport === "quic" ? "1.3" : tls,
     stack: tcp.stack,
     connectionsOpened: quic ? 1 : net.connectionsOpened,
     trace: net.trace,

@@ -67,7 +67,7 @@ function end(sockets: SocketLine[], localPort: number, peerPort: number): Socket
 /** Reads both ends of the connection from `clientPort` and records them; no counters at all ends the lab inconclusive. */
 async function readConnection(load: Load, clientPort: number): Promise<void> {
   const reading = await load.scope.race(readSocketCounters(load.port));
-  if (!reading.ok) throw new LabInconclusiveError(reading.reason);
+  if (reading.reason !== undefined) throw new LabInconclusiveError(reading.reason);
   load.result.readings.push({
     clientPort,
     client: end(reading.sockets, clientPort, load.port),

@@ -53,7 +53,12 @@ export interface SocketLine {
   counters: SocketCounters | null;
 }
 
-export type SsReading = { ok: true; sockets: SocketLine[] } | { ok: false; reason: Localized };
+/**
+ * What `ss` gave: sockets, or why not. Both fields are on both shapes (never
+ * both set) so the test of `ok` narrows without strictNullChecks, which the
+ * notebook kernel's compiler runs without.
+ */
+export type SsReading = { ok: true; sockets: SocketLine[]; reason?: undefined } | { ok: false; sockets?: undefined; reason: Localized };
 
 /** How long one `ss` may take before the reading gives up. */
 export const SS_TIMEOUT_MS = 5000;

@@ -12,7 +12,7 @@
  * The model
  *  - Handshake, 1 RTT: the client's Initial (padded to 1200 bytes), the
  *    server's Initial and Handshake flight (ServerHello, certificate: about
- *    2.6 KB), then the client's Handshake Finished, with its first 1-RTT
+ *    2.6 KB, the sizes of lib/tcp/tls-handshake.ts, shared with HTTPS over TCP), then the client's Handshake Finished, with its first 1-RTT
  *    data right behind it. `zeroRtt`: the client's stream data goes with its
  *    first flight (0-RTT), and the server answers as soon as it can.
  *  - Packets: at most 1350 bytes of UDP payload, of which 30 are the QUIC
@@ -53,6 +53,7 @@ import { ConnectionAbortedError, checkChoice, checkNumber, optionalBoolean, opti
 import { messages, verbatim } from "../i18n";
 import { IP_HEADER_BYTES } from "../tcp/constants";
 import { growWindow, ssthreshAfterLoss } from "../tcp/congestion";
+import { CLIENT_FINISHED_BYTES, SERVER_HANDSHAKE_BYTES, SERVER_HELLO_BYTES } from "../tcp/tls-handshake";
 import type { CongestionWindow } from "../tcp/congestion";
 import { RtoEstimator } from "../tcp/rto";
 import type { Side } from "../tcp/trace";
@@ -94,9 +95,6 @@ export const QUIC_INITIAL_WINDOW_BYTES = Math.min(10 * QUIC_MAX_DATAGRAM_BYTES, 
 export const INITIAL_CRYPTO_STREAM = -1;
 export const HANDSHAKE_CRYPTO_STREAM = -2;
 const CLIENT_INITIAL_BYTES = 1200 - QUIC_PACKET_OVERHEAD_BYTES; // padded (RFC 9000 14.1)
-const SERVER_HELLO_BYTES = 90;
-const SERVER_HANDSHAKE_BYTES = 2500; // EncryptedExtensions, Certificate, CertificateVerify, Finished
-const CLIENT_FINISHED_BYTES = 36;
 /** ACK ranges an ACK frame repeats at most (real stacks cap them too). */
 const MAX_ACK_RANGES = 32;
 

@@ -2,6 +2,7 @@
 export * from "./constants";
 export type { DirectionalLoss, IdleRestart, PathOptions, StackName, TcpOptions } from "./options";
 export * from "./stacks";
+export * from "./tls-handshake";
 export * from "./trace";
 export * from "./segment";
 export * from "./connection-id";
