@@ -3,6 +3,7 @@
  * here. Notebooks write `./lib/index` (tslab cannot import a folder).
  */
 export * from "./errors";
+export { median, quantile } from "./stats";
 export { language, setLanguage, tr, type Language, type Text } from "./i18n";
 export * from "./tcp/index";
 export * from "./sim/index";

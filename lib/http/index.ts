@@ -18,3 +18,4 @@ export * from "./pipeline-retry";
 export * from "./close";
 export * from "./connection-setup";
 export * from "./page-load";
+export * from "./transport-comparison";

@@ -10,7 +10,7 @@
  */
 import * as net from "node:net";
 import { once } from "node:events";
-import { checkNumber, expected, optionalNumber, outOfRange } from "../errors";
+import { checkNumber, optionalNumber } from "../errors";
 import { messages } from "../i18n";
 
 const say = messages("lab/harness", {
@@ -31,13 +31,7 @@ export function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
-/** The median of a non-empty list of numbers (mean of the middle two for even lengths). */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) outOfRange("values", expected.nonEmptyArray(), values);
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
+export { median } from "../stats";
 
 /** Rounds a time to microseconds so results stay readable as JSON. */
 export { roundMs } from "../time";

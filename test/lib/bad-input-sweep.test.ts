@@ -704,6 +704,26 @@ export const TABLE: Record<string, Entry> = {
   TLS12_CLIENT_FINISH_BYTES: constant("an assumed message size (bytes)"),
   TLS12_SERVER_FINISH_BYTES: constant("an assumed message size (bytes)"),
   tlsRoundTrips: model(() => sweep("tlsRoundTrips", fn(api.tlsRoundTrips), [{ name: "version", value: "1.3" }])),
+  TRANSPORT_SERIES: constant("the series names"),
+  BROWSER_CONNECTIONS_PER_HOST: constant("a browser default (count)"),
+  MAX_COMPARISON_LOADS: constant("a limit (count)"),
+  median: model(() => sweep("median", fn(api.median), [{ name: "values", value: [3, 1, 2] }])),
+  quantile: model(() => sweep("quantile", fn(api.quantile), [{ name: "values", value: [3, 1, 2] }, { name: "q", value: 0.9 }])),
+  seriesInput: model(() =>
+    sweep("seriesInput", fn(api.seriesInput), [
+      { name: "series", value: "http3" },
+      { name: "base", value: { page: { htmlBytes: 1000, objectBytes: [500] }, rttMs: 10, bandwidthBps: 1e6 }, opaque: true },
+    ]),
+  ),
+  compareTransports: model(() =>
+    sweep("compareTransports", fn(api.compareTransports), [
+      {
+        name: "input",
+        value: { page: { htmlBytes: 1000, objectBytes: [500] }, rttMs: 10, bandwidthBps: 1e6, lossRates: [0.01], runs: 1 },
+        fields: "",
+      },
+    ]),
+  ),
   optionBytes: model(() => sweep("optionBytes", fn(api.optionBytes), [{ name: "timestamps", value: true }])),
   defaultMss: model(() => sweep("defaultMss", fn(api.defaultMss), [{ name: "timestamps", value: false }])),
   ConnectionAbortedError: cls(() =>
