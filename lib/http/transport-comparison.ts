@@ -113,7 +113,11 @@ export function compareTransports(input: TransportComparisonInput): TransportCom
   if (loads > MAX_COMPARISON_LOADS) {
     outOfRange("runs", say.atMostLoads({ max: MAX_COMPARISON_LOADS, series: series.length, rates: lossRates.length, runs }), runs);
   }
-  const base = { page: o.page, rttMs: o.rttMs, bandwidthBps: o.bandwidthBps, stack: o.stack, serverMs: o.serverMs };
+  // simulatePageLoad checks these and names them; here they only pass through
+  const base = { page: o.page, rttMs: o.rttMs, bandwidthBps: o.bandwidthBps, stack: o.stack, serverMs: o.serverMs } as Omit<
+    PageLoadInput,
+    "strategy"
+  >;
   const rows: TransportComparisonRow[] = [];
   for (const s of series) {
     for (const lossRate of lossRates) {
