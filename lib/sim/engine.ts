@@ -52,6 +52,7 @@
 import { checkNumber, optionalBoolean, optionalNumber, optionsObject, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
 import { IP_HEADER_BYTES, TCP_HEADER_BYTES } from "../tcp/constants";
 import { optionBytes } from "../tcp/stacks";
+import { language, type Language } from "../i18n";
 import type { PathOptions, TcpOptions } from "../tcp/options";
 import type { Side, Trace, TraceEntry } from "../tcp/trace";
 import { Link, symmetricLink } from "./link";
@@ -109,6 +110,8 @@ export class Network {
   private packetCount = 0;
   private wireByteCount = 0;
   private lostCount = 0;
+  /** the language of the trace notes, resolved once for all connections */
+  private readonly lang: Language = language();
   private retransmitCount = 0;
 
   constructor(options?: NetworkOptions) {
@@ -131,6 +134,7 @@ export class Network {
       (c, p, arrive) => this.transmit(c, p, arrive),
       atMs,
       established,
+      this.lang,
     );
     this.connections.push(conn);
     return conn;

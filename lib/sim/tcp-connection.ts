@@ -21,7 +21,7 @@
  * TIME_WAIT (see tcp/ports.ts for its cost).
  */
 import { ConnectionAbortedError, checkChoice, checkFunction, checkNumber, optionalBoolean } from "../errors";
-import { language, messages, type Language } from "../i18n";
+import { LANGUAGES, language, messages, type Language } from "../i18n";
 import { SYN_RETRIES, SYNACK_RETRIES } from "../tcp/constants";
 import { packetNote } from "../tcp/notes";
 import type { Side } from "../tcp/trace";
@@ -65,9 +65,18 @@ export class TcpConnection {
   private readonly sim: Scheduler;
   private readonly transmit: Transmit;
   /** the language of the handshake's trace notes */
-  private readonly lang: Language = language();
+  private readonly lang: Language;
 
-  constructor(id: number, config: EndpointConfig, sim: Scheduler, transmit: Transmit, atMs: number, preEstablished: boolean) {
+  /** `lang`: the trace notes' language, when the network has resolved it once for all its connections */
+  constructor(
+    id: number,
+    config: EndpointConfig,
+    sim: Scheduler,
+    transmit: Transmit,
+    atMs: number,
+    preEstablished: boolean,
+    lang?: Language,
+  ) {
     this.id = checkNumber("id", id, { min: 0, integer: true });
     checkScheduler(sim);
     checkFunction("transmit", transmit);
@@ -76,9 +85,10 @@ export class TcpConnection {
     checkConfigObject(config);
     this.openedAtMs = checkNumber("atMs", atMs, { min: sim.now });
     const established = optionalBoolean("preEstablished", preEstablished, false);
-    this.client = new TcpEndpoint("client", config, sim, (p) => this.send(p));
+    this.lang = lang === undefined ? language() : checkChoice("lang", lang, LANGUAGES);
+    this.client = new TcpEndpoint("client", config, sim, (p) => this.send(p), this.lang);
     this.config = this.client.config;
-    this.server = new TcpEndpoint("server", this.config, sim, (p) => this.send(p));
+    this.server = new TcpEndpoint("server", this.config, sim, (p) => this.send(p), this.lang);
     this.client.peerWindow = this.config.receiveWindow;
     this.server.peerWindow = this.config.receiveWindow;
     if (established) sim.at(atMs, () => this.establishBoth());
@@ -122,7 +132,7 @@ export class TcpConnection {
     else if (syn) this.onSynAck();
     else {
       if (!to.established) this.serverEstablished();
-      to.receive(packet);
+      to.handle(packet);
     }
   }
 

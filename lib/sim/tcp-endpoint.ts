@@ -56,7 +56,7 @@ import {
   outOfRange,
   MAX_QUANTITY,
 } from "../errors";
-import { language, messages, type Language } from "../i18n";
+import { LANGUAGES, language, messages, type Language } from "../i18n";
 import { DATA_RETRIES, LINUX_MAX_QUICKACKS } from "../tcp/constants";
 import { afterTimeout, enterFastRecovery, growWindow, type CongestionWindow } from "../tcp/congestion";
 import { nagleHolds } from "../tcp/nagle";
@@ -270,10 +270,12 @@ export class TcpEndpoint {
   private readonly sim: Scheduler;
   private readonly sink: PacketSink;
   /** the language of this endpoint's trace notes, resolved once rather than for every packet */
-  private readonly lang: Language = language();
+  private readonly lang: Language;
 
-  constructor(side: Side, config: EndpointConfig, sim: Scheduler, sink: PacketSink) {
+  /** `lang`: the trace notes' language, when the caller has resolved it already (a network of many connections) */
+  constructor(side: Side, config: EndpointConfig, sim: Scheduler, sink: PacketSink, lang?: Language) {
     this.side = checkChoice("side", side, SIDES);
+    this.lang = lang === undefined ? language() : checkChoice("lang", lang, LANGUAGES);
     checkConfigObject(config);
     this.config = resolvedConfig(config);
     checkScheduler(sim);
@@ -397,7 +399,7 @@ export class TcpEndpoint {
 
   /** A packet without payload: SYN, SYN-ACK, or a pure ACK (handshake's third packet, delayed ACK, ACK of a FIN). */
   sendControl(flags: Flag[], note: string, retransmit = false): void {
-    this.emit(checkFlags(flags), 0, 0, checkNote(note), retransmit);
+    this.emit(checkFlags(flags), 0, 0, checkNote(note), optionalBoolean("retransmit", retransmit, false));
   }
 
   /** An RTT measured by the handshake (RFC 6298: the SYN's, when it was sent once). */
@@ -412,7 +414,11 @@ export class TcpEndpoint {
 
   /** Handles a packet from the peer (after the handshake's SYNs). */
   receive(packet: Packet): void {
-    checkPacket(packet);
+    this.handle(checkPacket(packet));
+  }
+
+  /** receive() without the argument check: the connection's own packets, made by an endpoint. */
+  handle(packet: Packet): void {
     const fin = packet.flags.includes("FIN");
     if (packet.flags.includes("ACK")) this.onAck(packet.ack, packet.bytes === 0 && !fin);
     if (packet.bytes > 0) this.onSegment(packet.seq, packet.bytes);
@@ -665,7 +671,7 @@ export class TcpEndpoint {
   }
 
   private ackNow(why: Parameters<typeof packetNote>[0]): void {
-    this.sendControl(["ACK"], packetNote(why, this.lang));
+    this.emit(["ACK"], 0, 0, packetNote(why, this.lang), false);
   }
 
   private keepOutOfOrder(start: number, end: number): void {
