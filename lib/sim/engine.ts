@@ -51,7 +51,7 @@
  */
 import { checkNumber, optionalBoolean, optionalNumber, optionsObject, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
 import { IP_HEADER_BYTES, TCP_HEADER_BYTES } from "../tcp/constants";
-import { optionBytes } from "../tcp/stacks";
+import { optionBytes, sackOptionBytes } from "../tcp/stacks";
 import { language, type Language } from "../i18n";
 import type { PathOptions, TcpOptions } from "../tcp/options";
 import type { Side, Trace, TraceEntry } from "../tcp/trace";
@@ -213,7 +213,7 @@ export class Network {
 
   private transmit(conn: TcpConnection, packet: Packet, arrive: () => void): void {
     const options = optionBytes(conn.config.timestamps);
-    const tcpOptions = packet.flags.includes("SYN") ? options.syn : options.segment;
+    const tcpOptions = (packet.flags.includes("SYN") ? options.syn : options.segment) + sackOptionBytes(packet.sack?.length ?? 0);
     const wire = packet.bytes + IP_HEADER_BYTES + TCP_HEADER_BYTES + tcpOptions; // a packet is one segment
     const { startMs, arriveMs } = this.link.transmit(packet.from, this.sim.now, wire);
     const lost = !this.loss.none && this.loss.lost(this.packetCount, packet.from);

@@ -58,7 +58,8 @@ import {
 } from "../errors";
 import { LANGUAGES, language, messages, type Language } from "../i18n";
 import { DATA_RETRIES, LINUX_MAX_QUICKACKS } from "../tcp/constants";
-import { afterTimeout, enterFastRecovery, growWindow, type CongestionWindow } from "../tcp/congestion";
+import { afterTimeout, enterFastRecovery, growWindow, ssthreshAfterLoss, type CongestionWindow } from "../tcp/congestion";
+import { DUP_THRESH, MAX_SACK_BLOCKS, Scoreboard, type SackBlock } from "../tcp/sack";
 import { nagleHolds } from "../tcp/nagle";
 import { checkDelayedAckMs, delayedAckDecision } from "../tcp/delayed-ack";
 import { packetNote } from "../tcp/notes";
@@ -130,6 +131,7 @@ export function tcpConfig(options: TcpOptions | undefined, base?: EndpointConfig
     initialWindow: optionalNumber("initialWindow", o.initialWindow, b?.initialWindow ?? p.initialWindow, whole),
     delayedAckMs: checkDelayedAckMs(o.delayedAckMs ?? b?.delayedAckMs ?? p.delayedAckMs),
     quickAck: optionalBoolean("quickAck", o.quickAck, b?.quickAck ?? p.quickAck),
+    sack: optionalBoolean("sack", o.sack, b?.sack ?? p.sack),
     nagle: optionalBoolean("nagle", o.nagle, b?.nagle ?? p.nagle),
     nagleVariant: checkChoice("nagleVariant", o.nagleVariant ?? b?.nagleVariant ?? p.nagleVariant, NAGLE_VARIANTS),
     receiveWindow: window === Infinity ? Infinity : checkNumber("receiveWindow", window, { min: mss, integer: true, max: MAX_QUANTITY }),
@@ -187,6 +189,8 @@ export interface Packet {
   note?: string;
   /** true when this packet carries sequence numbers sent before */
   retransmit?: boolean;
+  /** SACK blocks (RFC 2018) the receiver holds above `ack`, when the connection uses SACK */
+  sack?: SackBlock[];
 }
 
 /** How an endpoint hands a packet to its connection. */
@@ -230,6 +234,8 @@ export class TcpEndpoint {
   private rtoTimer: EventHandle | undefined;
   private rtoDeadline = Infinity;
   private timeoutsInRow = 0; // timeouts since the peer last acknowledged anything new
+  private readonly board = new Scoreboard(); // what the peer SACKed (RFC 6675), with sack on
+  private highRxt = 0; // RFC 6675's HighRxt: the highest sequence resent in this recovery
   private sentTimes: SentSegment[] = [];
   private sentHead = 0;
   private karnLimit = 0; // segments ending at or below this were sent more than once: no RTT sample
@@ -420,7 +426,7 @@ export class TcpEndpoint {
   /** receive() without the argument check: the connection's own packets, made by an endpoint. */
   handle(packet: Packet): void {
     const fin = packet.flags.includes("FIN");
-    if (packet.flags.includes("ACK")) this.onAck(packet.ack, packet.bytes === 0 && !fin);
+    if (packet.flags.includes("ACK")) this.onAck(packet.ack, packet.bytes === 0 && !fin, packet.sack);
     if (packet.bytes > 0) this.onSegment(packet.seq, packet.bytes);
     if (fin) this.onFinArrived(packet.seq + packet.bytes);
     this.trySend();
@@ -433,8 +439,11 @@ export class TcpEndpoint {
     this.restartIfIdle();
     const { mss } = this.config;
     while (this.sndNxt < this.written) {
-      // a resend stops where new data begins, so a segment is either sent again or new, as a real stack's are
-      const limit = this.sndNxt < this.sndMax ? Math.min(this.written, this.sndMax) : this.written;
+      // after a timeout, what the peer SACKed is not sent again
+      if (this.sndNxt < this.sndMax && this.config.sack) this.sndNxt = Math.min(this.board.skipSacked(this.sndNxt), this.sndMax);
+      if (this.sndNxt >= this.written) break;
+      // a resend stops where new data (or a SACKed block) begins, so a segment is either sent again or new, as a real stack's are
+      const limit = this.sndNxt < this.sndMax ? Math.min(this.written, this.sndMax, this.board.nextSackedStart(this.sndNxt)) : this.written;
       const size = Math.min(mss, limit - this.sndNxt);
       const inFlight = this.sndNxt - this.acked;
       if (inFlight + size > Math.min(this.window.cwndBytes, this.peerWindow)) break;
@@ -526,21 +535,26 @@ export class TcpEndpoint {
     }
   }
 
-  private onAck(ackNumber: number, pure: boolean): void {
+  private onAck(ackNumber: number, pure: boolean, sack?: readonly SackBlock[]): void {
     const { mss } = this.config;
     const ack = Math.min(ackNumber, this.sndMax);
     if (this.finWanted && ack > this.written) this.finAcked = true;
+    if (this.config.sack && sack) this.board.add(sack, Math.max(ack, this.acked));
     if (ack > this.acked) {
       const newly = ack - this.acked;
       this.acked = ack;
+      this.board.pruneBelow(ack);
       this.timeoutsInRow = 0;
       if (this.sndNxt < ack) this.sndNxt = ack; // after a timeout: the peer had it already
       this.sampleRtt(ack);
       this.dupAcks = 0;
       if (this.inRecovery && ack >= this.recover) {
-        // RFC 6582 3.2 step 3, full ACK: deflate to min(ssthresh, FlightSize + MSS) and leave recovery
+        // full ACK: leave recovery; RFC 6582 3.2 step 3 deflates to min(ssthresh, FlightSize + MSS), RFC 6675 to ssthresh
         this.inRecovery = false;
-        this.window.cwndBytes = Math.min(this.window.ssthreshBytes, Math.max(this.sndMax - ack, mss) + mss);
+        const flight = Math.max(this.sndMax - ack, mss) + mss;
+        this.window.cwndBytes = this.config.sack ? this.window.ssthreshBytes : Math.min(this.window.ssthreshBytes, flight);
+      } else if (this.inRecovery && this.config.sack) {
+        this.sackRecoverySend();
       } else if (this.inRecovery) {
         // partial ACK: the next hole was lost too; resend it, deflate by what was ACKed, add back one segment
         this.window.cwndBytes = Math.max(mss, this.window.cwndBytes - newly + (newly >= mss ? mss : 0));
@@ -555,7 +569,9 @@ export class TcpEndpoint {
     const outstanding = this.sndMax > this.acked;
     if (!pure || !outstanding || ack < this.acked) return;
     this.dupAcks += 1;
-    if (this.inRecovery) {
+    if (this.config.sack) {
+      this.onSackDupAck();
+    } else if (this.inRecovery) {
       this.window.cwndBytes += mss; // each duplicate ACK: one more segment has left the network
       this.logCwnd();
     } else if (this.dupAcks === 3 && this.acked >= this.recover) {
@@ -564,6 +580,39 @@ export class TcpEndpoint {
       this.recover = this.sndMax;
       this.logCwnd();
       this.retransmitOldest();
+    }
+  }
+
+  // RFC 6675 5: enter recovery on three duplicate ACKs or when the scoreboard says the first hole is lost.
+  private onSackDupAck(): void {
+    const { mss } = this.config;
+    if (!this.inRecovery && this.acked >= this.recover && (this.dupAcks >= DUP_THRESH || this.board.isLost(this.acked, mss))) {
+      this.window.ssthreshBytes = ssthreshAfterLoss(this.sndMax - this.acked, mss);
+      this.window.cwndBytes = this.window.ssthreshBytes;
+      this.inRecovery = true;
+      this.recover = this.sndMax;
+      this.highRxt = this.acked;
+      this.logCwnd();
+    }
+    if (this.inRecovery) this.sackRecoverySend();
+  }
+
+  // RFC 6675 5 (C): while cwnd - pipe allows a segment, send NextSeg: a lost hole first, else new data.
+  private sackRecoverySend(): void {
+    const { mss } = this.config;
+    for (let guard = 0; guard < 10_000; guard++) {
+      const room = this.window.cwndBytes - this.board.pipe(this.acked, this.sndMax, this.highRxt, mss);
+      const hole = this.board.nextLost(Math.max(this.highRxt, this.acked), Math.min(this.sndMax, this.written), mss);
+      if (hole !== undefined) {
+        const size = Math.min(mss, this.written - hole, this.board.nextSackedStart(hole) - hole);
+        if (room < size) return;
+        this.sendData(hole, size);
+        this.highRxt = hole + size;
+        continue;
+      }
+      const size = Math.min(mss, this.written - this.sndMax);
+      if (this.sndNxt < this.sndMax || size <= 0 || room < size || this.sndMax - this.acked + size > this.peerWindow) return;
+      this.sendData(this.sndMax, size);
     }
   }
 
@@ -613,6 +662,7 @@ export class TcpEndpoint {
     this.dupAcks = 0;
     this.recover = this.sndMax;
     this.rto.backoff();
+    this.highRxt = this.acked;
     this.sndNxt = this.acked;
     this.trySend();
     if (this.rtoDeadline === Infinity) this.armRto();
@@ -748,6 +798,7 @@ export class TcpEndpoint {
     }
     const packet: Packet = { from: this.side, flags, bytes, seq, ack: this.ackedUpTo, note };
     if (retransmit) packet.retransmit = true;
+    if (this.config.sack && this.ooo.length > 0) packet.sack = this.ooo.slice(0, MAX_SACK_BLOCKS).map(([a, b]) => [a, b] as const);
     this.sink(packet);
   }
 }

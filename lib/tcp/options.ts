@@ -46,6 +46,12 @@ export interface TcpOptions {
    * fires ends pingpong mode again
    */
   quickAck?: boolean;
+  /**
+   * selective acknowledgments (RFC 2018) and SACK-based loss recovery (RFC
+   * 6675): several holes repaired per round trip, and after a timeout only
+   * what the peer lacks is sent again (linux: on; rfc, classic: off, NewReno)
+   */
+  sack?: boolean;
   /** Nagle's algorithm on the sender (default true; false is TCP_NODELAY) */
   nagle?: boolean;
   /** which small segments Nagle holds: "classic" (rfc, classic) or "minshall" (linux); see NagleVariant */

@@ -8,7 +8,8 @@
  *    The timestamps option (RFC 7323) on every segment, so 1448 payload bytes
  *    on an Ethernet path; RFC 6928's IW10; a 40 ms delayed-ACK timer with
  *    quick-ACK at the start of a connection and after it turns interactive
- *    (tcp_in_quickack_mode, TCP_MAX_QUICKACKS); Minshall's Nagle
+ *    (tcp_in_quickack_mode, TCP_MAX_QUICKACKS); SACK (RFC 2018) and
+ *    SACK-based recovery (RFC 6675); Minshall's Nagle
  *    (tcp_minshall_check); every ACKed segment grows cwnd in slow start
  *    (tcp_slow_start); an RTO of SRTT plus a variance term of at least 200 ms
  *    (TCP_RTO_MIN); a bare ACK completes the handshake before the
@@ -23,10 +24,10 @@
  *    initial window of 2 segments (RFC 2581's ceiling; many stacks sent 1)
  *    and RFC 1122's 3 s initial RTO (RFC 2988 kept it; RFC 6298 cut it to 1 s).
  *
- * Congestion avoidance and loss recovery are Reno/NewReno (RFC 5681, RFC
- * 6582) in every profile; Linux runs CUBIC with SACK, RACK and PRR, which
- * a short page load seldom leaves slow start long enough to tell apart (the
- * difference is named in docs/CONTRIBUTING.md "Model decisions", not hidden).
+ * Congestion avoidance is Reno's (RFC 5681) in every profile; loss recovery
+ * is SACK-based (RFC 6675) under "linux" and NewReno (RFC 6582) under the
+ * others. Linux also runs CUBIC, RACK-TLP and PRR, which the engine leaves
+ * out (docs/CONTRIBUTING.md "Model decisions" says what that changes).
  */
 import {
   CLASSIC_DELAYED_ACK_MS,
@@ -36,6 +37,7 @@ import {
   RFC_MIN_RTO_MS,
   RFC1122_INITIAL_RTO_MS,
 } from "./constants";
+import { checkNumber } from "../errors";
 import type { StackName, TcpOptions } from "./options";
 
 export type { StackName } from "./options";
@@ -65,6 +67,7 @@ export const STACKS: Readonly<Record<StackName, Readonly<StackProfile>>> = {
     initialWindow: 10,
     delayedAckMs: LINUX_DELAYED_ACK_MS,
     quickAck: true,
+    sack: true,
     nagle: true,
     nagleVariant: "minshall",
     abcLimit: Infinity,
@@ -79,6 +82,7 @@ export const STACKS: Readonly<Record<StackName, Readonly<StackProfile>>> = {
     initialWindow: 10,
     delayedAckMs: CLASSIC_DELAYED_ACK_MS,
     quickAck: false,
+    sack: false,
     nagle: true,
     nagleVariant: "classic",
     abcLimit: 1,
@@ -93,6 +97,7 @@ export const STACKS: Readonly<Record<StackName, Readonly<StackProfile>>> = {
     initialWindow: 2,
     delayedAckMs: CLASSIC_DELAYED_ACK_MS,
     quickAck: false,
+    sack: false,
     nagle: true,
     nagleVariant: "classic",
     abcLimit: 1,
@@ -103,6 +108,12 @@ export const STACKS: Readonly<Record<StackName, Readonly<StackProfile>>> = {
     idleRestart: "rfc5681",
   },
 };
+
+/** A SACK option with `blocks` blocks (RFC 2018 3: 8n + 2 bytes), with the two NOPs that align it. */
+export function sackOptionBytes(blocks: number): number {
+  const n = checkNumber("blocks", blocks, { min: 0, max: 4, integer: true });
+  return n > 0 ? 8 * n + 4 : 0;
+}
 
 /** TCP header option bytes on a data or ACK segment, and on a SYN or SYN-ACK. */
 export function optionBytes(timestamps: boolean): { segment: number; syn: number } {

@@ -726,6 +726,7 @@ export const TABLE: Record<string, Entry> = {
   ),
   optionBytes: model(() => sweep("optionBytes", fn(api.optionBytes), [{ name: "timestamps", value: true }])),
   defaultMss: model(() => sweep("defaultMss", fn(api.defaultMss), [{ name: "timestamps", value: false }])),
+  sackOptionBytes: model(() => sweep("sackOptionBytes", fn(api.sackOptionBytes), [{ name: "blocks", value: 2 }])),
   ConnectionAbortedError: cls(() =>
     sweep("new ConnectionAbortedError", (message: unknown) => new api.ConnectionAbortedError(message as string).name, [
       { name: "message", value: "gave up" },

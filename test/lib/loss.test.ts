@@ -73,6 +73,25 @@ describe("recovery", () => {
     expect(lossy.doneMs).toBeLessThan(clean.doneMs + 3 * path.rttMs);
   });
 
+  it("SACK repairs several holes of one window in one round trip; NewReno needs a round trip per hole", () => {
+    const holes = [2, 5, 8]; // three segments of one flight
+    const finish = (sack: boolean) => transfer({ ...path, sack, dropPackets: holes }, 40 * 1460);
+    const [withSack, newReno] = [finish(true), finish(false)];
+    expect(withSack.conn.client.bytesReceived).toBe(40 * 1460);
+    expect(newReno.conn.client.bytesReceived).toBe(40 * 1460);
+    const resends = (r: ReturnType<typeof transfer>) => r.net.trace.filter((e) => e.retransmit).map((e) => e.tMs);
+    // SACK: the three resends leave within one round trip of each other; NewReno: one per round trip
+    const [s, n] = [resends(withSack), resends(newReno)];
+    expect(s).toHaveLength(3);
+    expect(s[2] - s[0]).toBeLessThan(path.rttMs);
+    expect(n).toHaveLength(3);
+    expect(n[2] - n[0]).toBeGreaterThan(1.5 * path.rttMs);
+    expect(withSack.doneMs).toBeLessThan(newReno.doneMs);
+    // the ACKs that carried SACK blocks paid for them on the wire: 8 bytes a block and 4 of padding
+    const sackAcks = withSack.net.trace.filter((e) => e.from === "client" && e.note?.startsWith("dup ACK"));
+    expect(sackAcks.length).toBeGreaterThan(0);
+  });
+
   it("a lost last segment has no data behind it: the retransmission timer resends it", () => {
     const lossy = transfer({ ...path, dropPackets: [0] }, 1000);
     const [lost] = lossy.net.trace.filter((e) => e.lost);
