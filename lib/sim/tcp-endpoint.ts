@@ -57,7 +57,7 @@ import {
   MAX_QUANTITY,
 } from "../errors";
 import { LANGUAGES, language, messages, type Language } from "../i18n";
-import { DATA_RETRIES, LINUX_MAX_QUICKACKS } from "../tcp/constants";
+import { DATA_RETRIES, LINUX_MAX_QUICKACKS, MIN_PROBE_TIMEOUT_MS, WORST_CASE_DELAYED_ACK_MS } from "../tcp/constants";
 import { afterTimeout, enterFastRecovery, growWindow, ssthreshAfterLoss, type CongestionWindow } from "../tcp/congestion";
 import { DUP_THRESH, MAX_SACK_BLOCKS, Scoreboard, type SackBlock } from "../tcp/sack";
 import { nagleHolds } from "../tcp/nagle";
@@ -68,6 +68,7 @@ import { RtoEstimator } from "../tcp/rto";
 import { checkAbcLimit } from "../tcp/slow-start";
 import { DEFAULT_STACK, STACK_NAMES, STACKS, defaultMss } from "../tcp/stacks";
 import type { Flag, Side } from "../tcp/trace";
+import { Deadline } from "./deadline";
 import { MAX_STREAM_SEGMENTS, Scheduler } from "./scheduler";
 import type { EventHandle } from "./scheduler";
 
@@ -132,6 +133,8 @@ export function tcpConfig(options: TcpOptions | undefined, base?: EndpointConfig
     delayedAckMs: checkDelayedAckMs(o.delayedAckMs ?? b?.delayedAckMs ?? p.delayedAckMs),
     quickAck: optionalBoolean("quickAck", o.quickAck, b?.quickAck ?? p.quickAck),
     sack: optionalBoolean("sack", o.sack, b?.sack ?? p.sack),
+    frto: optionalBoolean("frto", o.frto, b?.frto ?? p.frto),
+    tailLossProbe: optionalBoolean("tailLossProbe", o.tailLossProbe, b?.tailLossProbe ?? p.tailLossProbe),
     nagle: optionalBoolean("nagle", o.nagle, b?.nagle ?? p.nagle),
     nagleVariant: checkChoice("nagleVariant", o.nagleVariant ?? b?.nagleVariant ?? p.nagleVariant, NAGLE_VARIANTS),
     receiveWindow: window === Infinity ? Infinity : checkNumber("receiveWindow", window, { min: mss, integer: true, max: MAX_QUANTITY }),
@@ -231,8 +234,11 @@ export class TcpEndpoint {
   private inRecovery = false;
   private recover = 0; // RFC 6582's "recover": SND.MAX when recovery (or the last timeout) began; an ACK reaching it ends recovery
   private readonly rto: RtoEstimator;
-  private rtoTimer: EventHandle | undefined;
-  private rtoDeadline = Infinity;
+  private readonly rtoTimer: Deadline;
+  private readonly probeTimer: Deadline; // RFC 8985's tail-loss probe (tailLossProbe)
+  private probeOut = false; // a probe is out and not yet answered
+  private frto: 0 | 1 | 2 = 0; // F-RTO (RFC 5682): 1 waits for the first ACK after a timeout, 2 for the second
+  private frtoPrior: CongestionWindow | undefined;
   private timeoutsInRow = 0; // timeouts since the peer last acknowledged anything new
   private readonly board = new Scoreboard(); // what the peer SACKed (RFC 6675), with sack on
   private highRxt = 0; // RFC 6675's HighRxt: the highest sequence resent in this recovery
@@ -288,6 +294,8 @@ export class TcpEndpoint {
     this.sim = sim;
     this.sink = checkFunction("sink", sink);
     this.window = { cwndBytes: this.config.initialWindow * this.config.mss, ssthreshBytes: Infinity };
+    this.rtoTimer = new Deadline(sim, () => this.onRtoTimer());
+    this.probeTimer = new Deadline(sim, () => this.onProbe());
     const floorRule = this.config.stack === "linux" ? "variance" : "rto";
     this.rto = new RtoEstimator(this.config.initialRtoMs, this.config.minRtoMs, floorRule, this.config.rtoMs);
     this.nodelay = !this.config.nagle;
@@ -462,7 +470,7 @@ export class TcpEndpoint {
   }
 
   /** Sends [start, start + size); SND.NXT moves past it unless it lies behind (a resend of the oldest). */
-  private sendData(start: number, size: number): void {
+  private sendData(start: number, size: number, why?: string): void {
     const end = start + size;
     const again = start < this.sndMax;
     if (size < this.config.mss) this.smallSentEnd = Math.max(this.smallSentEnd, end);
@@ -474,7 +482,8 @@ export class TcpEndpoint {
     this.noteSent(start, next);
     this.sndNxt = Math.max(this.sndNxt, next);
     this.lastDataSentMs = this.sim.now;
-    const note = again ? packetNote("retransmission", this.lang) : this.noteFor(start, end);
+    const labels = again ? packetNote("retransmission", this.lang) : this.noteFor(start, end);
+    const note = why === undefined ? labels : labels === undefined ? why : `${labels}, ${why}`;
     this.emit(flags, size, start, note, again);
     this.afterSend(true);
   }
@@ -501,7 +510,8 @@ export class TcpEndpoint {
   // Linux (tcp_event_data_sent): data sent soon after data arrived makes the connection interactive.
   private afterSend(data: boolean): void {
     if (data && this.config.quickAck && this.sim.now - this.lastDataReceivedMs < this.config.delayedAckMs) this.pingpong = true;
-    if (this.rtoDeadline === Infinity) this.armRto();
+    if (!this.rtoTimer.pending) this.armRto();
+    else if (data) this.armProbe();
   }
 
   // The label goes on the segment that carries the write's first byte; notes are in stream order.
@@ -548,6 +558,9 @@ export class TcpEndpoint {
       if (this.sndNxt < ack) this.sndNxt = ack; // after a timeout: the peer had it already
       this.sampleRtt(ack);
       this.dupAcks = 0;
+      this.probeOut = false;
+      if (this.frto === 1) this.frtoFirstAck(ack);
+      else if (this.frto === 2) this.frtoSpurious();
       if (this.inRecovery && ack >= this.recover) {
         // full ACK: leave recovery; RFC 6582 3.2 step 3 deflates to min(ssthresh, FlightSize + MSS), RFC 6675 to ssthresh
         this.inRecovery = false;
@@ -569,6 +582,10 @@ export class TcpEndpoint {
     const outstanding = this.sndMax > this.acked;
     if (!pure || !outstanding || ack < this.acked) return;
     this.dupAcks += 1;
+    if (this.frto > 0) {
+      this.frtoGoBack(); // F-RTO: a duplicate ACK says the timeout was real (trySend, after this, goes back)
+      return;
+    }
     if (this.config.sack) {
       this.onSackDupAck();
     } else if (this.inRecovery) {
@@ -629,43 +646,114 @@ export class TcpEndpoint {
 
   /** Sends the oldest unacknowledged segment (or the FIN) again, without moving SND.NXT back. */
   private retransmitOldest(): void {
-    if (this.acked < this.written) this.sendData(this.acked, Math.min(this.config.mss, this.written - this.acked));
-    else if (this.finWanted && !this.finAcked) this.sendFin();
+    const sentData = Math.min(this.sndMax, this.written); // never new bytes: those are not a resend (Nagle may hold some)
+    if (this.acked < sentData) this.sendData(this.acked, Math.min(this.config.mss, sentData - this.acked));
+    else if (this.finWanted && !this.finAcked && this.sndMax > this.written) this.sendFin();
   }
 
-  // RFC 6298 5.1-5.3: (re)start the timer while data is outstanding. Restarting only moves a
-  // deadline; the one scheduled event checks it when it fires (no event per ACK).
+  // RFC 6298 5.1-5.3: (re)start the timer while data is outstanding; a tail-loss probe may come first.
   private armRto(): void {
-    this.rtoDeadline = this.acked < this.sndMax ? this.sim.now + this.rto.rtoMs : Infinity;
-    if (this.rtoDeadline === Infinity || (this.rtoTimer && this.rtoTimer.atMs <= this.rtoDeadline)) return;
-    if (this.rtoTimer) this.sim.cancel(this.rtoTimer);
-    this.rtoTimer = this.sim.at(this.rtoDeadline, () => this.onRtoEvent());
+    if (this.acked < this.sndMax) this.rtoTimer.set(this.sim.now + this.rto.rtoMs);
+    else this.rtoTimer.clear();
+    this.armProbe();
   }
 
-  private onRtoEvent(): void {
-    this.rtoTimer = undefined;
-    if (this.rtoDeadline === Infinity) return;
-    if (this.sim.now < this.rtoDeadline) this.rtoTimer = this.sim.at(this.rtoDeadline, () => this.onRtoEvent());
-    else this.onRtoTimer();
+  /**
+   * RFC 8985 7.2 (Linux: tcp_schedule_loss_probe): with data in flight and no
+   * recovery under way, probe after 2 SRTT (at least 1.5 SRTT + the worst
+   * delayed ACK when a single segment is out), if that is before the RTO.
+   */
+  private armProbe(): void {
+    const srtt = this.rto.srttMs;
+    const idle = this.acked >= this.sndMax || this.inRecovery || this.frto > 0 || this.probeOut;
+    if (!this.config.tailLossProbe || idle || srtt === undefined) {
+      this.probeTimer.clear();
+      return;
+    }
+    let pto = 2 * srtt;
+    if (this.sndMax - this.acked <= this.config.mss) pto = Math.max(pto, 1.5 * srtt + WORST_CASE_DELAYED_ACK_MS);
+    // never after the RTO: when the RTO comes first, its expiry sends the probe instead (tcp_schedule_loss_probe)
+    this.probeTimer.set(Math.min(this.sim.now + Math.max(pto, MIN_PROBE_TIMEOUT_MS), this.rtoTimer.atMs));
+  }
+
+  // RFC 8985 7.3: send one new segment if there is one, else the last segment again; then restart the RTO.
+  private onProbe(): void {
+    if (this.acked >= this.sndMax || this.inRecovery) return;
+    this.probeOut = true;
+    const size = Math.min(this.config.mss, this.written - this.sndMax);
+    if (size > 0 && this.sndMax - this.acked + size <= this.peerWindow) this.sendData(this.sndMax, size, packetNote("probe", this.lang));
+    else if (this.finWanted && this.sndMax > this.written && !this.finAcked) this.sendFin();
+    else {
+      const end = Math.min(this.sndMax, this.written);
+      const start = Math.max(this.acked, end - this.config.mss);
+      if (end > start) this.sendData(start, end - start, packetNote("probe", this.lang));
+    }
+    this.rtoTimer.set(this.sim.now + this.rto.rtoMs);
   }
 
   // RFC 6298 5.4-5.6 and RFC 5681 3.1: resend the oldest, back off, one-segment window, go back.
   private onRtoTimer(): void {
-    this.rtoDeadline = Infinity;
     if (this.acked >= this.sndMax) return;
+    if (this.probeTimer.pending && this.probeTimer.atMs <= this.sim.now) {
+      this.probeTimer.clear(); // the probe was due now too: it goes first, and the RTO starts again after it
+      this.onProbe();
+      return;
+    }
     if (++this.timeoutsInRow > DATA_RETRIES) {
       throw new ConnectionAbortedError(say.gaveUp({ side: say[this.side](), retries: DATA_RETRIES, atMs: this.sim.now }));
     }
+    const prior = { ...this.window };
     afterTimeout(this.window, this.sndMax - this.acked, this.config.mss);
     this.logCwnd();
-    this.inRecovery = false;
     this.dupAcks = 0;
     this.recover = this.sndMax;
     this.rto.backoff();
     this.highRxt = this.acked;
+    this.probeOut = false;
+    if (this.config.frto && this.frto === 0 && !this.inRecovery && this.written > this.sndMax) {
+      // F-RTO (RFC 5682 2.1 step 1): resend only the oldest segment; the next two ACKs tell a spurious timeout
+      this.frto = 1;
+      this.frtoPrior = prior;
+      this.retransmitOldest();
+    } else {
+      this.frto = 0;
+      this.inRecovery = false;
+      this.sndNxt = this.acked;
+      this.trySend();
+    }
+    if (!this.rtoTimer.pending) this.armRto();
+  }
+
+  // F-RTO step 2, the first ACK after the timeout acknowledges new data: send two new segments and wait for one more ACK.
+  private frtoFirstAck(ack: number): void {
+    const newData = Math.min(this.config.mss, this.written - this.sndMax) > 0;
+    if (ack >= this.frtoHigh() || !newData) {
+      this.frtoGoBack();
+      return;
+    }
+    this.frto = 2;
+    for (let i = 0; i < 2 && this.written > this.sndMax; i++)
+      this.sendData(this.sndMax, Math.min(this.config.mss, this.written - this.sndMax));
+  }
+
+  // F-RTO step 3, new data acknowledged again: the timeout was spurious; undo its window cut (Linux: tcp_try_undo_spurious_rto).
+  private frtoSpurious(): void {
+    this.frto = 0;
+    if (this.frtoPrior) {
+      this.window.cwndBytes = Math.max(this.window.cwndBytes, this.frtoPrior.cwndBytes);
+      this.window.ssthreshBytes = this.frtoPrior.ssthreshBytes;
+    }
+    this.logCwnd();
+  }
+
+  // A duplicate ACK during F-RTO, or nothing new to send: the loss was real, so go back as a timeout does.
+  private frtoGoBack(): void {
+    this.frto = 0;
     this.sndNxt = this.acked;
-    this.trySend();
-    if (this.rtoDeadline === Infinity) this.armRto();
+  }
+
+  private frtoHigh(): number {
+    return this.recover; // SND.MAX when the timeout fired
   }
 
   private logCwnd(): void {

@@ -62,3 +62,8 @@ export const SYN_RETRIES = 6;
 export const SYNACK_RETRIES = 5;
 /** Linux's tcp_retries2 (RFC 9293 3.8.3's R2): 15 timeouts in a row on data, then the connection is aborted. */
 export const DATA_RETRIES = 15;
+
+/** RFC 8985 7.2's WCDelAckT (Linux: TCP_DELACK_MAX): the longest a receiver may hold an ACK, 200 ms. */
+export const WORST_CASE_DELAYED_ACK_MS = 200;
+/** Linux's floor on the tail-loss probe timeout (tcp_schedule_loss_probe), 10 ms. */
+export const MIN_PROBE_TIMEOUT_MS = 10;

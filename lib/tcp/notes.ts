@@ -21,6 +21,7 @@ export const packetNotes = messages("tcp/notes", {
   duplicate: { en: "dup ACK: old data again", ko: "중복 ACK: 이미 받은 데이터" },
   fillsHole: { en: "hole filled", ko: "빈자리 채워짐" },
   retransmission: { en: "retransmission", ko: "재전송" },
+  probe: { en: "tail-loss probe", ko: "꼬리 손실 탐침(tail-loss probe)" },
 });
 
 export type PacketNote = keyof typeof packetNotes;

@@ -52,6 +52,19 @@ export interface TcpOptions {
    * what the peer lacks is sent again (linux: on; rfc, classic: off, NewReno)
    */
   sack?: boolean;
+  /**
+   * F-RTO (RFC 5682, Linux's tcp_frto): after a timeout, resend only the
+   * oldest segment and send new data; if the next ACKs acknowledge new data,
+   * the timeout was spurious (the window drained slower than the RTO) and
+   * its window cut is undone instead of sending the whole window again (linux: on)
+   */
+  frto?: boolean;
+  /**
+   * the tail-loss probe (RFC 8985 7, Linux): about 2 SRTT after the last
+   * send with no ACK, send one new segment or the last one again, so a lost
+   * tail is found without waiting for the RTO (linux: on)
+   */
+  tailLossProbe?: boolean;
   /** Nagle's algorithm on the sender (default true; false is TCP_NODELAY) */
   nagle?: boolean;
   /** which small segments Nagle holds: "classic" (rfc, classic) or "minshall" (linux); see NagleVariant */

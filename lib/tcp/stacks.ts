@@ -9,7 +9,8 @@
  *    on an Ethernet path; RFC 6928's IW10; a 40 ms delayed-ACK timer with
  *    quick-ACK at the start of a connection and after it turns interactive
  *    (tcp_in_quickack_mode, TCP_MAX_QUICKACKS); SACK (RFC 2018) and
- *    SACK-based recovery (RFC 6675); Minshall's Nagle
+ *    SACK-based recovery (RFC 6675), F-RTO after a timeout (RFC 5682) and
+ *    the tail-loss probe (RFC 8985 7); Minshall's Nagle
  *    (tcp_minshall_check); every ACKed segment grows cwnd in slow start
  *    (tcp_slow_start); an RTO of SRTT plus a variance term of at least 200 ms
  *    (TCP_RTO_MIN); a bare ACK completes the handshake before the
@@ -26,8 +27,8 @@
  *
  * Congestion avoidance is Reno's (RFC 5681) in every profile; loss recovery
  * is SACK-based (RFC 6675) under "linux" and NewReno (RFC 6582) under the
- * others. Linux also runs CUBIC, RACK-TLP and PRR, which the engine leaves
- * out (docs/CONTRIBUTING.md "Model decisions" says what that changes).
+ * others. Linux also runs CUBIC, RACK's time-based loss detection and PRR,
+ * which the engine leaves out (docs/CONTRIBUTING.md "Model decisions" says what that changes).
  */
 import {
   CLASSIC_DELAYED_ACK_MS,
@@ -68,6 +69,8 @@ export const STACKS: Readonly<Record<StackName, Readonly<StackProfile>>> = {
     delayedAckMs: LINUX_DELAYED_ACK_MS,
     quickAck: true,
     sack: true,
+    frto: true,
+    tailLossProbe: true,
     nagle: true,
     nagleVariant: "minshall",
     abcLimit: Infinity,
@@ -83,6 +86,8 @@ export const STACKS: Readonly<Record<StackName, Readonly<StackProfile>>> = {
     delayedAckMs: CLASSIC_DELAYED_ACK_MS,
     quickAck: false,
     sack: false,
+    frto: false,
+    tailLossProbe: false,
     nagle: true,
     nagleVariant: "classic",
     abcLimit: 1,
@@ -98,6 +103,8 @@ export const STACKS: Readonly<Record<StackName, Readonly<StackProfile>>> = {
     delayedAckMs: CLASSIC_DELAYED_ACK_MS,
     quickAck: false,
     sack: false,
+    frto: false,
+    tailLossProbe: false,
     nagle: true,
     nagleVariant: "classic",
     abcLimit: 1,

@@ -689,6 +689,8 @@ export const TABLE: Record<string, Entry> = {
   SYN_RETRIES: constant("a Linux default (count)"),
   SYNACK_RETRIES: constant("a Linux default (count)"),
   DATA_RETRIES: constant("a Linux default (count)"),
+  WORST_CASE_DELAYED_ACK_MS: constant("an RFC default (ms)"),
+  MIN_PROBE_TIMEOUT_MS: constant("a Linux default (ms)"),
   STACK_NAMES: constant("the stack names"),
   DEFAULT_STACK: constant("the default stack's name"),
   TIMESTAMP_OPTION_BYTES: constant("an RFC 7323 size (bytes)"),

@@ -128,12 +128,46 @@ describe("recovery", () => {
     }
   });
 
-  it("a window that drains slower than the RTO times out spuriously, and the data is still delivered once", () => {
-    // 28.8 kbit/s: ten 1.5 KB segments take about 4 s on the wire, far past a 1 s RTO
-    const slow = simulatePageLoad({ page: { htmlBytes: 20_000, objectBytes: [] }, strategy: "serial", rttMs: 150, bandwidthBps: 28_800 });
-    expect(slow.retransmissions).toBeGreaterThan(0);
-    expect(slow.lostPackets).toBe(0);
-    expect(slow.requests[0].doneMs).toBeGreaterThan(0);
+  it("a window that drains slower than the RTO times out spuriously; Linux's F-RTO and probe keep it from resending the window", () => {
+    // 28.8 kbit/s: a delayed ACK covers two 1.5 KB segments, about 0.8 s apart, past Linux's RTO of SRTT + 200 ms
+    const slow = (options: { frto?: boolean; tailLossProbe?: boolean }) => {
+      const net = new Network({ stack: "linux", rttMs: 150, bandwidthBps: 28_800, ...options });
+      const conn = net.open({ atMs: 0 });
+      let doneMs = NaN;
+      conn.client.read(20_000, (t) => (doneMs = t));
+      conn.client.write(300, "GET /");
+      conn.server.read(300, () => conn.server.write(20_000, "response"));
+      net.run();
+      return { retransmissions: net.retransmissions, lost: net.lostPackets, doneMs, cwnd: conn.server.cwndLog };
+    };
+    const plain = slow({ frto: false, tailLossProbe: false });
+    const linux = slow({});
+    expect(plain.retransmissions).toBeGreaterThan(5); // go-back-N after each spurious timeout
+    expect(plain.lost).toBe(0);
+    expect(linux.retransmissions).toBeLessThan(plain.retransmissions);
+    expect(linux.doneMs).toBeLessThan(plain.doneMs);
+    // F-RTO undoes the cut: the window does not stay at one segment
+    expect(linux.cwnd.at(-1)!.cwnd).toBeGreaterThan(2);
+  });
+
+  it("the tail-loss probe resends a lost last segment without the timeout's cut to one segment", () => {
+    const probe = (tailLossProbe: boolean) => {
+      const net = new Network({ stack: "linux", rttMs: 100, bandwidthBps: 10e6, tailLossProbe, dropPackets: [8] });
+      const conn = net.open({ atMs: 0 });
+      let doneMs = NaN;
+      conn.client.read(4 * 1448, (t) => (doneMs = t));
+      conn.client.write(300, "GET /");
+      conn.server.read(300, () => conn.server.write(4 * 1448, "response"));
+      net.run();
+      return { net, doneMs, lowest: Math.min(...conn.server.cwndLog.map((c) => c.cwnd)) };
+    };
+    const [on, off] = [probe(true), probe(false)];
+    const lost = on.net.trace.find((e) => e.lost)!;
+    expect(lost.bytes).toBeGreaterThan(0); // the response's last segment
+    expect(on.net.trace.filter((e) => e.retransmit)).toHaveLength(1);
+    expect(on.doneMs).toBeLessThanOrEqual(off.doneMs);
+    expect(on.lowest).toBeGreaterThan(1); // a probe, not a timeout
+    expect(off.lowest).toBe(1); // the timeout's loss window
   });
 
   it("the same seed gives the same trace; loss makes a load slower and is counted", () => {

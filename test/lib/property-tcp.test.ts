@@ -280,7 +280,9 @@ describe("the simulator: properties", () => {
             while (c + 1 < cwndLog.length && cwndLog[c + 1].tMs <= h) c++;
             while (r + 1 < got.length && got[r + 1].tMs <= h - oneWay + 1e-9) r++;
             const inFlightAtLeast = sentAfter[side][j] - (r < 0 ? 0 : got[r].total);
-            const limit = Math.min(cwndLog[c].cwnd * mss, options.receiveWindow ?? Infinity);
+            // a tail-loss probe may send one new segment past cwnd (RFC 8985 7.3)
+            const probe = conn.config.tailLossProbe ? mss : 0;
+            const limit = Math.min(cwndLog[c].cwnd * mss + probe, options.receiveWindow ?? Infinity);
             if (inFlightAtLeast > limit + 1e-6)
               over.push(`${side} at ${h} ms: ${inFlightAtLeast} bytes in flight, min(cwnd, window) ${limit}`);
           });
