@@ -40,6 +40,7 @@
 import type { Network } from "../sim/engine";
 import type { TcpConnection } from "../sim/tcp-connection";
 import type { PageRequest } from "./page-requests";
+import { H2_CLIENT_START_BYTES, H2_SERVER_SETTINGS_BYTES, H2_SETTINGS_ACK_BYTES } from "./http2-frames";
 import {
   CLIENT_FINISHED_BYTES,
   CLIENT_HELLO_BYTES,
@@ -183,6 +184,8 @@ export class PageLoadSession {
       }
     });
     if (this.config.tls !== "none") this.startTls(conn);
+    else this.serverReady(conn);
+    if (order === "ready") this.startHttp2(conn);
     tcp.client.onData((_bytes, total, t) => {
       const placed = stream.placed;
       // First byte of each response: the segment that takes the stream past its start offset.
@@ -272,6 +275,7 @@ export class PageLoadSession {
     server.read(CLIENT_HELLO_BYTES, () => server.write(serverFlight, "TLS ServerHello, Certificate, ..."));
     server.read(tls12 ? TLS12_CLIENT_FINISH_BYTES : CLIENT_FINISHED_BYTES, () => {
       if (tls12) server.write(TLS12_SERVER_FINISH_BYTES, "TLS Finished");
+      this.serverReady(conn);
     });
     const secure = (t: number) => {
       conn.timing.tlsDoneMs = t;
@@ -288,6 +292,30 @@ export class PageLoadSession {
     if (tls12) client.read(TLS12_SERVER_FINISH_BYTES, secure);
     conn.stream.nextOffset = serverFlight + (tls12 ? TLS12_SERVER_FINISH_BYTES : 0); // responses start after the handshake
     client.write(CLIENT_HELLO_BYTES, "TLS ClientHello");
+  }
+
+  /** The server's side of the connection is up (after TLS, if any): an HTTP/2 server sends its SETTINGS. */
+  private serverReady(conn: PageConnection): void {
+    if (conn.order === "ready") conn.tcp.server.write(H2_SERVER_SETTINGS_BYTES, "HTTP/2 SETTINGS");
+  }
+
+  /**
+   * HTTP/2's own frames (http2-frames.ts): the client's preface and SETTINGS
+   * go before its first request; each side acknowledges the other's SETTINGS
+   * when they arrive. Reads queue in order, so the server reads the preface
+   * before any request, and the client's acknowledgment where it falls (after
+   * the HTML's request, before the objects'); the responses' offsets start
+   * after the server's SETTINGS and its acknowledgment.
+   */
+  private startHttp2(conn: PageConnection): void {
+    const { client, server } = conn.tcp;
+    server.read(H2_CLIENT_START_BYTES, () => server.write(H2_SETTINGS_ACK_BYTES, "HTTP/2 SETTINGS ACK"));
+    client.read(H2_SERVER_SETTINGS_BYTES, () => {
+      server.read(H2_SETTINGS_ACK_BYTES, () => {});
+      client.write(H2_SETTINGS_ACK_BYTES, "HTTP/2 SETTINGS ACK");
+    });
+    conn.stream.nextOffset += H2_SERVER_SETTINGS_BYTES + H2_SETTINGS_ACK_BYTES;
+    this.whenSecure(conn, () => client.write(H2_CLIENT_START_BYTES, "HTTP/2 preface, SETTINGS"));
   }
 
   /** Runs `write` now, or once the connection's TLS handshake is done. */

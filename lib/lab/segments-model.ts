@@ -52,15 +52,15 @@ function lastByteByConnection(result: Pick<PageLoadResult, "requests" | "connect
 /**
  * The packets of `trace` the kernel's counters would hold when the lab reads
  * them: on each connection, those sent no later than its last response
- * byte's arrival, and before its first FIN (the FIN itself excluded).
+ * byte's arrival (the ACK that byte draws at once included), FINs excluded:
+ * the lab's server closes only after reading the counters, where the
+ * model's serial and parallel servers close right after the response.
  */
 export function countUntilLastByte(trace: Trace, lastByteMs: ReadonlyMap<number, number>): SegmentCounts {
   const counts = zero();
-  const closing = new Set<number>();
   for (const p of trace) {
-    if (p.flags.includes("FIN")) closing.add(p.conn);
     const last = lastByteMs.get(p.conn);
-    if (closing.has(p.conn) || last === undefined || !(p.tMs <= last + TIME_SLACK_MS)) continue;
+    if (p.flags.includes("FIN") || last === undefined || !(p.tMs <= last + TIME_SLACK_MS)) continue;
     if (p.from === "client") {
       counts.clientToServer++;
       if (p.bytes > 0) counts.dataClientToServer++;
@@ -82,7 +82,7 @@ export function modelSegments(s: SegmentsModelInput): SegmentsModel {
     mss: s.mss,
     nagle: false,
     requestBytes: s.requestBytes,
-    // stack: "linux", // issue 10: pass Linux's packet rules here once PageLoadInput has `stack`
+    stack: "linux", // the kernel the lab measures
   });
   return { connections: result.connectionsOpened, segments: countUntilLastByte(result.trace, lastByteByConnection(result)) };
 }

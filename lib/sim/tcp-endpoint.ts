@@ -57,7 +57,13 @@ import {
   MAX_QUANTITY,
 } from "../errors";
 import { LANGUAGES, language, messages, type Language } from "../i18n";
-import { DATA_RETRIES, LINUX_MAX_QUICKACKS, MIN_PROBE_TIMEOUT_MS, WORST_CASE_DELAYED_ACK_MS } from "../tcp/constants";
+import {
+  DATA_RETRIES,
+  LINUX_INITIAL_RCV_MSS,
+  LINUX_MAX_QUICKACKS,
+  MIN_PROBE_TIMEOUT_MS,
+  WORST_CASE_DELAYED_ACK_MS,
+} from "../tcp/constants";
 import { afterTimeout, enterFastRecovery, growWindow, ssthreshAfterLoss, type CongestionWindow } from "../tcp/congestion";
 import { DUP_THRESH, MAX_SACK_BLOCKS, Scoreboard, type SackBlock } from "../tcp/sack";
 import { nagleHolds } from "../tcp/nagle";
@@ -267,6 +273,7 @@ export class TcpEndpoint {
   private quickAcks = 0; // Linux quick-ACK mode: segments still to be ACKed one by one
   private quickStarted = false;
   private pingpong = false; // Linux: the connection is interactive, ACKs wait for data to ride on
+  private rcvMss = LINUX_INITIAL_RCV_MSS; // Linux's estimate of the peer's segment size (icsk_ack.rcv_mss)
   private lastDataReceivedMs = -Infinity;
   private readers: Reader[] = [];
   /** readers before this index are done */
@@ -608,8 +615,15 @@ export class TcpEndpoint {
       this.window.cwndBytes = this.window.ssthreshBytes;
       this.inRecovery = true;
       this.recover = this.sndMax;
-      this.highRxt = this.acked;
       this.logCwnd();
+      // RFC 6675 5 (4.3): the first hole goes at once, whatever pipe says
+      const size = Math.min(
+        this.config.mss,
+        Math.min(this.sndMax, this.written) - this.acked,
+        this.board.nextSackedStart(this.acked) - this.acked,
+      );
+      if (size > 0) this.sendData(this.acked, size);
+      this.highRxt = this.acked + Math.max(size, 0);
     }
     if (this.inRecovery) this.sackRecoverySend();
   }
@@ -796,7 +810,9 @@ export class TcpEndpoint {
         this.quickAcks = LINUX_MAX_QUICKACKS;
       }
       // __tcp_ack_snd_check: quick-ACK mode, or more than one MSS waiting
-      if ((this.quickAcks > 0 && !this.pingpong) || this.received - this.ackedUpTo > mss || delayedAckMs === 0) {
+      // the kernel's receive MSS is the largest segment seen (tcp_measure_rcv_mss), from 536 bytes up to the MSS
+      if (bytes >= this.rcvMss) this.rcvMss = Math.min(bytes, mss);
+      if ((this.quickAcks > 0 && !this.pingpong) || this.received - this.ackedUpTo > this.rcvMss || delayedAckMs === 0) {
         if (!this.pingpong) this.quickAcks = Math.max(0, this.quickAcks - 1);
         this.ackNow(this.pingpong ? "secondFullSegment" : "quickAck");
         return;

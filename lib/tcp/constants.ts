@@ -67,3 +67,9 @@ export const DATA_RETRIES = 15;
 export const WORST_CASE_DELAYED_ACK_MS = 200;
 /** Linux's floor on the tail-loss probe timeout (tcp_schedule_loss_probe), 10 ms. */
 export const MIN_PROBE_TIMEOUT_MS = 10;
+/**
+ * Linux's first guess of the peer's segment size before any data arrives
+ * (TCP_MSS_DEFAULT, RFC 9293's 536): a receiver ACKs at once when more than
+ * one such "receive MSS" waits, and the guess grows to the largest segment seen.
+ */
+export const LINUX_INITIAL_RCV_MSS = 536;

@@ -691,6 +691,7 @@ export const TABLE: Record<string, Entry> = {
   DATA_RETRIES: constant("a Linux default (count)"),
   WORST_CASE_DELAYED_ACK_MS: constant("an RFC default (ms)"),
   MIN_PROBE_TIMEOUT_MS: constant("a Linux default (ms)"),
+  LINUX_INITIAL_RCV_MSS: constant("a Linux default (bytes)"),
   STACK_NAMES: constant("the stack names"),
   DEFAULT_STACK: constant("the default stack's name"),
   TIMESTAMP_OPTION_BYTES: constant("an RFC 7323 size (bytes)"),

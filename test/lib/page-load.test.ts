@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_MAX_CONNECTIONS, PAGE_LOAD_STRATEGIES, simulatePageLoad } from "../../lib/http/page-load";
 import type { PageLoadInput, PageLoadResult, PageLoadStrategy } from "../../lib/http/page-load";
 import { pageLoadFloor } from "../../lib/http/page-load-floor";
+import { H2_CLIENT_START_BYTES, H2_SERVER_SETTINGS_BYTES, H2_SETTINGS_ACK_BYTES } from "../../lib/http/http2-frames";
 import { resetLanguage, setLanguage } from "../../lib/i18n";
 
 const threeImages = { htmlBytes: 10_000, objectBytes: [20_000, 20_000, 20_000] };
@@ -37,8 +38,11 @@ describe("simulatePageLoad: what each strategy does on the wire", () => {
         const r = simulatePageLoad({ page, strategy: s, rttMs: 40, bandwidthBps: 5e6, requestBytes: 400 });
         const down = r.trace.filter((e) => e.from === "server").reduce((sum, e) => sum + e.bytes, 0);
         const up = r.trace.filter((e) => e.from === "client").reduce((sum, e) => sum + e.bytes, 0);
-        expect(down).toBe(page.htmlBytes + page.objectBytes.reduce((a, b) => a + b, 0));
-        expect(up).toBe(400 * (page.objectBytes.length + 1));
+        // HTTP/2's own frames ride beside the requests and responses (http2-frames.ts)
+        const [h2Down, h2Up] =
+          s === "multiplexed" ? [H2_SERVER_SETTINGS_BYTES + H2_SETTINGS_ACK_BYTES, H2_CLIENT_START_BYTES + H2_SETTINGS_ACK_BYTES] : [0, 0];
+        expect(down).toBe(page.htmlBytes + page.objectBytes.reduce((a, b) => a + b, 0) + h2Down);
+        expect(up).toBe(400 * (page.objectBytes.length + 1) + h2Up);
         expect(r.requests.map((q) => q.bytes)).toEqual([page.htmlBytes, ...page.objectBytes]);
       }
     }
@@ -246,7 +250,8 @@ describe("simulatePageLoad: multiplexed (HTTP/2's idea) removes HTTP/1.1's head-
     const same = (strategy: PageLoadStrategy) => simulatePageLoad({ page, strategy, rttMs: 50, bandwidthBps: 10e6, serverMs: 5 });
     const [mux, pipe] = [same("multiplexed"), same("pipelined")];
     const payload = (r: PageLoadResult) => r.trace.reduce((n, e) => n + e.bytes, 0);
-    expect(payload(mux)).toBe(payload(pipe));
+    const h2 = H2_CLIENT_START_BYTES + H2_SERVER_SETTINGS_BYTES + 2 * H2_SETTINGS_ACK_BYTES;
+    expect(payload(mux)).toBe(payload(pipe) + h2);
     // an HTTP/1.1 server writes each response on its own; an HTTP/2 server sends a moment's frames together
     const serverData = (r: PageLoadResult) => r.trace.filter((e) => e.from === "server" && e.bytes > 0).length;
     expect(serverData(mux)).toBeLessThan(serverData(pipe));
