@@ -243,3 +243,87 @@ export interface LossStall {
 export function predictLossStall(): LossStall {
   return notImplemented("4.8e");
 }
+
+/**
+ * HTTP/1.1 over six connections, HTTP/2, HTTP/3 (4.8f).
+ * 한국어: 커넥션 여섯 개 위의 HTTP/1.1, HTTP/2, HTTP/3(4.8f).
+ */
+export type HttpVersion = "http1.1" | "http2" | "http3";
+
+/**
+ * Your prediction for 4.8f: the three versions, fastest median page load first.
+ * 한국어: 4.8f에 대한 여러분의 예측: 세 버전을 페이지 로드 시간의 중앙값이 빠른 것부터.
+ */
+export interface LossRanking {
+  /**
+   * with no loss
+   * 한국어: 손실이 없을 때
+   */
+  noLoss: HttpVersion[];
+  /**
+   * with 5 % of the packets lost in each direction
+   * 한국어: 방향마다 패킷의 5 %를 잃을 때
+   */
+  fivePercent: HttpVersion[];
+}
+
+/**
+ * 4.8f (predict): a page of 42 KB of HTML and 42 objects of 3 KB is loaded
+ * over a 100 ms, 10 Mbit/s path, all encrypted: "http1.1" on six persistent
+ * TCP connections with TLS 1.3 (one request at a time on each), "http2" on
+ * one TCP connection with TLS 1.3 and every request multiplexed, "http3" on
+ * one QUIC connection. TCP is the "linux" stack profile. Each is loaded 9
+ * times with different random losses. Rank the three by their median
+ * page-load time, fastest first, once with no loss and once with 5 % of the
+ * packets lost. Answer before you run the cells below it in notebook 4.8
+ * (section 6).
+ *
+ * 한국어:
+ * 4.8f (예측): HTML 42 KB와 3 KB짜리 객체 42개로 된 페이지를 100 ms,
+ * 10 Mbit/s 경로로 받습니다. 모두 암호화합니다. "http1.1"은 TLS 1.3을 쓰는
+ * 지속 TCP 커넥션 여섯 개(커넥션마다 한 번에 요청 하나), "http2"는 TLS 1.3을
+ * 쓰는 TCP 커넥션 하나에 모든 요청을 다중화, "http3"는 QUIC 커넥션 하나입니다.
+ * TCP는 "linux" 스택 프로필입니다. 각각을 손실이 무작위로 다르게 나도록 9번
+ * 받습니다. 페이지 로드 시간의 중앙값이 빠른 것부터 세 버전의 순위를 매기세요.
+ * 손실이 없을 때 한 번, 패킷의 5 %를 잃을 때 한 번입니다. 노트북 4.8(6절)에서
+ * 이 문제 아래의 셀들을 실행하기 전에 답하세요.
+ */
+export function predictLossRanking(): LossRanking {
+  return notImplemented("4.8f");
+}
+
+/**
+ * Your prediction for 4.8g: how much later object 4 completes than without the loss, ms.
+ * 한국어: 4.8g에 대한 여러분의 예측: 손실이 없을 때보다 객체 4가 몇 ms 늦게 완료되는지.
+ */
+export interface OneLossDelay {
+  /**
+   * over HTTP/2 (one TCP connection)
+   * 한국어: HTTP/2(TCP 커넥션 하나)에서
+   */
+  http2Ms: number;
+  /**
+   * over HTTP/3 (one QUIC connection)
+   * 한국어: HTTP/3(QUIC 커넥션 하나)에서
+   */
+  http3Ms: number;
+}
+
+/**
+ * 4.8g (predict): the page of 4.8f on a 50 ms, 10 Mbit/s path, with no
+ * random loss. The server sends the 42 responses one after another, and
+ * exactly one packet is lost: the one in the middle of object 3's response.
+ * By how many ms does object 4, the next response, complete later than it
+ * would have without the loss, over HTTP/2 and over HTTP/3? Answer before
+ * you run the cells below it in notebook 4.8 (section 6).
+ *
+ * 한국어:
+ * 4.8g (예측): 4.8f의 페이지를 50 ms, 10 Mbit/s 경로로 받으며, 무작위 손실은
+ * 없습니다. 서버는 응답 42개를 차례로 보내고, 딱 패킷 하나를 잃습니다. 객체 3
+ * 응답의 한가운데에 있는 패킷입니다. 바로 다음 응답인 객체 4는 손실이 없었을
+ * 때보다 몇 ms 늦게 완료될까요? HTTP/2와 HTTP/3 각각에 대해 답하세요. 노트북
+ * 4.8(6절)에서 이 문제 아래의 셀들을 실행하기 전에 답하세요.
+ */
+export function predictOneLossDelay(): OneLossDelay {
+  return notImplemented("4.8g");
+}

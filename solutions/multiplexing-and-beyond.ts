@@ -1,5 +1,12 @@
 /** Reference solutions for 4.8 Multiplexing and beyond (다중 커넥션과 그 이후). */
-import type { FirstByteTimes, LossStall, MultiplexedBatch, MultiplexLabPrediction } from "../exercises/multiplexing-and-beyond";
+import type {
+  FirstByteTimes,
+  LossRanking,
+  LossStall,
+  MultiplexedBatch,
+  MultiplexLabPrediction,
+  OneLossDelay,
+} from "../exercises/multiplexing-and-beyond";
 
 export function multiplexedDoneTimes(batch: MultiplexedBatch): number[] {
   const { serverMs, bytes, rttMs, bandwidthBps } = batch;
@@ -48,4 +55,18 @@ export function predictMultiplexLab(): MultiplexLabPrediction {
 /** Every stream over TCP (all have bytes behind the gap), only B over QUIC; fast retransmit repairs it in RTT + 4 packet times. */
 export function predictLossStall(): LossStall {
   return { tcpStalledStreams: 3, quicStalledStreams: 1, repairRtts: 1.048 };
+}
+
+/**
+ * No loss: HTTP/3 saves a handshake round trip over HTTP/2; HTTP/1.1's six connections fetch seven objects each, one round
+ * trip apiece. At 5 %: HTTP/2's one connection stalls every response at each loss and halves its one window, and falls
+ * behind HTTP/1.1's six; HTTP/3's streams wait only for their own losses.
+ */
+export function predictLossRanking(): LossRanking {
+  return { noLoss: ["http3", "http2", "http1.1"], fivePercent: ["http3", "http1.1", "http2"] };
+}
+
+/** HTTP/2: object 4's bytes sit behind the hole until fast retransmit fills it, a round trip and a little more; HTTP/3: not at all. */
+export function predictOneLossDelay(): OneLossDelay {
+  return { http2Ms: 60, http3Ms: 0 };
 }

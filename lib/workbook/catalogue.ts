@@ -1593,6 +1593,74 @@ export const catalogue: readonly Exercise[] = [
       },
     ],
   },
+  {
+    id: "4.8f",
+    section: "4.8",
+    title: { en: "Under loss: which HTTP loads the page first?", ko: "손실이 있을 때: 어느 HTTP가 페이지를 먼저 받을까?" },
+    file: "multiplexing-and-beyond.ts",
+    export: "predictLossRanking",
+    points: 2,
+    kind: "predict",
+    hints: [
+      {
+        en:
+          "Without loss, count round trips: the handshakes before the first request, and how many objects each connection " +
+          "fetches one after another.",
+        ko: "손실이 없을 때는 왕복을 세어 보세요. 첫 요청 전의 핸드셰이크, 그리고 커넥션마다 객체를 몇 개씩 차례로 가져오는지입니다.",
+      },
+      {
+        en:
+          "With loss, ask what one lost packet holds up: on one TCP connection, every response behind it in the byte stream and " +
+          "the one congestion window they all share; on six connections, one connection of six; on QUIC, only the stream whose " +
+          "data it carried.",
+        ko:
+          "손실이 있을 때는 잃어버린 패킷 하나가 무엇을 붙잡는지 물어보세요. TCP 커넥션 하나에서는 바이트 스트림에서 그 뒤에 있는 " +
+          "모든 응답과, 모두가 함께 쓰는 혼잡 윈도 하나입니다. 커넥션 여섯 개에서는 여섯 가운데 하나입니다. QUIC에서는 그 패킷이 " +
+          "데이터를 싣고 있던 스트림뿐입니다.",
+      },
+      {
+        en:
+          "No loss: HTTP/3 (one round trip less to set up), HTTP/2, then HTTP/1.1 far behind (each of its six connections fetches " +
+          "seven objects in turn). At 5 %: HTTP/3 stays first, but HTTP/2's one connection now stalls at every loss and falls behind " +
+          "HTTP/1.1's six.",
+        ko:
+          "손실이 없으면 HTTP/3(설정 왕복이 한 번 적음), HTTP/2, 그리고 한참 뒤에 HTTP/1.1입니다(커넥션 여섯 개가 저마다 객체 " +
+          "일곱 개를 차례로 가져옵니다). 5 %에서는 HTTP/3가 여전히 먼저지만, HTTP/2의 커넥션 하나는 손실마다 멈춰 서서 " +
+          "HTTP/1.1의 커넥션 여섯 개보다 뒤처집니다.",
+      },
+    ],
+  },
+  {
+    id: "4.8g",
+    section: "4.8",
+    title: { en: "One lost packet: how late is the next response?", ko: "패킷 하나를 잃으면: 다음 응답은 얼마나 늦어질까?" },
+    file: "multiplexing-and-beyond.ts",
+    export: "predictOneLossDelay",
+    points: 2,
+    kind: "predict",
+    hints: [
+      {
+        en: "Every packet of object 4 arrives. Over which protocol may the browser use them before the hole in object 3 is filled?",
+        ko: "객체 4의 패킷은 모두 도착합니다. 어느 프로토콜에서 브라우저가 객체 3의 구멍이 메워지기 전에 그 패킷들을 쓸 수 있을까요?",
+      },
+      {
+        en:
+          "Over HTTP/2, TCP hands over nothing behind the hole until the copy arrives. Many packets follow the lost one: how does " +
+          "the sender learn of the loss, and how long do the news going back and the copy coming out take?",
+        ko:
+          "HTTP/2에서 TCP는 사본이 도착할 때까지 구멍 뒤의 어떤 것도 넘기지 않습니다. 잃어버린 패킷 뒤로 패킷이 많이 따라옵니다. " +
+          "송신 측은 손실을 어떻게 알게 되고, 그 소식이 돌아가고 사본이 다시 오는 데 얼마나 걸릴까요?",
+      },
+      {
+        en:
+          "HTTP/2: a round trip (50 ms) and more: the duplicate ACKs build up and travel back, the copy travels out, and the " +
+          "sender may hold it a little while its halved window drains. HTTP/3: object 4's stream lost nothing, so 0.",
+        ko:
+          "HTTP/2: 왕복 한 번(50 ms)보다 조금 더 깁니다. 중복 ACK가 쌓여 되돌아가고 사본이 건너오며, 송신 측이 절반으로 줄인 " +
+          "윈도가 빠지는 동안 사본을 잠시 붙잡아 둘 수도 있습니다. HTTP/3: 객체 4의 스트림은 아무것도 잃지 않았으므로 0입니다.",
+      },
+    ],
+  },
 ];
 
 /** The points the given exercises are worth together. */
