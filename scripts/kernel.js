@@ -3,8 +3,12 @@
 // notebook's folder, and tslab makes that folder TypeScript's rootDir, so
 // `import "../lib"` from notebooks/ would fail (tslab issue 63). Starting
 // tslab from the workbook root instead lets every notebook `import "./lib"`.
+// lib/ itself is read from its compiled view (scripts/kernel-lib.js), rebuilt
+// here first when lib/ has changed; should lib/ not compile, the kernel reads
+// the TypeScript as before, and tslab shows the errors.
 "use strict";
 const path = require("node:path");
+const { ensureKernelLib, useKernelLib } = require("./kernel-lib");
 
 const root = path.resolve(__dirname, "..");
 const connectionFile = process.argv[2];
@@ -19,5 +23,7 @@ if (!fromKo.startsWith("..") && !path.isAbsolute(fromKo)) {
   process.env.WORKBOOK_NOTEBOOK_LANG = "ko";
 }
 process.chdir(root);
+const tslab = path.join(root, "node_modules", "tslab");
+if (ensureKernelLib()) useKernelLib(require(require.resolve("@tslab/typescript-for-tslab", { paths: [tslab] })).sys);
 process.argv = [process.argv[0], "tslab", "kernel", "--config-path", path.resolve(connectionFile)];
-require(path.join(root, "node_modules", "tslab", "dist", "main.js")).main();
+require(path.join(tslab, "dist", "main.js")).main();

@@ -3,7 +3,9 @@
 //   1. a Python virtual environment in .venv with requirements.txt installed,
 //   2. the kernel spec "TypeScript (workbook)" in .venv/share/jupyter/kernels,
 //      whose launcher (scripts/kernel.js) runs tslab from the workbook root,
-//   3. JupyterLab settings that skip the first-run "news" question.
+//   3. JupyterLab settings that skip the first-run "news" question,
+//   4. lib/ compiled for the kernel (.kernel-lib/, scripts/kernel-lib.js), so
+//      a notebook's `import ... from "./lib/index"` does not type-check lib/.
 // Idempotent: a second run only checks, and redoes a step whose inputs changed.
 // Nothing is installed globally and `tslab install` is never run.
 // What it prints follows the workbook's language (scripts/i18n.js).
@@ -13,6 +15,7 @@ const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 const { messages } = require("./i18n");
+const { ensureKernelLib } = require("./kernel-lib");
 
 const say = messages("scripts/setup", {
   tooOld: {
@@ -35,25 +38,33 @@ const say = messages("scripts/setup", {
   },
   failed: { en: "{what} failed ({command}): {error}", ko: "{what} 실패 ({command}): {error}" },
   exit: { en: "exit {code}", ko: "종료 코드 {code}" },
-  venvReady: { en: "[1/3] Python environment .venv is ready.", ko: "[1/3] Python 환경 .venv가 준비되어 있습니다." },
+  venvReady: { en: "[1/4] Python environment .venv is ready.", ko: "[1/4] Python 환경 .venv가 준비되어 있습니다." },
   creatingVenv: {
-    en: "[1/3] Creating the Python environment .venv with {python} ...",
-    ko: "[1/3] {python}으로 Python 환경 .venv를 만드는 중 ...",
+    en: "[1/4] Creating the Python environment .venv with {python} ...",
+    ko: "[1/4] {python}으로 Python 환경 .venv를 만드는 중 ...",
   },
   creatingVenvStep: {
     en: "creating .venv (on Debian/Ubuntu: sudo apt install python3-venv)",
     ko: ".venv 만들기 (Debian/Ubuntu에서는: sudo apt install python3-venv)",
   },
   installing: {
-    en: "[1/3] Installing JupyterLab and nbclient into .venv (about a minute; pip lists each package) ...",
-    ko: "[1/3] .venv에 JupyterLab과 nbclient를 설치하는 중 (1분쯤 걸립니다. pip이 패키지를 하나씩 보여 줍니다) ...",
+    en: "[1/4] Installing JupyterLab and nbclient into .venv (about a minute; pip lists each package) ...",
+    ko: "[1/4] .venv에 JupyterLab과 nbclient를 설치하는 중 (1분쯤 걸립니다. pip이 패키지를 하나씩 보여 줍니다) ...",
   },
   pipStep: { en: "pip install", ko: "pip 설치" },
   kernel: {
-    en: '[2/3] Kernel "TypeScript (workbook)" is registered in .venv (runs {launcher}).',
-    ko: '[2/3] 커널 "TypeScript (workbook)"을 .venv에 등록했습니다 ({launcher} 실행).',
+    en: '[2/4] Kernel "TypeScript (workbook)" is registered in .venv (runs {launcher}).',
+    ko: '[2/4] 커널 "TypeScript (workbook)"을 .venv에 등록했습니다 ({launcher} 실행).',
   },
-  labSettings: { en: "[3/3] JupyterLab settings written (no news prompt).", ko: "[3/3] JupyterLab 설정을 썼습니다 (뉴스 알림 질문 없음)." },
+  labSettings: { en: "[3/4] JupyterLab settings written (no news prompt).", ko: "[3/4] JupyterLab 설정을 썼습니다 (뉴스 알림 질문 없음)." },
+  kernelLib: {
+    en: "[4/4] lib/ is compiled for the notebook kernel (.kernel-lib/).",
+    ko: "[4/4] 노트북 커널이 쓸 lib/을 .kernel-lib/에 컴파일해 두었습니다.",
+  },
+  kernelLibFailed: {
+    en: "[4/4] lib/ does not compile, so the notebook kernel will read its TypeScript (slower); npm run typecheck shows why.",
+    ko: "[4/4] lib/이 컴파일되지 않아 노트북 커널이 TypeScript를 직접 읽습니다 (더 느립니다). 이유는 npm run typecheck로 확인하세요.",
+  },
 });
 
 const ROOT = path.resolve(__dirname, "..");
@@ -146,10 +157,16 @@ function writeLabSettings() {
   log(say.labSettings());
 }
 
+/** The kernel's compiled lib/: built now, so the first notebook does not wait for it (the kernel rebuilds it when lib/ changes). */
+function buildKernelLib() {
+  log(ensureKernelLib() ? say.kernelLib() : say.kernelLibFailed());
+}
+
 function setup() {
   ensureVenv();
   writeKernelSpec();
   writeLabSettings();
+  buildKernelLib();
 }
 
 /** setup(), or print what went wrong and exit 1 (for commands that cannot go on without Jupyter). */
