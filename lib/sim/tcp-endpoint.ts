@@ -49,6 +49,7 @@ import {
   checkFunction,
   checkNumber,
   checkString,
+  expected,
   invalidType,
   optionalBoolean,
   optionalNumber,
@@ -183,6 +184,16 @@ function checkPacket(value: unknown): Packet {
   checkNumber("packet.seq", p.seq, { min: 0, integer: true, max: MAX_QUANTITY });
   checkNumber("packet.ack", p.ack, { min: 0, integer: true });
   if (p.note !== undefined) checkString("packet.note", p.note);
+  if (p.tsVal !== undefined) checkNumber("packet.tsVal", p.tsVal, { min: 0 });
+  if (p.tsEcr !== undefined) checkNumber("packet.tsEcr", p.tsEcr, { min: 0 });
+  if (p.sack !== undefined) {
+    if (!Array.isArray(p.sack)) invalidType("packet.sack", expected.array(), p.sack);
+    Array.from(p.sack, (b, i) => {
+      if (!Array.isArray(b) || b.length !== 2) invalidType(`packet.sack[${i}]`, expected.array(), b);
+      checkNumber(`packet.sack[${i}][0]`, b[0], { min: 0, integer: true, max: MAX_QUANTITY });
+      checkNumber(`packet.sack[${i}][1]`, b[1], { min: 0, integer: true, max: MAX_QUANTITY });
+    });
+  }
   return p as Packet;
 }
 
@@ -200,6 +211,9 @@ export interface Packet {
   retransmit?: boolean;
   /** SACK blocks (RFC 2018) the receiver holds above `ack`, when the connection uses SACK */
   sack?: SackBlock[];
+  /** RFC 7323 timestamps (with `timestamps`): when this packet left, and the TSval this side echoes */
+  tsVal?: number;
+  tsEcr?: number;
 }
 
 /** How an endpoint hands a packet to its connection. */
@@ -245,6 +259,8 @@ export class TcpEndpoint {
   private probeOut = false; // a probe is out and not yet answered
   private frto: 0 | 1 | 2 = 0; // F-RTO (RFC 5682): 1 waits for the first ACK after a timeout, 2 for the second
   private frtoPrior: CongestionWindow | undefined;
+  private eifel: { atMs: number; prior: CongestionWindow } | undefined; // a timeout whose first ACK is still to come
+  private tsRecent: number | undefined; // RFC 7323's TS.Recent: the TSval this side echoes
   private timeoutsInRow = 0; // timeouts since the peer last acknowledged anything new
   private readonly board = new Scoreboard(); // what the peer SACKed (RFC 6675), with sack on
   private highRxt = 0; // RFC 6675's HighRxt: the highest sequence resent in this recovery
@@ -441,8 +457,8 @@ export class TcpEndpoint {
   /** receive() without the argument check: the connection's own packets, made by an endpoint. */
   handle(packet: Packet): void {
     const fin = packet.flags.includes("FIN");
-    if (packet.flags.includes("ACK")) this.onAck(packet.ack, packet.bytes === 0 && !fin, packet.sack);
-    if (packet.bytes > 0) this.onSegment(packet.seq, packet.bytes);
+    if (packet.flags.includes("ACK")) this.onAck(packet.ack, packet.bytes === 0 && !fin, packet.sack, packet.tsEcr);
+    if (packet.bytes > 0) this.onSegment(packet.seq, packet.bytes, packet.tsVal);
     if (fin) this.onFinArrived(packet.seq + packet.bytes);
     this.trySend();
   }
@@ -552,7 +568,7 @@ export class TcpEndpoint {
     }
   }
 
-  private onAck(ackNumber: number, pure: boolean, sack?: readonly SackBlock[]): void {
+  private onAck(ackNumber: number, pure: boolean, sack?: readonly SackBlock[], tsEcr?: number): void {
     const { mss } = this.config;
     const ack = Math.min(ackNumber, this.sndMax);
     if (this.finWanted && ack > this.written) this.finAcked = true;
@@ -563,9 +579,10 @@ export class TcpEndpoint {
       this.board.pruneBelow(ack);
       this.timeoutsInRow = 0;
       if (this.sndNxt < ack) this.sndNxt = ack; // after a timeout: the peer had it already
-      this.sampleRtt(ack);
+      this.sampleRtt(ack, tsEcr);
       this.dupAcks = 0;
       this.probeOut = false;
+      if (this.eifel) this.eifelCheck(tsEcr);
       if (this.frto === 1) this.frtoFirstAck(ack);
       else if (this.frto === 2) this.frtoSpurious();
       if (this.inRecovery && ack >= this.recover) {
@@ -648,14 +665,16 @@ export class TcpEndpoint {
   }
 
   // RFC 6298 with Karn's rule: the newest segment this ACK covers, if nothing it covers was sent twice.
-  private sampleRtt(ack: number): void {
+  // With timestamps (RFC 7323 4.1) the echoed TSval dates the segment the ACK answers, resent or not.
+  private sampleRtt(ack: number, tsEcr: number | undefined): void {
     let newest: SentSegment | undefined;
     while (this.sentHead < this.sentTimes.length && this.sentTimes[this.sentHead].end <= ack) newest = this.sentTimes[this.sentHead++];
     if (this.sentHead > 1024) {
       this.sentTimes = this.sentTimes.slice(this.sentHead);
       this.sentHead = 0;
     }
-    if (newest !== undefined && ack > this.karnLimit) this.rto.sample(this.sim.now - newest.tMs);
+    if (this.config.timestamps && tsEcr !== undefined) this.rto.sample(this.sim.now - tsEcr);
+    else if (newest !== undefined && ack > this.karnLimit) this.rto.sample(this.sim.now - newest.tMs);
   }
 
   /** Sends the oldest unacknowledged segment (or the FIN) again, without moving SND.NXT back. */
@@ -733,6 +752,8 @@ export class TcpEndpoint {
       this.frto = 0;
       this.inRecovery = false;
       this.sndNxt = this.acked;
+      // with timestamps, the first ACK tells whether the original was only late (Eifel, RFC 3522)
+      if (this.config.timestamps && this.config.frto) this.eifel = { atMs: this.sim.now, prior };
       this.trySend();
     }
     if (!this.rtoTimer.pending) this.armRto();
@@ -766,6 +787,22 @@ export class TcpEndpoint {
     this.sndNxt = this.acked;
   }
 
+  /**
+   * Eifel detection (RFC 3522) and response (RFC 4015), as Linux's
+   * tcp_try_undo_loss does with timestamps: the first ACK after a timeout
+   * echoes a TSval from before it, so an original answered it and the
+   * timeout was spurious: undo the window cut and stop sending the window again.
+   */
+  private eifelCheck(tsEcr: number | undefined): void {
+    const e = this.eifel;
+    this.eifel = undefined;
+    if (!e || tsEcr === undefined || tsEcr >= e.atMs) return;
+    this.window.cwndBytes = Math.max(this.window.cwndBytes, e.prior.cwndBytes);
+    this.window.ssthreshBytes = e.prior.ssthreshBytes;
+    this.sndNxt = Math.max(this.sndNxt, this.sndMax);
+    this.logCwnd();
+  }
+
   private frtoHigh(): number {
     return this.recover; // SND.MAX when the timeout fired
   }
@@ -776,7 +813,7 @@ export class TcpEndpoint {
 
   // ---- receiving half ---------------------------------------------------------
 
-  private onSegment(seq: number, bytes: number): void {
+  private onSegment(seq: number, bytes: number, tsVal?: number): void {
     const end = seq + bytes;
     const before = this.received;
     const hadHoles = this.ooo.length > 0;
@@ -790,6 +827,7 @@ export class TcpEndpoint {
       return;
     }
     this.received = end;
+    if (tsVal !== undefined) this.tsRecent = tsVal; // RFC 7323 4.3: echo the segment that moved RCV.NXT (a hole's filler too)
     this.mergeInOrder();
     this.lastDataReceivedMs = this.sim.now;
     if (this.peerFinSeq === this.received) this.finInOrder();
@@ -902,6 +940,10 @@ export class TcpEndpoint {
     }
     const packet: Packet = { from: this.side, flags, bytes, seq, ack: this.ackedUpTo, note };
     if (retransmit) packet.retransmit = true;
+    if (this.config.timestamps) {
+      packet.tsVal = this.sim.now;
+      if (this.tsRecent !== undefined) packet.tsEcr = this.tsRecent;
+    }
     if (this.config.sack && this.ooo.length > 0) packet.sack = this.ooo.slice(0, MAX_SACK_BLOCKS).map(([a, b]) => [a, b] as const);
     this.sink(packet);
   }
