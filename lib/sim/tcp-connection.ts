@@ -128,10 +128,11 @@ export class TcpConnection {
   private arrive(packet: Packet): void {
     const to = packet.from === "client" ? this.server : this.client;
     const syn = packet.flags.includes("SYN");
+    if (syn) to.echoTimestamp(packet.tsVal); // RFC 7323: the SYN's and SYN-ACK's TSval are echoed like any other
     if (syn && !packet.flags.includes("ACK")) this.onSyn();
-    else if (syn) this.onSynAck();
+    else if (syn) this.onSynAck(packet.tsEcr);
     else {
-      if (!to.established) this.serverEstablished();
+      if (!to.established) this.serverEstablished(packet.tsEcr);
       to.handle(packet);
     }
   }
@@ -184,13 +185,15 @@ export class TcpConnection {
     this.sendSynAck();
   }
 
-  private onSynAck(): void {
+  private onSynAck(tsEcr: number | undefined): void {
     if (this.establishedAtMs !== undefined) {
       this.client.sendControl(["ACK"], packetNote("handshake", this.lang)); // our ACK was lost: say it again
       return;
     }
     if (this.syn.timer) this.sim.cancel(this.syn.timer);
-    if (this.syn.sends === 1) this.client.measuredRtt(this.sim.now - this.syn.firstSentMs);
+    // Karn without timestamps; with them, the echoed TSval dates the SYN this SYN-ACK answers (Linux: tcp_synack_rtt_meas)
+    if (this.config.timestamps && tsEcr !== undefined) this.client.measuredRtt(this.sim.now - tsEcr);
+    else if (this.syn.sends === 1) this.client.measuredRtt(this.sim.now - this.syn.firstSentMs);
     const before = this.client.bytesSent;
     if (this.config.bareHandshakeAck) this.client.sendControl(["ACK"], packetNote("handshake", this.lang));
     this.client.establish(); // sends queued data, which carries the ACK
@@ -199,9 +202,10 @@ export class TcpConnection {
     this.markEstablished();
   }
 
-  private serverEstablished(): void {
+  private serverEstablished(tsEcr: number | undefined): void {
     if (this.synAck.timer) this.sim.cancel(this.synAck.timer);
-    if (this.synAck.sends === 1) this.server.measuredRtt(this.sim.now - this.synAck.firstSentMs);
+    if (this.config.timestamps && tsEcr !== undefined) this.server.measuredRtt(this.sim.now - tsEcr);
+    else if (this.synAck.sends === 1) this.server.measuredRtt(this.sim.now - this.synAck.firstSentMs);
     this.server.establish();
   }
 

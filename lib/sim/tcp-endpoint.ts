@@ -444,6 +444,11 @@ export class TcpEndpoint {
     this.rto.sample(rttMs);
   }
 
+  /** The peer's SYN or SYN-ACK carried this TSval (with timestamps): the next packet echoes it. */
+  echoTimestamp(tsVal: number | undefined): void {
+    if (this.config.timestamps && tsVal !== undefined) this.tsRecent = checkNumber("tsVal", tsVal, { min: 0 });
+  }
+
   /** RFC 6298 5.7: this side's SYN or SYN-ACK timed out, so data starts with a 3 s RTO. */
   synTimedOut(): void {
     this.rto.synTimedOut();
