@@ -35,10 +35,10 @@
  * The child loads this very file (with `vitest` stubbed out) to get TABLE.
  */
 import * as os from "node:os";
-import * as path from "node:path";
 import { spawn } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as api from "../../lib/index";
+import { TS_REGISTER } from "../ts-child";
 
 /** A call may take this much CPU time (measured in the child). */
 const MAX_CALL_MS = 1000;
@@ -711,7 +711,12 @@ export const TABLE: Record<string, Entry> = {
   BROWSER_CONNECTIONS_PER_HOST: constant("a browser default (count)"),
   MAX_COMPARISON_LOADS: constant("a limit (count)"),
   median: model(() => sweep("median", fn(api.median), [{ name: "values", value: [3, 1, 2] }])),
-  quantile: model(() => sweep("quantile", fn(api.quantile), [{ name: "values", value: [3, 1, 2] }, { name: "q", value: 0.9 }])),
+  quantile: model(() =>
+    sweep("quantile", fn(api.quantile), [
+      { name: "values", value: [3, 1, 2] },
+      { name: "q", value: 0.9 },
+    ]),
+  ),
   seriesInput: model(() =>
     sweep("seriesInput", fn(api.seriesInput), [
       { name: "series", value: "http3" },
@@ -1688,7 +1693,7 @@ Module._load = function (request, ...rest) {
   if (request === "vitest") return { describe: noop, it: noop, expect: noop, beforeAll: noop };
   return load.call(this, request, ...rest);
 };
-require(${JSON.stringify(require.resolve("ts-node"))}).register({ transpileOnly: true, project: ${JSON.stringify(path.resolve(path.dirname(file), "..", "..", "tsconfig.json"))} });
+require(${JSON.stringify(TS_REGISTER)});
 require(${JSON.stringify(file)}).childMain().catch((e) => { console.error(e); process.exit(1); });
 `;
 

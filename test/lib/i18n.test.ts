@@ -29,7 +29,9 @@ describe("message tables", () => {
     const calls = libFiles.flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/\bmessages\(\s*"([^"]+)"/g)].map((m) => m[1]));
     expect(calls.length).toBeGreaterThan(0);
     expect(new Set(calls).size, "two modules use the same area name").toBe(calls.length);
-    expect([...messageTables().keys()].sort()).toEqual([...calls].sort());
+    // a test file may register a table of its own ("test/..."): the test files share their worker's modules
+    const registered = [...messageTables().keys()].filter((area) => !area.startsWith("test/"));
+    expect(registered.sort()).toEqual([...calls].sort());
   });
 
   it("every key of every table has English and Korean with the same placeholders", () => {

@@ -8,19 +8,20 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LAB_INCONCLUSIVE_EXIT } from "../../lib/lab/index";
+import { TS_CHILD_ENV } from "../ts-child";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const linux = existsSync("/proc/self/limits") && existsSync("/proc/self/fd");
 const labsDir = mkdtempSync(path.join(os.tmpdir(), "lab-cli-"));
 afterAll(() => rmSync(labsDir, { recursive: true, force: true }));
 
-/** Runs a command line in bash (so it can set `ulimit -n`) with the workbook's ts-node. */
+/** Runs a command line in bash (so it can set `ulimit -n`), TypeScript transpiled as ts-node would (test/ts-child.ts). */
 function run(prefix: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync("bash", ["-c", `${prefix} exec "$NODE" node_modules/ts-node/dist/bin.js --transpile-only "$@"`, "bash", ...args], {
+  const r = spawnSync("bash", ["-c", `${prefix} exec "$NODE" -r "$TS_REGISTER" "$@"`, "bash", ...args], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 60_000,
-    env: { ...process.env, NODE: process.execPath, WORKBOOK_LABS_DIR: labsDir, ...env },
+    env: { ...process.env, ...TS_CHILD_ENV, WORKBOOK_LABS_DIR: labsDir, ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

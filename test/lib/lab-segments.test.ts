@@ -131,9 +131,12 @@ describe("segments lab (real loopback sockets, counted by the kernel)", () => {
         // a SYN (and a SYN-ACK) per connection beside the data
         expect(real.clientToServer).toBeGreaterThanOrEqual(real.dataClientToServer + real.connections);
         expect(real.serverToClient).toBeGreaterThanOrEqual(real.dataServerToClient + real.connections);
-        // the server's end misses only the SYN-ACK, sent before its socket existed
-        expect(s.serverView.clientToServer).toBe(real.clientToServer);
-        expect(real.serverToClient - s.serverView.serverToClient).toBe(real.connections);
+        // the server's end misses only the SYN-ACK, sent before its socket existed. ss reads the sockets one after
+        // another, so on a busy machine a pure ACK (a delayed-ACK timer) may fall between the two ends' readings:
+        // at most one per connection; the data segments agree exactly (the lab's own consistency check)
+        expect(Math.abs(s.serverView.clientToServer - real.clientToServer)).toBeLessThanOrEqual(real.connections);
+        expect(Math.abs(real.serverToClient - s.serverView.serverToClient - real.connections)).toBeLessThanOrEqual(real.connections);
+        expect(s.serverView.dataClientToServer).toBe(real.dataClientToServer);
         expect(s.mss).toBeGreaterThan(0);
         expect(s.model.connections).toBeGreaterThan(0);
         expect(s.model.segments.dataServerToClient).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { openTcpHandles } from "../../lib/lab/harness";
 import { DESCRIPTOR_RESERVE, openDescriptors } from "../../lib/lab/descriptors";
 import { decodeAddress, ownTimeWait, parseProcNetTcp, type SocketEntry, TIME_WAIT_STATE } from "../../lib/lab/proc-net-tcp";
 import { parsePortRange } from "../../lib/lab/platform";
+import { TS_CHILD_ENV } from "../ts-child";
 
 const linux = existsSync("/proc/net/tcp") && existsSync("/proc/self/limits");
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -30,11 +31,11 @@ function expectLesson(result: TimeWaitLabResult, n: number): void {
 function runUnderUlimit(limit: number, options: object): TimeWaitLabResult {
   const code =
     'require("./lib/lab/time-wait").runTimeWaitLab(JSON.parse(process.env.LAB_OPTIONS)).then((r) => process.stdout.write(JSON.stringify(r)))';
-  const r = spawnSync("bash", ["-c", `ulimit -n ${limit} && exec "$NODE" -r ts-node/register/transpile-only -e "$CODE"`], {
+  const r = spawnSync("bash", ["-c", `ulimit -n ${limit} && exec "$NODE" -r "$TS_REGISTER" -e "$CODE"`], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 60_000,
-    env: { ...process.env, NODE: process.execPath, CODE: code, LAB_OPTIONS: JSON.stringify(options) },
+    env: { ...process.env, ...TS_CHILD_ENV, CODE: code, LAB_OPTIONS: JSON.stringify(options) },
   });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as TimeWaitLabResult;

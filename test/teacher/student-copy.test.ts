@@ -1,8 +1,9 @@
 // A student copy made by `release` passes its own tests: as a plain folder,
-// every test it ships but the notebook runs (they cost minutes, and run the
-// same notebooks as here); then, as a new git repository (GitHub Classroom's
-// template), the grading of its exercises (no solutions, no hidden cases
-// there), the catalogue and the import rules.
+// every test it ships whose outcome can differ there (see treeTests below; the
+// notebook runs cost minutes, and run the same notebooks as here); then, as a
+// new git repository (GitHub Classroom's template), the grading of its
+// exercises (no solutions, no hidden cases there), the catalogue and the
+// import rules.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -10,6 +11,42 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { release } from "../../lib/workbook/release";
 import { ROOT } from "../../lib/workbook/paths";
+
+/** Files under `dir` (relative, "/"-separated), skipping node_modules. */
+function filesUnder(root: string, dir: string): string[] {
+  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((d) => {
+    const rel = `${dir}/${d.name}`;
+    if (d.isDirectory()) return d.name === "node_modules" ? [] : filesUnder(root, rel);
+    return [rel];
+  });
+}
+
+/** What reads the workbook's tree beyond lib/ and test/: a path from the file's folder, the root, fs, the graders, the scripts. */
+const READS_THE_TREE = /\bROOT\b|__dirname|process\.cwd|node:fs|workbook\/|scripts\//;
+
+/**
+ * The shipped test files whose outcome can differ in the copy: those that, in
+ * their own text or a test helper they import, reach the tree (the copy lacks
+ * solutions/, hidden cases and docs/, gains a Classroom workflow, starts with
+ * no .workbook/). The others load only lib/ and test/, which the copy holds
+ * byte for byte (checked below): running them there would repeat this run's
+ * own run of them, so they are not run twice.
+ */
+function treeTests(copy: string): { tree: string[]; same: string[] } {
+  const tests = filesUnder(copy, "test").filter((f) => f.endsWith(".test.ts") && !/^test\/notebooks/.test(f));
+  const readsTree = (file: string, seen = new Set<string>()): boolean => {
+    if (seen.has(file)) return false;
+    seen.add(file);
+    const source = fs.readFileSync(path.join(copy, file), "utf8");
+    if (READS_THE_TREE.test(source)) return true;
+    const helpers = [...source.matchAll(/from "(\.{1,2}\/[^"]+)"/g)]
+      .map((m) => path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1])))
+      .filter((f) => f.startsWith("test/"));
+    return helpers.some((h) => readsTree(fs.existsSync(path.join(copy, `${h}.ts`)) ? `${h}.ts` : `${h}.js`, seen));
+  };
+  const tree = tests.filter((f) => readsTree(f));
+  return { tree, same: tests.filter((f) => !tree.includes(f)) };
+}
 
 describe("a released student copy", () => {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "student-copy-")), "class");
@@ -26,9 +63,18 @@ describe("a released student copy", () => {
   it("passes its tests as a plain folder, then as a git repository", () => {
     release(dir);
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules")); // what npm ci installs
-    const plain = vitest("--exclude", "test/notebooks*.test.ts");
+    // lib/, test/ and the configuration are this workbook's, byte for byte: the tests left out below ran here
+    for (const f of [...filesUnder(dir, "lib"), ...filesUnder(dir, "test"), "package.json", "tsconfig.json", "vitest.config.ts"]) {
+      expect(fs.readFileSync(path.join(dir, f), "utf8"), f).toBe(fs.readFileSync(path.join(ROOT, f), "utf8"));
+    }
+    const { tree, same } = treeTests(dir);
+    expect(tree).toContain("test/exercises.test.ts");
+    expect(tree).toContain("test/workbook/cli.test.ts");
+    expect(same).toContain("test/lib/segment.test.ts");
+    const plain = vitest(...tree);
     expect(plain.status, plain.stdout + plain.stderr).toBe(0);
     expect(plain.stdout).toMatch(/skipped/); // the stubs: not started
+    for (const f of tree) expect(plain.stdout).toContain(f);
     expect(fs.existsSync(path.join(dir, ".git"))).toBe(false);
     const git = (...args: string[]) =>
       spawnSync("git", ["-c", "user.email=t@example.org", "-c", "user.name=t", ...args], { cwd: dir, encoding: "utf8" });
