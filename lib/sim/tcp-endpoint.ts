@@ -188,11 +188,12 @@ function checkPacket(value: unknown): Packet {
   if (p.tsEcr !== undefined) checkNumber("packet.tsEcr", p.tsEcr, { min: 0 });
   if (p.sack !== undefined) {
     if (!Array.isArray(p.sack)) invalidType("packet.sack", expected.array(), p.sack);
-    Array.from(p.sack, (b, i) => {
+    for (let i = 0; i < p.sack.length; i++) {
+      const b = p.sack[i];
       if (!Array.isArray(b) || b.length !== 2) invalidType(`packet.sack[${i}]`, expected.array(), b);
       checkNumber(`packet.sack[${i}][0]`, b[0], { min: 0, integer: true, max: MAX_QUANTITY });
       checkNumber(`packet.sack[${i}][1]`, b[1], { min: 0, integer: true, max: MAX_QUANTITY });
-    });
+    }
   }
   return p as Packet;
 }
