@@ -39,8 +39,10 @@
  *    servers did), persistent ones by the browser when it has nothing left
  *    to ask; the other side answers the FIN with its own at once;
  *  - Nagle is off by default (nagle: false): browsers and servers set
- *    TCP_NODELAY on HTTP connections. ACKs, windows and timers are those of `stack` ("linux" unless said);
- *  - no DNS, no TLS, no browser parsing time; the server answers after
+ *    TCP_NODELAY on HTTP connections. ACKs, windows and timers are those
+ *    of `stack` ("linux" unless said);
+ *  - no DNS, no browser parsing time, TLS only when `tls` asks for it
+ *    (page-load-session.ts runs its handshake); the server answers after
  *    `serverMs` (default 0) from the moment the whole request has arrived;
  *  - a pipelining server works on requests as they arrive but writes the
  *    responses in request order (RFC 9112 9.3.2);
