@@ -53,6 +53,7 @@ import { ConnectionAbortedError, checkChoice, checkNumber, optionalBoolean, opti
 import { messages, verbatim } from "../i18n";
 import { IP_HEADER_BYTES } from "../tcp/constants";
 import { growWindow, ssthreshAfterLoss } from "../tcp/congestion";
+import { addRange } from "../tcp/sack";
 import { CLIENT_FINISHED_BYTES, SERVER_HANDSHAKE_BYTES, SERVER_HELLO_BYTES } from "../tcp/tls-handshake";
 import type { CongestionWindow } from "../tcp/congestion";
 import { RtoEstimator } from "../tcp/rto";
@@ -129,18 +130,6 @@ export interface QuicOptions {
   zeroRtt?: boolean;
   /** the trace's `conn` (default 0) */
   id?: number;
-}
-
-/** Adds [start, end) to sorted, disjoint intervals. */
-function addInterval(list: [number, number][], start: number, end: number): void {
-  list.push([start, end]);
-  list.sort((a, b) => a[0] - b[0]);
-  let w = 0;
-  for (let i = 1; i < list.length; i++) {
-    if (list[i][0] <= list[w][1]) list[w][1] = Math.max(list[w][1], list[i][1]);
-    else list[++w] = list[i];
-  }
-  list.length = w + 1;
 }
 
 function acked(pn: number, ranges: readonly [number, number][]): boolean {
@@ -259,7 +248,7 @@ class QuicEndpoint {
   private deliver(f: Frame): void {
     const list = this.reassembly.get(f.stream) ?? [];
     const before = list.length > 0 && list[0][0] === 0 ? list[0][1] : 0;
-    addInterval(list, f.offset, f.offset + f.length);
+    addRange(list, f.offset, f.offset + f.length);
     this.reassembly.set(f.stream, list);
     const after = list[0][0] === 0 ? list[0][1] : 0;
     if (after > before) this.listener(f.stream, after, this.net.now);

@@ -66,7 +66,7 @@ import {
   WORST_CASE_DELAYED_ACK_MS,
 } from "../tcp/constants";
 import { afterTimeout, enterFastRecovery, growWindow, ssthreshAfterLoss, type CongestionWindow } from "../tcp/congestion";
-import { DUP_THRESH, MAX_SACK_BLOCKS, Scoreboard, type SackBlock } from "../tcp/sack";
+import { DUP_THRESH, MAX_SACK_BLOCKS, Scoreboard, addRange, type SackBlock } from "../tcp/sack";
 import { nagleHolds } from "../tcp/nagle";
 import { checkDelayedAckMs, delayedAckDecision } from "../tcp/delayed-ack";
 import { packetNote } from "../tcp/notes";
@@ -828,7 +828,7 @@ export class TcpEndpoint {
       return;
     }
     if (seq > this.received) {
-      this.keepOutOfOrder(seq, end);
+      addRange(this.ooo, seq, end);
       this.ackNow("outOfOrder");
       return;
     }
@@ -870,21 +870,6 @@ export class TcpEndpoint {
 
   private ackNow(why: Parameters<typeof packetNote>[0]): void {
     this.emit(["ACK"], 0, 0, packetNote(why, this.lang), false);
-  }
-
-  private keepOutOfOrder(start: number, end: number): void {
-    const ranges = this.ooo;
-    let i = 0;
-    while (i < ranges.length && ranges[i][1] < start) i++;
-    let s = start;
-    let e = end;
-    let j = i;
-    while (j < ranges.length && ranges[j][0] <= e) {
-      s = Math.min(s, ranges[j][0]);
-      e = Math.max(e, ranges[j][1]);
-      j++;
-    }
-    ranges.splice(i, j - i, [s, e]);
   }
 
   // Out-of-order ranges that now touch RCV.NXT become in-order data.

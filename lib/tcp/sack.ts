@@ -120,18 +120,25 @@ export class Scoreboard {
   }
 
   private insert(start: number, end: number): void {
-    checkNumber("start", start, { min: 0, max: MAX_QUANTITY });
-    const blocks = this.blocks;
-    let i = 0;
-    while (i < blocks.length && blocks[i][1] < start) i++;
-    let s = start;
-    let e = end;
-    let j = i;
-    while (j < blocks.length && blocks[j][0] <= e) {
-      s = Math.min(s, blocks[j][0]);
-      e = Math.max(e, blocks[j][1]);
-      j++;
-    }
-    blocks.splice(i, j - i, [s, e]);
+    addRange(this.blocks, checkNumber("start", start, { min: 0, max: MAX_QUANTITY }), end);
   }
+}
+
+/**
+ * Adds [start, end) to sorted, disjoint ranges, merging those it touches: the
+ * sender's scoreboard, the TCP receiver's out-of-order list and QUIC's
+ * per-stream reassembly keep their byte ranges so.
+ */
+export function addRange(ranges: [number, number][], start: number, end: number): void {
+  let i = 0;
+  while (i < ranges.length && ranges[i][1] < start) i++;
+  let s = start;
+  let e = end;
+  let j = i;
+  while (j < ranges.length && ranges[j][0] <= e) {
+    s = Math.min(s, ranges[j][0]);
+    e = Math.max(e, ranges[j][1]);
+    j++;
+  }
+  ranges.splice(i, j - i, [s, e]);
 }
