@@ -190,10 +190,7 @@ export class TcpConnection {
       this.client.sendControl(["ACK"], packetNote("handshake", this.lang)); // our ACK was lost: say it again
       return;
     }
-    if (this.syn.timer) this.sim.cancel(this.syn.timer);
-    // Karn without timestamps; with them, the echoed TSval dates the SYN this SYN-ACK answers (Linux: tcp_synack_rtt_meas)
-    if (this.config.timestamps && tsEcr !== undefined) this.client.measuredRtt(this.sim.now - tsEcr);
-    else if (this.syn.sends === 1) this.client.measuredRtt(this.sim.now - this.syn.firstSentMs);
+    this.handshakeAnswered(this.syn, this.client, tsEcr);
     const before = this.client.bytesSent;
     if (this.config.bareHandshakeAck) this.client.sendControl(["ACK"], packetNote("handshake", this.lang));
     this.client.establish(); // sends queued data, which carries the ACK
@@ -202,10 +199,18 @@ export class TcpConnection {
     this.markEstablished();
   }
 
+  /**
+   * A SYN (or SYN-ACK) was answered: stop its timer and take the first RTT sample. Karn without
+   * timestamps; with them, the echoed TSval dates the SYN the answer is for (Linux: tcp_synack_rtt_meas).
+   */
+  private handshakeAnswered(t: HandshakeTimer, side: TcpEndpoint, tsEcr: number | undefined): void {
+    if (t.timer) this.sim.cancel(t.timer);
+    if (this.config.timestamps && tsEcr !== undefined) side.measuredRtt(this.sim.now - tsEcr);
+    else if (t.sends === 1) side.measuredRtt(this.sim.now - t.firstSentMs);
+  }
+
   private serverEstablished(tsEcr: number | undefined): void {
-    if (this.synAck.timer) this.sim.cancel(this.synAck.timer);
-    if (this.config.timestamps && tsEcr !== undefined) this.server.measuredRtt(this.sim.now - tsEcr);
-    else if (this.synAck.sends === 1) this.server.measuredRtt(this.sim.now - this.synAck.firstSentMs);
+    this.handshakeAnswered(this.synAck, this.server, tsEcr);
     this.server.establish();
   }
 
