@@ -640,15 +640,16 @@ export class TcpEndpoint {
       this.recover = this.sndMax;
       this.logCwnd();
       // RFC 6675 5 (4.3): the first hole goes at once, whatever pipe says
-      const size = Math.min(
-        this.config.mss,
-        Math.min(this.sndMax, this.written) - this.acked,
-        this.board.nextSackedStart(this.acked) - this.acked,
-      );
+      const size = this.resendSize(this.acked);
       if (size > 0) this.sendData(this.acked, size);
       this.highRxt = this.acked + Math.max(size, 0);
     }
     if (this.inRecovery) this.sackRecoverySend();
+  }
+
+  /** A resend from `seq`: at most one MSS, never past what was sent, stopping at the next SACKed block. */
+  private resendSize(seq: number): number {
+    return Math.min(this.config.mss, Math.min(this.sndMax, this.written) - seq, this.board.nextSackedStart(seq) - seq);
   }
 
   // RFC 6675 5 (C): while cwnd - pipe allows a segment, send NextSeg: a lost hole first, else new data.
@@ -658,7 +659,7 @@ export class TcpEndpoint {
       const room = this.window.cwndBytes - this.board.pipe(this.acked, this.sndMax, this.highRxt, mss);
       const hole = this.board.nextLost(Math.max(this.highRxt, this.acked), Math.min(this.sndMax, this.written), mss);
       if (hole !== undefined) {
-        const size = Math.min(mss, this.written - hole, this.board.nextSackedStart(hole) - hole);
+        const size = this.resendSize(hole);
         if (room < size) return;
         this.sendData(hole, size);
         this.highRxt = hole + size;
