@@ -64,15 +64,33 @@ function end(sockets: SocketLine[], localPort: number, peerPort: number): Socket
   return sockets.find((s) => s.localPort === localPort && s.peerPort === peerPort && s.counters !== null)?.counters ?? null;
 }
 
-/** Reads both ends of the connection from `clientPort` and records them; no counters at all ends the lab inconclusive. */
+/** Readings of one connection before its two ends are taken to disagree (a segment was in flight between them). */
+const SETTLE_READINGS = 5;
+const SETTLE_PAUSE_MS = 10;
+
+/** True when each end received every data segment the other sent. */
+function settled(client: SocketCounters | null, server: SocketCounters | null): boolean {
+  return !client || !server || (client.dataSegsOut === server.dataSegsIn && server.dataSegsOut === client.dataSegsIn);
+}
+
+/**
+ * Reads both ends of the connection from `clientPort` and records them; no counters at all ends the lab
+ * inconclusive. ss walks the sockets one after the other, so a segment sent between the two ends' lines (a
+ * busy machine, an HTTP/2 frame just written) shows on one end only: read again, a few times and briefly,
+ * until the ends agree; if they never do, the consistency check says so.
+ */
 async function readConnection(load: Load, clientPort: number): Promise<void> {
-  const reading = await load.scope.race(readSocketCounters(load.port));
-  if (reading.reason !== undefined) throw new LabInconclusiveError(reading.reason);
-  load.result.readings.push({
-    clientPort,
-    client: end(reading.sockets, clientPort, load.port),
-    server: end(reading.sockets, load.port, clientPort),
-  });
+  let client: SocketCounters | null = null;
+  let server: SocketCounters | null = null;
+  for (let i = 0; i < SETTLE_READINGS; i++) {
+    if (i > 0) await load.scope.race(new Promise((done) => setTimeout(done, SETTLE_PAUSE_MS)));
+    const reading = await load.scope.race(readSocketCounters(load.port));
+    if (reading.reason !== undefined) throw new LabInconclusiveError(reading.reason);
+    client = end(reading.sockets, clientPort, load.port);
+    server = end(reading.sockets, load.port, clientPort);
+    if (settled(client, server)) break;
+  }
+  load.result.readings.push({ clientPort, client, server });
 }
 
 function pageServer(requests: readonly PageRequest[], byClientPort: Map<number, net.Socket>): http.Server {
