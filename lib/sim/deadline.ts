@@ -10,6 +10,7 @@ import type { EventHandle, Scheduler } from "./scheduler";
 export class Deadline {
   private at = Infinity;
   private event: EventHandle | undefined;
+  private readonly checkNow = () => this.check(); // one closure for every event this timer schedules
 
   constructor(
     private readonly sim: Scheduler,
@@ -31,7 +32,7 @@ export class Deadline {
     this.at = atMs;
     if (this.event && this.event.atMs <= atMs) return; // the event that is queued will look again
     if (this.event) this.sim.cancel(this.event);
-    this.event = this.sim.at(atMs, () => this.check());
+    this.event = this.sim.at(atMs, this.checkNow);
   }
 
   /** Stops the timer. */
@@ -43,7 +44,7 @@ export class Deadline {
     this.event = undefined;
     if (this.at === Infinity) return;
     if (this.sim.now < this.at) {
-      this.event = this.sim.at(this.at, () => this.check());
+      this.event = this.sim.at(this.at, this.checkNow);
       return;
     }
     this.at = Infinity;

@@ -35,6 +35,14 @@ export interface Transmission {
   arriveMs: number;
 }
 
+/** What Link.carry answers: the packet's times, valid until the next packet on the same direction. */
+export interface Carried {
+  readonly startMs: number;
+  /** when its last bit has left */
+  readonly endMs: number;
+  readonly arriveMs: number;
+}
+
 /** The same delay (half the RTT) and bandwidth both ways. */
 export function symmetricLink(rttMs: number, bandwidthBps: number = Infinity): LinkSpec {
   checkNumber("rttMs", rttMs, { min: 0, max: MAX_QUANTITY });
@@ -56,6 +64,9 @@ class Direction {
   private freeAtMs = 0;
   readonly delayMs: number;
   readonly bandwidthBps: number;
+  /** the last packet's times, read right after carry() (fields, not a returned object: the engine carries every packet) */
+  startMs = 0;
+  arriveMs = 0;
 
   constructor(name: string, spec: DirectionSpec) {
     const s = optionsObject(name, spec);
@@ -64,11 +75,15 @@ class Direction {
     this.bandwidthBps = bw === Infinity ? bw : checkNumber(`${name}.bandwidthBps`, bw, { min: MIN_BANDWIDTH_BPS });
   }
 
-  transmit(nowMs: number, wireBytes: number): Transmission {
-    const startMs = Math.max(nowMs, this.freeAtMs);
-    const endMs = startMs + (this.bandwidthBps === Infinity ? 0 : (wireBytes * 8 * 1000) / this.bandwidthBps);
-    this.freeAtMs = endMs;
-    return { startMs, endMs, arriveMs: endMs + this.delayMs };
+  /** Queues a packet (arguments already checked); its times are in startMs and arriveMs. */
+  carry(nowMs: number, wireBytes: number): void {
+    this.startMs = Math.max(nowMs, this.freeAtMs);
+    this.freeAtMs = this.startMs + (this.bandwidthBps === Infinity ? 0 : (wireBytes * 8 * 1000) / this.bandwidthBps);
+    this.arriveMs = this.freeAtMs + this.delayMs;
+  }
+
+  get endMs(): number {
+    return this.freeAtMs;
   }
 }
 
@@ -84,8 +99,15 @@ export class Link {
 
   /** Queues a packet sent by `from` at `nowMs`; says when it leaves and when it arrives. */
   transmit(from: Side, nowMs: number, wireBytes: number): Transmission {
+    const d = this.carry(from, nowMs, wireBytes);
+    return { startMs: d.startMs, endMs: d.endMs, arriveMs: d.arriveMs };
+  }
+
+  /** transmit() without building its answer: the direction that took the packet, whose startMs and arriveMs are the packet's. */
+  carry(from: Side, nowMs: number, wireBytes: number): Carried {
     const direction = checkChoice("from", from, SIDES) === "client" ? this.up : this.down;
-    return direction.transmit(checkNumber("nowMs", nowMs, { min: 0 }), checkNumber("wireBytes", wireBytes, { min: 0, max: MAX_QUANTITY }));
+    direction.carry(checkNumber("nowMs", nowMs, { min: 0 }), checkNumber("wireBytes", wireBytes, { min: 0, max: MAX_QUANTITY }));
+    return direction;
   }
 
   /** The round-trip propagation delay (no serialisation). */

@@ -45,8 +45,8 @@ interface HandshakeTimer {
 
 const SIDES: readonly Side[] = ["client", "server"];
 
-/** Puts a packet on the link and calls `arrive` when it reaches the peer. */
-export type Transmit = (conn: TcpConnection, packet: Packet, arrive: () => void) => void;
+/** Puts a packet on the link and calls `arrive(packet)` when it reaches the peer. */
+export type Transmit = (conn: TcpConnection, packet: Packet, arrive: (packet: Packet) => void) => void;
 
 export class TcpConnection {
   readonly client: TcpEndpoint;
@@ -122,8 +122,11 @@ export class TcpConnection {
   }
 
   private send(packet: Packet): void {
-    this.transmit(this, packet, () => this.arrive(packet));
+    this.transmit(this, packet, this.arrival);
   }
+
+  /** arrive() bound once, for transmit: a packet needs no closure of its own */
+  private readonly arrival = (packet: Packet) => this.arrive(packet);
 
   private arrive(packet: Packet): void {
     const to = packet.from === "client" ? this.server : this.client;
@@ -205,6 +208,7 @@ export class TcpConnection {
    */
   private handshakeAnswered(t: HandshakeTimer, side: TcpEndpoint, tsEcr: number | undefined): void {
     if (t.timer) this.sim.cancel(t.timer);
+    t.timer = undefined;
     if (this.config.timestamps && tsEcr !== undefined) side.measuredRtt(this.sim.now - tsEcr);
     else if (t.sends === 1) side.measuredRtt(this.sim.now - t.firstSentMs);
   }
