@@ -105,6 +105,17 @@ export function outOfRange(name: string, expected: Localized, value: unknown): n
   throw err;
 }
 
+/**
+ * Rules the engine checks on every packet, made once: a rule written as a
+ * literal at the call is a new object per call where the call is not inlined.
+ */
+export const RULES = Object.freeze({
+  /** a time or a duration: a finite number >= 0 */
+  nonNegative: Object.freeze({ min: 0 }) as NumberRule,
+  /** an amount: >= 0, at most MAX_QUANTITY */
+  quantity: Object.freeze({ min: 0, max: MAX_QUANTITY }) as NumberRule,
+});
+
 /** Returns `value` if it is a finite number obeying `rule`, else throws naming `name`. */
 export function checkNumber(name: string, value: unknown, rule: NumberRule = NO_RULE): number {
   // small enough to inline: the engine checks every event's time, and a call that returns a

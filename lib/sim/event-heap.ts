@@ -1,66 +1,76 @@
 /**
  * The scheduler's timers: a binary min-heap keyed on (time, sequence
- * number). The keys live in two Float64Arrays beside the array of events, so
- * a sift compares numbers that sit next to each other in memory instead of
- * following a pointer to an event object per comparison: with tens of
- * thousands of timers pending (one per connection), that is most of a
- * heap operation's cost.
+ * number). Each entry is four parallel slots (time and sequence number in
+ * Float64Arrays, the function to run, the handle if the caller may cancel),
+ * not an object: a sift compares numbers that sit next to each other in
+ * memory, and a timer that is never cancelled (the engine's own) costs no
+ * allocation at all. With tens of thousands of timers pending (one per
+ * connection), that is most of a heap operation's cost and of the garbage.
  */
 
-/** What the heap holds: anything with a time and a sequence number. */
-export interface HeapEvent {
-  readonly atMs: number;
-  readonly seq: number;
+/** A cancellable entry's handle: the run is skipped when `cancelled`. */
+export interface Cancellable {
+  cancelled: boolean;
 }
 
-export class EventHeap<E extends HeapEvent> {
+export class EventHeap {
   private atMs = new Float64Array(64);
   private seq = new Float64Array(64);
-  private events: E[] = [];
+  private runs: ((() => void) | undefined)[] = [];
+  private handles: (Cancellable | undefined)[] = [];
   private size = 0;
 
   get length(): number {
     return this.size;
   }
 
-  /** The event that runs next (undefined when empty). */
-  peek(): E | undefined {
-    return this.size > 0 ? this.events[0] : undefined;
+  /** The next entry's time, sequence number, function and handle (only while length > 0). */
+  get topAtMs(): number {
+    return this.atMs[0];
+  }
+  get topSeq(): number {
+    return this.seq[0];
+  }
+  get topRun(): () => void {
+    return this.runs[0] as () => void;
+  }
+  get topHandle(): Cancellable | undefined {
+    return this.handles[0];
   }
 
-  push(event: E): void {
+  push(atMs: number, seq: number, run: () => void, handle: Cancellable | undefined): void {
     if (this.size === this.atMs.length) this.grow();
     let i = this.size++;
-    const { atMs, seq } = event;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!(atMs < this.atMs[parent] || (atMs === this.atMs[parent] && seq < this.seq[parent]))) break;
       this.move(parent, i);
       i = parent;
     }
-    this.place(i, event);
+    this.place(i, atMs, seq, run, handle);
   }
 
-  /** Removes and returns the next event (only while length > 0). */
-  pop(): E {
-    const top = this.events[0];
-    const last = this.events[--this.size];
-    this.events[this.size] = undefined as unknown as E; // let it go
-    if (this.size > 0) {
-      const { atMs, seq } = last;
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        if (left >= this.size) break;
-        const right = left + 1;
-        const child = right < this.size && this.before(right, left) ? right : left;
-        if (!(this.atMs[child] < atMs || (this.atMs[child] === atMs && this.seq[child] < seq))) break;
-        this.move(child, i);
-        i = child;
-      }
-      this.place(i, last);
+  /** Removes the next entry (only while length > 0). */
+  pop(): void {
+    const last = --this.size;
+    const atMs = this.atMs[last];
+    const seq = this.seq[last];
+    const run = this.runs[last];
+    const handle = this.handles[last];
+    this.runs[last] = undefined; // let them go
+    this.handles[last] = undefined;
+    if (last === 0) return;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= last) break;
+      const right = left + 1;
+      const child = right < last && this.before(right, left) ? right : left;
+      if (!(this.atMs[child] < atMs || (this.atMs[child] === atMs && this.seq[child] < seq))) break;
+      this.move(child, i);
+      i = child;
     }
-    return top;
+    this.place(i, atMs, seq, run, handle);
   }
 
   private before(a: number, b: number): boolean {
@@ -70,13 +80,15 @@ export class EventHeap<E extends HeapEvent> {
   private move(from: number, to: number): void {
     this.atMs[to] = this.atMs[from];
     this.seq[to] = this.seq[from];
-    this.events[to] = this.events[from];
+    this.runs[to] = this.runs[from];
+    this.handles[to] = this.handles[from];
   }
 
-  private place(i: number, event: E): void {
-    this.atMs[i] = event.atMs;
-    this.seq[i] = event.seq;
-    this.events[i] = event;
+  private place(i: number, atMs: number, seq: number, run: (() => void) | undefined, handle: Cancellable | undefined): void {
+    this.atMs[i] = atMs;
+    this.seq[i] = seq;
+    this.runs[i] = run;
+    this.handles[i] = handle;
   }
 
   private grow(): void {

@@ -18,7 +18,7 @@
  * the heap's top and the lanes' heads, by the same (time, sequence number)
  * order, so lanes change the speed and never the order.
  */
-import { checkFunction, checkNumber, invalidType, MAX_QUANTITY } from "../errors";
+import { checkFunction, checkNumber, invalidType, RULES } from "../errors";
 import { messages } from "../i18n";
 import { EventHeap } from "./event-heap";
 
@@ -40,11 +40,6 @@ export interface EventHandle {
   cancelled: boolean;
 }
 
-interface QueuedEvent extends EventHandle {
-  seq: number;
-  run: () => void;
-}
-
 /** Enough for any page load in the workbook, far short of a hang. */
 export const DEFAULT_MAX_EVENTS = 5_000_000;
 
@@ -63,12 +58,13 @@ export const MAX_STREAM_SEGMENTS = 100_000;
  * cannot be cancelled (a packet on the wire arrives or is lost before it is sent).
  */
 class Lane {
-  private times: number[] = [];
-  private seqs: number[] = [];
-  private runs: ((arg: unknown) => void)[] = [];
-  private args: unknown[] = [];
-  /** events before this index have run */
-  head = 0;
+  // a ring buffer: the events are at head, head + 1, ... (mod capacity), `size` of them
+  private times = new Float64Array(LANE_START);
+  private seqs = new Float64Array(LANE_START);
+  private runs: (((arg: unknown) => void) | undefined)[] = new Array(LANE_START).fill(undefined);
+  private args: unknown[] = new Array(LANE_START).fill(undefined);
+  private head = 0;
+  private size = 0;
 
   constructor(private readonly sim: Scheduler) {}
 
@@ -77,20 +73,22 @@ class Lane {
    * lane's last event. (`arg` spares a closure per event: the engine passes the packet.)
    */
   at<A>(atMs: number, run: (arg: A) => void, arg: A): void {
-    const last = this.times.length > this.head ? this.times[this.times.length - 1] : this.sim.now;
+    const last = this.size > 0 ? this.times[(this.head + this.size - 1) & (this.times.length - 1)] : this.sim.now;
     if (typeof atMs !== "number" || !(atMs >= last && atMs < Infinity)) {
       checkNumber("atMs", atMs, { min: this.sim.now });
       throw new RangeError(say.laneBackwards({ atMs, lastMs: last }));
     }
-    if (this.head > 1024 && this.head * 2 > this.times.length) this.compact();
-    this.times.push(atMs);
-    this.seqs.push(this.sim.nextSeq());
-    this.runs.push(checkFunction<(arg: unknown) => void>("run", run));
-    this.args.push(arg);
+    checkFunction("run", run);
+    if (this.size === this.times.length) this.grow();
+    const i = (this.head + this.size++) & (this.times.length - 1);
+    this.times[i] = atMs;
+    this.seqs[i] = this.sim.nextSeq();
+    this.runs[i] = run as (arg: unknown) => void;
+    this.args[i] = arg;
   }
 
   get length(): number {
-    return this.times.length - this.head;
+    return this.size;
   }
   /** the time and sequence number of the next event (only while length > 0) */
   get nextAtMs(): number {
@@ -101,30 +99,46 @@ class Lane {
   }
   /** Runs the next event (only while length > 0). */
   runNext(): void {
-    const run = this.runs[this.head];
-    const arg = this.args[this.head];
-    this.runs[this.head] = NOOP; // let the function and its argument go
-    this.args[this.head++] = undefined;
+    const i = this.head;
+    const run = this.runs[i] as (arg: unknown) => void;
+    const arg = this.args[i];
+    this.runs[i] = undefined; // let the function and its argument go
+    this.args[i] = undefined;
+    this.head = (i + 1) & (this.times.length - 1);
+    this.size -= 1;
     run(arg);
   }
 
-  // Drops the events already run, so a long run keeps only the ones to come.
-  private compact(): void {
-    this.times = this.times.slice(this.head);
-    this.seqs = this.seqs.slice(this.head);
-    this.runs = this.runs.slice(this.head);
-    this.args = this.args.slice(this.head);
+  // Doubles the ring, unrolling it so the events start at 0.
+  private grow(): void {
+    const n = this.times.length;
+    const times = new Float64Array(2 * n);
+    const seqs = new Float64Array(2 * n);
+    const runs: typeof this.runs = new Array(2 * n).fill(undefined);
+    const args: unknown[] = new Array(2 * n).fill(undefined);
+    for (let k = 0; k < n; k++) {
+      const j = (this.head + k) & (n - 1);
+      times[k] = this.times[j];
+      seqs[k] = this.seqs[j];
+      runs[k] = this.runs[j];
+      args[k] = this.args[j];
+    }
+    this.times = times;
+    this.seqs = seqs;
+    this.runs = runs;
+    this.args = args;
     this.head = 0;
   }
 }
 
-export type { Lane };
+/** A lane's first capacity (a power of two: the ring's index wraps with a mask). */
+const LANE_START = 256;
 
-const NOOP = (): void => {};
+export type { Lane };
 
 export class Scheduler {
   /** the timers (everything not in a lane) */
-  private queue = new EventHeap<QueuedEvent>();
+  private queue = new EventHeap();
   private lanes: Lane[] = [];
   private seq = 0;
   private processed = 0;
@@ -141,15 +155,25 @@ export class Scheduler {
 
   /** Runs `run` at absolute time `atMs` (never in the past). */
   at(atMs: number, run: () => void): EventHandle {
-    if (typeof atMs !== "number" || !(atMs >= this.current && atMs < Infinity)) checkNumber("atMs", atMs, { min: this.current }); // the check's message, only when it fails
-    const event: QueuedEvent = { atMs, seq: this.seq++, run: checkFunction<() => void>("run", run), cancelled: false };
-    this.queue.push(event);
-    return event;
+    const handle: EventHandle = { atMs: this.checkedTime(atMs), cancelled: false };
+    this.queue.push(atMs, this.seq++, checkFunction<() => void>("run", run), handle);
+    return handle;
+  }
+
+  /** Like at(), for a caller that never cancels (a timer that checks its own deadline when it runs): no handle is made. */
+  schedule(atMs: number, run: () => void): void {
+    this.queue.push(this.checkedTime(atMs), this.seq++, checkFunction<() => void>("run", run), undefined);
+  }
+
+  // A time to schedule at: a number, not in the past (the check's message is built only when it fails).
+  private checkedTime(atMs: number): number {
+    if (typeof atMs !== "number" || !(atMs >= this.current && atMs < Infinity)) checkNumber("atMs", atMs, { min: this.current });
+    return atMs;
   }
 
   /** Runs `run` `delayMs` from now. */
   after(delayMs: number, run: () => void): EventHandle {
-    checkNumber("delayMs", delayMs, { min: 0, max: MAX_QUANTITY });
+    checkNumber("delayMs", delayMs, RULES.quantity);
     checkFunction("run", run);
     return this.at(this.current + delayMs, run);
   }
@@ -179,16 +203,16 @@ export class Scheduler {
     if (untilMs !== Infinity) checkNumber("untilMs", untilMs, { min: 0 });
     for (;;) {
       const lane = this.nextLane();
-      const top = this.queue.peek();
       if (lane !== undefined) {
         if (lane.nextAtMs > untilMs) break;
         this.advance(lane.nextAtMs);
         lane.runNext();
-      } else if (top !== undefined && top.atMs <= untilMs) {
+      } else if (this.queue.length > 0 && this.queue.topAtMs <= untilMs) {
+        const { topAtMs, topRun, topHandle } = this.queue;
         this.queue.pop();
-        if (top.cancelled) continue;
-        this.advance(top.atMs);
-        top.run();
+        if (topHandle?.cancelled) continue;
+        this.advance(topAtMs);
+        topRun();
       } else break;
     }
     if (untilMs !== Infinity && untilMs > this.current) this.current = untilMs;
@@ -199,10 +223,9 @@ export class Scheduler {
     let best: Lane | undefined;
     let atMs = Infinity;
     let seq = Infinity;
-    const top = this.queue.peek();
-    if (top !== undefined) {
-      atMs = top.atMs;
-      seq = top.seq;
+    if (this.queue.length > 0) {
+      atMs = this.queue.topAtMs;
+      seq = this.queue.topSeq;
     }
     for (const lane of this.lanes) {
       if (lane.length === 0) continue;

@@ -67,7 +67,7 @@ import {
 } from "../tcp/constants";
 import { afterTimeout, enterFastRecovery, growWindow, ssthreshAfterLoss, type CongestionWindow } from "../tcp/congestion";
 import { DUP_THRESH, MAX_SACK_BLOCKS, Scoreboard, addRange, type SackBlock } from "../tcp/sack";
-import { nagleHolds } from "../tcp/nagle";
+import { nagleWaits } from "../tcp/nagle";
 import { checkDelayedAckMs, delayedAckDecision } from "../tcp/delayed-ack";
 import { packetNote } from "../tcp/notes";
 import { IDLE_RESTARTS, NAGLE_VARIANTS, type TcpOptions } from "../tcp/options";
@@ -494,7 +494,7 @@ export class TcpEndpoint {
       const inFlight = this.sndNxt - this.acked;
       if (inFlight + size > Math.min(this.window.cwndBytes, this.peerWindow)) break;
       const again = this.sndNxt < this.sndMax;
-      if (!again && nagleHolds({ segmentBytes: size, mss, unackedBytes: this.nagleUnacked(), nodelay: this.nodelay })) break;
+      if (!again && nagleWaits(size, mss, this.nagleUnacked(), this.nodelay)) break;
       this.sendData(this.sndNxt, size);
     }
     if (this.finWanted && this.sndNxt === this.written && !this.finAcked) this.sendFin();

@@ -550,6 +550,7 @@ const helper = { names: ["x", "name", "rule", "choices", "fallback", "value"], n
 export const TABLE: Record<string, Entry> = {
   // --- lib/errors.ts: the argument checks themselves
   MAX_QUANTITY: constant("the largest time or size a model takes"),
+  RULES: constant("number rules the engine checks on every packet, made once"),
   MIN_BANDWIDTH_BPS: constant("the slowest link a model takes"),
   checkChoice: model(() =>
     sweep(
