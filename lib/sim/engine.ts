@@ -135,7 +135,7 @@ export class Network {
     const established = optionalBoolean("established", o.established, false);
     const conn = new TcpConnection(
       this.connections.length,
-      tcpConfig(o, this.defaults),
+      Object.keys(o).every((k) => k === "atMs" || k === "established") ? this.defaults : tcpConfig(o, this.defaults), // no TCP option of its own: share the network's (frozen) settings
       this.sim,
       (c, p, arrive) => this.transmit(c, p, arrive),
       atMs,

@@ -1,11 +1,12 @@
 /**
  * The scheduler's timers: a binary min-heap keyed on (time, sequence
- * number). Each entry is four parallel slots (time and sequence number in
- * Float64Arrays, the function to run, the handle if the caller may cancel),
- * not an object: a sift compares numbers that sit next to each other in
- * memory, and a timer that is never cancelled (the engine's own) costs no
- * allocation at all. With tens of thousands of timers pending (one per
- * connection), that is most of a heap operation's cost and of the garbage.
+ * number). The heap itself is three typed arrays (time, sequence, slot);
+ * the function to run and the handle, if the caller may cancel, wait in a
+ * slot that never moves. So a sift moves only numbers that sit next to each
+ * other in memory (no pointer writes for the garbage collector to track),
+ * and a timer that is never cancelled (the engine's own) allocates nothing.
+ * With tens of thousands of timers pending (one per connection), that is
+ * most of a heap operation's cost and of the garbage.
  */
 
 /** A cancellable entry's handle: the run is skipped when `cancelled`. */
@@ -14,11 +15,15 @@ export interface Cancellable {
 }
 
 export class EventHeap {
+  // heap order
   private atMs = new Float64Array(64);
   private seq = new Float64Array(64);
+  private slot = new Int32Array(64);
+  private size = 0;
+  // by slot
   private runs: ((() => void) | undefined)[] = [];
   private handles: (Cancellable | undefined)[] = [];
-  private size = 0;
+  private freeSlots: number[] = [];
 
   get length(): number {
     return this.size;
@@ -32,14 +37,17 @@ export class EventHeap {
     return this.seq[0];
   }
   get topRun(): () => void {
-    return this.runs[0] as () => void;
+    return this.runs[this.slot[0]] as () => void;
   }
   get topHandle(): Cancellable | undefined {
-    return this.handles[0];
+    return this.handles[this.slot[0]];
   }
 
   push(atMs: number, seq: number, run: () => void, handle: Cancellable | undefined): void {
     if (this.size === this.atMs.length) this.grow();
+    const slot = this.freeSlots.length > 0 ? (this.freeSlots.pop() as number) : this.runs.length;
+    this.runs[slot] = run;
+    this.handles[slot] = handle;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -47,19 +55,20 @@ export class EventHeap {
       this.move(parent, i);
       i = parent;
     }
-    this.place(i, atMs, seq, run, handle);
+    this.place(i, atMs, seq, slot);
   }
 
   /** Removes the next entry (only while length > 0). */
   pop(): void {
+    const freed = this.slot[0];
+    this.runs[freed] = undefined; // let them go
+    this.handles[freed] = undefined;
+    this.freeSlots.push(freed);
     const last = --this.size;
+    if (last === 0) return;
     const atMs = this.atMs[last];
     const seq = this.seq[last];
-    const run = this.runs[last];
-    const handle = this.handles[last];
-    this.runs[last] = undefined; // let them go
-    this.handles[last] = undefined;
-    if (last === 0) return;
+    const slot = this.slot[last];
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
@@ -70,7 +79,7 @@ export class EventHeap {
       this.move(child, i);
       i = child;
     }
-    this.place(i, atMs, seq, run, handle);
+    this.place(i, atMs, seq, slot);
   }
 
   private before(a: number, b: number): boolean {
@@ -80,23 +89,25 @@ export class EventHeap {
   private move(from: number, to: number): void {
     this.atMs[to] = this.atMs[from];
     this.seq[to] = this.seq[from];
-    this.runs[to] = this.runs[from];
-    this.handles[to] = this.handles[from];
+    this.slot[to] = this.slot[from];
   }
 
-  private place(i: number, atMs: number, seq: number, run: (() => void) | undefined, handle: Cancellable | undefined): void {
+  private place(i: number, atMs: number, seq: number, slot: number): void {
     this.atMs[i] = atMs;
     this.seq[i] = seq;
-    this.runs[i] = run;
-    this.handles[i] = handle;
+    this.slot[i] = slot;
   }
 
   private grow(): void {
-    const atMs = new Float64Array(this.atMs.length * 2);
+    const n = this.atMs.length * 2;
+    const atMs = new Float64Array(n);
     atMs.set(this.atMs);
-    this.atMs = atMs;
-    const seq = new Float64Array(this.seq.length * 2);
+    const seq = new Float64Array(n);
     seq.set(this.seq);
+    const slot = new Int32Array(n);
+    slot.set(this.slot);
+    this.atMs = atMs;
     this.seq = seq;
+    this.slot = slot;
   }
 }

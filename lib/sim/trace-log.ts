@@ -31,6 +31,8 @@ const FLAGS_SHIFT = 8;
 
 // A packet is four numbers (time, connection, bits, bytes) in a chunk of CHUNK packets, and its note.
 const FIELDS = 4;
+const TIME = 0;
+const BITS = 2;
 const CHUNK = 4096;
 
 export class TraceLog {
@@ -67,11 +69,39 @@ export class TraceLog {
     this.count += 1;
   }
 
-  /** Every packet, ordered by the time it left its sender (ties: in the order recorded); fresh objects each call. */
+  /**
+   * Every packet, ordered by the time it left its sender (ties: in the order
+   * recorded); fresh objects each call. Each direction of the link is a FIFO,
+   * so its packets were recorded in time order already: the trace merges the two.
+   */
   trace(): Trace {
-    const time = (i: number) => this.numbers[Math.floor(i / CHUNK)][(i % CHUNK) * FIELDS];
-    const order = Array.from({ length: this.count }, (_, i) => i).sort((a, b) => time(a) - time(b) || a - b);
+    const [client, server] = [this.direction(false), this.direction(true)];
+    const order: number[] = [];
+    let c = 0;
+    let s = 0;
+    while (c < client.length || s < server.length) {
+      const takeClient =
+        s >= server.length ||
+        (c < client.length &&
+          (this.time(client[c]) < this.time(server[s]) || (this.time(client[c]) === this.time(server[s]) && client[c] < server[s])));
+      order.push(takeClient ? client[c++] : server[s++]);
+    }
     return order.map((i) => this.entry(i));
+  }
+
+  // The packets one direction carried, in the order recorded.
+  private direction(fromServer: boolean): number[] {
+    const found: number[] = [];
+    for (let i = 0; i < this.count; i++) if (((this.field(i, BITS) & FROM_SERVER) !== 0) === fromServer) found.push(i);
+    return found;
+  }
+
+  private time(i: number): number {
+    return this.field(i, TIME);
+  }
+
+  private field(i: number, f: number): number {
+    return this.numbers[Math.floor(i / CHUNK)][(i % CHUNK) * FIELDS + f];
   }
 
   private entry(i: number): TraceEntry {
