@@ -77,7 +77,6 @@ import { DEFAULT_STACK, STACK_NAMES, STACKS, defaultMss } from "../tcp/stacks";
 import type { Flag, Side } from "../tcp/trace";
 import { Deadline } from "./deadline";
 import { MAX_STREAM_SEGMENTS, Scheduler } from "./scheduler";
-import type { EventHandle } from "./scheduler";
 
 const say = messages("sim/tcp-endpoint", {
   tcpSettings: { en: "an object of TCP settings", ko: "TCP 설정 객체" },
@@ -288,7 +287,7 @@ export class TcpEndpoint {
   private peerFin = false; // the FIN is in order: the peer sends nothing more
   private ackedUpTo = 0; // ACK number in the last ACK this endpoint sent
   private fullUnacked = 0;
-  private ackTimer: EventHandle | undefined;
+  private readonly ackTimer: Deadline; // the delayed-ACK timer
   private quickAcks = 0; // Linux quick-ACK mode: segments still to be ACKed one by one
   private quickStarted = false;
   private pingpong = false; // Linux: the connection is interactive, ACKs wait for data to ride on
@@ -322,6 +321,7 @@ export class TcpEndpoint {
     this.window = { cwndBytes: this.config.initialWindow * this.config.mss, ssthreshBytes: Infinity };
     this.rtoTimer = new Deadline(sim, () => this.onRtoTimer());
     this.probeTimer = new Deadline(sim, () => this.onProbe());
+    this.ackTimer = new Deadline(sim, () => this.onAckTimer());
     const floorRule = this.config.stack === "linux" ? "variance" : "rto";
     this.rto = new RtoEstimator(this.config.initialRtoMs, this.config.minRtoMs, floorRule, this.config.rtoMs);
     this.nodelay = !this.config.nagle;
@@ -445,7 +445,7 @@ export class TcpEndpoint {
   }
 
   /** A packet without payload: SYN, SYN-ACK, or a pure ACK (handshake's third packet, delayed ACK, ACK of a FIN). */
-  sendControl(flags: Flag[], note: string, retransmit = false): void {
+  sendControl(flags: readonly Flag[], note: string, retransmit = false): void {
     this.emit(checkFlags(flags), 0, 0, checkNote(note), optionalBoolean("retransmit", retransmit, false));
   }
 
@@ -564,10 +564,12 @@ export class TcpEndpoint {
 
   // Checked only when there is new data to send, so the idle time is measured once, up to that send.
   private restartIfIdle(): void {
+    // cheapest tests first: this runs on every packet, and most have nothing new to send or data in flight
+    if (!this.config.slowStartAfterIdle || this.acked < this.sndMax || this.sndNxt >= this.written || this.lastDataSentMs === -Infinity)
+      return;
     const idleMs = this.sim.now - this.lastDataSentMs;
     const rtoMs = this.rto.rtoMs;
-    const idle = this.acked >= this.sndMax && this.sndNxt < this.written && idleMs > rtoMs;
-    if (!this.config.slowStartAfterIdle || !idle || this.lastDataSentMs === -Infinity) return;
+    if (idleMs <= rtoMs) return;
     const { mss } = this.config;
     const floor = Math.min(this.window.cwndBytes, this.config.initialWindow * mss);
     let restart = floor;
@@ -878,7 +880,7 @@ export class TcpEndpoint {
       this.ackNow(delayedAckMs === 0 ? "delayedAckOff" : "secondFullSegment");
       return;
     }
-    if (!this.ackTimer) this.ackTimer = this.sim.after(delayedAckMs, () => this.onAckTimer());
+    if (!this.ackTimer.pending) this.ackTimer.set(this.sim.now + delayedAckMs);
   }
 
   private ackNow(why: Parameters<typeof packetNote>[0]): void {
@@ -896,7 +898,6 @@ export class TcpEndpoint {
   }
 
   private onAckTimer(): void {
-    this.ackTimer = undefined;
     this.pingpong = false; // Linux: a delayed ACK that had to fire ends pingpong mode
     if (this.ackNumber() > this.ackedUpTo) this.ackNow("delayedAckTimer");
   }
@@ -916,7 +917,7 @@ export class TcpEndpoint {
     this.peerFin = true;
     if (this.config.quickAck && !this.finWanted && this.config.delayedAckMs > 0) {
       this.pingpong = true;
-      if (!this.ackTimer) this.ackTimer = this.sim.after(this.config.delayedAckMs, () => this.onAckTimer());
+      if (!this.ackTimer.pending) this.ackTimer.set(this.sim.now + this.config.delayedAckMs);
     } else {
       this.ackNow("acksFin");
     }
@@ -938,10 +939,7 @@ export class TcpEndpoint {
   private emit(flags: readonly Flag[], bytes: number, seq: number, note: string | undefined, retransmit: boolean): void {
     this.ackedUpTo = this.ackNumber();
     this.fullUnacked = 0;
-    if (this.ackTimer) {
-      this.sim.cancel(this.ackTimer);
-      this.ackTimer = undefined;
-    }
+    this.ackTimer.clear();
     const ts = this.config.timestamps;
     // every field set at once, so every packet has one shape (adding fields later gives the engine many)
     this.sink({

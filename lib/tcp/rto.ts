@@ -78,7 +78,8 @@ export class RtoEstimator {
   /** The RTO to arm the timer with now. */
   get rtoMs(): number {
     // never below the clock's tick: a zero RTO would fire again and again at the same instant
-    return Math.min(MAX_RTO_MS, Math.max(CLOCK_GRANULARITY_MS, this.baseMs()) * 2 ** Math.min(this.backoffs, 30));
+    const base = Math.max(CLOCK_GRANULARITY_MS, this.baseMs());
+    return Math.min(MAX_RTO_MS, this.backoffs === 0 ? base : base * 2 ** Math.min(this.backoffs, 30));
   }
 
   private baseMs(): number {
