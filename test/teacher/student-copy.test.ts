@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { release } from "../../lib/workbook/release";
 import { ROOT } from "../../lib/workbook/paths";
+import { ensureKernelLib, VIEW } from "../../scripts/kernel-lib";
 
 /** Files under `dir` (relative, "/"-separated), skipping node_modules. */
 function filesUnder(root: string, dir: string): string[] {
@@ -67,6 +68,11 @@ describe("a released student copy", () => {
     for (const f of [...filesUnder(dir, "lib"), ...filesUnder(dir, "test"), "package.json", "tsconfig.json", "vitest.config.ts"]) {
       expect(fs.readFileSync(path.join(dir, f), "utf8"), f).toBe(fs.readFileSync(path.join(ROOT, f), "utf8"));
     }
+    // The kernel's compiled lib/ is stamped with the hash of what it is built from (lib/, tsconfig.json, the
+    // builder, TypeScript's version: scripts/kernel-lib.js): ours, current, is the one the copy would build,
+    // so its kernel-lib test finds it current instead of spending seconds of CPU on the same declarations.
+    expect(ensureKernelLib()).toBe(true);
+    fs.cpSync(VIEW, path.join(dir, path.basename(VIEW)), { recursive: true });
     const { tree, same } = treeTests(dir);
     expect(tree).toContain("test/exercises.test.ts");
     expect(tree).toContain("test/workbook/cli.test.ts");
