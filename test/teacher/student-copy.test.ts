@@ -60,8 +60,10 @@ describe("a released student copy", () => {
   fs.mkdirSync(parent); // fails, rather than writing through it, if something took the name meanwhile
   afterAll(() => fs.rmSync(parent, { recursive: true, force: true }));
 
-  const vitest = (...files: string[]) =>
-    spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...files], {
+  // Fewer workers than the usual cores + 1: the rest of npm test keeps the cores busy meanwhile,
+  // and each worker loads vitest and lib/ anew.
+  const vitest = (workers: number, ...files: string[]) =>
+    spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", `--maxWorkers=${workers}`, ...files], {
       cwd: dir,
       encoding: "utf8",
       timeout: 280_000,
@@ -84,7 +86,7 @@ describe("a released student copy", () => {
     expect(tree).toContain("test/exercises.test.ts");
     expect(tree).toContain("test/workbook/cli.test.ts");
     expect(same).toContain("test/lib/segment.test.ts");
-    const plain = vitest(...tree);
+    const plain = vitest(2, ...tree);
     expect(plain.status, plain.stdout + plain.stderr).toBe(0);
     expect(plain.stdout).toMatch(/skipped/); // the stubs: not started
     for (const f of tree) expect(plain.stdout).toContain(f);
@@ -95,6 +97,7 @@ describe("a released student copy", () => {
     git("add", "-A");
     expect(git("commit", "-qm", "template").status).toBe(0);
     const repo = vitest(
+      1,
       "test/exercises.test.ts",
       "test/workbook/catalogue.test.ts",
       "test/workbook/imports.test.ts",
