@@ -83,22 +83,27 @@ function compile(files: string[], lang: Language): Map<string, string[]> {
 export function typeErrors(target: string, files: string[]): Map<string, string[]> {
   const paths = files.map((f) => targetFile(target, f)).filter((p) => fs.existsSync(p));
   // a file's types depend on lib/, on tsconfig and on the other exercise files it may import
-  // ... and the cached wording on the language
+  const stamp = hashOf([libStamp(), ...paths.map((p) => fs.readFileSync(p, "utf8"))].join("\n"));
   const lang = language();
-  const stamp = hashOf([libStamp(), lang, ...paths.map((p) => fs.readFileSync(p, "utf8"))].join("\n"));
-  const keyOf = (p: string) => path.join(CACHE_DIR, "types", `${hashOf(`${stamp}\n${p}\n${fs.readFileSync(p, "utf8")}`)}.json`);
+  // The errors' wording depends on the language, but a file without errors has none in either:
+  // that answer is kept once for both languages (a stub, a finished answer), the errors per language.
+  const keyOf = (p: string, wording: Language | "") => {
+    const key = hashOf(`${stamp}\n${p}\n${fs.readFileSync(p, "utf8")}`);
+    return path.join(CACHE_DIR, "types", `${key}${wording && `.${wording}`}.json`);
+  };
   const result = new Map<string, string[]>();
   const missing = paths.filter((p) => {
-    const key = keyOf(p);
-    if (!fs.existsSync(key)) return true;
+    const key = [keyOf(p, ""), keyOf(p, lang)].find((k) => fs.existsSync(k));
+    if (key === undefined) return true;
     result.set(path.basename(p), JSON.parse(fs.readFileSync(key, "utf8")));
     return false;
   });
   if (missing.length === 0) return result;
   for (const [p, errors] of compile(missing, lang)) {
     result.set(path.basename(p), errors);
-    fs.mkdirSync(path.dirname(keyOf(p)), { recursive: true });
-    fs.writeFileSync(keyOf(p), JSON.stringify(errors));
+    const key = keyOf(p, errors.length === 0 ? "" : lang);
+    fs.mkdirSync(path.dirname(key), { recursive: true });
+    fs.writeFileSync(key, JSON.stringify(errors));
   }
   return result;
 }

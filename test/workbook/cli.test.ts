@@ -1,5 +1,6 @@
-// The CLI as a user runs it: `npm run workbook -- <command>` (ts-node), in a child process
-// (test/workbook/cli-run.ts). Its Korean: cli-korean.test.ts.
+// The CLI as a user runs it: `npm run workbook -- <command>`, its main() run as a new process
+// would run it (test/workbook/cli-run.ts), and package.json's command line (ts-node) once, in a
+// child process. Its Korean: cli-korean.test.ts.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -9,22 +10,22 @@ import { ROOT } from "../../lib/workbook/paths";
 import { npmRunWorkbook, workbook, workbookWith } from "./cli-run";
 
 describe("npm run workbook", () => {
-  it("hint <id> prints the first tier of the catalogue's hints; --more the next", () => {
+  it("hint <id> prints the first tier of the catalogue's hints; --more the next", async () => {
     const ex = catalogue.find((e) => e.hints.length > 1) ?? catalogue[0];
     const hintsFile = path.join(ROOT, ".workbook", "hints.json");
     const before = fs.existsSync(hintsFile) ? fs.readFileSync(hintsFile, "utf8") : undefined;
     try {
       fs.rmSync(hintsFile, { force: true });
-      const r = workbook("hint", ex.id);
+      const r = await workbook("hint", ex.id);
       expect(r.status).toBe(0);
       expect(r.stdout).toContain(ex.hints[0].en);
       if (ex.hints.length > 1) {
         expect(r.stdout).not.toContain(ex.hints[1].en);
-        expect(workbook("hint", ex.id, "--more").stdout).toContain(ex.hints[1].en);
+        expect((await workbook("hint", ex.id, "--more")).stdout).toContain(ex.hints[1].en);
       }
       expect(JSON.parse(fs.readFileSync(hintsFile, "utf8"))[ex.id]).toBe(Math.min(2, ex.hints.length));
       // the same tiers in Korean, with Korean framing and no English left
-      const ko = workbookWith({ WORKBOOK_LANG: "ko" }, "hint", ex.id);
+      const ko = await workbookWith({ WORKBOOK_LANG: "ko" }, "hint", ex.id);
       expect(ko.status).toBe(0);
       expect(ko.stdout).toContain(`${ex.id} ${ex.title.ko}`);
       expect(ko.stdout).toContain(`힌트 1/${ex.hints.length}: ${ex.hints[0].ko}`);
@@ -37,8 +38,8 @@ describe("npm run workbook", () => {
     }
   });
 
-  it("hint with an unknown id fails and lists the valid ids", () => {
-    const r = workbook("hint", "4.9z");
+  it("hint with an unknown id fails and lists the valid ids", async () => {
+    const r = await workbook("hint", "4.9z");
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/Unknown exercise id "4\.9z"/);
     expect(r.stderr).toContain(catalogue.map((e) => e.id).join(", "));
@@ -50,9 +51,9 @@ describe("npm run workbook", () => {
     expect(r.stdout).toMatch(new RegExp(`Exercises: \\d+/${catalogue.length} done`));
   });
 
-  it("grade --json --out writes Gradescope's results.json, and exits 1 below full marks", () => {
+  it("grade --json --out writes Gradescope's results.json, and exits 1 below full marks", async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "grade-")), "results.json");
-    const r = workbook("grade", "--json", "--out", out);
+    const r = await workbook("grade", "--json", "--out", out);
     const report = JSON.parse(fs.readFileSync(out, "utf8"));
     expect(JSON.parse(r.stdout)).toEqual(report);
     for (const key of ["score", "execution_time", "output", "visibility", "tests"]) expect(report).toHaveProperty(key);
@@ -70,22 +71,22 @@ describe("npm run workbook", () => {
     fs.rmSync(path.dirname(out), { recursive: true });
   }, 120_000); // a whole grade: many child processes, slow on a busy machine
 
-  it("grade --out into a folder that does not exist fails before grading", () => {
-    const r = workbook("grade", "--out", path.join(os.tmpdir(), "no-such-folder-here", "results.json"));
+  it("grade --out into a folder that does not exist fails before grading", async () => {
+    const r = await workbook("grade", "--out", path.join(os.tmpdir(), "no-such-folder-here", "results.json"));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/does not exist/);
     expect(r.stdout).not.toMatch(/Grading/);
   });
 
-  it("show lists the models and draws one", () => {
-    expect(workbook("show").stdout).toMatch(/nagle/);
-    expect(workbook("show", "nagle").stdout).toMatch(/SYN|PSH/);
-    expect(workbook("show", "nope").status).toBe(2);
+  it("show lists the models and draws one", async () => {
+    expect((await workbook("show")).stdout).toMatch(/nagle/);
+    expect((await workbook("show", "nagle")).stdout).toMatch(/SYN|PSH/);
+    expect((await workbook("show", "nope")).status).toBe(2);
   });
 
-  it("release writes a student copy: no solutions, hidden cases or teacher files; a Classroom workflow", () => {
+  it("release writes a student copy: no solutions, hidden cases or teacher files; a Classroom workflow", async () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "release-")), "class");
-    const r = workbook("release", dir);
+    const r = await workbook("release", dir);
     expect(r.status).toBe(0);
     for (const f of [
       `exercises/${catalogue[0].file}`,
@@ -120,30 +121,30 @@ describe("npm run workbook", () => {
     fs.rmSync(path.dirname(dir), { recursive: true });
   });
 
-  it("release refuses a folder that is not empty, a file, and a symlink into the workbook", () => {
+  it("release refuses a folder that is not empty, a file, and a symlink into the workbook", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "release-"));
     fs.writeFileSync(path.join(dir, "mine.ts"), "// a student's file");
-    expect(workbook("release", dir).status).toBe(2);
+    expect((await workbook("release", dir)).status).toBe(2);
     expect(fs.readFileSync(path.join(dir, "mine.ts"), "utf8")).toBe("// a student's file");
-    const file = workbook("release", path.join(dir, "mine.ts"));
+    const file = await workbook("release", path.join(dir, "mine.ts"));
     expect(file.status).toBe(2);
     expect(file.stderr).toMatch(/is a file/);
     fs.symlinkSync(path.join(ROOT, "exercises"), path.join(dir, "link"));
-    const link = workbook("release", path.join(dir, "link", "copy"));
+    const link = await workbook("release", path.join(dir, "link", "copy"));
     expect(link.status).toBe(2);
     expect(link.stderr).toMatch(/outside the workbook/);
     expect(fs.existsSync(path.join(ROOT, "exercises", "copy"))).toBe(false);
     fs.rmSync(dir, { recursive: true });
   });
 
-  it("release --update refreshes a copy, never touching exercises/, and keeps a backup of what it replaces", () => {
+  it("release --update refreshes a copy, never touching exercises/, and keeps a backup of what it replaces", async () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "release-")), "class");
-    expect(workbook("release", dir).status).toBe(0);
+    expect((await workbook("release", dir)).status).toBe(0);
     const mine = path.join(dir, "exercises", catalogue[0].file);
     fs.writeFileSync(mine, "// my answers");
     const readme = path.join(dir, "README.md");
     fs.writeFileSync(readme, "old text");
-    const r = workbook("release", dir, "--update");
+    const r = await workbook("release", dir, "--update");
     expect(r.status).toBe(0);
     expect(fs.readFileSync(mine, "utf8")).toBe("// my answers");
     expect(fs.readFileSync(readme, "utf8")).toBe(fs.readFileSync(path.join(ROOT, "README.md"), "utf8"));
@@ -153,8 +154,8 @@ describe("npm run workbook", () => {
     fs.rmSync(path.dirname(dir), { recursive: true });
   });
 
-  it("an unknown command lists the commands", () => {
-    const r = workbook("frobnicate");
+  it("an unknown command lists the commands", async () => {
+    const r = await workbook("frobnicate");
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/progress[\s\S]*hint[\s\S]*grade[\s\S]*lang \[en\|ko\]/);
   });

@@ -2,16 +2,20 @@
 // message) and do not stop the check: the code still runs and is graded.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { runChecks } from "../../lib/workbook/run-check";
 import { ROOT } from "../../lib/workbook/paths";
+import { typeErrors } from "../../lib/workbook/typecheck";
 
 const TARGET = ".tmp-typecheck-test";
 
 describe("type errors", () => {
   afterAll(() => fs.rmSync(path.join(ROOT, TARGET), { recursive: true, force: true }));
+  afterEach(() => resetLanguage());
 
-  it("are listed with file and line under a verdict that is still decided", async () => {
+  /** An answer to 4.1b with one type error, on line 2. */
+  const withTypeError = () => {
     fs.mkdirSync(path.join(ROOT, TARGET), { recursive: true });
     fs.writeFileSync(
       path.join(ROOT, TARGET, "tcp-connections.ts"),
@@ -23,10 +27,28 @@ describe("type errors", () => {
         "",
       ].join("\n"),
     );
+  };
+
+  it("are listed with file and line under a verdict that is still decided", async () => {
+    withTypeError();
     const [v] = await runChecks(["4.1b"], { target: TARGET, onOutput: () => {} });
     expect(v.typeErrors).toHaveLength(1);
     expect(v.typeErrors[0]).toMatch(new RegExp(`^${TARGET}/tcp-connections.ts:2:9 Type 'number' is not assignable to type 'string'`));
     expect(v.status).toBe("failed"); // graded anyway: it returns 1 for every input
     expect(v.public.passed).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("read in the student's language, whichever language checked the file first; a file without errors has none in either", () => {
+    withTypeError();
+    fs.writeFileSync(path.join(ROOT, TARGET, "tcp-performance.ts"), "export const handshakeShare = (rttMs: number): number => rttMs;\n");
+    const files = ["tcp-connections.ts", "tcp-performance.ts"];
+    setLanguage("en");
+    const en = typeErrors(TARGET, files);
+    setLanguage("ko");
+    const ko = typeErrors(TARGET, files);
+    expect(en.get("tcp-connections.ts")).toEqual([`${TARGET}/tcp-connections.ts:2:9 Type 'number' is not assignable to type 'string'.`]);
+    expect(ko.get("tcp-connections.ts")).toEqual([`${TARGET}/tcp-connections.ts:2:9 'number' 형식은 'string' 형식에 할당할 수 없습니다.`]);
+    expect(en.get("tcp-performance.ts")).toEqual([]);
+    expect(ko.get("tcp-performance.ts")).toEqual([]);
   }, 60_000);
 });
