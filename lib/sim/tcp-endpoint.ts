@@ -22,7 +22,9 @@
  *  - restart after idle (more than one RTO with nothing sent and everything
  *    ACKed) by the rule TcpOptions.idleRestart names;
  *  - Nagle decides with tcp/nagle.ts (TcpOptions.nagleVariant); a FIN rides
- *    on the last data segment when that segment has not left yet.
+ *    on the last data segment when that segment has not left yet;
+ *  - PSH on the last segment written, and with tsoPush (Linux) on the last
+ *    one of every TSO packet of two segments or more (tcp/tso.ts).
  * Receiving:
  *  - in-order data goes to the application at once; out-of-order data waits
  *    in a reassembly list and is ACKed at once with a duplicate ACK (RFC 5681
@@ -70,6 +72,7 @@ import { DUP_THRESH, MAX_SACK_BLOCKS, Scoreboard, addRange, type SackBlock } fro
 import { nagleHolds } from "../tcp/nagle";
 import { checkDelayedAckMs, delayedAckDecision } from "../tcp/delayed-ack";
 import { packetNote } from "../tcp/notes";
+import { tsoSegmentsUnchecked } from "../tcp/tso";
 import { IDLE_RESTARTS, NAGLE_VARIANTS, type TcpOptions } from "../tcp/options";
 import { RtoEstimator } from "../tcp/rto";
 import { checkAbcLimit } from "../tcp/slow-start";
@@ -142,6 +145,7 @@ export function tcpConfig(options: TcpOptions | undefined, base?: EndpointConfig
     sack: optionalBoolean("sack", o.sack, b?.sack ?? p.sack),
     frto: optionalBoolean("frto", o.frto, b?.frto ?? p.frto),
     tailLossProbe: optionalBoolean("tailLossProbe", o.tailLossProbe, b?.tailLossProbe ?? p.tailLossProbe),
+    tsoPush: optionalBoolean("tsoPush", o.tsoPush, b?.tsoPush ?? p.tsoPush),
     nagle: optionalBoolean("nagle", o.nagle, b?.nagle ?? p.nagle),
     nagleVariant: checkChoice("nagleVariant", o.nagleVariant ?? b?.nagleVariant ?? p.nagleVariant, NAGLE_VARIANTS),
     receiveWindow: window === Infinity ? Infinity : checkNumber("receiveWindow", window, { min: mss, integer: true, max: MAX_QUANTITY }),
@@ -475,6 +479,8 @@ export class TcpEndpoint {
     if (!this.established || this.corked) return;
     this.restartIfIdle();
     const { mss } = this.config;
+    let perPacket = 0; // segments per TSO packet (tsoPush), worked out at the first new segment
+    let inPacket = 0; // new segments in the packet being filled
     while (this.sndNxt < this.written) {
       // after a timeout, what the peer SACKed is not sent again
       if (this.sndNxt < this.sndMax && this.config.sack) this.sndNxt = Math.min(this.board.skipSacked(this.sndNxt), this.sndMax);
@@ -486,7 +492,14 @@ export class TcpEndpoint {
       if (inFlight + size > Math.min(this.window.cwndBytes, this.peerWindow)) break;
       const again = this.sndNxt < this.sndMax;
       if (!again && nagleHolds({ segmentBytes: size, mss, unackedBytes: this.nagleUnacked(), nodelay: this.nodelay })) break;
-      this.sendData(this.sndNxt, size);
+      if (again || !this.config.tsoPush) {
+        inPacket = 0; // a resend leaves on its own
+        this.sendData(this.sndNxt, size);
+        continue;
+      }
+      if (perPacket === 0) perPacket = this.tsoSegments();
+      inPacket = (inPacket % perPacket) + 1;
+      this.sendData(this.sndNxt, size, undefined, inPacket === perPacket);
     }
     if (this.finWanted && this.sndNxt === this.written && !this.finAcked) this.sendFin();
   }
@@ -498,15 +511,24 @@ export class TcpEndpoint {
     return this.smallSentEnd > this.acked ? inFlight : 0;
   }
 
-  /** Sends [start, start + size); SND.NXT moves past it unless it lies behind (a resend of the oldest). */
-  private sendData(start: number, size: number, why?: string): void {
+  // tcp_tso_autosize (tso.ts): how many of the segments tcp_write_xmit sends now go to the device as one packet.
+  private tsoSegments(): number {
+    const { cwndBytes, ssthreshBytes } = this.window;
+    return tsoSegmentsUnchecked(this.config.mss, cwndBytes, ssthreshBytes, this.sndNxt - this.acked, this.rto.srttMs);
+  }
+
+  /**
+   * Sends [start, start + size); SND.NXT moves past it unless it lies behind
+   * (a resend of the oldest). `packetEnd`: it ends a TSO packet (tsoPush), so it carries PSH.
+   */
+  private sendData(start: number, size: number, why?: string, packetEnd = false): void {
     const end = start + size;
     const again = start < this.sndMax;
     if (size < this.config.mss) this.smallSentEnd = Math.max(this.smallSentEnd, end);
     // the last byte written leaves with PSH, and with the FIN when close() came first (the FIN rides on it)
     const last = end === this.written;
     const fin = last && this.finWanted;
-    const flags: Flag[] = fin ? ["FIN", "ACK", "PSH"] : last ? ["ACK", "PSH"] : ["ACK"];
+    const flags: Flag[] = fin ? ["FIN", "ACK", "PSH"] : last || packetEnd ? ["ACK", "PSH"] : ["ACK"];
     const next = fin ? end + 1 : end;
     this.noteSent(start, next);
     this.sndNxt = Math.max(this.sndNxt, next);

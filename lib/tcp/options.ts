@@ -65,6 +65,14 @@ export interface TcpOptions {
    * tail is found without waiting for the RTO (linux: on)
    */
   tailLossProbe?: boolean;
+  /**
+   * Linux's TSO/GSO packets (linux: on): the sender hands its segments to the
+   * device in packets of tcp_tso_autosize segments (2 on the chapter's paths,
+   * more only on fast ones; tso.ts), and every packet of more than one
+   * segment ends with PSH (__tcp_transmit_skb). So a response's 2nd full
+   * segment carries PSH, not only the last one of the write (off: only the last)
+   */
+  tsoPush?: boolean;
   /** Nagle's algorithm on the sender (default true; false is TCP_NODELAY) */
   nagle?: boolean;
   /** which small segments Nagle holds: "classic" (rfc, classic) or "minshall" (linux); see NagleVariant */
