@@ -11,7 +11,8 @@
  *    (tcp_in_quickack_mode, TCP_MAX_QUICKACKS); SACK (RFC 2018) and
  *    SACK-based recovery (RFC 6675), F-RTO after a timeout (RFC 5682) and
  *    the tail-loss probe (RFC 8985 7); PSH on every TSO packet of two
- *    segments or more (__tcp_transmit_skb); Minshall's Nagle
+ *    segments or more (__tcp_transmit_skb), and an ACK when the
+ *    application reads a pushed segment (tcp_cleanup_rbuf); Minshall's Nagle
  *    (tcp_minshall_check); every ACKed segment grows cwnd in slow start
  *    (tcp_slow_start); an RTO of SRTT plus a variance term of at least 200 ms
  *    (TCP_RTO_MIN); a bare ACK completes the handshake before the
@@ -73,6 +74,7 @@ export const STACKS: Readonly<Record<StackName, Readonly<StackProfile>>> = {
     frto: true,
     tailLossProbe: true,
     tsoPush: true,
+    ackAfterRead: true,
     nagle: true,
     nagleVariant: "minshall",
     abcLimit: Infinity,
@@ -91,6 +93,7 @@ export const STACKS: Readonly<Record<StackName, Readonly<StackProfile>>> = {
     frto: false,
     tailLossProbe: false,
     tsoPush: false,
+    ackAfterRead: false,
     nagle: true,
     nagleVariant: "classic",
     abcLimit: 1,
@@ -109,6 +112,7 @@ export const STACKS: Readonly<Record<StackName, Readonly<StackProfile>>> = {
     frto: false,
     tailLossProbe: false,
     tsoPush: false,
+    ackAfterRead: false,
     nagle: true,
     nagleVariant: "classic",
     abcLimit: 1,

@@ -94,6 +94,7 @@ const tcpOptions = fc
       timestamps: fc.boolean(),
       quickAck: fc.boolean(),
       tsoPush: fc.boolean(),
+      ackAfterRead: fc.boolean(),
       bareHandshakeAck: fc.boolean(),
       rtoMs: fc.oneof(fc.constantFrom(200, 1000), fc.integer({ min: 1, max: 1_500 })),
       slowStartAfterIdle: fc.boolean(),
