@@ -105,26 +105,43 @@ export function outOfRange(name: string, expected: Localized, value: unknown): n
   throw err;
 }
 
+/**
+ * Rules the engine checks on every packet, made once: a rule written as a
+ * literal at the call is a new object per call where the call is not inlined.
+ */
+export const RULES = Object.freeze({
+  /** a time or a duration: a finite number >= 0 */
+  nonNegative: Object.freeze({ min: 0 }) as NumberRule,
+  /** an amount: >= 0, at most MAX_QUANTITY */
+  quantity: Object.freeze({ min: 0, max: MAX_QUANTITY }) as NumberRule,
+});
+
 /** Returns `value` if it is a finite number obeying `rule`, else throws naming `name`. */
-export function checkNumber(name: string, value: unknown, rule: NumberRule = {}): number {
+export function checkNumber(name: string, value: unknown, rule: NumberRule = NO_RULE): number {
+  // small enough to inline: the engine checks every event's time, and a call that returns a
+  // fractional number from a function that is not inlined allocates a box for it
+  if (typeof value === "number" && typeof rule === "object" && rule !== null && obeys(value, rule)) return value;
+  return numberFailure(name, value, rule);
+}
+
+const NO_RULE: NumberRule = Object.freeze({});
+
+/** True when `value` is finite and every bound of `rule` is a number it respects (a bound of another type goes to the slow path). */
+function obeys(value: number, rule: NumberRule): boolean {
+  const { min, max, above } = rule;
+  return (
+    value - value === 0 && // finite: Infinity - Infinity and NaN - NaN are NaN
+    (!rule.integer || Number.isInteger(value)) &&
+    (above === undefined || (typeof above === "number" && value > above)) &&
+    (min === undefined || (typeof min === "number" && value >= min)) &&
+    (max === undefined || (typeof max === "number" && value <= max))
+  );
+}
+
+// checkNumber's slow path: names what was wrong (the value's type, the rule itself, or the bound it broke).
+function numberFailure(name: string, value: unknown, rule: NumberRule): number {
   if (typeof rule !== "object" || rule === null) invalidType("rule", say.ruleObject(), rule);
   if (typeof value !== "number") invalidType(name, say.number(), value);
-  // a bound that is not a number would be coerced by the comparisons below (and may throw doing so)
-  if (
-    (rule.min !== undefined && typeof rule.min !== "number") ||
-    (rule.max !== undefined && typeof rule.max !== "number") ||
-    (rule.above !== undefined && typeof rule.above !== "number")
-  )
-    checkRule(rule);
-  // the common case first, without building a message: the engine checks every event's time
-  if (
-    Number.isFinite(value) &&
-    (!rule.integer || Number.isInteger(value)) &&
-    (rule.above === undefined || value > rule.above) &&
-    (rule.min === undefined || value >= rule.min) &&
-    (rule.max === undefined || value <= rule.max)
-  )
-    return value;
   checkRule(rule);
   const parts: string[] = [];
   if (rule.integer) parts.push(say.integer());

@@ -1,15 +1,22 @@
 /**
  * A timer that is moved far more often than it fires (TCP's retransmission
  * and probe timers are restarted on every ACK): moving it only changes a
- * deadline, and one scheduled event looks at the deadline when its time
- * comes, scheduling itself again if the deadline moved later. So a
- * restart costs no event, and the queue does not fill with cancelled ones.
+ * deadline, and a scheduled check looks at the deadline when its time
+ * comes, scheduling itself again if the deadline moved later. So a restart
+ * costs no event, and a check costs no allocation (Scheduler.schedule, one
+ * closure for all of them).
+ *
+ * Checks are never cancelled: when the deadline moves earlier than the
+ * queued check, a new check is queued and the old one later finds nothing
+ * to do. `queuedAtMs` is the earliest check known to be queued; there is
+ * always one at or before the deadline, so the timer fires at its deadline.
  */
-import type { EventHandle, Scheduler } from "./scheduler";
+import type { Scheduler } from "./scheduler";
 
 export class Deadline {
   private at = Infinity;
-  private event: EventHandle | undefined;
+  private queuedAtMs = Infinity;
+  private readonly checkNow = () => this.check();
 
   constructor(
     private readonly sim: Scheduler,
@@ -29,9 +36,7 @@ export class Deadline {
   /** Sets (or moves) the timer to fire at `atMs`. */
   set(atMs: number): void {
     this.at = atMs;
-    if (this.event && this.event.atMs <= atMs) return; // the event that is queued will look again
-    if (this.event) this.sim.cancel(this.event);
-    this.event = this.sim.at(atMs, () => this.check());
+    this.queueCheck();
   }
 
   /** Stops the timer. */
@@ -39,11 +44,18 @@ export class Deadline {
     this.at = Infinity;
   }
 
+  // Makes sure a check is queued at or before the deadline.
+  private queueCheck(): void {
+    if (this.queuedAtMs <= this.at) return;
+    this.queuedAtMs = this.at;
+    this.sim.schedule(this.at, this.checkNow);
+  }
+
   private check(): void {
-    this.event = undefined;
+    if (this.sim.now >= this.queuedAtMs) this.queuedAtMs = Infinity; // the earliest queued check is this one (or was before it)
     if (this.at === Infinity) return;
     if (this.sim.now < this.at) {
-      this.event = this.sim.at(this.at, () => this.check());
+      this.queueCheck();
       return;
     }
     this.at = Infinity;

@@ -54,12 +54,13 @@ import { IP_HEADER_BYTES, TCP_HEADER_BYTES } from "../tcp/constants";
 import { optionBytes, sackOptionBytes } from "../tcp/stacks";
 import { language, type Language } from "../i18n";
 import type { PathOptions, TcpOptions } from "../tcp/options";
-import type { Side, Trace, TraceEntry } from "../tcp/trace";
+import type { Flag, Side, Trace } from "../tcp/trace";
 import { Link, symmetricLink } from "./link";
 import { LossProcess } from "./loss";
 import type { LinkSpec } from "./link";
 import { DEFAULT_MAX_EVENTS, Scheduler } from "./scheduler";
-import type { EventHandle } from "./scheduler";
+import type { EventHandle, Lane } from "./scheduler";
+import { TraceLog } from "./trace-log";
 import { TcpConnection } from "./tcp-connection";
 import { tcpConfig } from "./tcp-endpoint";
 import type { EndpointConfig, Packet } from "./tcp-endpoint";
@@ -90,6 +91,8 @@ export interface OpenOptions extends TcpOptions {
   established?: boolean;
 }
 
+const NO_FLAGS: readonly Flag[] = [];
+
 function linkFrom(o: Partial<NetworkOptions>): Link {
   if (o.link !== undefined) return new Link(o.link);
   const rttMs = optionalNumber("rttMs", o.rttMs, 0, { min: 0, max: MAX_QUANTITY });
@@ -106,7 +109,9 @@ export class Network {
   readonly defaults: EndpointConfig;
   readonly loss: LossProcess;
   readonly connections: TcpConnection[] = [];
-  private entries: TraceEntry[] = [];
+  private readonly log = new TraceLog();
+  /** each direction of the link is a FIFO, so its arrivals come in time order: a lane each (scheduler.ts) */
+  private readonly arrivals: Record<Side, Lane>;
   private packetCount = 0;
   private wireByteCount = 0;
   private lostCount = 0;
@@ -120,6 +125,7 @@ export class Network {
     this.link = linkFrom(o);
     this.loss = new LossProcess(o);
     this.sim = new Scheduler(optionalNumber("maxEvents", o.maxEvents, DEFAULT_MAX_EVENTS, { min: 1, integer: true }));
+    this.arrivals = { client: this.sim.lane(), server: this.sim.lane() };
   }
 
   /** Opens a connection: the client's SYN leaves at `atMs` (default now). */
@@ -129,7 +135,7 @@ export class Network {
     const established = optionalBoolean("established", o.established, false);
     const conn = new TcpConnection(
       this.connections.length,
-      tcpConfig(o, this.defaults),
+      Object.keys(o).every((k) => k === "atMs" || k === "established") ? this.defaults : tcpConfig(o, this.defaults), // no TCP option of its own: share the network's (frozen) settings
       this.sim,
       (c, p, arrive) => this.transmit(c, p, arrive),
       atMs,
@@ -162,10 +168,7 @@ export class Network {
 
   /** Every packet so far, ordered by the time it left its sender (ties: in the order sent). */
   get trace(): Trace {
-    return this.entries
-      .map((e, i) => ({ e, i }))
-      .sort((a, b) => a.e.tMs - b.e.tMs || a.i - b.i)
-      .map(({ e }) => ({ ...e, flags: [...e.flags] }));
+    return this.log.trace();
   }
 
   get connectionsOpened(): number {
@@ -194,42 +197,36 @@ export class Network {
    * is the caller's (its IP, UDP and QUIC headers); `arrive` runs unless lost.
    */
   transmitDatagram(d: Datagram, arrive: () => void): void {
-    const { startMs, arriveMs } = this.link.transmit(d.from, this.sim.now, d.wireBytes);
-    const lost = !this.loss.none && this.loss.lost(this.packetCount, d.from);
-    const entry: TraceEntry = { tMs: startMs, conn: d.conn, from: d.from, flags: [], bytes: d.bytes, note: d.note };
-    if (d.retransmit) {
-      entry.retransmit = true;
-      this.retransmitCount += 1;
-    }
-    if (lost) {
-      entry.lost = true;
-      this.lostCount += 1;
-    }
-    this.entries.push(entry);
-    this.packetCount += 1;
-    this.wireByteCount += d.wireBytes;
-    if (!lost) this.sim.at(arriveMs, arrive);
+    this.put(d.conn, d.from, NO_FLAGS, d.bytes, d.wireBytes, d.note, d.retransmit === true, arrive, undefined);
   }
 
-  private transmit(conn: TcpConnection, packet: Packet, arrive: () => void): void {
+  private transmit(conn: TcpConnection, packet: Packet, arrive: (packet: Packet) => void): void {
     const options = optionBytes(conn.config.timestamps);
-    const tcpOptions = (packet.flags.includes("SYN") ? options.syn : options.segment) + sackOptionBytes(packet.sack?.length ?? 0);
+    const sack = packet.sack === undefined ? 0 : sackOptionBytes(packet.sack.length);
+    const tcpOptions = (packet.flags.includes("SYN") ? options.syn : options.segment) + sack;
     const wire = packet.bytes + IP_HEADER_BYTES + TCP_HEADER_BYTES + tcpOptions; // a packet is one segment
-    const { startMs, arriveMs } = this.link.transmit(packet.from, this.sim.now, wire);
-    const lost = !this.loss.none && this.loss.lost(this.packetCount, packet.from);
-    const entry: TraceEntry = { tMs: startMs, conn: conn.id, from: packet.from, flags: packet.flags, bytes: packet.bytes };
-    if (packet.note !== undefined) entry.note = packet.note;
-    if (packet.retransmit) {
-      entry.retransmit = true;
-      this.retransmitCount += 1;
-    }
-    if (lost) {
-      entry.lost = true;
-      this.lostCount += 1;
-    }
-    this.entries.push(entry);
+    this.put(conn.id, packet.from, packet.flags, packet.bytes, wire, packet.note, packet.retransmit === true, arrive, packet);
+  }
+
+  // Hands a packet to the link: counted and traced now, `arrive(packet)` runs when it gets there unless the path loses it.
+  private put<P>(
+    conn: number,
+    from: Side,
+    flags: readonly Flag[],
+    bytes: number,
+    wire: number,
+    note: string | undefined,
+    retransmit: boolean,
+    arrive: (packet: P) => void,
+    packet: P,
+  ): void {
+    const carried = this.link.carry(from, this.sim.now, wire);
+    const lost = !this.loss.none && this.loss.lost(this.packetCount, from);
+    this.log.add(carried.startMs, conn, from, flags, bytes, note, retransmit, lost);
+    if (retransmit) this.retransmitCount += 1;
+    if (lost) this.lostCount += 1;
     this.packetCount += 1;
     this.wireByteCount += wire;
-    if (!lost) this.sim.at(arriveMs, arrive);
+    if (!lost) this.arrivals[from].at(carried.arriveMs, arrive, packet);
   }
 }

@@ -13,7 +13,7 @@
  * no jitter. Every connection of a Network shares its link, so parallel
  * connections compete for the same bandwidth, as they do on a real access link.
  */
-import { checkChoice, checkNumber, optionsObject, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
+import { checkChoice, checkNumber, optionsObject, MAX_QUANTITY, MIN_BANDWIDTH_BPS, RULES } from "../errors";
 import type { Side } from "./trace";
 
 export interface DirectionSpec {
@@ -35,6 +35,14 @@ export interface Transmission {
   arriveMs: number;
 }
 
+/** What Link.carry answers: the packet's times, valid until the next packet on the same direction. */
+export interface Carried {
+  readonly startMs: number;
+  /** when its last bit has left */
+  readonly endMs: number;
+  readonly arriveMs: number;
+}
+
 /** The same delay (half the RTT) and bandwidth both ways. */
 export function symmetricLink(rttMs: number, bandwidthBps: number = Infinity): LinkSpec {
   checkNumber("rttMs", rttMs, { min: 0, max: MAX_QUANTITY });
@@ -53,9 +61,14 @@ export function serialisationMs(wireBytes: number, bandwidthBps: number): number
 }
 
 class Direction {
-  private freeAtMs = 0;
   readonly delayMs: number;
   readonly bandwidthBps: number;
+  /**
+   * When the direction is free again, and the last packet's start and arrival, read right after
+   * carry(): a typed array, because storing a fractional number in an object's field allocates
+   * and the engine carries every packet.
+   */
+  private readonly times = new Float64Array(3);
 
   constructor(name: string, spec: DirectionSpec) {
     const s = optionsObject(name, spec);
@@ -64,13 +77,26 @@ class Direction {
     this.bandwidthBps = bw === Infinity ? bw : checkNumber(`${name}.bandwidthBps`, bw, { min: MIN_BANDWIDTH_BPS });
   }
 
-  transmit(nowMs: number, wireBytes: number): Transmission {
-    const startMs = Math.max(nowMs, this.freeAtMs);
-    const endMs = startMs + (this.bandwidthBps === Infinity ? 0 : (wireBytes * 8 * 1000) / this.bandwidthBps);
-    this.freeAtMs = endMs;
-    return { startMs, endMs, arriveMs: endMs + this.delayMs };
+  /** Queues a packet (arguments already checked); its times are then startMs, endMs and arriveMs. */
+  carry(nowMs: number, wireBytes: number): void {
+    const t = this.times;
+    t[START] = Math.max(nowMs, t[FREE]);
+    t[FREE] = t[START] + (this.bandwidthBps === Infinity ? 0 : (wireBytes * 8 * 1000) / this.bandwidthBps);
+  }
+
+  get startMs(): number {
+    return this.times[START];
+  }
+  get endMs(): number {
+    return this.times[FREE];
+  }
+  get arriveMs(): number {
+    return this.times[FREE] + this.delayMs;
   }
 }
+
+const FREE = 0;
+const START = 1;
 
 export class Link {
   private readonly up: Direction;
@@ -84,8 +110,15 @@ export class Link {
 
   /** Queues a packet sent by `from` at `nowMs`; says when it leaves and when it arrives. */
   transmit(from: Side, nowMs: number, wireBytes: number): Transmission {
+    const d = this.carry(from, nowMs, wireBytes);
+    return { startMs: d.startMs, endMs: d.endMs, arriveMs: d.arriveMs };
+  }
+
+  /** transmit() without building its answer: the direction that took the packet, whose startMs and arriveMs are the packet's. */
+  carry(from: Side, nowMs: number, wireBytes: number): Carried {
     const direction = checkChoice("from", from, SIDES) === "client" ? this.up : this.down;
-    return direction.transmit(checkNumber("nowMs", nowMs, { min: 0 }), checkNumber("wireBytes", wireBytes, { min: 0, max: MAX_QUANTITY }));
+    direction.carry(checkNumber("nowMs", nowMs, RULES.nonNegative), checkNumber("wireBytes", wireBytes, RULES.quantity));
+    return direction;
   }
 
   /** The round-trip propagation delay (no serialisation). */

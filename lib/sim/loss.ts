@@ -11,7 +11,15 @@
 import { xoroshiro128plus, type RandomGenerator } from "pure-rand";
 import { checkNumber, expected, invalidType, optionsObject, MAX_QUANTITY } from "../errors";
 import type { DirectionalLoss, PathOptions } from "../tcp/options";
+import { messages } from "../i18n";
 import type { Side } from "../tcp/trace";
+
+const say = messages("sim/loss", {
+  lossRate: {
+    en: "a number in [0, 1), or { clientToServer, serverToClient } with one such number each",
+    ko: "[0, 1) 범위의 숫자, 또는 방향마다 그런 숫자를 하나씩 담은 { clientToServer, serverToClient }",
+  },
+});
 
 /** The seed when none is given. */
 export const DEFAULT_LOSS_SEED = 1;
@@ -29,7 +37,8 @@ export function checkLossRate(value: unknown): DirectionalLoss {
     const rate = checkRate("lossRate", value);
     return { clientToServer: rate, serverToClient: rate };
   }
-  const o = optionsObject("lossRate", value as DirectionalLoss);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) invalidType("lossRate", say.lossRate(), value);
+  const o = value as Partial<DirectionalLoss>;
   return {
     clientToServer: checkRate("lossRate.clientToServer", o.clientToServer),
     serverToClient: checkRate("lossRate.serverToClient", o.serverToClient),

@@ -9,17 +9,25 @@
  * A run stops after `maxEvents` events with a RangeError instead of spinning
  * forever, so a buggy model fails loudly rather than hanging a notebook.
  *
- * The queue is a binary min-heap keyed on (time, sequence number), so
- * scheduling and taking the next event cost O(log n) whatever the queue's
- * length: a transfer of 10^8 bytes (about 70,000 segments, each with its
- * arrival and ACK events) runs in a fraction of a second. Cancelling only
- * marks the event; the heap drops it when it comes to the top (lazy deletion).
+ * Timers wait in a binary min-heap keyed on (time, sequence number), so
+ * scheduling and taking the next one cost O(log n) whatever the queue's
+ * length. Cancelling only marks the event; the heap drops it when it comes
+ * to the top (lazy deletion). Packet arrivals, most of the events, skip the
+ * heap: a link direction is a FIFO, so its arrival times never go back, and
+ * each direction is a Lane, a plain queue. The next event is the earliest of
+ * the heap's top and the lanes' heads, by the same (time, sequence number)
+ * order, so lanes change the speed and never the order.
  */
-import { checkFunction, checkNumber, invalidType, MAX_QUANTITY } from "../errors";
+import { checkFunction, checkNumber, invalidType, RULES } from "../errors";
 import { messages } from "../i18n";
+import { EventHeap } from "./event-heap";
 
 const say = messages("sim/scheduler", {
   eventHandle: { en: "an event handle returned by at() or after()", ko: "at() 또는 after()가 돌려준 이벤트 핸들" },
+  laneBackwards: {
+    en: "a lane's events must come in time order: {atMs} ms is before the lane's last event at {lastMs} ms",
+    ko: "레인의 이벤트는 시간 순서대로 와야 합니다: {atMs} ms는 레인의 마지막 이벤트 시각 {lastMs} ms보다 앞섭니다",
+  },
   runaway: {
     en: "simulation stopped after {events} events at t={atMs} ms (a model that never settles?)",
     ko: "이벤트를 {events}개 처리한 뒤 t={atMs} ms에서 시뮬레이션을 멈췄습니다 (끝나지 않는 모델일까요?)",
@@ -30,11 +38,6 @@ const say = messages("sim/scheduler", {
 export interface EventHandle {
   readonly atMs: number;
   cancelled: boolean;
-}
-
-interface QueuedEvent extends EventHandle {
-  seq: number;
-  run: () => void;
 }
 
 /** Enough for any page load in the workbook, far short of a hang. */
@@ -49,9 +52,94 @@ export const DEFAULT_MAX_EVENTS = 5_000_000;
  */
 export const MAX_STREAM_SEGMENTS = 100_000;
 
+/**
+ * A queue of events whose times never go back (one direction of a FIFO
+ * link), taken in order without a heap. Made by Scheduler.lane(); its events
+ * cannot be cancelled (a packet on the wire arrives or is lost before it is sent).
+ */
+class Lane {
+  // a ring buffer: the events are at head, head + 1, ... (mod capacity), `size` of them
+  private times = new Float64Array(LANE_START);
+  private seqs = new Float64Array(LANE_START);
+  private runs: (((arg: unknown) => void) | undefined)[] = new Array(LANE_START).fill(undefined);
+  private args: unknown[] = new Array(LANE_START).fill(undefined);
+  private head = 0;
+  private size = 0;
+
+  constructor(private readonly sim: Scheduler) {}
+
+  /**
+   * Runs `run(arg)` at `atMs`, which is never before now or before this
+   * lane's last event. (`arg` spares a closure per event: the engine passes the packet.)
+   */
+  at<A>(atMs: number, run: (arg: A) => void, arg: A): void {
+    const last = this.size > 0 ? this.times[(this.head + this.size - 1) & (this.times.length - 1)] : this.sim.now;
+    if (typeof atMs !== "number" || !(atMs >= last && atMs < Infinity)) {
+      checkNumber("atMs", atMs, { min: this.sim.now });
+      throw new RangeError(say.laneBackwards({ atMs, lastMs: last }));
+    }
+    checkFunction("run", run);
+    if (this.size === this.times.length) this.grow();
+    const i = (this.head + this.size++) & (this.times.length - 1);
+    this.times[i] = atMs;
+    this.seqs[i] = this.sim.nextSeq();
+    this.runs[i] = run as (arg: unknown) => void;
+    this.args[i] = arg;
+  }
+
+  get length(): number {
+    return this.size;
+  }
+  /** the time and sequence number of the next event (only while length > 0) */
+  get nextAtMs(): number {
+    return this.times[this.head];
+  }
+  get nextSeq(): number {
+    return this.seqs[this.head];
+  }
+  /** Runs the next event (only while length > 0). */
+  runNext(): void {
+    const i = this.head;
+    const run = this.runs[i] as (arg: unknown) => void;
+    const arg = this.args[i];
+    this.runs[i] = undefined; // let the function and its argument go
+    this.args[i] = undefined;
+    this.head = (i + 1) & (this.times.length - 1);
+    this.size -= 1;
+    run(arg);
+  }
+
+  // Doubles the ring, unrolling it so the events start at 0.
+  private grow(): void {
+    const n = this.times.length;
+    const times = new Float64Array(2 * n);
+    const seqs = new Float64Array(2 * n);
+    const runs: typeof this.runs = new Array(2 * n).fill(undefined);
+    const args: unknown[] = new Array(2 * n).fill(undefined);
+    for (let k = 0; k < n; k++) {
+      const j = (this.head + k) & (n - 1);
+      times[k] = this.times[j];
+      seqs[k] = this.seqs[j];
+      runs[k] = this.runs[j];
+      args[k] = this.args[j];
+    }
+    this.times = times;
+    this.seqs = seqs;
+    this.runs = runs;
+    this.args = args;
+    this.head = 0;
+  }
+}
+
+/** A lane's first capacity (a power of two: the ring's index wraps with a mask). */
+const LANE_START = 256;
+
+export type { Lane };
+
 export class Scheduler {
-  /** a binary min-heap: queue[0] runs next; the children of i are 2i+1 and 2i+2 */
-  private queue: QueuedEvent[] = [];
+  /** the timers (everything not in a lane) */
+  private queue = new EventHeap();
+  private lanes: Lane[] = [];
   private seq = 0;
   private processed = 0;
   private current = 0;
@@ -67,17 +155,39 @@ export class Scheduler {
 
   /** Runs `run` at absolute time `atMs` (never in the past). */
   at(atMs: number, run: () => void): EventHandle {
-    checkNumber("atMs", atMs, { min: this.current });
-    const event: QueuedEvent = { atMs, seq: this.seq++, run: checkFunction<() => void>("run", run), cancelled: false };
-    this.push(event);
-    return event;
+    const handle: EventHandle = { atMs: this.checkedTime(atMs), cancelled: false };
+    this.queue.push(atMs, this.seq++, checkFunction<() => void>("run", run), handle);
+    return handle;
+  }
+
+  /** Like at(), for a caller that never cancels (a timer that checks its own deadline when it runs): no handle is made. */
+  schedule(atMs: number, run: () => void): void {
+    this.queue.push(this.checkedTime(atMs), this.seq++, checkFunction<() => void>("run", run), undefined);
+  }
+
+  // A time to schedule at: a number, not in the past (the check's message is built only when it fails).
+  private checkedTime(atMs: number): number {
+    if (typeof atMs !== "number" || !(atMs >= this.current && atMs < Infinity)) checkNumber("atMs", atMs, { min: this.current });
+    return atMs;
   }
 
   /** Runs `run` `delayMs` from now. */
   after(delayMs: number, run: () => void): EventHandle {
-    checkNumber("delayMs", delayMs, { min: 0, max: MAX_QUANTITY });
+    checkNumber("delayMs", delayMs, RULES.quantity);
     checkFunction("run", run);
     return this.at(this.current + delayMs, run);
+  }
+
+  /** A new FIFO lane on this clock, for events that come in time order (see Lane). */
+  lane(): Lane {
+    const lane = new Lane(this);
+    this.lanes.push(lane);
+    return lane;
+  }
+
+  /** The next sequence number: every event, heap or lane, takes one, so ties run in the order scheduled. */
+  nextSeq(): number {
+    return this.seq++;
   }
 
   cancel(handle: EventHandle | undefined): void {
@@ -91,16 +201,48 @@ export class Scheduler {
   /** Runs events in order until the queue is empty or the next one is after `untilMs`. */
   run(untilMs: number = Infinity): void {
     if (untilMs !== Infinity) checkNumber("untilMs", untilMs, { min: 0 });
-    while (this.queue.length > 0 && this.queue[0].atMs <= untilMs) {
-      const event = this.pop();
-      if (event.cancelled) continue;
-      if (++this.processed > this.maxEvents) {
-        throw new RangeError(say.runaway({ events: this.maxEvents, atMs: event.atMs }));
-      }
-      this.current = event.atMs;
-      event.run();
+    for (;;) {
+      const lane = this.nextLane();
+      if (lane !== undefined) {
+        if (lane.nextAtMs > untilMs) break;
+        this.advance(lane.nextAtMs);
+        lane.runNext();
+      } else if (this.queue.length > 0 && this.queue.topAtMs <= untilMs) {
+        const { topAtMs, topRun, topHandle } = this.queue;
+        this.queue.pop();
+        if (topHandle?.cancelled) continue;
+        this.advance(topAtMs);
+        topRun();
+      } else break;
     }
     if (untilMs !== Infinity && untilMs > this.current) this.current = untilMs;
+  }
+
+  // The lane whose head runs before every other lane's head and the heap's top, if any does.
+  private nextLane(): Lane | undefined {
+    let best: Lane | undefined;
+    let atMs = Infinity;
+    let seq = Infinity;
+    if (this.queue.length > 0) {
+      atMs = this.queue.topAtMs;
+      seq = this.queue.topSeq;
+    }
+    for (const lane of this.lanes) {
+      if (lane.length === 0) continue;
+      const t = lane.nextAtMs;
+      if (t < atMs || (t === atMs && lane.nextSeq < seq)) {
+        best = lane;
+        atMs = t;
+        seq = lane.nextSeq;
+      }
+    }
+    return best;
+  }
+
+  // Counts one event against maxEvents and moves the clock to it.
+  private advance(atMs: number): void {
+    if (++this.processed > this.maxEvents) throw new RangeError(say.runaway({ events: this.maxEvents, atMs }));
+    this.current = atMs;
   }
 
   /** Number of events run so far (a measure of the engine's work: `bench` divides it by time). */
@@ -110,45 +252,8 @@ export class Scheduler {
 
   /** Number of events still waiting (cancelled ones included until they are reached). */
   get pending(): number {
-    return this.queue.length;
+    let n = this.queue.length;
+    for (const lane of this.lanes) n += lane.length;
+    return n;
   }
-
-  private push(event: QueuedEvent): void {
-    const q = this.queue;
-    let i = q.length;
-    q.push(event);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!runsBefore(event, q[parent])) break;
-      q[i] = q[parent];
-      i = parent;
-    }
-    q[i] = event;
-  }
-
-  private pop(): QueuedEvent {
-    const q = this.queue;
-    const top = q[0];
-    const last = q.pop()!;
-    if (q.length > 0) {
-      // sift `last` down from the root
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        if (left >= q.length) break;
-        const right = left + 1;
-        const child = right < q.length && runsBefore(q[right], q[left]) ? right : left;
-        if (!runsBefore(q[child], last)) break;
-        q[i] = q[child];
-        i = child;
-      }
-      q[i] = last;
-    }
-    return top;
-  }
-}
-
-/** Earlier time first; at the same time, the event scheduled first (FIFO ties). */
-function runsBefore(a: QueuedEvent, b: QueuedEvent): boolean {
-  return a.atMs < b.atMs || (a.atMs === b.atMs && a.seq < b.seq);
 }

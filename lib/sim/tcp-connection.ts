@@ -24,10 +24,11 @@ import { ConnectionAbortedError, checkChoice, checkFunction, checkNumber, option
 import { LANGUAGES, language, messages, type Language } from "../i18n";
 import { SYN_RETRIES, SYNACK_RETRIES } from "../tcp/constants";
 import { packetNote } from "../tcp/notes";
-import type { Side } from "../tcp/trace";
+import type { Flag, Side } from "../tcp/trace";
 import type { EndpointConfig, Packet } from "./tcp-endpoint";
 import { checkConfigObject, checkScheduler, TcpEndpoint } from "./tcp-endpoint";
-import type { EventHandle, Scheduler } from "./scheduler";
+import { Deadline } from "./deadline";
+import type { Scheduler } from "./scheduler";
 
 const say = messages("sim/tcp-connection", {
   synGaveUp: {
@@ -36,17 +37,19 @@ const say = messages("sim/tcp-connection", {
   },
 });
 
-/** One side's handshake timer: when its SYN (or SYN-ACK) first left, and how often it went again. */
+/** One side's handshake timer: when its SYN (or SYN-ACK) first left, how often it went again, and its retransmission timer. */
 interface HandshakeTimer {
   firstSentMs: number;
   sends: number;
-  timer: EventHandle | undefined;
+  readonly timer: Deadline;
 }
 
 const SIDES: readonly Side[] = ["client", "server"];
+const SYN: readonly Flag[] = Object.freeze(["SYN"]);
+const SYN_ACK: readonly Flag[] = Object.freeze(["SYN", "ACK"]);
 
-/** Puts a packet on the link and calls `arrive` when it reaches the peer. */
-export type Transmit = (conn: TcpConnection, packet: Packet, arrive: () => void) => void;
+/** Puts a packet on the link and calls `arrive(packet)` when it reaches the peer. */
+export type Transmit = (conn: TcpConnection, packet: Packet, arrive: (packet: Packet) => void) => void;
 
 export class TcpConnection {
   readonly client: TcpEndpoint;
@@ -56,8 +59,8 @@ export class TcpConnection {
   /** when the client could first send data; undefined until then */
   establishedAtMs: number | undefined;
   private establishedListeners: ((tMs: number) => void)[] = [];
-  private readonly syn: HandshakeTimer = { firstSentMs: 0, sends: 0, timer: undefined };
-  private readonly synAck: HandshakeTimer = { firstSentMs: 0, sends: 0, timer: undefined };
+  private readonly syn: HandshakeTimer;
+  private readonly synAck: HandshakeTimer;
 
   readonly id: number;
   /** the settings both endpoints use, checked and resolved */
@@ -91,6 +94,18 @@ export class TcpConnection {
     this.server = new TcpEndpoint("server", this.config, sim, (p) => this.send(p), this.lang);
     this.client.peerWindow = this.config.receiveWindow;
     this.server.peerWindow = this.config.receiveWindow;
+    this.syn = this.handshakeTimer(
+      this.client,
+      SYN_RETRIES,
+      () => this.establishedAtMs === undefined,
+      () => this.sendSyn(),
+    );
+    this.synAck = this.handshakeTimer(
+      this.server,
+      SYNACK_RETRIES,
+      () => !this.server.established,
+      () => this.sendSynAck(),
+    );
     if (established) sim.at(atMs, () => this.establishBoth());
     else sim.at(atMs, () => this.sendSyn());
   }
@@ -122,8 +137,11 @@ export class TcpConnection {
   }
 
   private send(packet: Packet): void {
-    this.transmit(this, packet, () => this.arrive(packet));
+    this.transmit(this, packet, this.arrival);
   }
+
+  /** arrive() bound once, for transmit: a packet needs no closure of its own */
+  private readonly arrival = (packet: Packet) => this.arrive(packet);
 
   private arrive(packet: Packet): void {
     const to = packet.from === "client" ? this.server : this.client;
@@ -138,46 +156,37 @@ export class TcpConnection {
   }
 
   private sendSyn(): void {
-    this.handshakeSend(
-      this.syn,
-      this.client,
-      ["SYN"],
-      "open",
-      SYN_RETRIES,
-      () => this.establishedAtMs === undefined,
-      () => this.sendSyn(),
-    );
+    this.handshakeSend(this.syn, this.client, SYN, "open");
   }
 
   private sendSynAck(): void {
-    const waiting = () => !this.server.established;
-    this.handshakeSend(this.synAck, this.server, ["SYN", "ACK"], "accept", SYNACK_RETRIES, waiting, () => this.sendSynAck());
+    this.handshakeSend(this.synAck, this.server, SYN_ACK, "accept");
+  }
+
+  // A SYN's (or SYN-ACK's) timer: on expiry, while still `waiting`, send `again`, or give up after `retries` resends.
+  private handshakeTimer(from: TcpEndpoint, retries: number, waiting: () => boolean, again: () => void): HandshakeTimer {
+    const t: HandshakeTimer = {
+      firstSentMs: 0,
+      sends: 0,
+      timer: new Deadline(this.sim, () => {
+        if (!waiting()) return;
+        if (t.sends > retries) {
+          if (from === this.client) throw new ConnectionAbortedError(say.synGaveUp({ conn: this.id, retries, atMs: this.sim.now }));
+          return; // the server gives up quietly; the client's SYN retries decide
+        }
+        from.synTimedOut();
+        again();
+      }),
+    };
+    return t;
   }
 
   // Sends a SYN or SYN-ACK and arms its timer: initial RTO, doubled per send (RFC 6298 5.5).
-  private handshakeSend(
-    t: HandshakeTimer,
-    from: TcpEndpoint,
-    flags: ("SYN" | "ACK")[],
-    note: "open" | "accept",
-    retries: number,
-    waiting: () => boolean,
-    again: () => void,
-  ): void {
+  private handshakeSend(t: HandshakeTimer, from: TcpEndpoint, flags: readonly Flag[], note: "open" | "accept"): void {
     if (t.sends === 0) t.firstSentMs = this.sim.now;
     t.sends += 1;
     from.sendControl(flags, packetNote(note, this.lang), t.sends > 1);
-    if (t.timer) this.sim.cancel(t.timer);
-    t.timer = this.sim.after(this.config.initialRtoMs * 2 ** (t.sends - 1), () => {
-      t.timer = undefined;
-      if (!waiting()) return;
-      if (t.sends > retries) {
-        if (from === this.client) throw new ConnectionAbortedError(say.synGaveUp({ conn: this.id, retries, atMs: this.sim.now }));
-        return; // the server gives up quietly; the client's SYN retries decide
-      }
-      from.synTimedOut();
-      again();
-    });
+    t.timer.set(this.sim.now + this.config.initialRtoMs * 2 ** (t.sends - 1));
   }
 
   private onSyn(): void {
@@ -204,7 +213,7 @@ export class TcpConnection {
    * timestamps; with them, the echoed TSval dates the SYN the answer is for (Linux: tcp_synack_rtt_meas).
    */
   private handshakeAnswered(t: HandshakeTimer, side: TcpEndpoint, tsEcr: number | undefined): void {
-    if (t.timer) this.sim.cancel(t.timer);
+    t.timer.clear();
     if (this.config.timestamps && tsEcr !== undefined) side.measuredRtt(this.sim.now - tsEcr);
     else if (t.sends === 1) side.measuredRtt(this.sim.now - t.firstSentMs);
   }

@@ -73,7 +73,7 @@ import {
 } from "../tcp/constants";
 import { afterTimeout, enterFastRecovery, growWindow, ssthreshAfterLoss, type CongestionWindow } from "../tcp/congestion";
 import { DUP_THRESH, MAX_SACK_BLOCKS, Scoreboard, addRange, type SackBlock } from "../tcp/sack";
-import { nagleHolds } from "../tcp/nagle";
+import { nagleWaits } from "../tcp/nagle";
 import { checkDelayedAckMs, delayedAckDecision } from "../tcp/delayed-ack";
 import { packetNote } from "../tcp/notes";
 import { tsoSegmentsUnchecked } from "../tcp/tso";
@@ -84,12 +84,11 @@ import { DEFAULT_STACK, STACK_NAMES, STACKS, defaultMss } from "../tcp/stacks";
 import type { Flag, Side } from "../tcp/trace";
 import { Deadline } from "./deadline";
 import { MAX_STREAM_SEGMENTS, Scheduler } from "./scheduler";
-import type { EventHandle } from "./scheduler";
 
 const say = messages("sim/tcp-endpoint", {
   tcpSettings: { en: "an object of TCP settings", ko: "TCP 설정 객체" },
   aScheduler: { en: "a Scheduler", ko: "Scheduler 객체" },
-  flagsArray: { en: "an array of {flags}", ko: "{flags} 중에서 고른 배열" },
+  flagsArray: { en: "an array of {flags}, each at most once", ko: "{flags} 중에서 겹치지 않게 고른 배열" },
   client: { en: "client", ko: "클라이언트" },
   server: { en: "server", ko: "서버" },
   wroteAfterClose: { en: "{side} wrote after close()", ko: "{side}: close() 뒤에 write()를 호출했습니다" },
@@ -112,6 +111,11 @@ export type EndpointConfig = Required<Omit<TcpOptions, "rtoMs">> & { rtoMs: numb
 
 const SIDES: readonly Side[] = ["client", "server"];
 const FLAGS: readonly Flag[] = ["SYN", "ACK", "FIN", "RST", "PSH"];
+// The flag sets an endpoint sends, made once (frozen: packets share them) rather than for every packet.
+const ACK: readonly Flag[] = Object.freeze(["ACK"]);
+const ACK_PSH: readonly Flag[] = Object.freeze(["ACK", "PSH"]);
+const FIN_ACK: readonly Flag[] = Object.freeze(["FIN", "ACK"]);
+const FIN_ACK_PSH: readonly Flag[] = Object.freeze(["FIN", "ACK", "PSH"]);
 
 /** Configs tcpConfig returned: checked, and frozen, so they need no second check (an endpoint per connection side). */
 const checkedConfigs = new WeakSet<EndpointConfig>();
@@ -174,9 +178,13 @@ export function checkScheduler(sim: unknown): asserts sim is Scheduler {
   if (!(sim instanceof Scheduler)) invalidType("sim", say.aScheduler(), sim);
 }
 
-function checkFlags(value: unknown): Flag[] {
-  if (!Array.isArray(value)) invalidType("flags", say.flagsArray({ flags: FLAGS.join(", ") }), value);
-  for (let i = 0; i < value.length; i++) checkChoice(`flags[${i}]`, value[i], FLAGS);
+// A packet's flags: each at most once (so at most five), as in a TCP header's flag bits.
+function checkFlags(value: unknown, name = "flags"): Flag[] {
+  if (!Array.isArray(value) || value.length > FLAGS.length) invalidType(name, say.flagsArray({ flags: FLAGS.join(", ") }), value);
+  for (let i = 0; i < value.length; i++) {
+    checkChoice(`${name}[${i}]`, value[i], FLAGS);
+    if (value.indexOf(value[i]) < i) invalidType(name, say.flagsArray({ flags: FLAGS.join(", ") }), value);
+  }
   return value;
 }
 
@@ -187,8 +195,7 @@ function checkNote(value: unknown): string | undefined {
 function checkPacket(value: unknown): Packet {
   const p = optionsObject("packet", value as Packet);
   checkChoice("packet.from", p.from, SIDES);
-  if (!Array.isArray(p.flags)) invalidType("packet.flags", say.flagsArray({ flags: FLAGS.join(", ") }), p.flags);
-  for (let i = 0; i < p.flags.length; i++) checkChoice(`packet.flags[${i}]`, p.flags[i], FLAGS);
+  checkFlags(p.flags, "packet.flags");
   checkNumber("packet.bytes", p.bytes, { min: 0, integer: true, max: MAX_QUANTITY });
   checkNumber("packet.seq", p.seq, { min: 0, integer: true, max: MAX_QUANTITY });
   checkNumber("packet.ack", p.ack, { min: 0, integer: true });
@@ -210,7 +217,7 @@ function checkPacket(value: unknown): Packet {
 /** A packet as the endpoints see it; the connection adds conn/time for the trace. */
 export interface Packet {
   from: Side;
-  flags: Flag[];
+  flags: readonly Flag[];
   bytes: number;
   /** the sequence number of its first payload byte (or of its FIN) */
   seq: number;
@@ -241,12 +248,6 @@ interface Reader {
   done: (tMs: number) => void;
 }
 
-/** When a segment first left, for RTT samples. */
-interface SentSegment {
-  end: number;
-  tMs: number;
-}
-
 export class TcpEndpoint {
   readonly side: Side;
   /** the peer's receive window, set by the connection */
@@ -274,8 +275,8 @@ export class TcpEndpoint {
   private timeoutsInRow = 0; // timeouts since the peer last acknowledged anything new
   private readonly board = new Scoreboard(); // what the peer SACKed (RFC 6675), with sack on
   private highRxt = 0; // RFC 6675's HighRxt: the highest sequence resent in this recovery
-  private sentTimes: SentSegment[] = [];
-  private sentHead = 0;
+  private sentTimes: number[] = []; // when each segment first left, for RTT samples: its end, then the time, flat
+  private sentHead = 0; // the index of the oldest segment not yet ACKed
   private karnLimit = 0; // segments ending at or below this were sent more than once: no RTT sample
   private retransmitted = 0;
   private lastDataSentMs = -Infinity;
@@ -295,7 +296,7 @@ export class TcpEndpoint {
   private peerFin = false; // the FIN is in order: the peer sends nothing more
   private ackedUpTo = 0; // ACK number in the last ACK this endpoint sent
   private fullUnacked = 0;
-  private ackTimer: EventHandle | undefined;
+  private readonly ackTimer: Deadline; // the delayed-ACK timer
   private quickAcks = 0; // Linux quick-ACK mode: segments still to be ACKed one by one
   private quickStarted = false;
   private pingpong = false; // Linux: the connection is interactive, ACKs wait for data to ride on
@@ -312,8 +313,8 @@ export class TcpEndpoint {
   private dataListeners: ((bytes: number, totalBytes: number, tMs: number) => void)[] = [];
   private finListeners: ((tMs: number) => void)[] = [];
 
-  /** cwnd after every change, for charts */
-  readonly cwndLog: CwndSample[] = [];
+  /** cwndLog's samples, flat (time, cwnd, time, cwnd, ...): numbers in an array of numbers cost the garbage collector nothing */
+  private cwndSamples: number[] = [];
 
   readonly config: EndpointConfig;
   private readonly sim: Scheduler;
@@ -333,6 +334,7 @@ export class TcpEndpoint {
     this.window = { cwndBytes: this.config.initialWindow * this.config.mss, ssthreshBytes: Infinity };
     this.rtoTimer = new Deadline(sim, () => this.onRtoTimer());
     this.probeTimer = new Deadline(sim, () => this.onProbe());
+    this.ackTimer = new Deadline(sim, () => this.onAckTimer());
     const floorRule = this.config.stack === "linux" ? "variance" : "rto";
     this.rto = new RtoEstimator(this.config.initialRtoMs, this.config.minRtoMs, floorRule, this.config.rtoMs);
     this.nodelay = !this.config.nagle;
@@ -403,6 +405,13 @@ export class TcpEndpoint {
 
   // ---- counters -----------------------------------------------------------
 
+  /** cwnd after every change, for charts (a fresh array each time) */
+  get cwndLog(): CwndSample[] {
+    const log: CwndSample[] = [];
+    for (let i = 0; i < this.cwndSamples.length; i += 2) log.push({ tMs: this.cwndSamples[i], cwnd: this.cwndSamples[i + 1] });
+    return log;
+  }
+
   get cwndSegments(): number {
     return this.window.cwndBytes / this.config.mss;
   }
@@ -449,7 +458,7 @@ export class TcpEndpoint {
   }
 
   /** A packet without payload: SYN, SYN-ACK, or a pure ACK (handshake's third packet, delayed ACK, ACK of a FIN). */
-  sendControl(flags: Flag[], note: string, retransmit = false): void {
+  sendControl(flags: readonly Flag[], note: string, retransmit = false): void {
     this.emit(checkFlags(flags), 0, 0, checkNote(note), optionalBoolean("retransmit", retransmit, false));
   }
 
@@ -500,7 +509,7 @@ export class TcpEndpoint {
       const inFlight = this.sndNxt - this.acked;
       if (inFlight + size > Math.min(this.window.cwndBytes, this.peerWindow)) break;
       const again = this.sndNxt < this.sndMax;
-      if (!again && nagleHolds({ segmentBytes: size, mss, unackedBytes: this.nagleUnacked(), nodelay: this.nodelay })) break;
+      if (!again && nagleWaits(size, mss, this.nagleUnacked(), this.nodelay)) break;
       if (again || !this.config.tsoPush) {
         inPacket = 0; // a resend leaves on its own
         this.sendData(this.sndNxt, size);
@@ -537,7 +546,7 @@ export class TcpEndpoint {
     // the last byte written leaves with PSH, and with the FIN when close() came first (the FIN rides on it)
     const last = end === this.written;
     const fin = last && this.finWanted;
-    const flags: Flag[] = fin ? ["FIN", "ACK", "PSH"] : last || packetEnd ? ["ACK", "PSH"] : ["ACK"];
+    const flags = fin ? FIN_ACK_PSH : last || packetEnd ? ACK_PSH : ACK;
     const next = fin ? end + 1 : end;
     this.noteSent(start, next);
     this.sndNxt = Math.max(this.sndNxt, next);
@@ -552,7 +561,7 @@ export class TcpEndpoint {
     const again = this.sndMax > this.written;
     this.noteSent(this.written, this.written + 1);
     this.sndNxt = Math.max(this.sndNxt, this.written + 1);
-    this.emit(["FIN", "ACK"], 0, this.written, packetNote(again ? "retransmission" : "close", this.lang), again);
+    this.emit(FIN_ACK, 0, this.written, packetNote(again ? "retransmission" : "close", this.lang), again);
     this.afterSend(false);
   }
 
@@ -562,7 +571,7 @@ export class TcpEndpoint {
       this.retransmitted += 1;
       this.karnLimit = Math.max(this.karnLimit, Math.min(end, this.sndMax));
     } else {
-      this.sentTimes.push({ end, tMs: this.sim.now });
+      this.sentTimes.push(end, this.sim.now);
     }
     this.sndMax = Math.max(this.sndMax, end);
   }
@@ -586,10 +595,12 @@ export class TcpEndpoint {
 
   // Checked only when there is new data to send, so the idle time is measured once, up to that send.
   private restartIfIdle(): void {
+    // cheapest tests first: this runs on every packet, and most have nothing new to send or data in flight
+    if (!this.config.slowStartAfterIdle || this.acked < this.sndMax || this.sndNxt >= this.written || this.lastDataSentMs === -Infinity)
+      return;
     const idleMs = this.sim.now - this.lastDataSentMs;
     const rtoMs = this.rto.rtoMs;
-    const idle = this.acked >= this.sndMax && this.sndNxt < this.written && idleMs > rtoMs;
-    if (!this.config.slowStartAfterIdle || !idle || this.lastDataSentMs === -Infinity) return;
+    if (idleMs <= rtoMs) return;
     const { mss } = this.config;
     const floor = Math.min(this.window.cwndBytes, this.config.initialWindow * mss);
     let restart = floor;
@@ -705,14 +716,17 @@ export class TcpEndpoint {
   // RFC 6298 with Karn's rule: the newest segment this ACK covers, if nothing it covers was sent twice.
   // With timestamps (RFC 7323 4.1) the echoed TSval dates the segment the ACK answers, resent or not.
   private sampleRtt(ack: number, tsEcr: number | undefined): void {
-    let newest: SentSegment | undefined;
-    while (this.sentHead < this.sentTimes.length && this.sentTimes[this.sentHead].end <= ack) newest = this.sentTimes[this.sentHead++];
-    if (this.sentHead > 1024) {
+    let newestMs: number | undefined;
+    while (this.sentHead < this.sentTimes.length && this.sentTimes[this.sentHead] <= ack) {
+      newestMs = this.sentTimes[this.sentHead + 1];
+      this.sentHead += 2;
+    }
+    if (this.sentHead > 2048) {
       this.sentTimes = this.sentTimes.slice(this.sentHead);
       this.sentHead = 0;
     }
     if (this.config.timestamps && tsEcr !== undefined) this.rto.sample(this.sim.now - tsEcr);
-    else if (newest !== undefined && ack > this.karnLimit) this.rto.sample(this.sim.now - newest.tMs);
+    else if (newestMs !== undefined && ack > this.karnLimit) this.rto.sample(this.sim.now - newestMs);
   }
 
   /** Sends the oldest unacknowledged segment (or the FIN) again, without moving SND.NXT back. */
@@ -846,7 +860,7 @@ export class TcpEndpoint {
   }
 
   private logCwnd(): void {
-    this.cwndLog.push({ tMs: this.sim.now, cwnd: this.cwndSegments });
+    this.cwndSamples.push(this.sim.now, this.cwndSegments);
   }
 
   // ---- receiving half ---------------------------------------------------------
@@ -915,7 +929,7 @@ export class TcpEndpoint {
       this.ackNow(delayedAckMs === 0 ? "delayedAckOff" : "secondFullSegment");
       return;
     }
-    if (!this.ackTimer) this.ackTimer = this.sim.after(delayedAckMs, () => this.onAckTimer());
+    if (!this.ackTimer.pending) this.ackTimer.set(this.sim.now + delayedAckMs);
   }
 
   // tcp_measure_rcv_mss: the receive MSS is the largest segment seen (from 536 bytes up to the MSS);
@@ -937,7 +951,7 @@ export class TcpEndpoint {
   }
 
   private ackNow(why: Parameters<typeof packetNote>[0]): void {
-    this.emit(["ACK"], 0, 0, packetNote(why, this.lang), false);
+    this.emit(ACK, 0, 0, packetNote(why, this.lang), false);
   }
 
   // Out-of-order ranges that now touch RCV.NXT become in-order data.
@@ -951,7 +965,6 @@ export class TcpEndpoint {
   }
 
   private onAckTimer(): void {
-    this.ackTimer = undefined;
     this.pingpong = false; // Linux: a delayed ACK that had to fire ends pingpong mode
     if (this.ackNumber() > this.ackedUpTo) this.ackNow("delayedAckTimer");
   }
@@ -972,7 +985,7 @@ export class TcpEndpoint {
     this.peerFin = true;
     if (this.config.quickAck && !this.finWanted && this.config.delayedAckMs > 0) {
       this.pingpong = true;
-      if (!this.ackTimer) this.ackTimer = this.sim.after(this.config.delayedAckMs, () => this.onAckTimer());
+      if (!this.ackTimer.pending) this.ackTimer.set(this.sim.now + this.config.delayedAckMs);
     } else {
       this.ackNow("acksFin");
     }
@@ -997,21 +1010,24 @@ export class TcpEndpoint {
   }
 
   // Every packet but the first SYN carries an ACK, so sending anything settles a pending ACK.
-  private emit(flags: Flag[], bytes: number, seq: number, note: string | undefined, retransmit: boolean): void {
+  private emit(flags: readonly Flag[], bytes: number, seq: number, note: string | undefined, retransmit: boolean): void {
     this.ackedUpTo = this.ackNumber();
     this.fullUnacked = 0;
     this.pushed = 0;
-    if (this.ackTimer) {
-      this.sim.cancel(this.ackTimer);
-      this.ackTimer = undefined;
-    }
-    const packet: Packet = { from: this.side, flags, bytes, seq, ack: this.ackedUpTo, note };
-    if (retransmit) packet.retransmit = true;
-    if (this.config.timestamps) {
-      packet.tsVal = this.sim.now;
-      if (this.tsRecent !== undefined) packet.tsEcr = this.tsRecent;
-    }
-    if (this.config.sack && this.ooo.length > 0) packet.sack = this.ooo.slice(0, MAX_SACK_BLOCKS).map(([a, b]) => [a, b] as const);
-    this.sink(packet);
+    this.ackTimer.clear();
+    const ts = this.config.timestamps;
+    // every field set at once, so every packet has one shape (adding fields later gives the engine many)
+    this.sink({
+      from: this.side,
+      flags,
+      bytes,
+      seq,
+      ack: this.ackedUpTo,
+      note,
+      retransmit: retransmit || undefined,
+      sack: this.config.sack && this.ooo.length > 0 ? this.ooo.slice(0, MAX_SACK_BLOCKS).map(([a, b]) => [a, b] as const) : undefined,
+      tsVal: ts ? this.sim.now : undefined,
+      tsEcr: ts ? this.tsRecent : undefined,
+    });
   }
 }

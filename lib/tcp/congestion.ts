@@ -14,7 +14,7 @@
  *  - A retransmission timeout: the same ssthresh, and cwnd = 1 MSS, the
  *    loss window (3.1): the sender starts over in slow start.
  */
-import { checkNumber, MAX_QUANTITY } from "../errors";
+import { checkNumber, RULES } from "../errors";
 
 export interface CongestionWindow {
   /** the congestion window in bytes */
@@ -25,14 +25,14 @@ export interface CongestionWindow {
 
 /** Slow start below ssthresh, congestion avoidance above it: the growth for one ACK of `ackedBytes` new bytes. */
 export function growWindow(w: CongestionWindow, ackedBytes: number, mss: number, abcLimit: number): void {
-  checkNumber("ackedBytes", ackedBytes, { min: 0, max: MAX_QUANTITY });
+  checkNumber("ackedBytes", ackedBytes, RULES.quantity);
   if (w.cwndBytes < w.ssthreshBytes) w.cwndBytes += Math.min(ackedBytes, abcLimit * mss);
   else w.cwndBytes += Math.max(1, Math.floor((mss * mss) / w.cwndBytes));
 }
 
 /** RFC 5681 equation 4: half the data in flight, at least two segments. */
 export function ssthreshAfterLoss(flightBytes: number, mss: number): number {
-  return Math.max(Math.floor(checkNumber("flightBytes", flightBytes, { min: 0, max: MAX_QUANTITY }) / 2), 2 * mss);
+  return Math.max(Math.floor(checkNumber("flightBytes", flightBytes, RULES.quantity) / 2), 2 * mss);
 }
 
 /** Three duplicate ACKs: halve, and inflate by the three segments that have left the network (RFC 5681 3.2). */

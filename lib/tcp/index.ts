@@ -10,5 +10,5 @@ export * from "./handshake";
 export * from "./transaction";
 export * from "./slow-start";
 export * from "./delayed-ack";
-export * from "./nagle";
+export { nagleHolds, type NagleInput, type NagleVariant } from "./nagle"; // not nagleWaits: the engine's unchecked form
 export * from "./ports";

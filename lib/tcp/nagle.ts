@@ -63,6 +63,10 @@ export function nagleHolds(input: NagleInput): boolean {
   const nodelay = optionalBoolean("nodelay", o.nodelay, false);
   if (segmentBytes > mss) outOfRange("segmentBytes", say.atMostMss({ mss }), segmentBytes);
 
-  const full = segmentBytes === mss;
-  return !nodelay && !full && unackedBytes > 0;
+  return nagleWaits(segmentBytes, mss, unackedBytes, nodelay);
+}
+
+/** nagleHolds for arguments already checked (the simulator asks for every segment): a small segment waits while data is unACKed. */
+export function nagleWaits(segmentBytes: number, mss: number, unackedBytes: number, nodelay: boolean): boolean {
+  return !nodelay && segmentBytes !== mss && unackedBytes > 0;
 }

@@ -15,7 +15,7 @@
  *  - Karn's rule (RFC 6298 3): a segment sent more than once gives no
  *    sample, since its ACK may answer either copy. (The sender does that.)
  */
-import { checkChoice, checkNumber, MAX_QUANTITY } from "../errors";
+import { checkChoice, checkNumber, MAX_QUANTITY, RULES } from "../errors";
 import { RFC1122_INITIAL_RTO_MS } from "./constants";
 
 /** RFC 6298 2.5 allows a ceiling of 60 s or more; Linux's TCP_RTO_MAX is 120 s. */
@@ -48,7 +48,7 @@ export class RtoEstimator {
 
   /** A new RTT measurement (ms) from a segment sent once; clears the backoff. */
   sample(rttMs: number): void {
-    const r = checkNumber("rttMs", rttMs, { min: 0, max: MAX_QUANTITY });
+    const r = checkNumber("rttMs", rttMs, RULES.quantity);
     if (this.srttMs === undefined) {
       this.srttMs = r;
       this.rttVarMs = r / 2;
@@ -78,7 +78,8 @@ export class RtoEstimator {
   /** The RTO to arm the timer with now. */
   get rtoMs(): number {
     // never below the clock's tick: a zero RTO would fire again and again at the same instant
-    return Math.min(MAX_RTO_MS, Math.max(CLOCK_GRANULARITY_MS, this.baseMs()) * 2 ** Math.min(this.backoffs, 30));
+    const base = Math.max(CLOCK_GRANULARITY_MS, this.baseMs());
+    return Math.min(MAX_RTO_MS, this.backoffs === 0 ? base : base * 2 ** Math.min(this.backoffs, 30));
   }
 
   private baseMs(): number {

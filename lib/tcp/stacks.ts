@@ -131,9 +131,12 @@ export function sackOptionBytes(blocks: number): number {
 }
 
 /** TCP header option bytes on a data or ACK segment, and on a SYN or SYN-ACK. */
-export function optionBytes(timestamps: boolean): { segment: number; syn: number } {
-  return timestamps ? { segment: TIMESTAMP_OPTION_BYTES, syn: LINUX_SYN_OPTION_BYTES } : { segment: 0, syn: MSS_OPTION_BYTES };
+export function optionBytes(timestamps: boolean): { readonly segment: number; readonly syn: number } {
+  return timestamps ? WITH_TIMESTAMPS : WITHOUT_TIMESTAMPS;
 }
+// made once: the engine asks for every packet
+const WITH_TIMESTAMPS = Object.freeze({ segment: TIMESTAMP_OPTION_BYTES, syn: LINUX_SYN_OPTION_BYTES });
+const WITHOUT_TIMESTAMPS = Object.freeze({ segment: 0, syn: MSS_OPTION_BYTES });
 
 /** The payload an Ethernet-sized segment has room for once its options are in (RFC 6691). */
 export function defaultMss(timestamps: boolean): number {

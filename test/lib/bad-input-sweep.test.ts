@@ -550,6 +550,7 @@ const helper = { names: ["x", "name", "rule", "choices", "fallback", "value"], n
 export const TABLE: Record<string, Entry> = {
   // --- lib/errors.ts: the argument checks themselves
   MAX_QUANTITY: constant("the largest time or size a model takes"),
+  RULES: constant("number rules the engine checks on every packet, made once"),
   MIN_BANDWIDTH_BPS: constant("the slowest link a model takes"),
   checkChoice: model(() =>
     sweep(
@@ -948,6 +949,21 @@ export const TABLE: Record<string, Entry> = {
       ],
     ),
     ...sweep(
+      "Scheduler.lane().at",
+      (t: unknown, run: unknown, arg: unknown) => {
+        const s = new api.Scheduler();
+        const lane = s.lane();
+        lane.at(t as number, run as (a: unknown) => void, arg);
+        s.run();
+        return { now: s.now, events: s.processedEvents };
+      },
+      [
+        { name: "atMs", value: 5 },
+        { name: "run", value: () => {}, opaque: true },
+        { name: "arg", value: 1, opaque: true },
+      ],
+    ),
+    ...sweep(
       "Scheduler.after",
       (t: unknown, run: unknown) => {
         const s = new api.Scheduler();
@@ -1085,7 +1101,7 @@ export const TABLE: Record<string, Entry> = {
         { name: "id", value: 0 },
         { name: "config", value: api.tcpConfig({}), fields: "" },
         { name: "sim", value: () => new api.Scheduler(), fresh: true },
-        { name: "transmit", value: (_c: unknown, _p: unknown, arrive: () => void) => arrive(), opaque: true },
+        { name: "transmit", value: (_c: unknown, p: api.Packet, arrive: (p: api.Packet) => void) => arrive(p), opaque: true },
         { name: "atMs", value: 0 },
         { name: "preEstablished", value: false },
       ],

@@ -243,14 +243,14 @@ describe("the simulator: properties", () => {
         const net = new Network(options);
         const handedOver: Record<Side, number[]> = { client: [], server: [] };
         const sentAfter: Record<Side, number[]> = { client: [], server: [] }; // bytes sent so far, after each handover
-        const transmit = net.link.transmit.bind(net.link);
-        net.link.transmit = (from, nowMs, wireBytes) => {
+        const carry = net.link.carry.bind(net.link);
+        net.link.carry = (from, nowMs, wireBytes) => {
           const payload = wireBytes - HEADERS - optionBytes(conn.config.timestamps).segment;
           if (payload > 0 && conn[from].established) {
             handedOver[from].push(nowMs);
             sentAfter[from].push((sentAfter[from].at(-1) ?? 0) + payload);
           }
-          return transmit(from, nowMs, wireBytes);
+          return carry(from, nowMs, wireBytes);
         };
         const conn = net.open({ atMs: plan.atMs, established: plan.established, ...plan.override });
         for (const side of ["client", "server"] as const) {

@@ -490,7 +490,7 @@ describe("Network in Korean", () => {
       '"run" 인자가 잘못되었습니다. 필요한 것: 함수. 받은 값: string "run"',
       '"handle" 인자가 잘못되었습니다. 필요한 것: at() 또는 after()가 돌려준 이벤트 핸들. 받은 값: number 5',
       '"bytes" 값이 허용 범위를 벗어났습니다. 허용되는 값: 커넥션 한쪽에서 모두 합쳐 세그먼트 100000개(mss 1448) 이하(이쪽은 이미 0바이트를 썼습니다). 받은 값: 292000000',
-      '"flags" 인자가 잘못되었습니다. 필요한 것: SYN, ACK, FIN, RST, PSH 중에서 고른 배열. 받은 값: string "ACK"',
+      '"flags" 인자가 잘못되었습니다. 필요한 것: SYN, ACK, FIN, RST, PSH 중에서 겹치지 않게 고른 배열. 받은 값: string "ACK"',
     ]);
   });
 
