@@ -22,7 +22,9 @@
  *  - restart after idle (more than one RTO with nothing sent and everything
  *    ACKed) by the rule TcpOptions.idleRestart names;
  *  - Nagle decides with tcp/nagle.ts (TcpOptions.nagleVariant); a FIN rides
- *    on the last data segment when that segment has not left yet.
+ *    on the last data segment when that segment has not left yet;
+ *  - PSH on the last segment written, and with tsoPush (Linux) on the last
+ *    one of every TSO packet of two segments or more (tcp/tso.ts).
  * Receiving:
  *  - in-order data goes to the application at once; out-of-order data waits
  *    in a reassembly list and is ACKed at once with a duplicate ACK (RFC 5681
@@ -33,9 +35,13 @@
  *    connection turns interactive, more than one MSS of unACKed data is ACKed
  *    at once, and a FIN that arrives before this side closes is ACKed late,
  *    so that the ACK rides on this side's own FIN;
+ *  - with ackAfterRead (Linux), the application's read sends a delayed ACK
+ *    at once when a pushed segment waits (tcp_cleanup_rbuf);
  *  - every data or FIN packet carries an ACK of everything received
  *    (piggybacking) and so cancels a pending delayed ACK;
- *  - the application reads instantly, so the receive window is always fully open.
+ *  - the application reads instantly (a read that may send an ACK at the
+ *    end of the instant, taking every segment that arrives with it), so the
+ *    receive window is always fully open.
  *
  * Arguments are checked (lib/errors.ts): a write or read of a size that is not
  * a whole number of bytes is refused, never added to the stream, and one side
@@ -70,6 +76,7 @@ import { DUP_THRESH, MAX_SACK_BLOCKS, Scoreboard, addRange, type SackBlock } fro
 import { nagleWaits } from "../tcp/nagle";
 import { checkDelayedAckMs, delayedAckDecision } from "../tcp/delayed-ack";
 import { packetNote } from "../tcp/notes";
+import { tsoSegmentsUnchecked } from "../tcp/tso";
 import { IDLE_RESTARTS, NAGLE_VARIANTS, type TcpOptions } from "../tcp/options";
 import { RtoEstimator } from "../tcp/rto";
 import { checkAbcLimit } from "../tcp/slow-start";
@@ -146,6 +153,8 @@ export function tcpConfig(options: TcpOptions | undefined, base?: EndpointConfig
     sack: optionalBoolean("sack", o.sack, b?.sack ?? p.sack),
     frto: optionalBoolean("frto", o.frto, b?.frto ?? p.frto),
     tailLossProbe: optionalBoolean("tailLossProbe", o.tailLossProbe, b?.tailLossProbe ?? p.tailLossProbe),
+    tsoPush: optionalBoolean("tsoPush", o.tsoPush, b?.tsoPush ?? p.tsoPush),
+    ackAfterRead: optionalBoolean("ackAfterRead", o.ackAfterRead, b?.ackAfterRead ?? p.ackAfterRead),
     nagle: optionalBoolean("nagle", o.nagle, b?.nagle ?? p.nagle),
     nagleVariant: checkChoice("nagleVariant", o.nagleVariant ?? b?.nagleVariant ?? p.nagleVariant, NAGLE_VARIANTS),
     receiveWindow: window === Infinity ? Infinity : checkNumber("receiveWindow", window, { min: mss, integer: true, max: MAX_QUANTITY }),
@@ -292,7 +301,11 @@ export class TcpEndpoint {
   private quickStarted = false;
   private pingpong = false; // Linux: the connection is interactive, ACKs wait for data to ride on
   private rcvMss = LINUX_INITIAL_RCV_MSS; // Linux's estimate of the peer's segment size (icsk_ack.rcv_mss)
+  private pushed: 0 | 1 | 2 = 0; // Linux's ICSK_ACK_PUSHED (1) and PUSHED2 (2): pushed segments since the last ACK
   private lastDataReceivedMs = -Infinity;
+  private delivered = 0; // bytes handed to the application
+  private readDue = false; // a read that may send the ACK waits for the end of this instant (ackAfterRead)
+  private finTold = false; // the application has heard of the peer's FIN
   private readers: Reader[] = [];
   /** readers before this index are done */
   private readerHead = 0;
@@ -473,7 +486,7 @@ export class TcpEndpoint {
   handle(packet: Packet): void {
     const fin = packet.flags.includes("FIN");
     if (packet.flags.includes("ACK")) this.onAck(packet.ack, packet.bytes === 0 && !fin, packet.sack, packet.tsEcr);
-    if (packet.bytes > 0) this.onSegment(packet.seq, packet.bytes, packet.tsVal);
+    if (packet.bytes > 0) this.onSegment(packet.seq, packet.bytes, packet.tsVal, packet.flags.includes("PSH"));
     if (fin) this.onFinArrived(packet.seq + packet.bytes);
     this.trySend();
   }
@@ -484,6 +497,8 @@ export class TcpEndpoint {
     if (!this.established || this.corked) return;
     this.restartIfIdle();
     const { mss } = this.config;
+    let perPacket = 0; // segments per TSO packet (tsoPush), worked out at the first new segment
+    let inPacket = 0; // new segments in the packet being filled
     while (this.sndNxt < this.written) {
       // after a timeout, what the peer SACKed is not sent again
       if (this.sndNxt < this.sndMax && this.config.sack) this.sndNxt = Math.min(this.board.skipSacked(this.sndNxt), this.sndMax);
@@ -495,7 +510,14 @@ export class TcpEndpoint {
       if (inFlight + size > Math.min(this.window.cwndBytes, this.peerWindow)) break;
       const again = this.sndNxt < this.sndMax;
       if (!again && nagleWaits(size, mss, this.nagleUnacked(), this.nodelay)) break;
-      this.sendData(this.sndNxt, size);
+      if (again || !this.config.tsoPush) {
+        inPacket = 0; // a resend leaves on its own
+        this.sendData(this.sndNxt, size);
+        continue;
+      }
+      if (perPacket === 0) perPacket = this.tsoSegments();
+      inPacket = (inPacket % perPacket) + 1;
+      this.sendData(this.sndNxt, size, undefined, inPacket === perPacket);
     }
     if (this.finWanted && this.sndNxt === this.written && !this.finAcked) this.sendFin();
   }
@@ -507,15 +529,24 @@ export class TcpEndpoint {
     return this.smallSentEnd > this.acked ? inFlight : 0;
   }
 
-  /** Sends [start, start + size); SND.NXT moves past it unless it lies behind (a resend of the oldest). */
-  private sendData(start: number, size: number, why?: string): void {
+  // tcp_tso_autosize (tso.ts): how many of the segments tcp_write_xmit sends now go to the device as one packet.
+  private tsoSegments(): number {
+    const { cwndBytes, ssthreshBytes } = this.window;
+    return tsoSegmentsUnchecked(this.config.mss, cwndBytes, ssthreshBytes, this.sndNxt - this.acked, this.rto.srttMs);
+  }
+
+  /**
+   * Sends [start, start + size); SND.NXT moves past it unless it lies behind
+   * (a resend of the oldest). `packetEnd`: it ends a TSO packet (tsoPush), so it carries PSH.
+   */
+  private sendData(start: number, size: number, why?: string, packetEnd = false): void {
     const end = start + size;
     const again = start < this.sndMax;
     if (size < this.config.mss) this.smallSentEnd = Math.max(this.smallSentEnd, end);
     // the last byte written leaves with PSH, and with the FIN when close() came first (the FIN rides on it)
     const last = end === this.written;
     const fin = last && this.finWanted;
-    const flags = fin ? FIN_ACK_PSH : last ? ACK_PSH : ACK;
+    const flags = fin ? FIN_ACK_PSH : last || packetEnd ? ACK_PSH : ACK;
     const next = fin ? end + 1 : end;
     this.noteSent(start, next);
     this.sndNxt = Math.max(this.sndNxt, next);
@@ -834,9 +865,8 @@ export class TcpEndpoint {
 
   // ---- receiving half ---------------------------------------------------------
 
-  private onSegment(seq: number, bytes: number, tsVal?: number): void {
+  private onSegment(seq: number, bytes: number, tsVal: number | undefined, psh: boolean): void {
     const end = seq + bytes;
-    const before = this.received;
     const hadHoles = this.ooo.length > 0;
     if (end <= this.received) {
       this.ackNow("duplicate"); // an old segment again: tell the sender at once
@@ -852,10 +882,31 @@ export class TcpEndpoint {
     this.mergeInOrder();
     this.lastDataReceivedMs = this.sim.now;
     if (this.peerFinSeq === this.received) this.finInOrder();
+    this.measureRcvMss(bytes, psh);
     if (hadHoles) this.ackNow("fillsHole");
     else this.ackPolicy(bytes);
-    // The application sees the data after the kernel has taken its ACK decision.
-    const fresh = this.received - before;
+    // The application reads after the kernel's ACK decision. A read that will send the ACK waits for the
+    // end of this instant, so that it takes every segment arriving with this one, as one read() would.
+    if (this.readDue || this.ackAfterReadDue()) this.readAtEndOfInstant();
+    else this.deliver();
+    this.tellFin();
+  }
+
+  private readAtEndOfInstant(): void {
+    if (this.readDue) return;
+    this.readDue = true;
+    this.sim.after(0, () => {
+      this.readDue = false;
+      if (this.ackAfterReadDue()) this.ackNow("afterRead");
+      this.deliver();
+      this.tellFin();
+    });
+  }
+
+  // The application's read: what arrived in order since the last one.
+  private deliver(): void {
+    const fresh = this.received - this.delivered;
+    this.delivered = this.received;
     for (const listener of this.dataListeners) listener(fresh, this.received, this.sim.now);
     this.deliverReads();
   }
@@ -868,9 +919,7 @@ export class TcpEndpoint {
         this.quickStarted = true;
         this.quickAcks = LINUX_MAX_QUICKACKS;
       }
-      // __tcp_ack_snd_check: quick-ACK mode, or more than one MSS waiting
-      // the kernel's receive MSS is the largest segment seen (tcp_measure_rcv_mss), from 536 bytes up to the MSS
-      if (bytes >= this.rcvMss) this.rcvMss = Math.min(bytes, mss);
+      // __tcp_ack_snd_check: quick-ACK mode, or more than one receive MSS waiting
       if ((this.quickAcks > 0 && !this.pingpong) || this.received - this.ackedUpTo > this.rcvMss || delayedAckMs === 0) {
         if (!this.pingpong) this.quickAcks = Math.max(0, this.quickAcks - 1);
         this.ackNow(this.pingpong ? "secondFullSegment" : "quickAck");
@@ -881,6 +930,24 @@ export class TcpEndpoint {
       return;
     }
     if (!this.ackTimer.pending) this.ackTimer.set(this.sim.now + delayedAckMs);
+  }
+
+  // tcp_measure_rcv_mss: the receive MSS is the largest segment seen (from 536 bytes up to the MSS);
+  // a segment of that size with PSH, or any smaller one, is pushed (a second small one before the ACK: PUSHED2).
+  private measureRcvMss(bytes: number, psh: boolean): void {
+    if (bytes >= this.rcvMss) {
+      this.rcvMss = Math.min(bytes, this.config.mss);
+      if (psh && this.pushed === 0) this.pushed = 1;
+    } else {
+      this.pushed = this.pushed === 0 ? 1 : 2;
+    }
+  }
+
+  // tcp_cleanup_rbuf: the read that empties the receive queue sends a delayed ACK at once when a pushed segment
+  // waits, unless the connection is interactive (pingpong) and there is only one.
+  private ackAfterReadDue(): boolean {
+    if (!this.config.ackAfterRead || this.ackNumber() <= this.ackedUpTo) return false;
+    return this.pushed === 2 || (this.pushed === 1 && !this.pingpong);
   }
 
   private ackNow(why: Parameters<typeof packetNote>[0]): void {
@@ -910,6 +977,7 @@ export class TcpEndpoint {
     this.peerFinSeq = finSeq;
     if (finSeq === this.received) this.finInOrder();
     else this.ackNow("outOfOrder");
+    this.tellFin();
   }
 
   // The peer's FIN is in order. Linux waits to ACK it when this side has not closed, so the ACK rides on this side's FIN.
@@ -921,12 +989,18 @@ export class TcpEndpoint {
     } else {
       this.ackNow("acksFin");
     }
+  }
+
+  // The application hears of the FIN once it has read the data before it.
+  private tellFin(): void {
+    if (!this.peerFin || this.finTold || this.readDue) return;
+    this.finTold = true;
     for (const listener of this.finListeners) listener(this.sim.now);
   }
 
   // Reads complete in order; readerHead skips the finished ones without shifting the array.
   private deliverReads(): void {
-    while (this.readerHead < this.readers.length && this.readers[this.readerHead].until <= this.received) {
+    while (this.readerHead < this.readers.length && this.readers[this.readerHead].until <= this.delivered) {
       this.readers[this.readerHead++].done(this.sim.now);
     }
   }
@@ -939,6 +1013,7 @@ export class TcpEndpoint {
   private emit(flags: readonly Flag[], bytes: number, seq: number, note: string | undefined, retransmit: boolean): void {
     this.ackedUpTo = this.ackNumber();
     this.fullUnacked = 0;
+    this.pushed = 0;
     this.ackTimer.clear();
     const ts = this.config.timestamps;
     // every field set at once, so every packet has one shape (adding fields later gives the engine many)

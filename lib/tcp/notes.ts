@@ -17,6 +17,7 @@ export const packetNotes = messages("tcp/notes", {
   delayedAckTimer: { en: "delayed-ACK timer", ko: "확인응답 지연 타이머" },
   acksFin: { en: "acks FIN", ko: "FIN 확인응답" },
   quickAck: { en: "quick ACK", ko: "빠른 확인응답(quick ACK)" },
+  afterRead: { en: "ACK after the read", ko: "읽은 뒤 바로 확인응답" },
   outOfOrder: { en: "dup ACK: out of order", ko: "중복 ACK: 순서가 어긋남" },
   duplicate: { en: "dup ACK: old data again", ko: "중복 ACK: 이미 받은 데이터" },
   fillsHole: { en: "hole filled", ko: "빈자리 채워짐" },

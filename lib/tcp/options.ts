@@ -65,6 +65,23 @@ export interface TcpOptions {
    * tail is found without waiting for the RTO (linux: on)
    */
   tailLossProbe?: boolean;
+  /**
+   * Linux's TSO/GSO packets (linux: on): the sender hands its segments to the
+   * device in packets of tcp_tso_autosize segments (2 on the chapter's paths,
+   * more only on fast ones; tso.ts), and every packet of more than one
+   * segment ends with PSH (__tcp_transmit_skb). So a response's 2nd full
+   * segment carries PSH, not only the last one of the write (off: only the last)
+   */
+  tsoPush?: boolean;
+  /**
+   * Linux's ACK after a read (linux: on): a segment with PSH, or one smaller
+   * than the largest seen, is "pushed" (tcp_measure_rcv_mss); when the
+   * application reads it (at once: every model application reads what
+   * arrives, in one read what arrives in the same instant) and its ACK is
+   * still delayed, the ACK goes now (tcp_cleanup_rbuf), unless the
+   * connection is interactive (pingpong) and only one pushed segment waits
+   */
+  ackAfterRead?: boolean;
   /** Nagle's algorithm on the sender (default true; false is TCP_NODELAY) */
   nagle?: boolean;
   /** which small segments Nagle holds: "classic" (rfc, classic) or "minshall" (linux); see NagleVariant */

@@ -10,7 +10,9 @@
  *    quick-ACK at the start of a connection and after it turns interactive
  *    (tcp_in_quickack_mode, TCP_MAX_QUICKACKS); SACK (RFC 2018) and
  *    SACK-based recovery (RFC 6675), F-RTO after a timeout (RFC 5682) and
- *    the tail-loss probe (RFC 8985 7); Minshall's Nagle
+ *    the tail-loss probe (RFC 8985 7); PSH on every TSO packet of two
+ *    segments or more (__tcp_transmit_skb), and an ACK when the
+ *    application reads a pushed segment (tcp_cleanup_rbuf); Minshall's Nagle
  *    (tcp_minshall_check); every ACKed segment grows cwnd in slow start
  *    (tcp_slow_start); an RTO of SRTT plus a variance term of at least 200 ms
  *    (TCP_RTO_MIN); a bare ACK completes the handshake before the
@@ -71,6 +73,8 @@ export const STACKS: Readonly<Record<StackName, Readonly<StackProfile>>> = {
     sack: true,
     frto: true,
     tailLossProbe: true,
+    tsoPush: true,
+    ackAfterRead: true,
     nagle: true,
     nagleVariant: "minshall",
     abcLimit: Infinity,
@@ -88,6 +92,8 @@ export const STACKS: Readonly<Record<StackName, Readonly<StackProfile>>> = {
     sack: false,
     frto: false,
     tailLossProbe: false,
+    tsoPush: false,
+    ackAfterRead: false,
     nagle: true,
     nagleVariant: "classic",
     abcLimit: 1,
@@ -105,6 +111,8 @@ export const STACKS: Readonly<Record<StackName, Readonly<StackProfile>>> = {
     sack: false,
     frto: false,
     tailLossProbe: false,
+    tsoPush: false,
+    ackAfterRead: false,
     nagle: true,
     nagleVariant: "classic",
     abcLimit: 1,

@@ -99,6 +99,51 @@ describe("ackSchedule", () => {
   });
 });
 
+describe("the ACK after a read (ackAfterRead, Linux's tcp_cleanup_rbuf)", () => {
+  /** The notes on the client's pure ACKs while the server sends what `send` writes; quick ACKs off, Nagle off. */
+  const clientAcks = (ackAfterRead: boolean, send: (write: (bytes: number) => void, at: (tMs: number, f: () => void) => void) => void) => {
+    const net = new Network({ stack: "linux", rttMs: 20, bandwidthBps: 100_000, quickAck: false, nagle: false, ackAfterRead });
+    const conn = net.open({ atMs: 0, established: true });
+    conn.server.measuredRtt(400); // a paced sender (2-segment TSO packets) whose RTO outlasts the response
+    send(
+      (bytes) => conn.server.write(bytes),
+      (tMs, f) => net.at(tMs, f),
+    );
+    net.run();
+    return net.trace.filter((e) => e.from === "client" && e.bytes === 0).map((e) => e.note);
+  };
+  // a response of two full segments and a small one, each arriving more than 40 ms after the last
+  const response = (write: (bytes: number) => void, at: (tMs: number, f: () => void) => void) => at(0, () => write(2 * 1448 + 211));
+
+  it("ACKs a pushed segment (the 2nd, which ends a TSO packet, and the small last one) when the application reads it", () => {
+    expect(clientAcks(true, response)).toEqual(["delayed-ACK timer", "ACK after the read", "ACK after the read"]);
+  });
+
+  it("without it, the delayed-ACK timer ACKs the 2nd segment and the small one together", () => {
+    expect(clientAcks(false, response)).toEqual(["delayed-ACK timer", "delayed-ACK timer"]);
+  });
+
+  it("an interactive connection (pingpong) waits for a second pushed segment before it ACKs on a read", () => {
+    const acks = (writes: number[]) => {
+      const net = new Network({ stack: "linux", rttMs: 20, bandwidthBps: 10e6, nagle: false });
+      const conn = net.open({ atMs: 0, established: true });
+      conn.client.read(100, () => conn.client.write(100)); // an answer at once: the client turns interactive
+      for (const t of [0, ...writes]) net.at(t, () => conn.server.write(100));
+      net.run();
+      return net.trace.filter((e) => e.from === "client" && e.bytes === 0).map((e) => [Math.round(e.tMs), e.note]);
+    };
+    // the first segment is quick-ACKed; then one small segment waits for the timer, a second one is ACKed on the read
+    expect(acks([100])).toEqual([
+      [10, "quick ACK"],
+      [150, "delayed-ACK timer"],
+    ]);
+    expect(acks([100, 105])).toEqual([
+      [10, "quick ACK"],
+      [115, "ACK after the read"],
+    ]);
+  });
+});
+
 describe("ackSchedule in Korean", () => {
   afterEach(() => resetLanguage());
 

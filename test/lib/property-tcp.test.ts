@@ -93,6 +93,8 @@ const tcpOptions = fc
       stack: fc.constantFrom("linux" as const, "rfc" as const, "classic" as const),
       timestamps: fc.boolean(),
       quickAck: fc.boolean(),
+      tsoPush: fc.boolean(),
+      ackAfterRead: fc.boolean(),
       bareHandshakeAck: fc.boolean(),
       rtoMs: fc.oneof(fc.constantFrom(200, 1000), fc.integer({ min: 1, max: 1_500 })),
       slowStartAfterIdle: fc.boolean(),

@@ -35,18 +35,21 @@ function dropTracePacket(input: PageLoadInput, at: number): PageLoadResult {
 
 describe("predict answers agree with the models", () => {
   it("4.8f: the median page-load ranking at 100 ms, with no loss and at 5 %, each place clearly apart", () => {
-    const rows = compareTransports({ page, rttMs: 100, bandwidthBps: 10e6, lossRates: [0, 0.05] });
-    const ranked = (lossRate: number) =>
-      rows
-        .filter((r) => r.lossRate === lossRate)
+    const ranked = (runs: number, lossRate: number) =>
+      compareTransports({ page, rttMs: 100, bandwidthBps: 10e6, lossRates: [lossRate], runs })
         .map((r) => ({ series: r.series, ms: r.loadMs!.median }))
         .sort((a, b) => a.ms - b.ms);
-    const noLoss = ranked(0);
-    const fivePercent = ranked(0.05);
-    expect({ noLoss: noLoss.map((r) => r.series), fivePercent: fivePercent.map((r) => r.series) }).toEqual(answer("4.8f"));
-    // a ranking decided by a hair would flip with the next model change: each place at least 10 % behind the one before
-    for (const order of [noLoss, fivePercent])
+    const series = (order: { series: string }[]) => order.map((r) => r.series);
+    // the student's comparison: seeds 1 to 9
+    expect({ noLoss: series(ranked(9, 0)), fivePercent: series(ranked(9, 0.05)) }).toEqual(answer("4.8f"));
+    // a ranking decided by a hair would flip with the next model change: over three times the seeds, the same
+    // order with each place at least 10 % behind the one before (nine seeds alone move a median at 5 % loss by
+    // about 10 %: HTTP/1.1 x6 went from 2979 to 2658 ms when the ACK after a read came in, over 40 seeds 2883 to 2790)
+    for (const lossRate of [0, 0.05]) {
+      const order = ranked(27, lossRate);
+      expect(series(order)).toEqual(series(ranked(9, lossRate)));
       for (let i = 1; i < order.length; i++) expect(order[i].ms).toBeGreaterThan(1.1 * order[i - 1].ms);
+    }
   });
 
   it("4.8g: object 4's delay after one packet of object 3 is lost, over HTTP/2 and HTTP/3", () => {
