@@ -77,6 +77,35 @@ describe("npm run workbook", () => {
     expect(r.stdout).not.toMatch(/Grading/);
   });
 
+  it("grade --out that is empty or a device (not an ordinary file) fails before grading", () => {
+    for (const out of ["", "/dev/full", "/dev/null"]) {
+      const r = workbook("grade", "--out", out);
+      expect(r.status, out).toBe(2);
+      expect(r.stderr, out).toMatch(out === "" ? /needs a file name/ : /not an ordinary file/);
+      expect(r.stderr, out).not.toMatch(/\n\s+at /); // no stack trace
+      expect(r.stdout, out).not.toMatch(/Grading/);
+    }
+  });
+
+  it("a command given more arguments than it takes is refused before it runs, naming the extra ones", () => {
+    const check = workbook("check", "4.1a", "4.1b");
+    expect(check.status).toBe(2);
+    expect(check.stderr).toMatch(/check takes one argument; got also "4\.1b"/);
+    expect(check.stdout).toBe(""); // nothing graded
+    const progress = workbook("progress", "now");
+    expect(progress.status).toBe(2);
+    expect(progress.stderr).toMatch(/progress takes no arguments; got "now"/);
+  });
+
+  it("a command named like a property every object has (constructor, toString, __proto__) is an unknown command, not a crash", () => {
+    for (const name of ["constructor", "toString", "__proto__"]) {
+      const r = workbook(name);
+      expect(r.status, name).toBe(2);
+      expect(r.stdout, name).toContain(`Unknown command "${name}"`);
+      expect(r.stderr, name).not.toMatch(/TypeError|\n\s+at /);
+    }
+  });
+
   it("show lists the models and draws one", () => {
     expect(workbook("show").stdout).toMatch(/nagle/);
     expect(workbook("show", "nagle").stdout).toMatch(/SYN|PSH/);
