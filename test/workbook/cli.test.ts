@@ -97,6 +97,21 @@ describe("npm run workbook", () => {
     expect(progress.stderr).toMatch(/progress takes no arguments; got "now"/);
   });
 
+  it("a settings file that is a device or a folder (WORKBOOK_SETTINGS) is never read, and lang refuses to write it without a stack trace", () => {
+    const zero = workbookWith({ WORKBOOK_SETTINGS: "/dev/zero" }, "lang");
+    expect(zero.status).toBe(0); // was an abort (std::bad_alloc) reading /dev/zero without end
+    expect(zero.stdout).toMatch(/^Language: en/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "settings-"));
+    for (const file of ["/dev/full", dir]) {
+      const r = workbookWith({ WORKBOOK_SETTINGS: file }, "lang", "ko");
+      expect(r.status, file).toBe(2);
+      expect(r.stderr, file).toContain('"WORKBOOK_SETTINGS"');
+      expect(r.stderr, file).not.toMatch(/\n\s+at /);
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it("a command named like a property every object has (constructor, toString, __proto__) is an unknown command, not a crash", () => {
     for (const name of ["constructor", "toString", "__proto__"]) {
       const r = workbook(name);
