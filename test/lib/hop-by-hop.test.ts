@@ -86,6 +86,28 @@ describe("stripHopByHop (RFC 9110 7.6.1)", () => {
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
   });
 
+  it("reads each field once: a getter that is clean when checked and holds CR LF later cannot smuggle a line through", () => {
+    const later = (clean: string, dirty: string) => {
+      let reads = 0;
+      return () => (reads++ === 0 ? clean : dirty);
+    };
+    const object: Record<string, string> = { Host: "a.test" };
+    Object.defineProperty(object, "X-A", { get: later("1", "1\r\nSet-Cookie: x"), enumerable: true });
+    expect(stripHopByHop(object)).toEqual({ Host: "a.test", "X-A": "1" });
+    const value = ["X-A", "1"];
+    Object.defineProperty(value, 1, { get: later("1", "1\r\nSet-Cookie: x"), enumerable: true });
+    const name = ["X-B", "2"];
+    Object.defineProperty(name, 0, { get: later("X-B", "X-B\r\nSet-Cookie: x"), enumerable: true });
+    const list = ["3", "4"];
+    Object.defineProperty(list, 0, { get: later("3", "3\r\nSet-Cookie: x"), enumerable: true });
+    expect(stripHopByHop([["Host", "a.test"], value, name] as Array<[string, string]>)).toEqual([
+      ["Host", "a.test"],
+      ["X-A", "1"],
+      ["X-B", "2"],
+    ]);
+    expect(stripHopByHop({ "X-C": list })).toEqual({ "X-C": ["3", "4"] });
+  });
+
   it("works on an empty header set", () => {
     expect(stripHopByHop({})).toEqual({});
     expect(stripHopByHop([])).toEqual([]);
