@@ -76,7 +76,7 @@ function readHeaders(headers: unknown, param: string): { lines: FieldLine[]; cop
       const name = checkFieldName(`${param}[${i}][0]`, checkString(`${param}[${i}][0]`, pair[0]));
       lines.push({ name, value: checkFieldValue(`${param}[${i}][1]`, pair[1]) });
     }
-    return { lines, copy: lines.map((l) => [l.name, l.value]) };
+    return { lines, copy: lines.map((l): [string, string] => [l.name, l.value]) };
   }
   if (headers === null || typeof headers !== "object") {
     invalidType(param, say.headers(), headers);
