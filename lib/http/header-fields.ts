@@ -22,6 +22,10 @@ import { MAX_FIELD_LINES, checkFieldValue, isToken } from "./list-syntax";
 
 const say = messages("http/header-fields", {
   fieldName: { en: "a field name (an RFC 9110 token)", ko: "필드 이름(RFC 9110 토큰)" },
+  fieldNameAt: {
+    en: "a field name (an RFC 9110 token); the character {char} at index {index} is not a token character",
+    ko: "필드 이름(RFC 9110 토큰). 인덱스 {index}의 문자 {char}은(는) 토큰에 쓸 수 없습니다",
+  },
   tooManyLines: { en: "at most {max} field lines", ko: "필드 줄 최대 {max}개" },
   pair: { en: "a [name, value] pair", ko: "[name, value] 쌍" },
   headers: { en: "an object of name -> value or an array of [name, value] pairs", ko: "name -> value 객체 또는 [name, value] 쌍의 배열" },
@@ -40,7 +44,14 @@ export interface FieldLine {
 
 /** A field name is a token (RFC 9110 5.1): no spaces, colons, CR, LF or NUL. */
 function checkFieldName(where: string, name: string): string {
-  if (!isToken(name)) outOfRange(where, say.fieldName(), name);
+  if (!isToken(name)) {
+    // name the first bad character by its code point: "\u212Aeep-Alive" (a Kelvin sign) prints as "Keep-Alive"
+    const index = name.search(/[^!#$%&'*+\-.^_`|~0-9A-Za-z]/);
+    if (index === -1) outOfRange(where, say.fieldName(), name);
+    const code = name.codePointAt(index) as number;
+    const char = `U+${code.toString(16).toUpperCase().padStart(4, "0")}${code > 0x20 && code < 0x7f ? ` (${String.fromCodePoint(code)})` : ""}`;
+    outOfRange(where, say.fieldNameAt({ char, index }), name);
+  }
   return name;
 }
 

@@ -108,6 +108,13 @@ describe("stripHopByHop (RFC 9110 7.6.1)", () => {
     expect(stripHopByHop({ "X-C": list })).toEqual({ "X-C": ["3", "4"] });
   });
 
+  it("a field name with a character outside the token set says which one, by code point: look-alikes read as ASCII", () => {
+    expect(() => stripHopByHop({ "\u212Aeep-Alive": "1" })).toThrow(/the character U\+212A at index 0 is not a token character/);
+    expect(() => stripHopByHop([["Connect\u0131on", "close"]])).toThrow(/"headers\[0\]\[0\]".*U\+0131 at index 7/);
+    expect(() => stripHopByHop({ "X A": "1" })).toThrow(/U\+0020 at index 1/);
+    expect(() => stripHopByHop({ "X:A": "1" })).toThrow(/U\+003A \(:\) at index 1/);
+  });
+
   it("works on an empty header set", () => {
     expect(stripHopByHop({})).toEqual({});
     expect(stripHopByHop([])).toEqual([]);
