@@ -52,6 +52,9 @@ function isLanguage(value: unknown): value is Language {
 /** How long a look at the settings file holds: a message-heavy simulation asks for the language thousands of times a second. */
 const SETTINGS_RECHECK_MS = 100;
 
+/** A settings file holds a few short fields; anything longer is not ours and is not read. */
+const MAX_SETTINGS_BYTES = 64 * 1024;
+
 let savedCache: { file: string; checkedAt: number; mtimeMs: number; size: number; lang: Language | undefined } | undefined;
 
 /**
@@ -67,6 +70,11 @@ export function savedLanguage(): Language | undefined {
   try {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
     if (!stat) {
+      savedCache = { file, checkedAt: now, mtimeMs: -1, size: -1, lang: undefined };
+      return undefined;
+    }
+    // a folder, a device (/dev/zero reads without end) or a file far too big is no settings file
+    if (!stat.isFile() || stat.size > MAX_SETTINGS_BYTES) {
       savedCache = { file, checkedAt: now, mtimeMs: -1, size: -1, lang: undefined };
       return undefined;
     }
@@ -86,6 +94,16 @@ export function savedLanguage(): Language | undefined {
 export function saveLanguage(lang: Language): string {
   if (!isLanguage(lang)) invalidArg("lang", frames.lang(), lang);
   const file = settingsFile();
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  // refused before anything is read or written: a folder, a device (/dev/full, /dev/zero), a pipe,
+  // or a file too big to be ours (it would be overwritten)
+  if (stat && (!stat.isFile() || stat.size > MAX_SETTINGS_BYTES)) {
+    const err = new RangeError(
+      frames.outOfRange({ name: "WORKBOOK_SETTINGS", expected: frames.settingsFile(), received: JSON.stringify(file) }),
+    );
+    (err as NodeJS.ErrnoException).code = "ERR_OUT_OF_RANGE";
+    throw err;
+  }
   let settings: Record<string, unknown> = {};
   try {
     const old: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -263,6 +281,10 @@ const frames = messages("i18n", {
   text: { en: "an object { en, ko } of strings", ko: "문자열 두 개를 가진 객체 { en, ko }" },
   params: { en: "an object of name -> value", ko: "이름 -> 값 객체" },
   param: { en: "a string, a finite number, a boolean or a bigint", ko: "문자열, 유한한 숫자, 불리언 또는 bigint" },
+  settingsFile: {
+    en: "the path of a settings file (an ordinary file under 64 KB, or one to make)",
+    ko: "설정 파일의 경로(64KB 미만의 일반 파일, 또는 새로 만들 파일)",
+  },
 });
 
 export const errorFrames = { invalidType: frames.invalidType, outOfRange: frames.outOfRange, cut: frames.cut };

@@ -22,6 +22,10 @@ import { MAX_FIELD_LINES, checkFieldValue, isToken } from "./list-syntax";
 
 const say = messages("http/header-fields", {
   fieldName: { en: "a field name (an RFC 9110 token)", ko: "필드 이름(RFC 9110 토큰)" },
+  fieldNameAt: {
+    en: "a field name (an RFC 9110 token); the character {char} at index {index} is not a token character",
+    ko: "필드 이름(RFC 9110 토큰). 인덱스 {index}의 문자 {char}은(는) 토큰에 쓸 수 없습니다",
+  },
   tooManyLines: { en: "at most {max} field lines", ko: "필드 줄 최대 {max}개" },
   pair: { en: "a [name, value] pair", ko: "[name, value] 쌍" },
   headers: { en: "an object of name -> value or an array of [name, value] pairs", ko: "name -> value 객체 또는 [name, value] 쌍의 배열" },
@@ -40,7 +44,14 @@ export interface FieldLine {
 
 /** A field name is a token (RFC 9110 5.1): no spaces, colons, CR, LF or NUL. */
 function checkFieldName(where: string, name: string): string {
-  if (!isToken(name)) outOfRange(where, say.fieldName(), name);
+  if (!isToken(name)) {
+    // name the first bad character by its code point: "\u212Aeep-Alive" (a Kelvin sign) prints as "Keep-Alive"
+    const index = name.search(/[^!#$%&'*+\-.^_`|~0-9A-Za-z]/);
+    if (index === -1) outOfRange(where, say.fieldName(), name);
+    const code = name.codePointAt(index) as number;
+    const char = `U+${code.toString(16).toUpperCase().padStart(4, "0")}${code > 0x20 && code < 0x7f ? ` (${String.fromCodePoint(code)})` : ""}`;
+    outOfRange(where, say.fieldNameAt({ char, index }), name);
+  }
   return name;
 }
 
@@ -50,6 +61,21 @@ function tooMany(param: string, headers: unknown): never {
 
 /** Checks `headers` and flattens it to field lines, in order. */
 export function fieldLines(headers: unknown, param = "headers"): FieldLine[] {
+  return readHeaders(headers, param).lines;
+}
+
+/**
+ * A checked copy of `headers`, in the same shape: each field is read once, so
+ * what a getter or a Proxy returns on a second read can neither escape the
+ * checks (a value that was clean when checked and holds CR LF when copied)
+ * nor change the copy. For functions that hand headers back (stripHopByHop).
+ */
+export function copyHeaders<T extends HeaderInput>(headers: T, param = "headers"): T {
+  return readHeaders(headers, param).copy as T;
+}
+
+/** Reads every field of `headers` exactly once: its field lines, and a copy of the same shape. */
+function readHeaders(headers: unknown, param: string): { lines: FieldLine[]; copy: HeaderInput } {
   if (typeof param !== "string") invalidType("param", expected.string(), param);
   const lines: FieldLine[] = [];
   if (Array.isArray(headers)) {
@@ -61,25 +87,34 @@ export function fieldLines(headers: unknown, param = "headers"): FieldLine[] {
       const name = checkFieldName(`${param}[${i}][0]`, checkString(`${param}[${i}][0]`, pair[0]));
       lines.push({ name, value: checkFieldValue(`${param}[${i}][1]`, pair[1]) });
     }
-    return lines;
+    return { lines, copy: lines.map((l): [string, string] => [l.name, l.value]) };
   }
   if (headers === null || typeof headers !== "object") {
     invalidType(param, say.headers(), headers);
   }
+  const copy: HeaderObject = {};
   for (const name of Object.keys(headers)) {
     const value = (headers as Record<string, unknown>)[name];
     const where = `${param}[${JSON.stringify(name.length > 100 ? `${name.slice(0, 100)}...` : name)}]`;
     checkFieldName(where, name);
-    if (typeof value === "string") lines.push({ name, value: checkFieldValue(where, value) });
-    else if (Array.isArray(value)) {
+    let copied: HeaderValue;
+    if (typeof value === "string") {
+      copied = checkFieldValue(where, value);
+      lines.push({ name, value: copied });
+    } else if (Array.isArray(value)) {
+      copied = [];
       for (let i = 0; i < value.length; i++) {
         if (lines.length >= MAX_FIELD_LINES) tooMany(param, headers);
-        lines.push({ name, value: checkFieldValue(`${where}[${i}]`, value[i]) });
+        const v = checkFieldValue(`${where}[${i}]`, value[i]);
+        copied.push(v);
+        lines.push({ name, value: v });
       }
     } else invalidType(where, expected.stringOrStrings(), value);
     if (lines.length > MAX_FIELD_LINES) tooMany(param, headers);
+    // defined, not assigned: a "__proto__" field stays a plain key
+    Object.defineProperty(copy, name, { value: copied, enumerable: true, writable: true, configurable: true });
   }
-  return lines;
+  return { lines, copy };
 }
 
 /** Every value of the field `name` (case-insensitive), in order. */

@@ -25,7 +25,7 @@
  */
 
 import { parseConnectionHeader } from "./connection-header";
-import { fieldLines, type HeaderInput, type HeaderObject, type HeaderPairs } from "./header-fields";
+import { copyHeaders, fieldLines, type HeaderInput, type HeaderObject, type HeaderPairs } from "./header-fields";
 
 /** RFC 9110 7.6.1: fields an intermediary removes whether or not Connection lists them. */
 export const RFC9110_HOP_BY_HOP: readonly string[] = ["connection", "proxy-connection", "keep-alive", "te", "transfer-encoding", "upgrade"];
@@ -54,12 +54,15 @@ export function hopByHopNames(headers: HeaderInput): Set<string> {
 
 /** Returns a copy of `headers` (same shape) without its hop-by-hop fields. */
 export function stripHopByHop<T extends HeaderInput>(headers: T): T {
-  const drop = hopByHopNames(headers); // also validates the whole input first
+  // read once, checked: a getter that answers the check with "1" and the copy with "1\r\nSet-Cookie: x"
+  // would otherwise smuggle a line into the forwarded message
+  const checked = copyHeaders(headers);
+  const drop = hopByHopNames(checked);
   const keep = (name: string) => !drop.has(name.toLowerCase());
-  if (Array.isArray(headers)) {
-    return (headers as HeaderPairs).filter(([name]) => keep(name)).map(([n, v]) => [n, v]) as T;
+  if (Array.isArray(checked)) {
+    return (checked as HeaderPairs).filter(([name]) => keep(name)).map(([n, v]) => [n, v]) as T;
   }
-  const entries = Object.entries(headers as HeaderObject)
+  const entries = Object.entries(checked as HeaderObject)
     .filter(([name]) => keep(name))
     .map(([name, value]) => [name, Array.isArray(value) ? [...value] : value]);
   // fromEntries defines own properties, so a "__proto__" key stays a plain key

@@ -74,6 +74,16 @@ const say = messages("workbook/cli", {
   outMissing: { en: "--out {out}: the folder {dir} does not exist", ko: "--out {out}: {dir} 폴더가 없습니다" },
   outIsFolder: { en: "--out {out} is a folder; give a file name", ko: "--out {out}은 폴더입니다. 파일 이름을 주세요" },
   outNotWritable: { en: "--out {out}: the folder {dir} is not writable", ko: "--out {out}: {dir} 폴더에 쓸 수 없습니다" },
+  outEmpty: { en: "--out needs a file name, not an empty string", ko: "--out에는 빈 문자열이 아닌 파일 이름이 필요합니다" },
+  outNotFile: {
+    en: "--out {out} is not an ordinary file (a device, a pipe or a socket); give a file name",
+    ko: "--out {out}은(는) 일반 파일이 아닙니다(장치, 파이프 또는 소켓). 파일 이름을 주세요",
+  },
+  noArguments: { en: "{command} takes no arguments; got {extra}", ko: "{command}에는 인자를 줄 수 없습니다. 받은 인자: {extra}" },
+  oneArgument: {
+    en: "{command} takes one argument; got also {extra}",
+    ko: "{command}에는 인자를 하나만 줄 수 있습니다. 더 받은 인자: {extra}",
+  },
   watching: { en: "Watching {dir}/ (Ctrl-C to stop) ...", ko: "{dir}/ 폴더를 지켜보는 중입니다 (멈추려면 Ctrl-C) ..." },
   hintNeedsId: { en: "hint needs an exercise id. Valid ids: {ids}", ko: "hint에는 문제 번호가 필요합니다. 있는 번호: {ids}" },
   grading: { en: "Grading {count} exercises ...", ko: "{count}문제를 채점합니다 ..." },
@@ -132,8 +142,12 @@ interface Args {
   positionals: string[];
 }
 type Options = Record<string, { type: "boolean" | "string" }>;
-/** `usage` is syntax (the same in every language); `about` says what the command does. */
-type Command = { usage: string; about: () => Localized; options?: Options; run(args: Args): Promise<number> };
+/**
+ * `usage` is syntax (the same in every language); `about` says what the command does;
+ * `positionals` is how many arguments besides options it takes (more is a usage
+ * error before anything runs; leave it out when the command checks them itself).
+ */
+type Command = { usage: string; about: () => Localized; options?: Options; positionals?: 0 | 1; run(args: Args): Promise<number> };
 
 const flag = (args: Args, name: string) => args.flags[name] === true;
 const option = (args: Args, name: string) => args.flags[name] as string | undefined;
@@ -143,9 +157,13 @@ const positional = (args: Args) => args.positionals;
 function outFile(args: Args): string | undefined {
   const out = option(args, "out");
   if (out === undefined) return undefined;
+  if (out === "") throw new UsageError(say.outEmpty());
   const dir = path.dirname(path.resolve(out));
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(say.outMissing({ out, dir }));
-  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new UsageError(say.outIsFolder({ out }));
+  const existing = fs.statSync(out, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) throw new UsageError(say.outIsFolder({ out }));
+  // a device (/dev/full), a pipe or a socket would fail, block or lose the report only after the whole run
+  if (existing && !existing.isFile()) throw new UsageError(say.outNotFile({ out }));
   try {
     fs.accessSync(dir, fs.constants.W_OK);
   } catch {
@@ -197,6 +215,7 @@ function watch(ids: string[]): Promise<number> {
 
 export const commands: Record<string, Command> = {
   progress: {
+    positionals: 0,
     usage: "progress [--last-run]",
     about: say.aboutProgress,
     options: { "last-run": { type: "boolean" } },
@@ -207,6 +226,7 @@ export const commands: Record<string, Command> = {
     },
   },
   hint: {
+    positionals: 1,
     usage: "hint <id> [--more]",
     about: say.aboutHint,
     options: { more: { type: "boolean" } },
@@ -218,6 +238,7 @@ export const commands: Record<string, Command> = {
     },
   },
   check: {
+    positionals: 1,
     usage: "check [<id>|<section>] [--watch]",
     about: say.aboutCheck,
     options: { watch: { type: "boolean" } },
@@ -229,6 +250,7 @@ export const commands: Record<string, Command> = {
     },
   },
   grade: {
+    positionals: 0,
     usage: "grade [--json] [--out FILE] [--exit-zero]",
     about: say.aboutGrade,
     options: { json: { type: "boolean" }, out: { type: "string" }, "exit-zero": { type: "boolean" } },
@@ -250,6 +272,7 @@ export const commands: Record<string, Command> = {
     },
   },
   autograder: {
+    positionals: 1,
     usage: "autograder <dir>",
     about: say.aboutAutograder,
     async run(args) {
@@ -262,6 +285,7 @@ export const commands: Record<string, Command> = {
     },
   },
   autograde: {
+    positionals: 1,
     usage: "autograde <submission-dir> --out FILE",
     about: say.aboutAutograde,
     options: { out: { type: "string" } },
@@ -285,6 +309,7 @@ export const commands: Record<string, Command> = {
     },
   },
   show: {
+    positionals: 1,
     usage: "show <model>",
     about: say.aboutShow,
     async run(args) {
@@ -304,6 +329,7 @@ export const commands: Record<string, Command> = {
     },
   },
   lab: {
+    positionals: 1,
     usage: "lab <name> [--json] [--quick]",
     about: say.aboutLab,
     options: { json: { type: "boolean" }, quick: { type: "boolean" } },
@@ -326,6 +352,7 @@ export const commands: Record<string, Command> = {
     },
   },
   bench: {
+    positionals: 0,
     usage: "bench [--json]",
     about: say.aboutBench,
     options: { json: { type: "boolean" } },
@@ -341,6 +368,7 @@ export const commands: Record<string, Command> = {
     },
   },
   release: {
+    positionals: 1,
     usage: "release <dir> [--update]",
     about: say.aboutRelease,
     options: { update: { type: "boolean" } },
@@ -379,6 +407,17 @@ export const commands: Record<string, Command> = {
   },
 };
 
+/** Arguments a command does not take are refused before it runs (`check 4.1a 4.1b` would grade only 4.1a). */
+function checkPositionals(name: string, command: Command, given: string[]): void {
+  const max = command.positionals;
+  if (max === undefined || given.length <= max) return;
+  const extra = given
+    .slice(max)
+    .map((a) => JSON.stringify(a))
+    .join(" ");
+  throw new UsageError(max === 0 ? say.noArguments({ command: name, extra }) : say.oneArgument({ command: name, extra }));
+}
+
 /** The current language, and what decided it. */
 function describeLanguage(): string {
   const choice = languageChoice();
@@ -394,7 +433,8 @@ function describeLanguage(): string {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
-  const command = name === undefined || name === "help" || name === "--help" ? undefined : commands[name];
+  // own commands only: "constructor" or "toString" is an unknown command, not Object.prototype's
+  const command = name === undefined || name === "help" || name === "--help" || !Object.hasOwn(commands, name) ? undefined : commands[name];
   if (!command) {
     const width = Math.max(...Object.values(commands).map((c) => c.usage.length)) + 2;
     const list = Object.values(commands)
@@ -411,6 +451,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const parsed = parseArgs({ args, options: command.options ?? {}, allowPositionals: true, strict: true });
+    checkPositionals(name, command, parsed.positionals);
     return await command.run({ flags: parsed.values, positionals: parsed.positionals });
   } catch (err) {
     if (isUserMistake(err)) {

@@ -1255,6 +1255,19 @@ export const TABLE: Record<string, Entry> = {
     ...sweep("fieldLines(pairs)", fn(api.fieldLines), [{ name: "headers", value: HEADER_PAIRS }], HEADER_RULES),
     ...headerInjections("fieldLines", (h) => api.fieldLines(h)),
   ]),
+  copyHeaders: model(() => [
+    ...sweep(
+      "copyHeaders",
+      fn(api.copyHeaders),
+      [
+        { name: "headers", value: HEADERS },
+        { name: "param", value: "headers" },
+      ],
+      { nameArg: 1, ...HEADER_RULES },
+    ),
+    ...sweep("copyHeaders(pairs)", fn(api.copyHeaders), [{ name: "headers", value: HEADER_PAIRS }], HEADER_RULES),
+    ...headerInjections("copyHeaders", (h) => api.copyHeaders(h)),
+  ]),
   fieldValues: model(() =>
     sweep(
       "fieldValues",

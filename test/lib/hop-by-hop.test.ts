@@ -86,6 +86,35 @@ describe("stripHopByHop (RFC 9110 7.6.1)", () => {
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
   });
 
+  it("reads each field once: a getter that is clean when checked and holds CR LF later cannot smuggle a line through", () => {
+    const later = (clean: string, dirty: string) => {
+      let reads = 0;
+      return () => (reads++ === 0 ? clean : dirty);
+    };
+    const object: Record<string, string> = { Host: "a.test" };
+    Object.defineProperty(object, "X-A", { get: later("1", "1\r\nSet-Cookie: x"), enumerable: true });
+    expect(stripHopByHop(object)).toEqual({ Host: "a.test", "X-A": "1" });
+    const value = ["X-A", "1"];
+    Object.defineProperty(value, 1, { get: later("1", "1\r\nSet-Cookie: x"), enumerable: true });
+    const name = ["X-B", "2"];
+    Object.defineProperty(name, 0, { get: later("X-B", "X-B\r\nSet-Cookie: x"), enumerable: true });
+    const list = ["3", "4"];
+    Object.defineProperty(list, 0, { get: later("3", "3\r\nSet-Cookie: x"), enumerable: true });
+    expect(stripHopByHop([["Host", "a.test"], value, name] as Array<[string, string]>)).toEqual([
+      ["Host", "a.test"],
+      ["X-A", "1"],
+      ["X-B", "2"],
+    ]);
+    expect(stripHopByHop({ "X-C": list })).toEqual({ "X-C": ["3", "4"] });
+  });
+
+  it("a field name with a character outside the token set says which one, by code point: look-alikes read as ASCII", () => {
+    expect(() => stripHopByHop({ "\u212Aeep-Alive": "1" })).toThrow(/the character U\+212A at index 0 is not a token character/);
+    expect(() => stripHopByHop([["Connect\u0131on", "close"]])).toThrow(/"headers\[0\]\[0\]".*U\+0131 at index 7/);
+    expect(() => stripHopByHop({ "X A": "1" })).toThrow(/U\+0020 at index 1/);
+    expect(() => stripHopByHop({ "X:A": "1" })).toThrow(/U\+003A \(:\) at index 1/);
+  });
+
   it("works on an empty header set", () => {
     expect(stripHopByHop({})).toEqual({});
     expect(stripHopByHop([])).toEqual([]);

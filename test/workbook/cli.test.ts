@@ -78,6 +78,50 @@ describe("npm run workbook", () => {
     expect(r.stdout).not.toMatch(/Grading/);
   });
 
+  it("grade --out that is empty or a device (not an ordinary file) fails before grading", async () => {
+    for (const out of ["", "/dev/full", "/dev/null"]) {
+      const r = await workbook("grade", "--out", out);
+      expect(r.status, out).toBe(2);
+      expect(r.stderr, out).toMatch(out === "" ? /needs a file name/ : /not an ordinary file/);
+      expect(r.stderr, out).not.toMatch(/\n\s+at /); // no stack trace
+      expect(r.stdout, out).not.toMatch(/Grading/);
+    }
+  });
+
+  it("a command given more arguments than it takes is refused before it runs, naming the extra ones", async () => {
+    const check = await workbook("check", "4.1a", "4.1b");
+    expect(check.status).toBe(2);
+    expect(check.stderr).toMatch(/check takes one argument; got also "4\.1b"/);
+    expect(check.stdout).toBe(""); // nothing graded
+    const progress = await workbook("progress", "now");
+    expect(progress.status).toBe(2);
+    expect(progress.stderr).toMatch(/progress takes no arguments; got "now"/);
+  });
+
+  it("a settings file that is a device or a folder (WORKBOOK_SETTINGS) is never read, and lang refuses to write it without a stack trace", async () => {
+    const zero = await workbookWith({ WORKBOOK_SETTINGS: "/dev/zero" }, "lang");
+    expect(zero.status).toBe(0); // was an abort (std::bad_alloc) reading /dev/zero without end
+    expect(zero.stdout).toMatch(/^Language: en/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "settings-"));
+    for (const file of ["/dev/full", dir]) {
+      const r = await workbookWith({ WORKBOOK_SETTINGS: file }, "lang", "ko");
+      expect(r.status, file).toBe(2);
+      expect(r.stderr, file).toContain('"WORKBOOK_SETTINGS"');
+      expect(r.stderr, file).not.toMatch(/\n\s+at /);
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it("a command named like a property every object has (constructor, toString, __proto__) is an unknown command, not a crash", async () => {
+    for (const name of ["constructor", "toString", "__proto__"]) {
+      const r = await workbook(name);
+      expect(r.status, name).toBe(2);
+      expect(r.stdout, name).toContain(`Unknown command "${name}"`);
+      expect(r.stderr, name).not.toMatch(/TypeError|\n\s+at /);
+    }
+  });
+
   it("show lists the models and draws one", async () => {
     expect((await workbook("show")).stdout).toMatch(/nagle/);
     expect((await workbook("show", "nagle")).stdout).toMatch(/SYN|PSH/);
