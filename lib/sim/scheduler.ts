@@ -192,7 +192,7 @@ export class Scheduler {
 
   cancel(handle: EventHandle | undefined): void {
     if (handle === undefined || handle === null) return;
-    if (typeof handle !== "object" || typeof handle.cancelled !== "boolean") {
+    if (typeof handle !== "object" || typeof handle.cancelled !== "boolean" || !Object.isExtensible(handle)) {
       invalidType("handle", say.eventHandle(), handle);
     }
     handle.cancelled = true;

@@ -34,6 +34,15 @@ const dataFlights = (trace: Trace, from: "client" | "server") => [
 ];
 
 describe("Scheduler", () => {
+  it("refuses to cancel a frozen handle, naming the handle, and leaves its event to run", () => {
+    const s = new Scheduler();
+    let ran = 0;
+    const h = s.at(1, () => ran++);
+    expect(() => s.cancel(Object.freeze(h))).toThrow(/"handle" argument must be/);
+    s.run();
+    expect(ran).toBe(1);
+  });
+
   it("runs events in time order, and events at the same time in the order scheduled", () => {
     const s = new Scheduler();
     const seen: string[] = [];
