@@ -895,13 +895,15 @@ export class TcpEndpoint {
   private readAtEndOfInstant(): void {
     if (this.readDue) return;
     this.readDue = true;
-    this.sim.after(0, () => {
-      this.readDue = false;
-      if (this.ackAfterReadDue()) this.ackNow("afterRead");
-      this.deliver();
-      this.tellFin();
-    });
+    this.sim.schedule(this.sim.now, this.readNow); // never cancelled: no handle, and one closure for every read
   }
+
+  private readonly readNow = (): void => {
+    this.readDue = false;
+    if (this.ackAfterReadDue()) this.ackNow("afterRead");
+    this.deliver();
+    this.tellFin();
+  };
 
   // The application's read: what arrived in order since the last one.
   private deliver(): void {
