@@ -40,10 +40,6 @@ export class TraceLog {
   private notes: (string | undefined)[][] = [];
   private count = 0;
 
-  get length(): number {
-    return this.count;
-  }
-
   add(
     tMs: number,
     conn: number,
