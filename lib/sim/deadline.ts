@@ -3,8 +3,10 @@
  * and probe timers are restarted on every ACK): moving it only changes a
  * deadline, and a scheduled check looks at the deadline when its time
  * comes, scheduling itself again if the deadline moved later. So a restart
- * costs no event, and a check costs no allocation (Scheduler.schedule, one
- * closure for all of them).
+ * costs no event, and a check costs no allocation (Scheduler.schedule with
+ * one function for every timer). A timer holds no closure either: it calls
+ * `fire(owner)`, a function its owner's class makes once, so the tens of
+ * thousands of timers of a large run are small objects.
  *
  * Checks are never cancelled: when the deadline moves earlier than the
  * queued check, a new check is queued and the old one later finds nothing
@@ -13,14 +15,14 @@
  */
 import type { Scheduler } from "./scheduler";
 
-export class Deadline {
+export class Deadline<O = unknown> {
   private at = Infinity;
   private queuedAtMs = Infinity;
-  private readonly checkNow = () => this.check();
 
   constructor(
     private readonly sim: Scheduler,
-    private readonly fire: () => void,
+    private readonly fire: (owner: O) => void,
+    private readonly owner: O,
   ) {}
 
   /** True while the timer is set. */
@@ -48,8 +50,10 @@ export class Deadline {
   private queueCheck(): void {
     if (this.queuedAtMs <= this.at) return;
     this.queuedAtMs = this.at;
-    this.sim.schedule(this.at, this.checkNow);
+    this.sim.schedule(this.at, Deadline.checkNow, this as Deadline);
   }
+
+  private static readonly checkNow = (d: Deadline) => d.check();
 
   private check(): void {
     if (this.sim.now >= this.queuedAtMs) this.queuedAtMs = Infinity; // the earliest queued check is this one (or was before it)
@@ -59,6 +63,6 @@ export class Deadline {
       return;
     }
     this.at = Infinity;
-    this.fire();
+    this.fire(this.owner);
   }
 }

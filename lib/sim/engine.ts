@@ -137,7 +137,7 @@ export class Network {
       this.connections.length,
       Object.keys(o).every((k) => k === "atMs" || k === "established") ? this.defaults : tcpConfig(o, this.defaults), // no TCP option of its own: share the network's (frozen) settings
       this.sim,
-      (c, p, arrive) => this.transmit(c, p, arrive),
+      this.transmitPacket,
       atMs,
       established,
       this.lang,
@@ -199,6 +199,9 @@ export class Network {
   transmitDatagram(d: Datagram, arrive: () => void): void {
     this.put(d.conn, d.from, NO_FLAGS, d.bytes, d.wireBytes, d.note, d.retransmit === true, arrive, undefined);
   }
+
+  /** transmit, bound once for all connections */
+  private readonly transmitPacket = (c: TcpConnection, p: Packet, arrive: (packet: Packet) => void) => this.transmit(c, p, arrive);
 
   private transmit(conn: TcpConnection, packet: Packet, arrive: (packet: Packet) => void): void {
     const options = optionBytes(conn.config.timestamps);

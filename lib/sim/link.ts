@@ -116,7 +116,8 @@ export class Link {
 
   /** transmit() without building its answer: the direction that took the packet, whose startMs and arriveMs are the packet's. */
   carry(from: Side, nowMs: number, wireBytes: number): Carried {
-    const direction = checkChoice("from", from, SIDES) === "client" ? this.up : this.down;
+    if (from !== "client" && from !== "server") checkChoice("from", from, SIDES); // throws, naming "from"
+    const direction = from === "client" ? this.up : this.down;
     direction.carry(checkNumber("nowMs", nowMs, RULES.nonNegative), checkNumber("wireBytes", wireBytes, RULES.quantity));
     return direction;
   }

@@ -9,7 +9,7 @@
  * A run stops after `maxEvents` events with a RangeError instead of spinning
  * forever, so a buggy model fails loudly rather than hanging a notebook.
  *
- * Timers wait in a binary min-heap keyed on (time, sequence number), so
+ * Timers wait in a min-heap (event-heap.ts) keyed on (time, sequence number), so
  * scheduling and taking the next one cost O(log n) whatever the queue's
  * length. Cancelling only marks the event; the heap drops it when it comes
  * to the top (lazy deletion). Packet arrivals, most of the events, skip the
@@ -156,13 +156,16 @@ export class Scheduler {
   /** Runs `run` at absolute time `atMs` (never in the past). */
   at(atMs: number, run: () => void): EventHandle {
     const handle: EventHandle = { atMs: this.checkedTime(atMs), cancelled: false };
-    this.queue.push(atMs, this.seq++, checkFunction<() => void>("run", run), handle);
+    this.queue.push(atMs, this.seq++, checkFunction<() => void>("run", run), undefined, handle);
     return handle;
   }
 
-  /** Like at(), for a caller that never cancels (a timer that checks its own deadline when it runs): no handle is made. */
-  schedule(atMs: number, run: () => void): void {
-    this.queue.push(this.checkedTime(atMs), this.seq++, checkFunction<() => void>("run", run), undefined);
+  /**
+   * Like at(), for a caller that never cancels (a timer that checks its own deadline when it runs): no
+   * handle is made, and `run(arg)` lets one function serve many objects without a closure for each.
+   */
+  schedule<A>(atMs: number, run: (arg: A) => void, arg: A): void {
+    this.queue.push(this.checkedTime(atMs), this.seq++, checkFunction<(arg: A) => void>("run", run), arg, undefined);
   }
 
   // A time to schedule at: a number, not in the past (the check's message is built only when it fails).
@@ -208,11 +211,11 @@ export class Scheduler {
         this.advance(lane.nextAtMs);
         lane.runNext();
       } else if (this.queue.length > 0 && this.queue.topAtMs <= untilMs) {
-        const { topAtMs, topRun, topHandle } = this.queue;
+        const { topAtMs, topRun, topArg, topHandle } = this.queue;
         this.queue.pop();
         if (topHandle?.cancelled) continue;
         this.advance(topAtMs);
-        topRun();
+        topRun(topArg);
       } else break;
     }
     if (untilMs !== Infinity && untilMs > this.current) this.current = untilMs;

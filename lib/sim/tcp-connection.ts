@@ -41,12 +41,13 @@ const say = messages("sim/tcp-connection", {
 interface HandshakeTimer {
   firstSentMs: number;
   sends: number;
-  readonly timer: Deadline;
+  readonly timer: Deadline<TcpConnection>;
 }
 
 const SIDES: readonly Side[] = ["client", "server"];
 const SYN: readonly Flag[] = Object.freeze(["SYN"]);
 const SYN_ACK: readonly Flag[] = Object.freeze(["SYN", "ACK"]);
+const ACK: readonly Flag[] = Object.freeze(["ACK"]);
 
 /** Puts a packet on the link and calls `arrive(packet)` when it reaches the peer. */
 export type Transmit = (conn: TcpConnection, packet: Packet, arrive: (packet: Packet) => void) => void;
@@ -89,25 +90,15 @@ export class TcpConnection {
     this.openedAtMs = checkNumber("atMs", atMs, { min: sim.now });
     const established = optionalBoolean("preEstablished", preEstablished, false);
     this.lang = lang === undefined ? language() : checkChoice("lang", lang, LANGUAGES);
-    this.client = new TcpEndpoint("client", config, sim, (p) => this.send(p), this.lang);
+    const send = (p: Packet) => this.send(p); // one sink for both endpoints
+    this.client = new TcpEndpoint("client", config, sim, send, this.lang);
     this.config = this.client.config;
-    this.server = new TcpEndpoint("server", this.config, sim, (p) => this.send(p), this.lang);
+    this.server = new TcpEndpoint("server", this.config, sim, send, this.lang);
     this.client.peerWindow = this.config.receiveWindow;
     this.server.peerWindow = this.config.receiveWindow;
-    this.syn = this.handshakeTimer(
-      this.client,
-      SYN_RETRIES,
-      () => this.establishedAtMs === undefined,
-      () => this.sendSyn(),
-    );
-    this.synAck = this.handshakeTimer(
-      this.server,
-      SYNACK_RETRIES,
-      () => !this.server.established,
-      () => this.sendSynAck(),
-    );
-    if (established) sim.at(atMs, () => this.establishBoth());
-    else sim.at(atMs, () => this.sendSyn());
+    this.syn = { firstSentMs: 0, sends: 0, timer: new Deadline<TcpConnection>(sim, TcpConnection.synTimeout, this) };
+    this.synAck = { firstSentMs: 0, sends: 0, timer: new Deadline<TcpConnection>(sim, TcpConnection.synAckTimeout, this) };
+    sim.schedule(atMs, established ? TcpConnection.establishBoth : TcpConnection.sendSyn, this);
   }
 
   endpoint(side: Side): TcpEndpoint {
@@ -163,23 +154,22 @@ export class TcpConnection {
     this.handshakeSend(this.synAck, this.server, SYN_ACK, "accept");
   }
 
-  // A SYN's (or SYN-ACK's) timer: on expiry, while still `waiting`, send `again`, or give up after `retries` resends.
-  private handshakeTimer(from: TcpEndpoint, retries: number, waiting: () => boolean, again: () => void): HandshakeTimer {
-    const t: HandshakeTimer = {
-      firstSentMs: 0,
-      sends: 0,
-      timer: new Deadline(this.sim, () => {
-        if (!waiting()) return;
-        if (t.sends > retries) {
-          if (from === this.client) throw new ConnectionAbortedError(say.synGaveUp({ conn: this.id, retries, atMs: this.sim.now }));
-          return; // the server gives up quietly; the client's SYN retries decide
-        }
-        from.synTimedOut();
-        again();
-      }),
-    };
-    return t;
-  }
+  // The connection's start, made once for every connection (Scheduler.schedule: no closure, no handle)
+  private static readonly establishBoth = (c: TcpConnection) => c.establishBoth();
+  private static readonly sendSyn = (c: TcpConnection) => c.sendSyn();
+
+  // The handshake timers' expiry, made once for every connection: a timer holds no closure (deadline.ts).
+  private static readonly synTimeout = (c: TcpConnection) => {
+    if (c.establishedAtMs !== undefined) return;
+    if (c.syn.sends > SYN_RETRIES) throw new ConnectionAbortedError(say.synGaveUp({ conn: c.id, retries: SYN_RETRIES, atMs: c.sim.now }));
+    c.client.synTimedOut();
+    c.sendSyn();
+  };
+  private static readonly synAckTimeout = (c: TcpConnection) => {
+    if (c.server.established || c.synAck.sends > SYNACK_RETRIES) return; // the server gives up quietly; the client's SYN retries decide
+    c.server.synTimedOut();
+    c.sendSynAck();
+  };
 
   // Sends a SYN or SYN-ACK and arms its timer: initial RTO, doubled per send (RFC 6298 5.5).
   private handshakeSend(t: HandshakeTimer, from: TcpEndpoint, flags: readonly Flag[], note: "open" | "accept"): void {
@@ -196,15 +186,15 @@ export class TcpConnection {
 
   private onSynAck(tsEcr: number | undefined): void {
     if (this.establishedAtMs !== undefined) {
-      this.client.sendControl(["ACK"], packetNote("handshake", this.lang)); // our ACK was lost: say it again
+      this.client.sendControl(ACK, packetNote("handshake", this.lang)); // our ACK was lost: say it again
       return;
     }
     this.handshakeAnswered(this.syn, this.client, tsEcr);
     const before = this.client.bytesSent;
-    if (this.config.bareHandshakeAck) this.client.sendControl(["ACK"], packetNote("handshake", this.lang));
+    if (this.config.bareHandshakeAck) this.client.sendControl(ACK, packetNote("handshake", this.lang));
     this.client.establish(); // sends queued data, which carries the ACK
     if (this.client.bytesSent === before && !this.config.bareHandshakeAck)
-      this.client.sendControl(["ACK"], packetNote("handshake", this.lang));
+      this.client.sendControl(ACK, packetNote("handshake", this.lang));
     this.markEstablished();
   }
 

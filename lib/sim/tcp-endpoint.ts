@@ -265,8 +265,8 @@ export class TcpEndpoint {
   private inRecovery = false;
   private recover = 0; // RFC 6582's "recover": SND.MAX when recovery (or the last timeout) began; an ACK reaching it ends recovery
   private readonly rto: RtoEstimator;
-  private readonly rtoTimer: Deadline;
-  private readonly probeTimer: Deadline; // RFC 8985's tail-loss probe (tailLossProbe)
+  private readonly rtoTimer: Deadline<TcpEndpoint>;
+  private readonly probeTimer: Deadline<TcpEndpoint>; // RFC 8985's tail-loss probe (tailLossProbe)
   private probeOut = false; // a probe is out and not yet answered
   private frto: 0 | 1 | 2 = 0; // F-RTO (RFC 5682): 1 waits for the first ACK after a timeout, 2 for the second
   private frtoPrior: CongestionWindow | undefined;
@@ -296,7 +296,7 @@ export class TcpEndpoint {
   private peerFin = false; // the FIN is in order: the peer sends nothing more
   private ackedUpTo = 0; // ACK number in the last ACK this endpoint sent
   private fullUnacked = 0;
-  private readonly ackTimer: Deadline; // the delayed-ACK timer
+  private readonly ackTimer: Deadline<TcpEndpoint>; // the delayed-ACK timer
   private quickAcks = 0; // Linux quick-ACK mode: segments still to be ACKed one by one
   private quickStarted = false;
   private pingpong = false; // Linux: the connection is interactive, ACKs wait for data to ride on
@@ -332,14 +332,20 @@ export class TcpEndpoint {
     this.sim = sim;
     this.sink = checkFunction("sink", sink);
     this.window = { cwndBytes: this.config.initialWindow * this.config.mss, ssthreshBytes: Infinity };
-    this.rtoTimer = new Deadline(sim, () => this.onRtoTimer());
-    this.probeTimer = new Deadline(sim, () => this.onProbe());
-    this.ackTimer = new Deadline(sim, () => this.onAckTimer());
+    this.rtoTimer = new Deadline<TcpEndpoint>(sim, TcpEndpoint.fireRto, this);
+    this.probeTimer = new Deadline<TcpEndpoint>(sim, TcpEndpoint.fireProbe, this);
+    this.ackTimer = new Deadline<TcpEndpoint>(sim, TcpEndpoint.fireAck, this);
     const floorRule = this.config.stack === "linux" ? "variance" : "rto";
     this.rto = new RtoEstimator(this.config.initialRtoMs, this.config.minRtoMs, floorRule, this.config.rtoMs);
     this.nodelay = !this.config.nagle;
     this.logCwnd();
   }
+
+  // what the timers call, made once for every endpoint (a closure per timer would be three per endpoint)
+  private static readonly fireRto = (e: TcpEndpoint) => e.onRtoTimer();
+  private static readonly fireProbe = (e: TcpEndpoint) => e.onProbe();
+  private static readonly fireAck = (e: TcpEndpoint) => e.onAckTimer();
+  private static readonly readNow = (e: TcpEndpoint) => e.readNow();
 
   // ---- application side -------------------------------------------------
 
@@ -895,15 +901,15 @@ export class TcpEndpoint {
   private readAtEndOfInstant(): void {
     if (this.readDue) return;
     this.readDue = true;
-    this.sim.schedule(this.sim.now, this.readNow); // never cancelled: no handle, and one closure for every read
+    this.sim.schedule(this.sim.now, TcpEndpoint.readNow, this as TcpEndpoint); // never cancelled: no handle, and one function for every read
   }
 
-  private readonly readNow = (): void => {
+  private readNow(): void {
     this.readDue = false;
     if (this.ackAfterReadDue()) this.ackNow("afterRead");
     this.deliver();
     this.tellFin();
-  };
+  }
 
   // The application's read: what arrived in order since the last one.
   private deliver(): void {

@@ -11,7 +11,18 @@ import type { Flag, Side, Trace, TraceEntry } from "../tcp/trace";
 const FLAG_NAMES: readonly Flag[] = ["SYN", "ACK", "FIN", "RST", "PSH"];
 const BASE = FLAG_NAMES.length + 1;
 
+/** The codes of the frozen flag sets the engine sends again and again (each connection's packets share them). */
+const frozenCodes = new Map<readonly Flag[], number>();
+
 function encodeFlags(flags: readonly Flag[]): number {
+  const known = frozenCodes.get(flags);
+  if (known !== undefined) return known;
+  const code = computeCode(flags);
+  if (Object.isFrozen(flags)) frozenCodes.set(flags, code); // a frozen set cannot change under its key
+  return code;
+}
+
+function computeCode(flags: readonly Flag[]): number {
   let code = 0;
   for (let i = flags.length - 1; i >= 0; i--) code = code * BASE + FLAG_NAMES.indexOf(flags[i]) + 1;
   return code;

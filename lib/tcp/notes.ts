@@ -4,7 +4,7 @@
  * (handshake.ts) and the simulator (lib/sim) use the same words for the same
  * packets. lib/index does not export it: notes are read in traces.
  */
-import { messages, tr, type Language } from "../i18n";
+import { messages, type Language } from "../i18n";
 
 export const packetNotes = messages("tcp/notes", {
   open: { en: "open", ko: "커넥션 열기" },
@@ -32,5 +32,5 @@ export type PacketNote = keyof typeof packetNotes;
  * once per connection, not once for every packet it sends.
  */
 export function packetNote(key: PacketNote, lang: Language): string {
-  return tr(packetNotes[key].text, undefined, lang);
+  return packetNotes[key].text[lang];
 }

@@ -26,9 +26,10 @@ export const CLOCK_GRANULARITY_MS = 1;
 export type RtoFloorRule = "rto" | "variance";
 
 export class RtoEstimator {
-  /** smoothed RTT, undefined before the first sample */
-  srttMs: number | undefined;
-  rttVarMs = 0;
+  // SRTT and RTTVAR are always numbers (SRTT is NaN before the first sample): a field that holds only
+  // numbers is updated in place, where one that may hold undefined takes a new heap number on every sample
+  private srtt = Number.NaN;
+  private rttVar = 0;
   private backoffs = 0;
   private initialMs: number;
   private readonly minMs: number;
@@ -49,14 +50,22 @@ export class RtoEstimator {
   /** A new RTT measurement (ms) from a segment sent once; clears the backoff. */
   sample(rttMs: number): void {
     const r = checkNumber("rttMs", rttMs, RULES.quantity);
-    if (this.srttMs === undefined) {
-      this.srttMs = r;
-      this.rttVarMs = r / 2;
+    if (Number.isNaN(this.srtt)) {
+      this.srtt = r;
+      this.rttVar = r / 2;
     } else {
-      this.rttVarMs = 0.75 * this.rttVarMs + 0.25 * Math.abs(this.srttMs - r);
-      this.srttMs = 0.875 * this.srttMs + 0.125 * r;
+      this.rttVar = 0.75 * this.rttVar + 0.25 * Math.abs(this.srtt - r);
+      this.srtt = 0.875 * this.srtt + 0.125 * r;
     }
     this.backoffs = 0;
+  }
+
+  /** smoothed RTT, undefined before the first sample */
+  get srttMs(): number | undefined {
+    return Number.isNaN(this.srtt) ? undefined : this.srtt;
+  }
+  get rttVarMs(): number {
+    return this.rttVar;
   }
 
   /** The timer expired: the next RTO is twice as long (up to the ceiling). */
@@ -84,8 +93,8 @@ export class RtoEstimator {
 
   private baseMs(): number {
     if (this.fixedMs !== undefined) return this.fixedMs;
-    if (this.srttMs === undefined) return this.initialMs;
-    if (this.floorRule === "variance") return this.srttMs + Math.max(4 * this.rttVarMs, this.minMs);
-    return Math.max(this.minMs, this.srttMs + Math.max(CLOCK_GRANULARITY_MS, 4 * this.rttVarMs));
+    if (Number.isNaN(this.srtt)) return this.initialMs;
+    if (this.floorRule === "variance") return this.srtt + Math.max(4 * this.rttVar, this.minMs);
+    return Math.max(this.minMs, this.srtt + Math.max(CLOCK_GRANULARITY_MS, 4 * this.rttVar));
   }
 }
