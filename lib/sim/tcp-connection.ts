@@ -193,8 +193,7 @@ export class TcpConnection {
     const before = this.client.bytesSent;
     if (this.config.bareHandshakeAck) this.client.sendControl(ACK, packetNote("handshake", this.lang));
     this.client.establish(); // sends queued data, which carries the ACK
-    if (this.client.bytesSent === before && !this.config.bareHandshakeAck)
-      this.client.sendControl(ACK, packetNote("handshake", this.lang));
+    if (this.client.bytesSent === before && !this.config.bareHandshakeAck) this.client.sendControl(ACK, packetNote("handshake", this.lang));
     this.markEstablished();
   }
 
