@@ -1,13 +1,16 @@
 """Execute one notebook headlessly with the workbook kernel.
 
-Usage: python scripts/execute_notebook.py NOTEBOOK [TIMEOUT_SECONDS]
+Usage: python scripts/execute_notebook.py NOTEBOOK [TIMEOUT_SECONDS] [--cell-times]
 
-Exit 0 when every cell ran. Otherwise exit 1 and print which cell failed
+Exit 0 when every cell ran. With --cell-times, a last line "cell-ms: ..."
+gives each code cell's wall time in ms, as this client saw it (from the
+request to the reply), so `bench` can time one cell without the kernel's start. Otherwise exit 1 and print which cell failed
 (its number, counting from 1, and its first line) and the error, so a test
 can name the notebook and the cell. The notebook file is not modified.
 """
 import os
 import sys
+import time
 
 import nbformat
 from nbclient import NotebookClient
@@ -31,13 +34,19 @@ def error_text(cell, err):
 
 
 def main():
-    path = sys.argv[1]
-    timeout = int(sys.argv[2]) if len(sys.argv) > 2 else 120
+    args = [a for a in sys.argv[1:] if a != "--cell-times"]
+    path = args[0]
+    timeout = int(args[1]) if len(args) > 1 else 120
     nb = nbformat.read(path, as_version=4)
     current = {}
+    cell_ms = []
 
     def on_cell_start(cell, cell_index, **_):
         current["index"] = cell_index
+        current["started"] = time.perf_counter()
+
+    def on_cell_executed(cell, cell_index, **_):
+        cell_ms.append(round((time.perf_counter() - current["started"]) * 1000, 1))
 
     # Start the kernel in the notebook's own folder, as JupyterLab does; the
     # workbook kernel's launcher must then move to the workbook root itself.
@@ -48,6 +57,7 @@ def main():
         timeout=timeout,
         startup_timeout=90,
         on_cell_start=on_cell_start,
+        on_cell_executed=on_cell_executed,
         resources={"metadata": {"path": folder}},
     )
     try:
@@ -60,6 +70,8 @@ def main():
         sys.exit(1)
     code_cells = sum(1 for c in nb.cells if c.cell_type == "code")
     print(f"{path}: {code_cells} code cells ran")
+    if "--cell-times" in sys.argv[1:]:
+        print("cell-ms: " + " ".join(str(ms) for ms in cell_ms))
 
 
 if __name__ == "__main__":

@@ -33,26 +33,37 @@ function jupyterReady() {
 //   socket, and the kernel dies at start with EBUSY before running any cell.
 const KERNEL_RACES = ["Unexpected pending rebuildTimer", "Socket is blocked by a bind or unbind operation"];
 
-/** Runs one notebook; resolves {ok, output, ms}. Runs it again once if one of tslab's races hit it. */
-async function executeNotebook(notebook, timeoutSeconds = 180) {
-  const first = await executeOnce(notebook, timeoutSeconds);
+/**
+ * Runs one notebook; resolves {ok, output, ms, cellMs}: cellMs holds each code
+ * cell's wall time when `cellTimes` asks for it (else it is empty). Runs it
+ * again once if one of tslab's races hit it.
+ */
+async function executeNotebook(notebook, timeoutSeconds = 180, { cellTimes = false } = {}) {
+  const first = await executeOnce(notebook, timeoutSeconds, cellTimes);
   if (first.ok || !KERNEL_RACES.some((race) => first.output.includes(race))) return first;
-  const second = await executeOnce(notebook, timeoutSeconds);
+  const second = await executeOnce(notebook, timeoutSeconds, cellTimes);
   return { ...second, output: `(ran twice: the first run hit a race in tslab)\n${second.output}` };
 }
 
-function executeOnce(notebook, timeoutSeconds) {
+/** execute_notebook.py's line of cell times, as numbers. */
+function cellTimesIn(output) {
+  const line = /^cell-ms: (.*)$/m.exec(output);
+  return line ? line[1].split(" ").map(Number) : [];
+}
+
+function executeOnce(notebook, timeoutSeconds, cellTimes) {
   const started = Date.now();
+  const args = [path.join(ROOT, "scripts", "execute_notebook.py"), notebook, String(timeoutSeconds), ...(cellTimes ? ["--cell-times"] : [])];
   return new Promise((resolve) => {
-    const child = spawn(venvBin("python"), [path.join(ROOT, "scripts", "execute_notebook.py"), notebook, String(timeoutSeconds)], {
+    const child = spawn(venvBin("python"), args, {
       cwd: ROOT,
       env: { ...process.env, PYTHONUNBUFFERED: "1" },
     });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
-    child.on("error", (err) => resolve({ ok: false, output: `could not start Python: ${err.message}`, ms: Date.now() - started }));
-    child.on("close", (code) => resolve({ ok: code === 0, output: tidy(output), ms: Date.now() - started }));
+    child.on("error", (err) => resolve({ ok: false, output: `could not start Python: ${err.message}`, ms: Date.now() - started, cellMs: [] }));
+    child.on("close", (code) => resolve({ ok: code === 0, output: tidy(output), ms: Date.now() - started, cellMs: cellTimesIn(output) }));
   });
 }
 
