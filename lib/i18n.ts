@@ -188,6 +188,23 @@ export function fill(template: string, params?: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
 }
 
+/**
+ * A copy of a plain object's own enumerable fields (`{ ... }`, or one without
+ * a prototype), each read once; undefined for anything else, or when reading
+ * it throws (a revoked Proxy, a getter that throws). lib/errors.ts's
+ * optionsObject applies the same rule (it speaks through this module, so the
+ * rule lives here).
+ */
+export function plainFields(value: unknown): Record<string, unknown> | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  try {
+    const proto = Object.getPrototypeOf(value);
+    return !Array.isArray(value) && (proto === Object.prototype || proto === null) ? { ...value } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function invalidArg(name: string, expected: Localized, value: unknown): never {
   const shown =
     value === null
@@ -199,7 +216,7 @@ function invalidArg(name: string, expected: Localized, value: unknown): never {
           : `${typeof value} ${String(value)}`;
   const err = new TypeError(
     frames.invalidType({
-      name,
+      name: name.length > 200 ? frames.cut({ shown: name.slice(0, 200), length: name.length }) : name,
       expected,
       received: shown.length > 120 ? frames.cut({ shown: shown.slice(0, 120), length: shown.length }) : shown,
     }),
@@ -221,13 +238,17 @@ function printable(value: unknown): boolean {
 /** `text` in the current language (or `lang`), placeholders filled; for text written in a notebook or an exercise. */
 export function tr(text: Text, params?: Params, lang: Language = language()): Localized {
   if (!isLanguage(lang)) invalidArg("lang", frames.lang(), lang);
-  const chosenText = text !== null && typeof text === "object" ? text[lang] : undefined;
+  // each field read once, into a copy: a getter cannot pass the check with one value and be shown with another
+  const chosenText = plainFields(text)?.[lang];
   if (typeof chosenText !== "string") invalidArg("text", frames.text(), text);
+  let values: Params | undefined;
   if (params !== undefined) {
-    if (params === null || typeof params !== "object" || Array.isArray(params)) invalidArg("params", frames.params(), params);
-    for (const key of Object.keys(params)) if (!printable(params[key])) invalidArg(`params.${key}`, frames.param(), params[key]);
+    const copy = plainFields(params);
+    if (copy === undefined) invalidArg("params", frames.params(), params);
+    for (const key of Object.keys(copy)) if (!printable(copy[key])) invalidArg(`params.${key}`, frames.param(), copy[key]);
+    values = copy as Params;
   }
-  return fill(chosenText, params) as Localized;
+  return fill(chosenText, values) as Localized;
 }
 
 /** Text that reads the same in both languages (a number, a header name, code). */
