@@ -155,7 +155,23 @@ export function languageChoice(): { language: Language; source: LanguageSource; 
   const env = process.env.WORKBOOK_LANG;
   if (isLanguage(env)) return { language: env, source: "WORKBOOK_LANG" };
   const locale = systemLocale();
-  return { language: localeLanguage(locale), source: "locale", detail: locale };
+  const fromLocale = localeLanguage(locale);
+  if (env) warnUnknownEnvLanguage(env, fromLocale); // empty counts as unset, as for LANG
+  return { language: fromLocale, source: "locale", detail: locale };
+}
+
+/** The WORKBOOK_LANG value already warned about: one line per process (the language is asked for thousands of times). */
+let warnedEnv: string | undefined;
+
+/**
+ * WORKBOOK_LANG=fr (or a typo) would otherwise be ignored without a word, and
+ * the student would wonder why nothing changed: say once which values work.
+ */
+function warnUnknownEnvLanguage(value: string, used: Language): void {
+  if (warnedEnv === value) return;
+  warnedEnv = value;
+  const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}...` : value);
+  console.warn(fill(frames.unknownEnvLanguage.text[used], { value: shown, choices: LANGUAGES.join(", "), used }));
 }
 
 /** The current language (see the order at the top of this file). */
@@ -177,9 +193,10 @@ export function setLanguage(lang: Language): Language {
   return lang;
 }
 
-/** Forgets setLanguage(), so the notebook folder, settings, WORKBOOK_LANG and the locale decide again. */
+/** Forgets setLanguage(), so the notebook folder, settings, WORKBOOK_LANG and the locale decide again (and a bad WORKBOOK_LANG is warned about again). */
 export function resetLanguage(): void {
   chosen = undefined;
+  warnedEnv = undefined;
 }
 
 /** Fills `{name}` placeholders; a placeholder without a param stays as written. */
@@ -302,6 +319,10 @@ const frames = messages("i18n", {
   text: { en: "an object { en, ko } of strings", ko: "문자열 두 개를 가진 객체 { en, ko }" },
   params: { en: "an object of name -> value", ko: "이름 -> 값 객체" },
   param: { en: "a string, a finite number, a boolean or a bigint", ko: "문자열, 유한한 숫자, 불리언 또는 bigint" },
+  unknownEnvLanguage: {
+    en: "WORKBOOK_LANG is {value}, which is not a language of this workbook ({choices}); using {used} (from the system locale). Set WORKBOOK_LANG to one of {choices}, or unset it.",
+    ko: "WORKBOOK_LANG이 {value}인데, 이 워크북의 언어({choices})가 아닙니다. 시스템 로캘에 따라 {used}를 씁니다. WORKBOOK_LANG을 {choices} 중 하나로 정하거나 지우세요.",
+  },
   settingsFile: {
     en: "the path of a settings file (an ordinary file under 64 KB, or one to make)",
     ko: "설정 파일의 경로(64KB 미만의 일반 파일, 또는 새로 만들 파일)",
