@@ -607,9 +607,14 @@ function headerInjections(label: string, f: (headers: api.HeaderInput) => unknow
 
 function badIds(label: string, f: (id: string) => unknown): Call[] {
   // the message quotes the id as JSON: "4.1a\r\n" with its backslashes
-  return ["9.9z", "", "__proto__", "constructor", "4.1a\r\n", "4.1a\0"].map((id) =>
-    single(`${label}(${JSON.stringify(id)})`, () => f(id), [id, JSON.stringify(id).slice(1, -1)], true),
-  );
+  return [
+    ...["9.9z", "", "__proto__", "constructor", "4.1a\r\n", "4.1a\0"].map((id) =>
+      single(`${label}(${JSON.stringify(id)})`, () => f(id), [id, JSON.stringify(id).slice(1, -1)], true),
+    ),
+    // shown cut, and a right-to-left override as a code (a terminal would reorder the line)
+    single(`${label}(100,000 characters)`, () => f("x".repeat(100_000)), ["x".repeat(100)], true),
+    single(`${label}("4.1a\\u202e")`, () => f("4.1a\u202e"), ["4.1a\\u202e"], true),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
