@@ -237,7 +237,8 @@ export function waterfallSpec(load: WaterfallInput, options?: WaterfallSpecOptio
   );
   const x: Record<string, unknown> = { field: "startMs", type: "quantitative", title: say.time() };
   if (o.endMs !== undefined) x.scale = { domain: [0, checkNumber("endMs", o.endMs, { above: 0 })] };
-  const strategy = load.strategy === undefined ? undefined : checkString("load.strategy", load.strategy);
+  const given = load.strategy; // read once (waterfallRows has refused a load that cannot be read)
+  const strategy = given === undefined ? undefined : checkString("load.strategy", given);
   const title = checkTitle(o.title) ?? (strategy ? say.pageLoadOf({ strategy: strategyName(strategy) }) : say.pageLoad());
   const legendExpr = legendLabelExpr(WATERFALL_PHASES.map((p) => [p, phaseName(p)] as const));
   return {
