@@ -222,6 +222,15 @@ export function plainFields(value: unknown): Record<string, unknown> | undefined
   }
 }
 
+/** String(value), or its type when that throws (a function whose own toString throws). */
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return typeof value;
+  }
+}
+
 function invalidArg(name: string, expected: Localized, value: unknown): never {
   const shown =
     value === null
@@ -230,7 +239,7 @@ function invalidArg(name: string, expected: Localized, value: unknown): never {
         ? frames.anObject()
         : value === undefined
           ? "undefined"
-          : `${typeof value} ${String(value)}`;
+          : `${typeof value} ${safeString(value)}`;
   const err = new TypeError(
     frames.invalidType({
       name: name.length > 200 ? frames.cut({ shown: name.slice(0, 200), length: name.length }) : name,

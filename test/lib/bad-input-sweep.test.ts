@@ -10,7 +10,7 @@
  * "5", null, undefined, {}, [], an array with holes, an object with own
  * `__proto__` and `constructor` keys, a null-prototype object, a 1 MB string,
  * a string with CR, LF and NUL, a function, a BigInt, a Symbol, a revoked
- * Proxy, a Proxy whose every trap throws; every array is also tried with
+ * Proxy, a Proxy whose every trap throws, a function that cannot become text; every array is also tried with
  * holes, with a million elements and behind a Proxy whose elements answer a
  * second read differently; every object with `__proto__` / `constructor`
  * keys, without a prototype, behind such a Proxy, and with its fields
@@ -115,7 +115,16 @@ function hostileValues(): [string, unknown][] {
     ["Symbol()", Symbol("hostile")],
     ["a revoked Proxy", revoked()],
     ["a Proxy whose traps throw", throwingProxy()],
+    ["a function whose toString and Symbol.toPrimitive throw", unprintable()],
   ];
+}
+
+/** A value that cannot be turned into text: a message about it must still be written (its type, say). */
+function unprintable(): () => number {
+  const refuse = () => {
+    throw new Error("hostile toString");
+  };
+  return Object.assign(() => 1, { toString: refuse, valueOf: refuse, [Symbol.toPrimitive]: refuse });
 }
 
 function revoked(): object {
