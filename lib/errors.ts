@@ -6,7 +6,7 @@
  * from a message table, so it is `Localized`; the parameter name stays as the
  * code spells it.
  */
-import { errorFrames, messages, type Localized } from "./i18n";
+import { errorFrames, messages, plainFields, type Localized } from "./i18n";
 
 const say = messages("errors", {
   arrayOfLength: { en: "array of length {length}", ko: "길이 {length}인 배열" },
@@ -18,6 +18,14 @@ const say = messages("errors", {
   boolean: { en: "a boolean", ko: "불리언(true 또는 false)" },
   string: { en: "a string", ko: "문자열" },
   object: { en: "an object", ko: "객체" },
+  plainObject: {
+    en: "a plain object ({ ... }, its own fields; not a class instance, a boxed value or an object with a prototype)",
+    ko: "일반 객체({ ... }, 자기 필드만; 클래스 인스턴스, 감싼 값, 프로토타입이 있는 객체는 안 됨)",
+  },
+  readableObject: {
+    en: "a value that can be read (reading it threw: a getter, a Proxy's trap, or a revoked Proxy)",
+    ko: "읽을 수 있는 값(읽는 중에 예외가 났습니다: 게터, Proxy의 트랩, 또는 폐기된 Proxy)",
+  },
   ruleObject: { en: "an object { min?, max?, above?, integer? }", ko: "객체 { min?, max?, above?, integer? }" },
   stringArray: { en: "an array of strings", ko: "문자열 배열" },
   function: { en: "a function", ko: "함수" },
@@ -25,6 +33,7 @@ const say = messages("errors", {
   nonEmptyArray: { en: "a non-empty array", ko: "비어 있지 않은 배열" },
   stringOrStrings: { en: "a string or an array of strings", ko: "문자열 또는 문자열 배열" },
   oneOf: { en: "one of {choices}", ko: "{choices} 중 하나" },
+  atMost: { en: "an array of at most {max} elements", ko: "원소가 {max}개 이하인 배열" },
 });
 
 export interface NumberRule {
@@ -65,11 +74,16 @@ function describe(value: unknown): string {
       ? errorFrames.cut({ shown: JSON.stringify(value.slice(0, SHOWN_CHARS)), length: value.length })
       : JSON.stringify(value);
   }
-  if (Array.isArray(value)) return say.arrayOfLength({ length: value.length });
   try {
+    // both may run the caller's code (a Proxy's traps, a lying length or toString), so both may throw
+    if (Array.isArray(value)) return say.arrayOfLength({ length: value.length });
     return cut(String(value));
   } catch {
-    return Object.prototype.toString.call(value);
+    try {
+      return Object.prototype.toString.call(value);
+    } catch {
+      return typeof value; // a revoked Proxy
+    }
   }
 }
 
@@ -198,20 +212,89 @@ export function checkString(name: string, value: unknown): string {
   return value;
 }
 
+/** More choices than a message can list: checkChoice's callers pass a handful. */
+const MAX_CHOICES = 1000;
+
 /** Returns `value` if it is one of `choices`, else throws a RangeError listing them. */
 export function checkChoice<T extends string>(name: string, value: unknown, choices: readonly T[]): T {
-  if (!Array.isArray(choices)) invalidType("choices", say.stringArray(), choices);
+  if (!isArray(choices)) invalidType("choices", say.stringArray(), choices);
+  // a sparse array of length 2^32 - 1 would be searched and listed for minutes
+  if (choices.length > MAX_CHOICES) outOfRange("choices", say.atMost({ max: MAX_CHOICES }), choices);
   if (typeof value !== "string" || !(choices as readonly string[]).includes(value)) {
     outOfRange(name, say.oneOf({ choices: Array.from(choices, (c) => describe(c)).join(", ") }), value);
   }
   return value as T;
 }
 
-/** Returns `value` if it is a plain object (options bag), `{}` if undefined. */
+/**
+ * An options bag: a copy of `value`'s own enumerable fields, `{}` if undefined.
+ * Only a plain object (`{ ... }`, or one without a prototype) is taken: a
+ * field it inherits (Object.create({ rttMs: 5 }), a class's getter, new
+ * String("a")) would be read by the model but not by a copy or a check.
+ * Every field is read once, here: a getter or a Proxy that answers the check
+ * with one value and the model with another sees only the copy used.
+ */
 export function optionsObject<T extends object>(name: string, value: T | undefined): Partial<T> {
   if (value === undefined) return {};
-  if (value === null || typeof value !== "object" || Array.isArray(value)) invalidType(name, say.object(), value);
-  return value;
+  if (value === null || typeof value !== "object") invalidType(name, say.plainObject(), value);
+  let plain = false;
+  try {
+    const proto = Object.getPrototypeOf(value);
+    plain = !Array.isArray(value) && (proto === Object.prototype || proto === null);
+  } catch {
+    invalidType(name, say.readableObject(), value); // a revoked Proxy, or its trap threw
+  }
+  if (!plain) invalidType(name, say.plainObject(), value);
+  return (plainFields(value) ?? invalidType(name, say.readableObject(), value)) as Partial<T>;
+}
+
+/** Array.isArray, but false for a revoked Proxy (which makes Array.isArray throw): the caller's check then names it. */
+export function isArray(value: unknown): value is unknown[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A copy of the array `value`, each element read once and passed to `item`
+ * with its name (`${name}[i]`) and index, in order, holes included (as undefined):
+ * the checks and the model then see the same elements. Refused, naming
+ * `name`: anything but an array, one longer than `max` (before any element
+ * is read: a sparse array can claim 2^32 - 1), and one whose reading throws
+ * (a revoked Proxy, a trap or a getter that throws).
+ */
+export function listOf<T>(
+  name: string,
+  value: unknown,
+  what: Localized,
+  item: (element: unknown, at: string, index: number) => T,
+  max: { count: number; tooMany: Localized } | undefined = undefined,
+): T[] {
+  checkString("name", name);
+  checkFunction("item", item);
+  const m = max === undefined ? undefined : optionsObject("max", max);
+  const limit = m === undefined ? Infinity : checkNumber("max.count", m.count, { min: 0, integer: true });
+  let length = -1;
+  try {
+    if (Array.isArray(value)) length = value.length;
+  } catch {
+    invalidType(name, say.readableObject(), value); // a revoked Proxy
+  }
+  if (length < 0) invalidType(name, what, value);
+  if (length > limit) outOfRange(name, m?.tooMany as Localized, value);
+  const list: T[] = [];
+  for (let i = 0; i < length; i++) {
+    let element: unknown;
+    try {
+      element = (value as unknown[])[i];
+    } catch {
+      invalidType(`${name}[${i}]`, say.readableObject(), value);
+    }
+    list.push(item(element, `${name}[${i}]`, i));
+  }
+  return list;
 }
 
 /**

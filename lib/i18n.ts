@@ -155,7 +155,23 @@ export function languageChoice(): { language: Language; source: LanguageSource; 
   const env = process.env.WORKBOOK_LANG;
   if (isLanguage(env)) return { language: env, source: "WORKBOOK_LANG" };
   const locale = systemLocale();
-  return { language: localeLanguage(locale), source: "locale", detail: locale };
+  const fromLocale = localeLanguage(locale);
+  if (env) warnUnknownEnvLanguage(env, fromLocale); // empty counts as unset, as for LANG
+  return { language: fromLocale, source: "locale", detail: locale };
+}
+
+/** The WORKBOOK_LANG value already warned about: one line per process (the language is asked for thousands of times). */
+let warnedEnv: string | undefined;
+
+/**
+ * WORKBOOK_LANG=fr (or a typo) would otherwise be ignored without a word, and
+ * the student would wonder why nothing changed: say once which values work.
+ */
+function warnUnknownEnvLanguage(value: string, used: Language): void {
+  if (warnedEnv === value) return;
+  warnedEnv = value;
+  const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}...` : value);
+  console.warn(fill(frames.unknownEnvLanguage.text[used], { value: shown, choices: LANGUAGES.join(", "), used }));
 }
 
 /** The current language (see the order at the top of this file). */
@@ -177,15 +193,42 @@ export function setLanguage(lang: Language): Language {
   return lang;
 }
 
-/** Forgets setLanguage(), so the notebook folder, settings, WORKBOOK_LANG and the locale decide again. */
+/** Forgets setLanguage(), so the notebook folder, settings, WORKBOOK_LANG and the locale decide again (and a bad WORKBOOK_LANG is warned about again). */
 export function resetLanguage(): void {
   chosen = undefined;
+  warnedEnv = undefined;
 }
 
 /** Fills `{name}` placeholders; a placeholder without a param stays as written. */
 export function fill(template: string, params?: Params): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
+}
+
+/**
+ * A copy of a plain object's own enumerable fields (`{ ... }`, or one without
+ * a prototype), each read once; undefined for anything else, or when reading
+ * it throws (a revoked Proxy, a getter that throws). lib/errors.ts's
+ * optionsObject applies the same rule (it speaks through this module, so the
+ * rule lives here).
+ */
+export function plainFields(value: unknown): Record<string, unknown> | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  try {
+    const proto = Object.getPrototypeOf(value);
+    return !Array.isArray(value) && (proto === Object.prototype || proto === null) ? { ...value } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** String(value), or its type when that throws (a function whose own toString throws). */
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return typeof value;
+  }
 }
 
 function invalidArg(name: string, expected: Localized, value: unknown): never {
@@ -196,10 +239,10 @@ function invalidArg(name: string, expected: Localized, value: unknown): never {
         ? frames.anObject()
         : value === undefined
           ? "undefined"
-          : `${typeof value} ${String(value)}`;
+          : `${typeof value} ${safeString(value)}`;
   const err = new TypeError(
     frames.invalidType({
-      name,
+      name: name.length > 200 ? frames.cut({ shown: name.slice(0, 200), length: name.length }) : name,
       expected,
       received: shown.length > 120 ? frames.cut({ shown: shown.slice(0, 120), length: shown.length }) : shown,
     }),
@@ -221,13 +264,17 @@ function printable(value: unknown): boolean {
 /** `text` in the current language (or `lang`), placeholders filled; for text written in a notebook or an exercise. */
 export function tr(text: Text, params?: Params, lang: Language = language()): Localized {
   if (!isLanguage(lang)) invalidArg("lang", frames.lang(), lang);
-  const chosenText = text !== null && typeof text === "object" ? text[lang] : undefined;
+  // each field read once, into a copy: a getter cannot pass the check with one value and be shown with another
+  const chosenText = plainFields(text)?.[lang];
   if (typeof chosenText !== "string") invalidArg("text", frames.text(), text);
+  let values: Params | undefined;
   if (params !== undefined) {
-    if (params === null || typeof params !== "object" || Array.isArray(params)) invalidArg("params", frames.params(), params);
-    for (const key of Object.keys(params)) if (!printable(params[key])) invalidArg(`params.${key}`, frames.param(), params[key]);
+    const copy = plainFields(params);
+    if (copy === undefined) invalidArg("params", frames.params(), params);
+    for (const key of Object.keys(copy)) if (!printable(copy[key])) invalidArg(`params.${key}`, frames.param(), copy[key]);
+    values = copy as Params;
   }
-  return fill(chosenText, params) as Localized;
+  return fill(chosenText, values) as Localized;
 }
 
 /** Text that reads the same in both languages (a number, a header name, code). */
@@ -281,6 +328,10 @@ const frames = messages("i18n", {
   text: { en: "an object { en, ko } of strings", ko: "문자열 두 개를 가진 객체 { en, ko }" },
   params: { en: "an object of name -> value", ko: "이름 -> 값 객체" },
   param: { en: "a string, a finite number, a boolean or a bigint", ko: "문자열, 유한한 숫자, 불리언 또는 bigint" },
+  unknownEnvLanguage: {
+    en: "WORKBOOK_LANG is {value}, which is not a language of this workbook ({choices}); using {used} (from the system locale). Set WORKBOOK_LANG to one of {choices}, or unset it.",
+    ko: "WORKBOOK_LANG이 {value}인데, 이 워크북의 언어({choices})가 아닙니다. 시스템 로캘에 따라 {used}를 씁니다. WORKBOOK_LANG을 {choices} 중 하나로 정하거나 지우세요.",
+  },
   settingsFile: {
     en: "the path of a settings file (an ordinary file under 64 KB, or one to make)",
     ko: "설정 파일의 경로(64KB 미만의 일반 파일, 또는 새로 만들 파일)",

@@ -16,7 +16,7 @@
  * naming the place. At most MAX_FIELD_LINES lines (list-syntax.ts).
  */
 
-import { checkString, expected, invalidType, outOfRange } from "../errors";
+import { checkString, expected, invalidType, isArray, listOf, optionsObject, outOfRange } from "../errors";
 import { messages } from "../i18n";
 import { MAX_FIELD_LINES, checkFieldValue, isToken } from "./list-syntax";
 
@@ -78,37 +78,42 @@ export function copyHeaders<T extends HeaderInput>(headers: T, param = "headers"
 function readHeaders(headers: unknown, param: string): { lines: FieldLine[]; copy: HeaderInput } {
   if (typeof param !== "string") invalidType("param", expected.string(), param);
   const lines: FieldLine[] = [];
-  if (Array.isArray(headers)) {
-    if (headers.length > MAX_FIELD_LINES) tooMany(param, headers);
-    // an index loop: map would skip holes, and a hole is no pair
-    for (let i = 0; i < headers.length; i++) {
-      const pair: unknown = headers[i];
-      if (!Array.isArray(pair) || pair.length !== 2) invalidType(`${param}[${i}]`, say.pair(), pair);
-      const name = checkFieldName(`${param}[${i}][0]`, checkString(`${param}[${i}][0]`, pair[0]));
-      lines.push({ name, value: checkFieldValue(`${param}[${i}][1]`, pair[1]) });
-    }
+  if (isArray(headers)) {
+    // holes included (a hole is no pair); each pair and each of its two strings read once
+    listOf(
+      param,
+      headers,
+      say.headers(),
+      (pair, at) => {
+        const two = listOf(at, pair, say.pair(), (v) => v, { count: 2, tooMany: say.pair() });
+        if (two.length !== 2) invalidType(at, say.pair(), pair);
+        const [name, value] = two;
+        lines.push({ name: checkFieldName(`${at}[0]`, checkString(`${at}[0]`, name)), value: checkFieldValue(`${at}[1]`, value) });
+      },
+      { count: MAX_FIELD_LINES, tooMany: say.tooManyLines({ max: MAX_FIELD_LINES }) },
+    );
     return { lines, copy: lines.map((l): [string, string] => [l.name, l.value]) };
   }
   if (headers === null || typeof headers !== "object") {
     invalidType(param, say.headers(), headers);
   }
+  const fields = optionsObject(param, headers as Record<string, unknown>); // each field read once
   const copy: HeaderObject = {};
-  for (const name of Object.keys(headers)) {
-    const value = (headers as Record<string, unknown>)[name];
+  for (const name of Object.keys(fields)) {
+    const value = fields[name];
     const where = `${param}[${JSON.stringify(name.length > 100 ? `${name.slice(0, 100)}...` : name)}]`;
     checkFieldName(where, name);
     let copied: HeaderValue;
     if (typeof value === "string") {
       copied = checkFieldValue(where, value);
       lines.push({ name, value: copied });
-    } else if (Array.isArray(value)) {
-      copied = [];
-      for (let i = 0; i < value.length; i++) {
+    } else if (isArray(value)) {
+      copied = listOf(where, value, expected.stringOrStrings(), (line, at) => {
         if (lines.length >= MAX_FIELD_LINES) tooMany(param, headers);
-        const v = checkFieldValue(`${where}[${i}]`, value[i]);
-        copied.push(v);
+        const v = checkFieldValue(at, line);
         lines.push({ name, value: v });
-      }
+        return v;
+      });
     } else invalidType(where, expected.stringOrStrings(), value);
     if (lines.length > MAX_FIELD_LINES) tooMany(param, headers);
     // defined, not assigned: a "__proto__" field stays a plain key
@@ -129,6 +134,5 @@ export function fieldValues(headers: unknown, name: string, param = "headers"): 
 export function checkHeaders(param: string, headers: unknown): HeaderInput {
   if (typeof param !== "string") invalidType("param", expected.string(), param);
   if (headers === undefined) return {};
-  fieldLines(headers, param);
-  return headers as HeaderInput;
+  return readHeaders(headers, param).copy; // the copy: each field was read once, when checked
 }

@@ -34,7 +34,18 @@
  * learns of the close before it would reuse the connection).
  */
 
-import { checkChoice, checkNumber, checkString, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
+import {
+  checkChoice,
+  checkNumber,
+  checkString,
+  isArray,
+  listOf,
+  optionalBoolean,
+  optionalNumber,
+  optionsObject,
+  outOfRange,
+  MAX_QUANTITY,
+} from "../errors";
 import { language, messages, tr, type Message, type Params } from "../i18n";
 import type { HeaderPairs } from "./header-fields";
 import { EXAMPLE_BODY_BYTES, HTTP_VERSIONS, type HttpVersion } from "./message-length";
@@ -262,25 +273,32 @@ function readServer(value: KeepAliveServerOptions | undefined): Server {
 }
 
 function readRequests(value: unknown, transactionMs: number): Request[] {
-  if (!Array.isArray(value) || value.length === 0) outOfRange("scenario.requests", say.requests(), value);
-  if (value.length > MAX_KEEP_ALIVE_REQUESTS) outOfRange("scenario.requests", say.tooMany({ max: MAX_KEEP_ALIVE_REQUESTS }), value);
+  if (!isArray(value)) outOfRange("scenario.requests", say.requests(), value);
   let lastEnd = -Infinity;
-  // Array.from visits holes too (map would skip them): a hole is refused as requests[i]
-  return Array.from(value as unknown[], (raw, i) => {
-    const r = optionsObject(`scenario.requests[${i}]`, raw as KeepAliveRequest);
-    const atMs = checkNumber(`scenario.requests[${i}].atMs`, r.atMs, { min: 0, max: MAX_QUANTITY });
-    // one request at a time: the next may not start before the last response ended
-    if (atMs < lastEnd) outOfRange(`scenario.requests[${i}].atMs`, say.overlap({ end: lastEnd }), atMs);
-    lastEnd = atMs + transactionMs;
-    return {
-      atMs,
-      path: r.path === undefined ? `/${i + 1}` : checkString(`scenario.requests[${i}].path`, r.path),
-      askKeepAlive:
-        r.askKeepAlive === undefined ? undefined : optionalBoolean(`scenario.requests[${i}].askKeepAlive`, r.askKeepAlive, false),
-      close: optionalBoolean(`scenario.requests[${i}].close`, r.close, false),
-      framing: r.framing === undefined ? "content-length" : checkChoice(`scenario.requests[${i}].framing`, r.framing, FRAMINGS),
-    };
-  });
+  // holes included: a hole is refused as requests[i]
+  const requests = listOf(
+    "scenario.requests",
+    value,
+    say.requests(),
+    (raw, _at, i) => {
+      const r = optionsObject(`scenario.requests[${i}]`, raw as KeepAliveRequest);
+      const atMs = checkNumber(`scenario.requests[${i}].atMs`, r.atMs, { min: 0, max: MAX_QUANTITY });
+      // one request at a time: the next may not start before the last response ended
+      if (atMs < lastEnd) outOfRange(`scenario.requests[${i}].atMs`, say.overlap({ end: lastEnd }), atMs);
+      lastEnd = atMs + transactionMs;
+      return {
+        atMs,
+        path: r.path === undefined ? `/${i + 1}` : checkString(`scenario.requests[${i}].path`, r.path),
+        askKeepAlive:
+          r.askKeepAlive === undefined ? undefined : optionalBoolean(`scenario.requests[${i}].askKeepAlive`, r.askKeepAlive, false),
+        close: optionalBoolean(`scenario.requests[${i}].close`, r.close, false),
+        framing: r.framing === undefined ? "content-length" : checkChoice(`scenario.requests[${i}].framing`, r.framing, FRAMINGS),
+      };
+    },
+    { count: MAX_KEEP_ALIVE_REQUESTS, tooMany: say.tooMany({ max: MAX_KEEP_ALIVE_REQUESTS }) },
+  );
+  if (requests.length === 0) outOfRange("scenario.requests", say.requests(), value);
+  return requests;
 }
 
 function buildRequest(client: Client, req: Request, isLast: boolean): HeaderPairs {

@@ -17,7 +17,7 @@
  * Every function here is linear in the length of its input.
  */
 
-import { checkString, expected, invalidType, outOfRange } from "../errors";
+import { checkString, expected, invalidType, outOfRange, listOf } from "../errors";
 import { messages } from "../i18n";
 
 const say = messages("http/list-syntax", {
@@ -129,9 +129,9 @@ export function unquote(s: string): string | null {
 export function stringOrStrings(name: string, value: unknown): string[] {
   if (typeof name !== "string") invalidType("name", expected.string(), name);
   if (typeof value === "string") return [checkFieldValue(name, value)];
-  if (!Array.isArray(value)) invalidType(name, expected.stringOrStrings(), value);
-  if (value.length > MAX_FIELD_LINES) outOfRange(name, say.tooManyLines({ max: MAX_FIELD_LINES }), value);
-  // an index loop: forEach would skip holes, and a hole is no string
-  for (let i = 0; i < value.length; i++) checkFieldValue(`${name}[${i}]`, value[i]);
-  return value as string[];
+  // a copy, each line read once (a hole is no string)
+  return listOf(name, value, expected.stringOrStrings(), (line, at) => checkFieldValue(at, line), {
+    count: MAX_FIELD_LINES,
+    tooMany: say.tooManyLines({ max: MAX_FIELD_LINES }),
+  });
 }

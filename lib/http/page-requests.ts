@@ -4,7 +4,7 @@
  * size of its HTTP response. The browser requests the HTML first (index 0),
  * then the objects in page order (1..k).
  */
-import { checkNumber, invalidType, outOfRange, MAX_QUANTITY } from "../errors";
+import { checkNumber, invalidType, isArray, listOf, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
 import { messages } from "../i18n";
 
 const say = messages("http/page-requests", {
@@ -37,14 +37,16 @@ export interface PageRequest {
 
 /** Checks a page, naming the bad field ("page.objectBytes[2]"). */
 export function checkPage(value: unknown): Page {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) invalidType("page", say.page(), value);
-  const p = value as Partial<Page>;
+  if (value === null || typeof value !== "object") invalidType("page", say.page(), value);
+  const p = optionsObject("page", value as Page);
   const htmlBytes = checkNumber("page.htmlBytes", p.htmlBytes, { min: 1, integer: true, max: MAX_QUANTITY });
-  if (!Array.isArray(p.objectBytes)) invalidType("page.objectBytes", say.sizes(), p.objectBytes);
-  if (p.objectBytes.length > MAX_PAGE_OBJECTS) outOfRange("page.objectBytes", say.tooMany({ max: MAX_PAGE_OBJECTS }), p.objectBytes);
-  // Array.from visits holes too (map would skip them): a hole is refused as page.objectBytes[i]
-  const objectBytes = Array.from(p.objectBytes as readonly unknown[], (b, i) =>
-    checkNumber(`page.objectBytes[${i}]`, b, { min: 1, integer: true, max: MAX_QUANTITY }),
+  // holes included: a hole is refused as page.objectBytes[i]
+  const objectBytes = listOf(
+    "page.objectBytes",
+    p.objectBytes,
+    say.sizes(),
+    (b, at) => checkNumber(at, b, { min: 1, integer: true, max: MAX_QUANTITY }),
+    { count: MAX_PAGE_OBJECTS, tooMany: say.tooMany({ max: MAX_PAGE_OBJECTS }) },
   );
   return { htmlBytes, objectBytes };
 }
@@ -62,9 +64,12 @@ export function checkServerTime(value: unknown, requests: number): (r: PageReque
     const ms = checkNumber("serverMs", value, rule);
     return () => ms;
   }
-  if (Array.isArray(value)) {
-    if (value.length !== requests) outOfRange("serverMs", say.times({ count: requests }), value);
-    const list = Array.from(value as readonly unknown[], (v, i) => checkNumber(`serverMs[${i}]`, v, rule));
+  if (isArray(value)) {
+    const list = listOf("serverMs", value, say.serverTime(), (v, at) => checkNumber(at, v, rule), {
+      count: requests,
+      tooMany: say.times({ count: requests }),
+    });
+    if (list.length !== requests) outOfRange("serverMs", say.times({ count: requests }), value);
     return (r) => list[r.index];
   }
   if (typeof value === "function") {

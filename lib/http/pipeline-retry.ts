@@ -43,7 +43,7 @@
  *     match them up.
  */
 
-import { checkNumber, checkString, invalidType, optionalBoolean, optionsObject, outOfRange } from "../errors";
+import { checkNumber, checkString, invalidType, optionalBoolean, optionsObject, outOfRange, listOf } from "../errors";
 import { language, messages, tr, type Message, type Params } from "../i18n";
 import { isIdempotent } from "./idempotency";
 
@@ -337,29 +337,35 @@ function afterClose(
 }
 
 function readRequests(value: unknown): PipelineRequestReport[] {
-  if (!Array.isArray(value)) invalidType("scenario.requests", say.requestArray(), value);
-  if (value.length === 0) outOfRange("scenario.requests", say.atLeastOne(), value);
-  if (value.length > MAX_PIPELINE_REQUESTS) outOfRange("scenario.requests", say.tooMany({ max: MAX_PIPELINE_REQUESTS }), value);
-  // Array.from visits holes too (map would skip them): a hole is refused as requests[i]
-  return Array.from(value as unknown[], (raw, i): PipelineRequestReport => {
-    if (raw === undefined) invalidType(`scenario.requests[${i}]`, say.requestObject(), raw);
-    const r = optionsObject(`scenario.requests[${i}]`, raw as PipelineRequest);
-    const method = checkString(`scenario.requests[${i}].method`, r.method);
-    let idempotent: boolean;
-    try {
-      idempotent = isIdempotent(method);
-    } catch {
-      outOfRange(`scenario.requests[${i}].method`, say.methodName(), method);
-    }
-    return {
-      index: i,
-      method,
-      path: r.path === undefined ? `/${i}` : checkString(`scenario.requests[${i}].path`, r.path),
-      idempotent,
-      outcome: "failed",
-      attempts: 0,
-      connections: [],
-      resent: false,
-    };
-  });
+  const tooMany = { count: MAX_PIPELINE_REQUESTS, tooMany: say.tooMany({ max: MAX_PIPELINE_REQUESTS }) };
+  // holes included: a hole is refused as requests[i]
+  const requests = listOf(
+    "scenario.requests",
+    value,
+    say.requestArray(),
+    (raw, _at, i): PipelineRequestReport => {
+      if (raw === undefined) invalidType(`scenario.requests[${i}]`, say.requestObject(), raw);
+      const r = optionsObject(`scenario.requests[${i}]`, raw as PipelineRequest);
+      const method = checkString(`scenario.requests[${i}].method`, r.method);
+      let idempotent: boolean;
+      try {
+        idempotent = isIdempotent(method);
+      } catch {
+        outOfRange(`scenario.requests[${i}].method`, say.methodName(), method);
+      }
+      return {
+        index: i,
+        method,
+        path: r.path === undefined ? `/${i}` : checkString(`scenario.requests[${i}].path`, r.path),
+        idempotent,
+        outcome: "failed",
+        attempts: 0,
+        connections: [],
+        resent: false,
+      };
+    },
+    tooMany,
+  );
+  if (requests.length === 0) outOfRange("scenario.requests", say.atLeastOne(), value);
+  return requests;
 }

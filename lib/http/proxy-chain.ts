@@ -40,7 +40,17 @@
  * per trace entry: which node sent it to which, and why a close happened).
  */
 
-import { checkChoice, checkNumber, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
+import {
+  checkChoice,
+  checkNumber,
+  isArray,
+  listOf,
+  optionalBoolean,
+  optionalNumber,
+  optionsObject,
+  outOfRange,
+  MAX_QUANTITY,
+} from "../errors";
 import { language, messages, tr, type Message, type Params } from "../i18n";
 import { Scheduler, type EventHandle } from "../sim/scheduler";
 import type { Side, TraceEntry } from "../tcp/trace";
@@ -297,15 +307,20 @@ interface Config {
 
 function readScenario(scenario: ProxyChainScenario): Config {
   const s = optionsObject("scenario", scenario);
-  if (!Array.isArray(s.proxies)) invalidType("scenario.proxies", say.proxiesArray(), s.proxies);
-  if (s.proxies.length > MAX_PROXIES) outOfRange("scenario.proxies", say.tooManyProxies({ max: MAX_PROXIES }), s.proxies);
-  // Array.from visits holes too (map would skip them): a hole is refused by name
-  const proxies = Array.from(s.proxies as unknown[], (p, i) => checkChoice(`scenario.proxies[${i}]`, p, PROXY_KINDS));
+  // holes included: a hole is refused by name
+  const proxies = listOf("scenario.proxies", s.proxies, say.proxiesArray(), (p, at) => checkChoice(at, p, PROXY_KINDS), {
+    count: MAX_PROXIES,
+    tooMany: say.tooManyProxies({ max: MAX_PROXIES }),
+  });
   const hops = proxies.length + 1;
   let rttMs: number[];
-  if (Array.isArray(s.rttMs)) {
-    if (s.rttMs.length !== hops) outOfRange("scenario.rttMs", say.rttPerHop({ hops, proxies: proxies.length }), s.rttMs);
-    rttMs = Array.from(s.rttMs as unknown[], (r, i) => checkNumber(`scenario.rttMs[${i}]`, r, { min: 0, max: MAX_QUANTITY }));
+  if (isArray(s.rttMs)) {
+    const perHop = say.rttPerHop({ hops, proxies: proxies.length });
+    rttMs = listOf("scenario.rttMs", s.rttMs, perHop, (r, at) => checkNumber(at, r, { min: 0, max: MAX_QUANTITY }), {
+      count: hops,
+      tooMany: perHop,
+    });
+    if (rttMs.length !== hops) outOfRange("scenario.rttMs", perHop, s.rttMs);
   } else {
     rttMs = Array(hops).fill(checkNumber("scenario.rttMs", s.rttMs, { min: 0, max: MAX_QUANTITY }));
   }

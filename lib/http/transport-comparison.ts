@@ -22,16 +22,7 @@
  * connection gives up (ConnectionAbortedError) is counted in `aborted` and
  * left out of the times.
  */
-import {
-  ConnectionAbortedError,
-  checkChoice,
-  checkNumber,
-  expected,
-  invalidType,
-  optionalNumber,
-  optionsObject,
-  outOfRange,
-} from "../errors";
+import { ConnectionAbortedError, checkChoice, checkNumber, expected, listOf, optionalNumber, optionsObject, outOfRange } from "../errors";
 import { messages } from "../i18n";
 import { quantile } from "../stats";
 import { simulatePageLoad } from "./page-load";
@@ -86,9 +77,10 @@ export interface TransportComparisonRow {
 /** The simulatePageLoad input of one series. */
 export function seriesInput(series: TransportSeries, base: Omit<PageLoadInput, "strategy">): PageLoadInput {
   const s = checkChoice("series", series, TRANSPORT_SERIES);
-  if (s === "http1.1") return { ...base, strategy: "persistent", maxConnections: BROWSER_CONNECTIONS_PER_HOST, tls: "1.3" };
-  if (s === "http2") return { ...base, strategy: "multiplexed", tls: "1.3" };
-  return { ...base, strategy: "multiplexed", transport: "quic" };
+  const b = optionsObject("base", base); // a string would spread into a field per character; simulatePageLoad checks the fields
+  if (s === "http1.1") return { ...b, strategy: "persistent", maxConnections: BROWSER_CONNECTIONS_PER_HOST, tls: "1.3" } as PageLoadInput;
+  if (s === "http2") return { ...b, strategy: "multiplexed", tls: "1.3" } as PageLoadInput;
+  return { ...b, strategy: "multiplexed", transport: "quic" } as PageLoadInput;
 }
 
 function spread(values: number[]): Spread | null {
@@ -97,9 +89,9 @@ function spread(values: number[]): Spread | null {
 }
 
 function checkList<T>(name: string, value: unknown, item: (v: unknown, at: string) => T): T[] {
-  if (!Array.isArray(value)) invalidType(name, expected.array(), value);
-  if (value.length === 0) outOfRange(name, expected.nonEmptyArray(), value);
-  return Array.from(value, (v, i) => item(v, `${name}[${i}]`));
+  const list = listOf(name, value, expected.array(), item);
+  if (list.length === 0) outOfRange(name, expected.nonEmptyArray(), value);
+  return list;
 }
 
 /** Loads the page over each series at each loss rate, `runs` times; see the file's opening comment. */

@@ -9,7 +9,7 @@
  * streams of one seed, one jump (2^64 draws) apart.
  */
 import { xoroshiro128plus, type RandomGenerator } from "pure-rand";
-import { checkNumber, expected, invalidType, optionsObject, MAX_QUANTITY } from "../errors";
+import { checkNumber, expected, invalidType, listOf, optionsObject, MAX_QUANTITY } from "../errors";
 import type { DirectionalLoss, PathOptions } from "../tcp/options";
 import { messages } from "../i18n";
 import type { Side } from "../tcp/trace";
@@ -37,8 +37,8 @@ export function checkLossRate(value: unknown): DirectionalLoss {
     const rate = checkRate("lossRate", value);
     return { clientToServer: rate, serverToClient: rate };
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) invalidType("lossRate", say.lossRate(), value);
-  const o = value as Partial<DirectionalLoss>;
+  if (value === null || typeof value !== "object") invalidType("lossRate", say.lossRate(), value);
+  const o = optionsObject("lossRate", value as DirectionalLoss);
   return {
     clientToServer: checkRate("lossRate.clientToServer", o.clientToServer),
     serverToClient: checkRate("lossRate.serverToClient", o.serverToClient),
@@ -82,6 +82,7 @@ function uniform(rng: RandomGenerator): number {
 
 function checkDropPackets(value: unknown): ReadonlySet<number> {
   if (value === undefined) return new Set();
-  if (!Array.isArray(value)) invalidType("dropPackets", expected.array(), value);
-  return new Set(Array.from(value, (n, i) => checkNumber(`dropPackets[${i}]`, n, { min: 0, integer: true, max: MAX_QUANTITY })));
+  return new Set(
+    listOf("dropPackets", value, expected.array(), (n, at) => checkNumber(at, n, { min: 0, integer: true, max: MAX_QUANTITY })),
+  );
 }

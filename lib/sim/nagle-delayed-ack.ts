@@ -42,7 +42,7 @@
 import {
   checkChoice,
   checkNumber,
-  invalidType,
+  listOf,
   optionalBoolean,
   optionalNumber,
   optionsObject,
@@ -109,19 +109,24 @@ interface Scenario {
 }
 
 function checkWrites(value: unknown, mss: number): number[] {
-  if (!Array.isArray(value)) invalidType("writes", say.writesArray(), value);
-  if (value.length === 0) outOfRange("writes", say.noWrites(), value);
-  if (value.length > MAX_STREAM_SEGMENTS) outOfRange("writes", say.tooManyWrites({ max: MAX_STREAM_SEGMENTS }), value);
   let segments = 0;
-  // Array.from visits holes too (map would skip them): a hole is refused as writes[i]
-  return Array.from(value, (w, i) => {
-    const bytes = checkNumber(`writes[${i}]`, w, { min: 1, integer: true });
-    segments += Math.ceil(bytes / mss);
-    if (segments > MAX_STREAM_SEGMENTS) {
-      outOfRange("writes", say.tooManySegments({ max: MAX_STREAM_SEGMENTS, mss, i, bytes }), value);
-    }
-    return bytes;
-  });
+  // holes included: a hole is refused as writes[i]
+  const writes = listOf(
+    "writes",
+    value,
+    say.writesArray(),
+    (w, at, i) => {
+      const bytes = checkNumber(at, w, { min: 1, integer: true });
+      segments += Math.ceil(bytes / mss);
+      if (segments > MAX_STREAM_SEGMENTS) {
+        outOfRange("writes", say.tooManySegments({ max: MAX_STREAM_SEGMENTS, mss, i, bytes }), value);
+      }
+      return bytes;
+    },
+    { count: MAX_STREAM_SEGMENTS, tooMany: say.tooManyWrites({ max: MAX_STREAM_SEGMENTS }) },
+  );
+  if (writes.length === 0) outOfRange("writes", say.noWrites(), value);
+  return writes;
 }
 
 function play(s: Scenario): { completeMs: number; responseMs: number | null; trace: Trace } {

@@ -195,10 +195,14 @@ export class Scheduler {
 
   cancel(handle: EventHandle | undefined): void {
     if (handle === undefined || handle === null) return;
-    if (typeof handle !== "object" || typeof handle.cancelled !== "boolean" || !Object.isExtensible(handle)) {
-      invalidType("handle", say.eventHandle(), handle);
+    let usable = false;
+    try {
+      usable = typeof handle === "object" && typeof handle.cancelled === "boolean" && Object.isExtensible(handle);
+      if (usable) handle.cancelled = true;
+    } catch {
+      usable = false; // a revoked Proxy, or a trap that threw
     }
-    handle.cancelled = true;
+    if (!usable) invalidType("handle", say.eventHandle(), handle);
   }
 
   /** Runs events in order until the queue is empty or the next one is after `untilMs`. */

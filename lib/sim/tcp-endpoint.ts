@@ -57,6 +57,8 @@ import {
   checkString,
   expected,
   invalidType,
+  isArray,
+  listOf,
   optionalBoolean,
   optionalNumber,
   optionsObject,
@@ -122,7 +124,7 @@ const checkedConfigs = new WeakSet<EndpointConfig>();
 
 /** Checks a config given to an endpoint: one from tcpConfig as it is, anything else through tcpConfig. */
 function resolvedConfig(config: EndpointConfig): EndpointConfig {
-  return checkedConfigs.has(config) ? config : tcpConfig(config as TcpOptions);
+  return checkedConfigs.has(config) ? config : tcpConfig(optionsObject("config", config) as TcpOptions);
 }
 
 /**
@@ -132,7 +134,13 @@ function resolvedConfig(config: EndpointConfig): EndpointConfig {
  */
 export function tcpConfig(options: TcpOptions | undefined, base?: EndpointConfig): EndpointConfig {
   const o = optionsObject("options", options);
-  const b = base === undefined || o.stack !== undefined ? undefined : resolvedConfig(optionsObject("base", base) as EndpointConfig);
+  // a checked config is used as it is (optionsObject would copy it, and the copy is not known as checked)
+  const b =
+    base === undefined || o.stack !== undefined
+      ? undefined
+      : checkedConfigs.has(base)
+        ? base
+        : tcpConfig(optionsObject("base", base) as TcpOptions);
   const stack = checkChoice("stack", o.stack ?? b?.stack ?? DEFAULT_STACK, STACK_NAMES);
   const p = STACKS[stack];
   const timestamps = optionalBoolean("timestamps", o.timestamps, b?.timestamps ?? p.timestamps);
@@ -172,20 +180,34 @@ export function tcpConfig(options: TcpOptions | undefined, base?: EndpointConfig
 
 /** The engine's settings object and scheduler, checked where an endpoint or a connection is made. */
 export function checkConfigObject(config: unknown): void {
-  if (config === null || typeof config !== "object" || Array.isArray(config)) invalidType("config", say.tcpSettings(), config);
+  if (config === null || typeof config !== "object" || isArray(config)) invalidType("config", say.tcpSettings(), config);
+  if (!checkedConfigs.has(config as EndpointConfig)) optionsObject("config", config); // a plain object, readable (tcpConfig reads its copy)
 }
 export function checkScheduler(sim: unknown): asserts sim is Scheduler {
-  if (!(sim instanceof Scheduler)) invalidType("sim", say.aScheduler(), sim);
+  let scheduler = false;
+  try {
+    scheduler = sim instanceof Scheduler;
+  } catch {
+    // a revoked Proxy, or a Proxy whose getPrototypeOf trap threw
+  }
+  if (!scheduler) invalidType("sim", say.aScheduler(), sim);
 }
 
 // A packet's flags: each at most once (so at most five), as in a TCP header's flag bits.
+// Checked and kept as a copy: a Proxy or a getter cannot pass the check with one list and send another.
 function checkFlags(value: unknown, name = "flags"): Flag[] {
-  if (!Array.isArray(value) || value.length > FLAGS.length) invalidType(name, say.flagsArray({ flags: FLAGS.join(", ") }), value);
-  for (let i = 0; i < value.length; i++) {
-    checkChoice(`${name}[${i}]`, value[i], FLAGS);
-    if (value.indexOf(value[i]) < i) invalidType(name, say.flagsArray({ flags: FLAGS.join(", ") }), value);
+  let flags: unknown[] | undefined;
+  try {
+    if (Array.isArray(value) && value.length <= FLAGS.length) flags = value.slice();
+  } catch {
+    // a revoked Proxy, or a trap that threw: refused below
   }
-  return value;
+  if (flags === undefined || flags.length > FLAGS.length) return invalidType(name, say.flagsArray({ flags: FLAGS.join(", ") }), value);
+  for (let i = 0; i < flags.length; i++) {
+    checkChoice(`${name}[${i}]`, flags[i], FLAGS);
+    if (flags.indexOf(flags[i]) < i) invalidType(name, say.flagsArray({ flags: FLAGS.join(", ") }), value);
+  }
+  return flags as Flag[];
 }
 
 function checkNote(value: unknown): string | undefined {
@@ -195,7 +217,7 @@ function checkNote(value: unknown): string | undefined {
 function checkPacket(value: unknown): Packet {
   const p = optionsObject("packet", value as Packet);
   checkChoice("packet.from", p.from, SIDES);
-  checkFlags(p.flags, "packet.flags");
+  p.flags = checkFlags(p.flags, "packet.flags");
   checkNumber("packet.bytes", p.bytes, { min: 0, integer: true, max: MAX_QUANTITY });
   checkNumber("packet.seq", p.seq, { min: 0, integer: true, max: MAX_QUANTITY });
   checkNumber("packet.ack", p.ack, { min: 0, integer: true });
@@ -203,13 +225,13 @@ function checkPacket(value: unknown): Packet {
   if (p.tsVal !== undefined) checkNumber("packet.tsVal", p.tsVal, { min: 0 });
   if (p.tsEcr !== undefined) checkNumber("packet.tsEcr", p.tsEcr, { min: 0 });
   if (p.sack !== undefined) {
-    if (!Array.isArray(p.sack)) invalidType("packet.sack", expected.array(), p.sack);
-    for (let i = 0; i < p.sack.length; i++) {
-      const b = p.sack[i];
-      if (!Array.isArray(b) || b.length !== 2) invalidType(`packet.sack[${i}]`, expected.array(), b);
-      checkNumber(`packet.sack[${i}][0]`, b[0], { min: 0, integer: true, max: MAX_QUANTITY });
-      checkNumber(`packet.sack[${i}][1]`, b[1], { min: 0, integer: true, max: MAX_QUANTITY });
-    }
+    // copies, each block and each edge read once
+    const edge = (v: unknown, at: string) => checkNumber(at, v, { min: 0, integer: true, max: MAX_QUANTITY });
+    p.sack = listOf("packet.sack", p.sack, expected.array(), (b, at) => {
+      const block = listOf(at, b, expected.array(), edge, { count: 2, tooMany: expected.array() });
+      if (block.length !== 2) invalidType(at, expected.array(), b);
+      return block as [number, number];
+    });
   }
   return p as Packet;
 }

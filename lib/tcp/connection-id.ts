@@ -5,7 +5,7 @@
  * three of them, never all four, and that is why one browser can hold many
  * connections to the same server port: each gets its own source port.
  */
-import { checkNumber, checkString, expected, invalidType } from "../errors";
+import { checkNumber, checkString, expected, invalidType, optionsObject } from "../errors";
 import { messages } from "../i18n";
 import { isIP } from "node:net";
 
@@ -33,11 +33,12 @@ function checkPort(name: string, value: unknown): number {
 /** Validates a four-tuple and returns a copy. */
 export function fourTuple(t: FourTuple): FourTuple {
   if (t === null || typeof t !== "object") invalidType("tuple", expected.object(), t);
+  const o = optionsObject("tuple", t); // each field read once
   return {
-    sourceIp: checkIp("sourceIp", t.sourceIp),
-    sourcePort: checkPort("sourcePort", t.sourcePort),
-    destinationIp: checkIp("destinationIp", t.destinationIp),
-    destinationPort: checkPort("destinationPort", t.destinationPort),
+    sourceIp: checkIp("sourceIp", o.sourceIp),
+    sourcePort: checkPort("sourcePort", o.sourcePort),
+    destinationIp: checkIp("destinationIp", o.destinationIp),
+    destinationPort: checkPort("destinationPort", o.destinationPort),
   };
 }
 

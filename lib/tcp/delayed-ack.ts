@@ -20,7 +20,7 @@
  * `delayedAckDecision` is the one-segment rule the simulator uses;
  * `ackSchedule` plays it over a list of arrivals (no piggybacking).
  */
-import { checkNumber, expected, invalidType, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
+import { checkNumber, expected, invalidType, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY, listOf } from "../errors";
 import { messages } from "../i18n";
 import { DEFAULT_MSS, MAX_DELAYED_ACK_MS } from "./constants";
 import type { TcpOptions } from "./options";
@@ -72,16 +72,15 @@ export interface AckScheduleInput extends Required<Pick<TcpOptions, "delayedAckM
 }
 
 function checkArrivals(value: unknown, mss: number): Arrival[] {
-  if (!Array.isArray(value)) invalidType("arrivals", expected.array(), value);
   let last = -Infinity;
-  // Array.from visits holes too (map would skip them): a hole is refused as arrivals[i]
-  return Array.from(value, (a, i) => {
-    if (a === undefined) invalidType(`arrivals[${i}]`, say.arrival(), a);
-    const o = optionsObject(`arrivals[${i}]`, a as Arrival);
-    const tMs = checkNumber(`arrivals[${i}].tMs`, o.tMs, { min: 0, max: MAX_QUANTITY });
-    if (tMs < last) outOfRange(`arrivals[${i}].tMs`, say.notBeforePrevious({ last }), tMs);
+  // holes included: a hole is refused as arrivals[i]
+  return listOf("arrivals", value, expected.array(), (a, at) => {
+    if (a === undefined) invalidType(at, say.arrival(), a);
+    const o = optionsObject(at, a as Arrival);
+    const tMs = checkNumber(`${at}.tMs`, o.tMs, { min: 0, max: MAX_QUANTITY });
+    if (tMs < last) outOfRange(`${at}.tMs`, say.notBeforePrevious({ last }), tMs);
     last = tMs;
-    return { tMs, bytes: checkNumber(`arrivals[${i}].bytes`, o.bytes, { min: 1, max: mss, integer: true }) };
+    return { tMs, bytes: checkNumber(`${at}.bytes`, o.bytes, { min: 1, max: mss, integer: true }) };
   });
 }
 

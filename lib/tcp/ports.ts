@@ -60,8 +60,9 @@ export interface PortExhaustionResult {
 export function portCount(ports: number | PortRange): number {
   if (typeof ports === "number") return checkNumber("ports", ports, { min: 1, integer: true });
   if (ports === null || typeof ports !== "object") invalidType("ports", say.countOrRange(), ports);
-  const low = checkNumber("ports.low", ports.low, { min: 1, max: 65535, integer: true });
-  const high = checkNumber("ports.high", ports.high, { min: 1, max: 65535, integer: true });
+  const range = optionsObject("ports", ports); // each field read once
+  const low = checkNumber("ports.low", range.low, { min: 1, max: 65535, integer: true });
+  const high = checkNumber("ports.high", range.high, { min: 1, max: 65535, integer: true });
   if (high < low) outOfRange("ports.high", say.notBelowLow({ low }), high);
   return high - low + 1;
 }

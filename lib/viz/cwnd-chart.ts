@@ -7,7 +7,7 @@
  */
 // Named import: @types/asciichart types the default export as a colour string, so `import asciichart from` fails tsc.
 import { plot } from "asciichart";
-import { checkNumber, checkString, expected, invalidType, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkNumber, checkString, expected, isArray, listOf, optionalNumber, optionsObject, outOfRange } from "../errors";
 import { messages } from "../i18n";
 import { MAX_CHART_COLUMNS, MAX_CHART_ROWS } from "./chart-limits";
 import { displayWidth, padEndWidth, padStartWidth } from "./text-width";
@@ -41,12 +41,14 @@ export type CwndSeries = number[] | { cwndPerRound: number[] };
 const LABEL_WIDTH = 6;
 
 function readSeries(input: CwndSeries): number[] {
-  const list = Array.isArray(input) ? input : optionsObject("input", input).cwndPerRound;
-  if (!Array.isArray(list)) invalidType("cwndPerRound", say.arrayOfNumbers(), list);
-  if (list.length === 0) outOfRange("cwndPerRound", expected.nonEmptyArray(), list);
-  if (list.length > MAX_CHART_COLUMNS) outOfRange("cwndPerRound", say.atMostRounds({ max: MAX_CHART_COLUMNS }), list);
-  // Array.from visits holes too (map would skip them): a hole is refused as cwndPerRound[i]
-  return Array.from(list as readonly unknown[], (v, i) => checkNumber(`cwndPerRound[${i}]`, v, { min: 0 }));
+  const list = isArray(input) ? input : optionsObject("input", input).cwndPerRound;
+  // holes included: a hole is refused as cwndPerRound[i]
+  const rounds = listOf("cwndPerRound", list, say.arrayOfNumbers(), (v, at) => checkNumber(at, v, { min: 0 }), {
+    count: MAX_CHART_COLUMNS,
+    tooMany: say.atMostRounds({ max: MAX_CHART_COLUMNS }),
+  });
+  if (rounds.length === 0) outOfRange("cwndPerRound", expected.nonEmptyArray(), list);
+  return rounds;
 }
 
 /** A title is a string: nothing that prints as "[object Object]" or "NaN". */

@@ -14,7 +14,18 @@
  * x4"); titles, the legend's labels and the text table's headers are in the
  * reader's language (strategy-names.ts), the table aligned by display width.
  */
-import { checkChoice, checkNumber, checkString, invalidType, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
+import {
+  checkChoice,
+  checkNumber,
+  checkString,
+  invalidType,
+  isArray,
+  listOf,
+  optionalNumber,
+  optionsObject,
+  outOfRange,
+  MAX_QUANTITY,
+} from "../errors";
 import { HTTP1_STRATEGIES, PAGE_LOAD_STRATEGIES, simulatePageLoad } from "../http/page-load";
 import type { PageLoadInput, PageLoadStrategy } from "../http/page-load";
 import { messages } from "../i18n";
@@ -28,6 +39,7 @@ const say = messages("viz/load-time-chart", {
     ko: "둘 중 정확히 하나(x축)는 목록, 다른 하나는 숫자",
   },
   listCounts: { en: "{rtts} RTTs, {bandwidths} bandwidths", ko: "RTT {rtts}개, 대역폭 {bandwidths}개" },
+  atMostValues: { en: "a list of at most {max} values", ko: "값이 {max}개 이하인 목록" },
   nonEmptyList: { en: "a non-empty list", ko: "비어 있지 않은 목록" },
   seriesArray: {
     en: "an array of strategy names or { strategy, maxConnections }",
@@ -90,15 +102,17 @@ function seriesName(s: LoadTimeSeries, maxConnections: number): string {
 /** simulatePageLoad over a list of RTTs or of bandwidths, for each series. */
 export function loadTimeSweep(input: LoadTimeSweepInput): LoadTimeRow[] {
   const o = optionsObject("input", input);
-  const rtts = Array.isArray(o.rttMs) ? o.rttMs : [o.rttMs];
-  const bws = Array.isArray(o.bandwidthBps) ? o.bandwidthBps : [o.bandwidthBps];
-  if (Array.isArray(o.rttMs) === Array.isArray(o.bandwidthBps)) {
+  // copies, each value read once (simulatePageLoad checks each); no list is longer than the runs allowed
+  const most = { count: MAX_SWEEP_RUNS, tooMany: say.atMostValues({ max: MAX_SWEEP_RUNS }) };
+  const values = (name: string, v: unknown) => (isArray(v) ? listOf(name, v, say.nonEmptyList(), (x) => x, most) : [v]);
+  const rtts = values("rttMs", o.rttMs) as number[];
+  const bws = values("bandwidthBps", o.bandwidthBps) as number[];
+  if (isArray(o.rttMs) === isArray(o.bandwidthBps)) {
     outOfRange("rttMs / bandwidthBps", say.exactlyOne(), say.listCounts({ rtts: rtts.length, bandwidths: bws.length }));
   }
-  const axis = Array.isArray(o.rttMs) ? "rttMs" : "bandwidthBps";
+  const axis = isArray(o.rttMs) ? "rttMs" : "bandwidthBps";
   if (rtts.length === 0 || bws.length === 0) outOfRange(axis, say.nonEmptyList(), []);
-  const list = o.series ?? HTTP1_STRATEGIES;
-  if (!Array.isArray(list)) invalidType("series", say.seriesArray(), list);
+  const list = listOf("series", o.series ?? HTTP1_STRATEGIES, say.seriesArray(), (x) => x, most);
   const points = rtts.length * bws.length;
   if (list.length * points > MAX_SWEEP_RUNS) {
     outOfRange(
@@ -107,11 +121,11 @@ export function loadTimeSweep(input: LoadTimeSweepInput): LoadTimeRow[] {
       list.length > points ? list : axis === "rttMs" ? rtts : bws,
     );
   }
-  // Array.from visits holes too (map would skip them): a hole is refused as series[i]
-  const series = Array.from(list as readonly unknown[], (s, i): LoadTimeSeries => {
+  // holes included: a hole is refused as series[i]
+  const series = Array.from(list, (s, i): LoadTimeSeries => {
     if (typeof s === "string") return { strategy: checkChoice(`series[${i}]`, s, PAGE_LOAD_STRATEGIES) };
     if (s === null || typeof s !== "object") invalidType(`series[${i}]`, say.seriesItem(), s);
-    const one = s as Partial<LoadTimeSeries>;
+    const one = optionsObject(`series[${i}]`, s as LoadTimeSeries);
     const strategy = checkChoice(`series[${i}].strategy`, one.strategy, PAGE_LOAD_STRATEGIES);
     const maxConnections =
       one.maxConnections === undefined
@@ -159,21 +173,26 @@ export interface LoadTimeChartOptions {
 /** A Vega-Lite v5 line chart of elapsedMs against RTT or bandwidth, one line per series. */
 /** Checks loadTimeSweep rows (each field the charts read), holes included. */
 function checkRows(rows: unknown): LoadTimeRow[] {
-  if (!Array.isArray(rows)) invalidType("rows", say.rowsArray(), rows);
-  if (rows.length > MAX_SWEEP_RUNS) outOfRange("rows", say.atMostRows({ max: MAX_SWEEP_RUNS }), rows);
-  return Array.from(rows as readonly unknown[], (row, i) => {
-    if (row === null || typeof row !== "object" || Array.isArray(row)) invalidType(`rows[${i}]`, say.row(), row);
-    const r = row as Partial<LoadTimeRow>;
-    return {
-      ...r,
-      series: checkString(`rows[${i}].series`, r.series),
-      rttMs: checkNumber(`rows[${i}].rttMs`, r.rttMs, { min: 0, max: MAX_QUANTITY }),
-      bandwidthBps: r.bandwidthBps === Infinity ? Infinity : checkNumber(`rows[${i}].bandwidthBps`, r.bandwidthBps, { above: 0 }),
-      elapsedMs: checkNumber(`rows[${i}].elapsedMs`, r.elapsedMs, { min: 0 }),
-      packets: checkNumber(`rows[${i}].packets`, r.packets, { min: 0, integer: true }),
-      connectionsOpened: checkNumber(`rows[${i}].connectionsOpened`, r.connectionsOpened, { min: 0, integer: true }),
-    } as LoadTimeRow;
-  });
+  const most = { count: MAX_SWEEP_RUNS, tooMany: say.atMostRows({ max: MAX_SWEEP_RUNS }) };
+  return listOf(
+    "rows",
+    rows,
+    say.rowsArray(),
+    (row, at, i) => {
+      if (row === null || typeof row !== "object") invalidType(at, say.row(), row);
+      const r = optionsObject(at, row as LoadTimeRow);
+      return {
+        ...r,
+        series: checkString(`rows[${i}].series`, r.series),
+        rttMs: checkNumber(`rows[${i}].rttMs`, r.rttMs, { min: 0, max: MAX_QUANTITY }),
+        bandwidthBps: r.bandwidthBps === Infinity ? Infinity : checkNumber(`rows[${i}].bandwidthBps`, r.bandwidthBps, { above: 0 }),
+        elapsedMs: checkNumber(`rows[${i}].elapsedMs`, r.elapsedMs, { min: 0 }),
+        packets: checkNumber(`rows[${i}].packets`, r.packets, { min: 0, integer: true }),
+        connectionsOpened: checkNumber(`rows[${i}].connectionsOpened`, r.connectionsOpened, { min: 0, integer: true }),
+      } as LoadTimeRow;
+    },
+    most,
+  );
 }
 
 export function loadTimeChartSpec(rows: readonly LoadTimeRow[], options: LoadTimeChartOptions): Record<string, unknown> {

@@ -40,8 +40,9 @@ export function overheadSeries(options: OverheadChartOptions = {}): { bytes: num
 }
 
 export function overheadChart(options: OverheadChartOptions = {}): string {
-  const { bytes, percent } = overheadSeries(options);
-  const height = optionalNumber("height", options.height, 10, { min: 2, max: MAX_CHART_ROWS, integer: true });
+  const o = optionsObject("options", options); // read once: the series and the height come from the same copy
+  const { bytes, percent } = overheadSeries(o);
+  const height = optionalNumber("height", o.height, 10, { min: 2, max: MAX_CHART_ROWS, integer: true });
   const plot = asciichart.plot(percent, { height, format: (v: number) => `${v.toFixed(0).padStart(4)} %` });
   const max = bytes[bytes.length - 1];
   return (

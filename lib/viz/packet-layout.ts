@@ -3,7 +3,7 @@
  * IP header, a TCP header and a piece of the byte stream (the book's
  * "IP packet = IP header + TCP segment header + TCP data").
  */
-import { checkNumber } from "../errors";
+import { checkNumber, optionsObject } from "../errors";
 import { messages } from "../i18n";
 import { segmentTotals, type SegmentOptions } from "../tcp/segment";
 import { IP_HEADER_BYTES, TCP_HEADER_BYTES } from "../tcp/constants";
@@ -22,10 +22,12 @@ const say = messages("viz/packet-layout", {
 
 /** The first `maxPackets` packets (at most MAX_CHART_ROWS) of `bytes`, drawn; the rest counted. */
 export function packetLayout(bytes: number, options: SegmentOptions = {}, maxPackets = 4): string {
-  const s = segmentTotals(bytes, options); // counts only: the bytes may be gigabytes
+  // one read of each option: the counts and the picture use the same copy (a getter could answer each differently)
+  const o = optionsObject("options", options);
+  const s = segmentTotals(bytes, o); // counts only: the bytes may be gigabytes
   checkNumber("maxPackets", maxPackets, { min: 1, max: MAX_CHART_ROWS, integer: true });
-  const ip = options.ipHeaderBytes ?? IP_HEADER_BYTES;
-  const tcp = options.tcpHeaderBytes ?? TCP_HEADER_BYTES;
+  const ip = o.ipHeaderBytes ?? IP_HEADER_BYTES;
+  const tcp = o.tcpHeaderBytes ?? TCP_HEADER_BYTES;
   const shown = Array.from({ length: Math.min(s.segments, maxPackets) }, (_, i) => Math.min(s.mss, bytes - i * s.mss));
   const rows = shown.map((p, i) => {
     const cells = [` IP ${ip} B `, ` TCP ${tcp} B `, ` ${say.data({ bytes: p })} `];

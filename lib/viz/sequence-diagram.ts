@@ -48,41 +48,95 @@ const say = messages("viz/sequence-diagram", {
 const SIDES: readonly Side[] = ["client", "server"];
 const FLAGS: readonly Flag[] = ["SYN", "ACK", "FIN", "RST", "PSH"];
 
-/** Checks one trace entry, naming its fields `${name}.tMs` and so on. */
-function checkEntry(name: string, value: unknown): TraceEntry {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) invalidType(name, say.traceEntry(), value);
-  const e = value as Partial<TraceEntry>;
-  checkNumber(`${name}.tMs`, e.tMs, { min: 0 });
-  checkNumber(`${name}.conn`, e.conn, { min: 0, integer: true });
-  checkChoice(`${name}.from`, e.from, SIDES);
-  if (!Array.isArray(e.flags)) invalidType(`${name}.flags`, say.flagsArray({ flags: FLAGS.join(", ") }), e.flags);
-  for (let i = 0; i < e.flags.length; i++) checkChoice(`${name}.flags[${i}]`, e.flags[i], FLAGS);
-  checkNumber(`${name}.bytes`, e.bytes, { min: 0, integer: true, max: MAX_QUANTITY });
-  if (e.note !== undefined) checkString(`${name}.note`, e.note);
-  return e as TraceEntry;
+/**
+ * One trace entry, checked, as a copy: each field (and each flag) is read
+ * once, so a getter cannot pass the check with one value and be drawn with
+ * another. Fields are named `${name}.tMs` and so on.
+ */
+function entryOf(name: string, value: unknown): TraceEntry {
+  const o = optionsObject(name, value as TraceEntry);
+  const e: TraceEntry = {
+    tMs: checkNumber(`${name}.tMs`, o.tMs, { min: 0 }),
+    conn: checkNumber(`${name}.conn`, o.conn, { min: 0, integer: true }),
+    from: checkChoice(`${name}.from`, o.from, SIDES),
+    flags: flagsOf(`${name}.flags`, o.flags),
+    bytes: checkNumber(`${name}.bytes`, o.bytes, { min: 0, integer: true, max: MAX_QUANTITY }),
+  };
+  if (o.note !== undefined) e.note = checkString(`${name}.note`, o.note);
+  return e;
 }
 
-// every index, holes included (Array.prototype.every would skip a hole)
-function allFlags(flags: unknown[]): boolean {
-  for (let i = 0; i < flags.length; i++) if (!FLAGS.includes(flags[i] as Flag)) return false;
-  return true;
+/** A copy of a flags array: each of FLAGS at most once (a TCP header's flag bits), holes refused. */
+function flagsOf(name: string, value: unknown): Flag[] {
+  const flagsArray = () => invalidType(name, say.flagsArray({ flags: FLAGS.join(", ") }), value);
+  let length: unknown;
+  try {
+    length = Array.isArray(value) ? value.length : undefined;
+  } catch {
+    flagsArray(); // a revoked Proxy
+  }
+  if (typeof length !== "number" || length > FLAGS.length) flagsArray();
+  const flags: Flag[] = [];
+  for (let i = 0; i < (length as number); i++) {
+    const flag = checkChoice(`${name}[${i}]`, (value as unknown[])[i], FLAGS);
+    if (flags.includes(flag)) flagsArray();
+    flags.push(flag);
+  }
+  return flags;
 }
 
-/** The same rules as checkEntry, as a quick yes or no. */
-function isPlainEntry(e: unknown): boolean {
-  if (e === null || typeof e !== "object" || Array.isArray(e)) return false;
-  const x = e as Record<string, unknown>;
-  const num = (v: unknown, integer: boolean, max = Infinity) =>
-    typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= max && (!integer || Number.isInteger(v));
-  return (
-    num(x.tMs, false) &&
-    num(x.conn, true) &&
-    (x.from === "client" || x.from === "server") &&
-    Array.isArray(x.flags) &&
-    allFlags(x.flags) &&
-    num(x.bytes, true, MAX_QUANTITY) &&
-    (x.note === undefined || typeof x.note === "string")
-  );
+const isCount = (v: unknown, max = Number.MAX_SAFE_INTEGER): v is number =>
+  typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= max;
+
+/**
+ * entryOf's quick path, for a trace of thousands of entries: the same rules,
+ * each field read once, and no names built; undefined when anything is amiss
+ * (entryOf then reads the entry again to name what).
+ */
+function quickEntry(value: unknown): TraceEntry | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const x = value as Record<string, unknown>;
+  const { tMs, conn, from, bytes, note } = x;
+  const flags = quickFlags(x.flags);
+  if (
+    typeof tMs !== "number" ||
+    !(tMs >= 0 && tMs - tMs === 0) || // finite and not negative
+    !isCount(conn) ||
+    (from !== "client" && from !== "server") ||
+    flags === undefined ||
+    !isCount(bytes, MAX_QUANTITY) ||
+    (note !== undefined && typeof note !== "string")
+  ) {
+    return undefined;
+  }
+  return note === undefined ? { tMs, conn, from, flags, bytes } : { tMs, conn, from, flags, bytes, note: note as string };
+}
+
+/** Copies of the flag lists met so far, by their code (at most 326: each flag at most once, in any order); never handed out. */
+const flagLists = new Map<number, Flag[]>();
+
+/** A copy of a flags array, shared by every entry with the same flags in the same order. */
+function quickFlags(value: unknown): Flag[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const n = value.length;
+  if (n > FLAGS.length) return undefined;
+  let code = 0;
+  let seen = 0;
+  for (let i = 0; i < n; i++) {
+    const bit = FLAGS.indexOf(value[i]);
+    if (bit < 0 || seen & (1 << bit)) return undefined;
+    seen |= 1 << bit;
+    code = code * 6 + bit + 1;
+  }
+  let flags = flagLists.get(code);
+  if (flags === undefined) {
+    flags = [];
+    for (let c = code; c > 0; c = Math.floor(c / 6)) flags.unshift(FLAGS[(c % 6) - 1]);
+    flagLists.set(code, flags);
+  }
+  return flags;
 }
 
 export interface SequenceDiagramOptions {
@@ -100,22 +154,42 @@ interface Rows {
   hidden: number;
 }
 
+/** Every entry of `trace` checked and copied (holes included: a hole is no entry). */
+function traceOf(trace: unknown): TraceEntry[] {
+  let length: unknown;
+  try {
+    length = Array.isArray(trace) ? trace.length : undefined;
+  } catch {
+    // a revoked Proxy: not an array one can read
+  }
+  if (typeof length !== "number") invalidType("trace", say.traceArray(), trace);
+  const entries: TraceEntry[] = [];
+  for (let i = 0; i < length; i++) {
+    const value = (trace as unknown[])[i];
+    let entry: TraceEntry | undefined;
+    try {
+      entry = quickEntry(value);
+    } catch {
+      // a getter or a Proxy's trap threw: entryOf names the entry
+    }
+    entries.push(entry ?? entryOf(`trace[${i}]`, value));
+  }
+  return entries;
+}
+
 function pick(trace: Trace, options: SequenceDiagramOptions | undefined): Rows {
-  if (!Array.isArray(trace)) invalidType("trace", say.traceArray(), trace);
-  // holes included; the named check (which builds its messages' names) runs only for an entry that fails the quick test
-  for (let i = 0; i < trace.length; i++) if (!isPlainEntry(trace[i])) checkEntry(`trace[${i}]`, trace[i]);
+  const entries = traceOf(trace);
   const o = optionsObject("options", options);
   const conn = o.conn === undefined ? undefined : checkNumber("conn", o.conn, { min: 0, integer: true });
-  const chosen = conn === undefined ? trace : trace.filter((e) => e.conn === conn);
+  const chosen = conn === undefined ? entries : entries.filter((e) => e.conn === conn);
   const max = optionalNumber("maxPackets", o.maxPackets, Math.max(1, chosen.length), { min: 1, integer: true });
-  const labelConn = conn === undefined && new Set(trace.map((e) => e.conn)).size > 1;
+  const labelConn = conn === undefined && new Set(entries.map((e) => e.conn)).size > 1;
   return { rows: chosen.slice(0, max), labelConn, hidden: Math.max(0, chosen.length - max) };
 }
 
 /** "ACK,PSH 100 B (write 1)" style label; payload omitted for control packets. */
 export function packetLabel(e: TraceEntry, withConn = false): string {
-  checkEntry("entry", e);
-  return label(e, optionalBoolean("withConn", withConn, false));
+  return label(entryOf("entry", e), optionalBoolean("withConn", withConn, false));
 }
 
 // For entries pick() has already checked: a diagram checks each entry once, not twice.

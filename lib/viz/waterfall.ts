@@ -20,7 +20,7 @@
  * the axis and tooltip titles, and the text legend are in the reader's
  * language, and the text is laid out by display width.
  */
-import { checkNumber, checkString, invalidType, optionalBoolean, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkNumber, checkString, listOf, optionalBoolean, optionalNumber, optionsObject } from "../errors";
 import type { RequestTiming } from "../http/page-load-session";
 import { MAX_PAGE_OBJECTS } from "../http/page-requests";
 import { messages, type Localized, type Message } from "../i18n";
@@ -108,10 +108,11 @@ export interface WaterfallInput {
 
 function readRequests(load: WaterfallInput): readonly RequestTiming[] {
   const o = optionsObject("load", load);
-  if (!Array.isArray(o.requests)) invalidType("load.requests", say.requestTimings(), o.requests);
-  // one row per request of a page: the HTML and at most MAX_PAGE_OBJECTS objects
-  if (o.requests.length > MAX_PAGE_OBJECTS + 1) outOfRange("load.requests", say.atMostRequests({ max: MAX_PAGE_OBJECTS + 1 }), o.requests);
-  return o.requests;
+  // a copy, each request read once; one row per request of a page: the HTML and at most MAX_PAGE_OBJECTS objects
+  return listOf("load.requests", o.requests, say.requestTimings(), (r) => r as RequestTiming, {
+    count: MAX_PAGE_OBJECTS + 1,
+    tooMany: say.atMostRequests({ max: MAX_PAGE_OBJECTS + 1 }),
+  });
 }
 
 /** A title is a string: nothing that prints as "[object Object]" or "NaN". */
@@ -236,7 +237,8 @@ export function waterfallSpec(load: WaterfallInput, options?: WaterfallSpecOptio
   );
   const x: Record<string, unknown> = { field: "startMs", type: "quantitative", title: say.time() };
   if (o.endMs !== undefined) x.scale = { domain: [0, checkNumber("endMs", o.endMs, { above: 0 })] };
-  const strategy = load.strategy === undefined ? undefined : checkString("load.strategy", load.strategy);
+  const given = load.strategy; // read once (waterfallRows has refused a load that cannot be read)
+  const strategy = given === undefined ? undefined : checkString("load.strategy", given);
   const title = checkTitle(o.title) ?? (strategy ? say.pageLoadOf({ strategy: strategyName(strategy) }) : say.pageLoad());
   const legendExpr = legendLabelExpr(WATERFALL_PHASES.map((p) => [p, phaseName(p)] as const));
   return {

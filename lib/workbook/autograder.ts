@@ -19,6 +19,7 @@ import { checkTarget, releaseFiles } from "./release";
 import { runChecks } from "./run-check";
 import { language, messages } from "../i18n";
 import { verdictLine } from "./verdict";
+import { envNumber } from "./env-number";
 
 const say = messages("workbook/autograder", {
   notEmpty: {
@@ -114,7 +115,7 @@ function findSubmitted(submission: string, file: string): string | undefined {
 }
 
 /** The whole run's limit, well inside Gradescope's default 10 minutes; WORKBOOK_GRADING_BUDGET_MS overrides it. */
-export const GRADING_BUDGET_MS = Number(process.env.WORKBOOK_GRADING_BUDGET_MS) || 6 * 60_000;
+export const GRADING_BUDGET_MS = envNumber("WORKBOOK_GRADING_BUDGET_MS", 6 * 60_000, 1, 24 * 3600_000);
 
 /** The folders directly inside a folder (a submission may arrive wrapped in one). */
 function subfolders(dir: string): string[] {

@@ -1670,10 +1670,24 @@ export const pointsOf = (exercises: readonly Exercise[]): number => exercises.re
 export const exerciseIds = (): string[] => catalogue.map((e) => e.id);
 
 /** The exercise with this id, or an error listing the valid ones. */
+/**
+ * An id as given, for a message: JSON-quoted, cut after 100 characters, the
+ * invisible format characters (a right-to-left override) as \u codes; not a
+ * string: its type (JSON.stringify has no text for a Symbol, and throws on a BigInt).
+ */
+function shownId(id: unknown): string {
+  if (typeof id !== "string") return typeof id;
+  const text = JSON.stringify(id.length > 100 ? `${id.slice(0, 100)}...` : id);
+  return text.replace(/\p{Cf}/gu, (c) => {
+    const code = c.codePointAt(0) as number;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 export function findExercise(id: unknown): Exercise {
   const found = catalogue.find((e) => e.id === id);
   if (!found) {
-    const err = new RangeError(say.unknownExercise({ id: JSON.stringify(id), ids: exerciseIds().join(", ") }));
+    const err = new RangeError(say.unknownExercise({ id: shownId(id), ids: exerciseIds().join(", ") }));
     (err as NodeJS.ErrnoException).code = "ERR_WORKBOOK_UNKNOWN_EXERCISE";
     throw err;
   }

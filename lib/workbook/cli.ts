@@ -71,6 +71,18 @@ const say = messages("workbook/cli", {
   EEXIST: { en: "already exists", ko: "이미 있습니다" },
   EROFS: { en: "read-only file system", ko: "읽기 전용 파일 시스템입니다" },
   ENOSPC: { en: "no space left on the disk", ko: "디스크에 남은 공간이 없습니다" },
+  ENAMETOOLONG: { en: "name too long", ko: "이름이 너무 깁니다" },
+  ELOOP: { en: "too many symbolic links", ko: "심볼릭 링크가 너무 많이 이어집니다" },
+  EISDIR: { en: "is a folder", ko: "폴더입니다" },
+  EIO: { en: "input/output error", ko: "입출력 오류입니다" },
+  outPseudo: {
+    en: "--out {out} is in {dir}, a file system of the kernel's own files (/proc, /sys), not one for a report; give another file name",
+    ko: "--out {out}은(는) 커널의 파일 시스템({dir}: /proc, /sys)에 있어 보고서를 쓸 수 없습니다. 다른 파일 이름을 주세요",
+  },
+  outWriteFailed: {
+    en: "could not write --out {out} ({code}); the report follows on standard output",
+    ko: "--out {out}에 쓰지 못했습니다({code}). 보고서는 표준 출력에 이어서 씁니다",
+  },
   outMissing: { en: "--out {out}: the folder {dir} does not exist", ko: "--out {out}: {dir} 폴더가 없습니다" },
   outIsFolder: { en: "--out {out} is a folder; give a file name", ko: "--out {out}은 폴더입니다. 파일 이름을 주세요" },
   outNotWritable: { en: "--out {out}: the folder {dir} is not writable", ko: "--out {out}: {dir} 폴더에 쓸 수 없습니다" },
@@ -159,7 +171,9 @@ function outFile(args: Args): string | undefined {
   if (out === undefined) return undefined;
   if (out === "") throw new UsageError(say.outEmpty());
   const dir = path.dirname(path.resolve(out));
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(say.outMissing({ out, dir }));
+  // a stat that fails (a name too long, a loop of links, a file where a folder belongs) is a mistake in the name (isUserMistake)
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(say.outMissing({ out, dir }));
+  if (onPseudoFileSystem(dir)) throw new UsageError(say.outPseudo({ out, dir }));
   const existing = fs.statSync(out, { throwIfNoEntry: false });
   if (existing?.isDirectory()) throw new UsageError(say.outIsFolder({ out }));
   // a device (/dev/full), a pipe or a socket would fail, block or lose the report only after the whole run
@@ -172,10 +186,38 @@ function outFile(args: Args): string | undefined {
   return out;
 }
 
+/** statfs's f_type of the kernel's pseudo file systems, where a file that takes a write may be a setting (Linux's magic.h). */
+const PSEUDO_FILE_SYSTEMS = new Set([
+  0x9fa0, // proc
+  0x62656572, // sysfs
+  0x64626720, // debugfs
+  0x74726163, // tracefs
+  0x73636673, // securityfs
+  0x27e0eb, // cgroup
+  0x63677270, // cgroup2
+]);
+
+function onPseudoFileSystem(dir: string): boolean {
+  try {
+    return PSEUDO_FILE_SYSTEMS.has(fs.statfsSync(dir).type);
+  } catch {
+    return false; // no statfs here: the write itself will tell
+  }
+}
+
+/** The report into `out` (and to stdout with --json); if `out` fails after all, the report still reaches stdout. */
 function writeReport(report: GradeReport, out: string | undefined, json: boolean): void {
   const text = `${JSON.stringify(report, null, 2)}\n`;
-  if (out) fs.writeFileSync(out, text);
-  if (json) process.stdout.write(text);
+  let failed = false;
+  if (out) {
+    try {
+      fs.writeFileSync(out, text);
+    } catch (err) {
+      failed = true;
+      console.error(say.error({ message: say.outWriteFailed({ out, code: String((err as NodeJS.ErrnoException).code ?? err) }) }));
+    }
+  }
+  if (json || failed) process.stdout.write(text);
 }
 
 export class UsageError extends Error {}
@@ -413,7 +455,7 @@ function checkPositionals(name: string, command: Command, given: string[]): void
   if (max === undefined || given.length <= max) return;
   const extra = given
     .slice(max)
-    .map((a) => JSON.stringify(a))
+    .map((a) => `"${quoted(a)}"`)
     .join(" ");
   throw new UsageError(max === 0 ? say.noArguments({ command: name, extra }) : say.oneArgument({ command: name, extra }));
 }
@@ -431,16 +473,38 @@ function describeLanguage(): string {
   return say.langIs({ language: choice.language, name: say[choice.language](), source });
 }
 
+const HELP = ["help", "--help", "-h"];
+
+/** Longer than this, a message is cut: a 100,000-character path in an error is no help. */
+const MAX_SHOWN = 1000;
+
+function cutText(text: string): string {
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}... (${text.length})` : text;
+}
+
+/**
+ * A user's word as the terminal should show it: JSON-escaped (a line break
+ * or an escape sequence stays visible), with the invisible format characters
+ * (a right-to-left override would reorder the line) written as \u codes.
+ */
+function quoted(text: string): string {
+  const escaped = JSON.stringify(text.length > 100 ? `${text.slice(0, 100)}...` : text).slice(1, -1);
+  return escaped.replace(/\p{Cf}/gu, (c) => {
+    const code = c.codePointAt(0) as number;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   // own commands only: "constructor" or "toString" is an unknown command, not Object.prototype's
-  const command = name === undefined || name === "help" || name === "--help" || !Object.hasOwn(commands, name) ? undefined : commands[name];
+  const command = name === undefined || HELP.includes(name) || !Object.hasOwn(commands, name) ? undefined : commands[name];
   if (!command) {
     const width = Math.max(...Object.values(commands).map((c) => c.usage.length)) + 2;
     const list = Object.values(commands)
       .map((c) => `  ${c.usage.padEnd(width)}${c.about()}`)
       .join("\n");
-    const head = name && name !== "help" && name !== "--help" ? `${say.unknownCommand({ name })}\n` : "";
+    const head = name && !HELP.includes(name) ? `${say.unknownCommand({ name: quoted(name) })}\n` : "";
     console.log(`${head}${say.usageHead()}\n${list}`);
     return head ? 2 : 0;
   }
@@ -455,7 +519,9 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run({ flags: parsed.values, positionals: parsed.positionals });
   } catch (err) {
     if (isUserMistake(err)) {
-      console.error(`${say.error({ message: mistakeText(err, args, command.options ?? {}) })}\n${say.usage({ usage: command.usage })}`);
+      console.error(
+        `${say.error({ message: cutText(mistakeText(err, args, command.options ?? {})) })}\n${say.usage({ usage: command.usage })}`,
+      );
       return 2;
     }
     throw err;
@@ -483,6 +549,10 @@ const FS_REASONS: Record<string, () => Localized> = {
   EEXIST: say.EEXIST,
   EROFS: say.EROFS,
   ENOSPC: say.ENOSPC,
+  ENAMETOOLONG: say.ENAMETOOLONG,
+  ELOOP: say.ELOOP,
+  EISDIR: say.EISDIR,
+  EIO: say.EIO,
 };
 
 /** What parseArgs refused, found again in the arguments (its message names it only in English). */
@@ -514,7 +584,6 @@ function isUserMistake(err: unknown): boolean {
   return (
     err instanceof UsageError ||
     err instanceof RangeError ||
-    (typeof code === "string" &&
-      (code.startsWith("ERR_PARSE_ARGS") || ["EACCES", "EPERM", "ENOENT", "ENOTDIR", "EEXIST", "EROFS", "ENOSPC"].includes(code)))
+    (typeof code === "string" && (code.startsWith("ERR_PARSE_ARGS") || Object.hasOwn(FS_REASONS, code)))
   );
 }

@@ -22,6 +22,7 @@ import { type Ended, Sandbox } from "./sandbox";
 import { typeErrors } from "./typecheck";
 import { type CaseCount, roundPoints, type Status, type Verdict } from "./verdict";
 import { messages, tr } from "../i18n";
+import { envNumber } from "./env-number";
 
 const say = messages("workbook/run-check", {
   noCases: { en: "no cases written for {id} in checks/{file}", ko: "checks/{file}에 {id}의 케이스가 없습니다" },
@@ -59,7 +60,7 @@ const say = messages("workbook/run-check", {
 });
 
 /** Per-exercise limit, counted from when the file has loaded; WORKBOOK_CHECK_TIMEOUT_MS overrides it. */
-export const DEFAULT_TIMEOUT_MS = Number(process.env.WORKBOOK_CHECK_TIMEOUT_MS) || 10_000;
+export const DEFAULT_TIMEOUT_MS = envNumber("WORKBOOK_CHECK_TIMEOUT_MS", 10_000, 1, 24 * 3600_000);
 
 export interface RunOptions {
   target?: Target;

@@ -18,6 +18,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { language, messages } from "../i18n";
 import type { CallResult } from "./compare";
+import { envNumber } from "./env-number";
 
 const say = messages("workbook/sandbox", {
   noSuchUser: {
@@ -45,7 +46,7 @@ const say = messages("workbook/sandbox", {
 });
 
 /** Heap cap for student code, MB (V8's old space); WORKBOOK_SANDBOX_MEMORY_MB overrides it. */
-export const DEFAULT_MEMORY_MB = Number(process.env.WORKBOOK_SANDBOX_MEMORY_MB) || 256;
+export const DEFAULT_MEMORY_MB = envNumber("WORKBOOK_SANDBOX_MEMORY_MB", 256, 16, 64 * 1024);
 /** Lines of student output shown per run, at most. */
 const OUTPUT_LINES = 200;
 

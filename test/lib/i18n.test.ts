@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { fill, language, localeLanguage, messageTables, resetLanguage, setLanguage, tr } from "../../lib/i18n";
 import { catalogue, sections } from "../../lib/workbook/catalogue";
 import { loadTs } from "../../lib/workbook/build";
@@ -144,6 +144,36 @@ describe("choosing the language", () => {
     expect(language()).toBe("ko");
     fs.writeFileSync(process.env.WORKBOOK_SETTINGS, "{ not json");
     expect(language()).toBe("ko");
+  });
+
+  it("a WORKBOOK_LANG that is no language of the workbook is warned about once, in one line naming it and the choices", () => {
+    process.env.WORKBOOK_SETTINGS = path.join(os.tmpdir(), "no-such-dir-workbook", "settings.json");
+    delete process.env.WORKBOOK_NOTEBOOK_LANG;
+    delete process.env.LC_ALL;
+    delete process.env.LC_MESSAGES;
+    process.env.LANG = "en_US.UTF-8";
+    const warned: string[] = [];
+    const warn = vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => void warned.push(args.join(" ")));
+    try {
+      for (const value of ["fr", "KO", "ko_KR.UTF-8", "en\nX"]) {
+        warned.length = 0;
+        process.env.WORKBOOK_LANG = value;
+        expect(language()).toBe("en"); // the locale decides
+        expect(language()).toBe("en");
+        expect(warned).toHaveLength(1); // once, not per message
+        expect(warned[0]).toContain(`WORKBOOK_LANG is ${JSON.stringify(value)}`);
+        expect(warned[0]).toContain("en, ko");
+        expect(warned[0]).not.toContain("\n");
+      }
+      warned.length = 0;
+      for (const value of ["", "ko", "en"]) {
+        process.env.WORKBOOK_LANG = value; // unset-like, or valid: nothing to say
+        language();
+      }
+      expect(warned).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("setLanguage refuses anything but en and ko, naming the parameter", () => {

@@ -88,6 +88,36 @@ describe("npm run workbook", () => {
     }
   });
 
+  it("grade --out in /proc or /sys, or with a name too long for the file system, fails before grading, without a stack trace", async () => {
+    const long = "a".repeat(100_000);
+    for (const [out, why] of [
+      ["/proc/version", /kernel's own files/], // a file that takes the open and fails the write (EIO) after the whole grade
+      [long, /ENAMETOOLONG/],
+      [path.join(long, "x.json"), /ENAMETOOLONG|does not exist/],
+    ] as const) {
+      const r = await workbook("grade", "--out", out);
+      expect(r.status, out.slice(0, 40)).toBe(2);
+      expect(r.stderr, out.slice(0, 40)).toMatch(why);
+      expect(r.stderr, out.slice(0, 40)).not.toMatch(/\n\s+at /);
+      expect(r.stderr.length, out.slice(0, 40)).toBeLessThan(2_000); // the name is cut
+      expect(r.stdout, out.slice(0, 40)).not.toMatch(/Grading/);
+    }
+  });
+
+  it("a user's word in a message is escaped and cut: a right-to-left override, a line break, 100,000 characters", async () => {
+    const rtl = await workbook("hint", "4.1a\u202e");
+    expect(rtl.status).toBe(2);
+    expect(rtl.stderr).toContain('"4.1a\\u202e"'); // shown as a code, not obeyed by the terminal
+    const command = await workbook(`a\u202eb${"c".repeat(100_000)}`);
+    expect(command.status).toBe(2);
+    expect(command.stdout).toContain('Unknown command "a\\u202eb');
+    expect(command.stdout.length).toBeLessThan(5_000);
+    const id = await workbook("check", "x".repeat(100_000));
+    expect(id.status).toBe(2);
+    expect(id.stderr.length).toBeLessThan(2_000);
+    expect((await workbook("-h")).status).toBe(0); // -h is help, as --help
+  });
+
   it("a command given more arguments than it takes is refused before it runs, naming the extra ones", async () => {
     const check = await workbook("check", "4.1a", "4.1b");
     expect(check.status).toBe(2);
