@@ -86,9 +86,11 @@ export interface TransportComparisonRow {
 /** The simulatePageLoad input of one series. */
 export function seriesInput(series: TransportSeries, base: Omit<PageLoadInput, "strategy">): PageLoadInput {
   const s = checkChoice("series", series, TRANSPORT_SERIES);
-  if (s === "http1.1") return { ...base, strategy: "persistent", maxConnections: BROWSER_CONNECTIONS_PER_HOST, tls: "1.3" };
-  if (s === "http2") return { ...base, strategy: "multiplexed", tls: "1.3" };
-  return { ...base, strategy: "multiplexed", transport: "quic" };
+  // a string spread here would become an object of one key per character (a second of CPU for 1 MB)
+  const b = optionsObject("base", base) as Omit<PageLoadInput, "strategy">;
+  if (s === "http1.1") return { ...b, strategy: "persistent", maxConnections: BROWSER_CONNECTIONS_PER_HOST, tls: "1.3" };
+  if (s === "http2") return { ...b, strategy: "multiplexed", tls: "1.3" };
+  return { ...b, strategy: "multiplexed", transport: "quic" };
 }
 
 function spread(values: number[]): Spread | null {
