@@ -40,6 +40,11 @@ export const loadSwc = (): Swc => (swc ??= require("@swc/core") as Swc);
 
 export const hashOf = (text: string): string => createHash("sha1").update(text).digest("hex");
 
+let stamp: string | undefined;
+/** swc's version and options, part of every cached file's key: a new swc never serves an old one's output. */
+const swcStamp = (): string =>
+  (stamp ??= `${JSON.parse(fs.readFileSync(require.resolve("@swc/core/package.json"), "utf8")).version}\0${JSON.stringify(SWC_OPTIONS)}`);
+
 /**
  * The JavaScript of a TypeScript source, from the cache when this exact
  * source was compiled before. `trusted`: the result runs in the grader itself
@@ -48,7 +53,7 @@ export const hashOf = (text: string): string => createHash("sha1").update(text).
  */
 export function transpile(source: string, file: string, trusted = false): string {
   if (trusted) return loadSwc().transformSync(source, { ...SWC_OPTIONS, filename: file }).code;
-  const cached = path.join(CACHE_DIR, "js", `${hashOf(source)}.js`);
+  const cached = path.join(CACHE_DIR, "js", `${hashOf(`${swcStamp()}\0${source}`)}.js`);
   if (fs.existsSync(cached)) return fs.readFileSync(cached, "utf8");
   const code = loadSwc().transformSync(source, { ...SWC_OPTIONS, filename: file }).code;
   writeIfChanged(cached, code);

@@ -34,14 +34,16 @@ function setTsLanguage(t: Ts, lang: Language): void {
   oldProgram = undefined; // a program reused from the other language would keep its wording
 }
 
-/** Everything the type of an exercise file can depend on, as one stamp: lib/ sources and tsconfig. */
+/**
+ * Everything the type of an exercise file can depend on, as one stamp: TypeScript's version, tsconfig and the
+ * lib/ sources, by content (not by time), so that a copy of the workbook with the same sources finds the same
+ * stamp, and an edit that keeps a file's size and time still changes it.
+ */
 function libStamp(): string {
-  const parts: string[] = [fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8")];
-  for (const mod of libModules()) {
-    const st = fs.statSync(path.join(ROOT, `${mod}.ts`));
-    parts.push(`${mod}:${st.mtimeMs}:${st.size}`);
-  }
-  return hashOf(parts.join("\n"));
+  const version = JSON.parse(fs.readFileSync(require.resolve("typescript/package.json"), "utf8")).version;
+  const parts: string[] = [version, fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8")];
+  for (const mod of libModules()) parts.push(`${mod}\0${fs.readFileSync(path.join(ROOT, `${mod}.ts`), "utf8")}`);
+  return hashOf(parts.join("\0"));
 }
 
 function compile(files: string[], lang: Language): Map<string, string[]> {
@@ -72,7 +74,9 @@ function compile(files: string[], lang: Language): Map<string, string[]> {
       diags.map((d) => {
         const { line, character } =
           d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
-        return `${path.relative(ROOT, f)}:${line + 1}:${character + 1} ${t.flattenDiagnosticMessageText(d.messageText, " ")}`;
+        // a type from another module may be printed with its absolute path: shown, and kept, from the workbook's root
+        const text = t.flattenDiagnosticMessageText(d.messageText, " ").split(`${ROOT}${path.sep}`).join("");
+        return `${path.relative(ROOT, f)}:${line + 1}:${character + 1} ${text}`;
       }),
     );
   }
@@ -87,8 +91,9 @@ export function typeErrors(target: string, files: string[]): Map<string, string[
   const lang = language();
   // The errors' wording depends on the language, but a file without errors has none in either:
   // that answer is kept once for both languages (a stub, a finished answer), the errors per language.
+  // keyed by the file's path inside the workbook, not on this machine: the errors name it that way too
   const keyOf = (p: string, wording: Language | "") => {
-    const key = hashOf(`${stamp}\n${p}\n${fs.readFileSync(p, "utf8")}`);
+    const key = hashOf(`${stamp}\n${path.relative(ROOT, p)}\n${fs.readFileSync(p, "utf8")}`);
     return path.join(CACHE_DIR, "types", `${key}${wording && `.${wording}`}.json`);
   };
   const result = new Map<string, string[]>();

@@ -10,6 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { CACHE_DIR } from "../../lib/workbook/build";
 import { release } from "../../lib/workbook/release";
 import { ROOT } from "../../lib/workbook/paths";
 import { ensureKernelLib, VIEW } from "../../scripts/kernel-lib";
@@ -82,6 +83,10 @@ describe("a released student copy", () => {
     // so its kernel-lib test finds it current instead of spending seconds of CPU on the same declarations.
     expect(ensureKernelLib()).toBe(true);
     fs.cpSync(VIEW, path.join(dir, path.basename(VIEW)), { recursive: true });
+    // Likewise the grader's cache (lib/workbook/build.ts, typecheck.ts): JavaScript and type errors kept by the
+    // content of all they are made from, so the copy finds what it would compute itself, where its own
+    // checks, CLI runs and type-error tests would each load swc and TypeScript again (seconds of CPU).
+    if (fs.existsSync(CACHE_DIR)) fs.cpSync(CACHE_DIR, path.join(dir, path.relative(ROOT, CACHE_DIR)), { recursive: true });
     const { tree, same } = treeTests(dir);
     expect(tree).toContain("test/exercises.test.ts");
     expect(tree).toContain("test/workbook/cli.test.ts");
