@@ -53,6 +53,6 @@ describe("handshake in Korean", () => {
   it("refuses bad input in Korean", () => {
     setLanguage("ko");
     expect(() => handshake({ rttMs: -1 })).toThrow('"rttMs" 값이 허용 범위를 벗어났습니다');
-    expect(() => handshake(null as never)).toThrow('"input" 인자가 잘못되었습니다. 필요한 것: 객체');
+    expect(() => handshake(null as never)).toThrow('"input" 인자가 잘못되었습니다. 필요한 것: 일반 객체');
   });
 });
