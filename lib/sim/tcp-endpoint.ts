@@ -195,10 +195,12 @@ export function checkScheduler(sim: unknown): asserts sim is Scheduler {
 
 // A packet's flags: each at most once (so at most five), as in a TCP header's flag bits.
 // Checked and kept as a copy: a Proxy or a getter cannot pass the check with one list and send another.
-function checkFlags(value: unknown, name = "flags"): Flag[] {
-  let flags: unknown[] | undefined;
+// A frozen array is kept as it is: its elements cannot change, even behind a Proxy (its invariants), and the
+// engine's own flag sets are frozen constants that the trace log recognises (trace-log.ts).
+function checkFlags(value: unknown, name = "flags"): readonly Flag[] {
+  let flags: readonly unknown[] | undefined;
   try {
-    if (Array.isArray(value) && value.length <= FLAGS.length) flags = value.slice();
+    if (Array.isArray(value) && value.length <= FLAGS.length) flags = Object.isFrozen(value) ? value : value.slice();
   } catch {
     // a revoked Proxy, or a trap that threw: refused below
   }
@@ -207,7 +209,7 @@ function checkFlags(value: unknown, name = "flags"): Flag[] {
     checkChoice(`${name}[${i}]`, flags[i], FLAGS);
     if (flags.indexOf(flags[i]) < i) invalidType(name, say.flagsArray({ flags: FLAGS.join(", ") }), value);
   }
-  return flags as Flag[];
+  return flags as readonly Flag[];
 }
 
 function checkNote(value: unknown): string | undefined {
