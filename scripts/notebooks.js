@@ -53,7 +53,12 @@ function cellTimesIn(output) {
 
 function executeOnce(notebook, timeoutSeconds, cellTimes) {
   const started = Date.now();
-  const args = [path.join(ROOT, "scripts", "execute_notebook.py"), notebook, String(timeoutSeconds), ...(cellTimes ? ["--cell-times"] : [])];
+  const args = [
+    path.join(ROOT, "scripts", "execute_notebook.py"),
+    notebook,
+    String(timeoutSeconds),
+    ...(cellTimes ? ["--cell-times"] : []),
+  ];
   return new Promise((resolve) => {
     const child = spawn(venvBin("python"), args, {
       cwd: ROOT,
@@ -62,7 +67,9 @@ function executeOnce(notebook, timeoutSeconds, cellTimes) {
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
-    child.on("error", (err) => resolve({ ok: false, output: `could not start Python: ${err.message}`, ms: Date.now() - started, cellMs: [] }));
+    child.on("error", (err) =>
+      resolve({ ok: false, output: `could not start Python: ${err.message}`, ms: Date.now() - started, cellMs: [] }),
+    );
     child.on("close", (code) => resolve({ ok: code === 0, output: tidy(output), ms: Date.now() - started, cellMs: cellTimesIn(output) }));
   });
 }

@@ -217,7 +217,14 @@ async function notebookRun(name: string, sources: string[]): Promise<NotebookRun
   fs.writeFileSync(
     path.join(ROOT, rel),
     JSON.stringify({
-      cells: sources.map((source, i) => ({ cell_type: "code", execution_count: null, id: `c${i + 1}`, metadata: {}, outputs: [], source: [source] })),
+      cells: sources.map((source, i) => ({
+        cell_type: "code",
+        execution_count: null,
+        id: `c${i + 1}`,
+        metadata: {},
+        outputs: [],
+        source: [source],
+      })),
       metadata: { kernelspec: { name: "workbook", display_name: "TypeScript (workbook)", language: "typescript" } },
       nbformat: 4,
       nbformat_minor: 5,
