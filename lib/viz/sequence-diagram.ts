@@ -90,28 +90,60 @@ const isCount = (v: unknown, max = Number.MAX_SAFE_INTEGER): v is number =>
 
 /**
  * entryOf's quick path, for a trace of thousands of entries: the same rules,
- * each field read once, and no names built; undefined when anything is amiss
+ * each field read once, and no names built. It reads into its own fields and
+ * copies only on request, so the entries a diagram does not draw (the rest of
+ * a long trace) cost no allocation; read() is false when anything is amiss
  * (entryOf then reads the entry again to name what).
  */
-function quickEntry(value: unknown): TraceEntry | undefined {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return undefined;
-  const x = value as Record<string, unknown>;
-  const { tMs, conn, from, bytes, note } = x;
-  const flags = quickFlags(x.flags);
-  if (
-    typeof tMs !== "number" ||
-    !(tMs >= 0 && tMs - tMs === 0) || // finite and not negative
-    !isCount(conn) ||
-    (from !== "client" && from !== "server") ||
-    flags === undefined ||
-    !isCount(bytes, MAX_QUANTITY) ||
-    (note !== undefined && typeof note !== "string")
-  ) {
-    return undefined;
+class QuickEntry {
+  tMs = 0;
+  conn = 0;
+  from: Side = "client";
+  flags: Flag[] = [];
+  bytes = 0;
+  note: string | undefined = undefined;
+
+  read(value: unknown): boolean {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return false;
+    const x = value as Record<string, unknown>;
+    const { tMs, conn, from, bytes, note } = x;
+    const flags = quickFlags(x.flags);
+    if (
+      typeof tMs !== "number" ||
+      !(tMs >= 0 && tMs - tMs === 0) || // finite and not negative
+      !isCount(conn) ||
+      (from !== "client" && from !== "server") ||
+      flags === undefined ||
+      !isCount(bytes, MAX_QUANTITY) ||
+      (note !== undefined && typeof note !== "string")
+    ) {
+      return false;
+    }
+    this.tMs = tMs;
+    this.conn = conn;
+    this.from = from;
+    this.flags = flags;
+    this.bytes = bytes;
+    this.note = note as string | undefined;
+    return true;
   }
-  return note === undefined ? { tMs, conn, from, flags, bytes } : { tMs, conn, from, flags, bytes, note: note as string };
+
+  /** Takes a checked entry's fields (entryOf's, after the quick path said no). */
+  set(e: TraceEntry): void {
+    this.tMs = e.tMs;
+    this.conn = e.conn;
+    this.from = e.from;
+    this.flags = e.flags as Flag[];
+    this.bytes = e.bytes;
+    this.note = e.note;
+  }
+
+  copy(): TraceEntry {
+    const { tMs, conn, from, flags, bytes, note } = this;
+    return note === undefined ? { tMs, conn, from, flags, bytes } : { tMs, conn, from, flags, bytes, note };
+  }
 }
 
 /** Copies of the flag lists met so far, by their code (at most 326: each flag at most once, in any order); never handed out. */
@@ -154,8 +186,11 @@ interface Rows {
   hidden: number;
 }
 
-/** Every entry of `trace` checked and copied (holes included: a hole is no entry). */
-function traceOf(trace: unknown): TraceEntry[] {
+/**
+ * Checks every entry of `trace` (holes included: a hole is no entry) and
+ * hands each, read, to `visit`, which copies the ones it keeps.
+ */
+function eachEntry(trace: unknown, visit: (entry: QuickEntry) => void): void {
   let length: unknown;
   try {
     length = Array.isArray(trace) ? trace.length : undefined;
@@ -163,28 +198,36 @@ function traceOf(trace: unknown): TraceEntry[] {
     // a revoked Proxy: not an array one can read
   }
   if (typeof length !== "number") invalidType("trace", say.traceArray(), trace);
-  const entries: TraceEntry[] = [];
+  const entry = new QuickEntry();
   for (let i = 0; i < length; i++) {
     const value = (trace as unknown[])[i];
-    let entry: TraceEntry | undefined;
+    let ok = false;
     try {
-      entry = quickEntry(value);
+      ok = entry.read(value);
     } catch {
       // a getter or a Proxy's trap threw: entryOf names the entry
     }
-    entries.push(entry ?? entryOf(`trace[${i}]`, value));
+    if (!ok) entry.set(entryOf(`trace[${i}]`, value));
+    visit(entry);
   }
-  return entries;
 }
 
+/** The rows to draw: every entry is checked, but only those drawn are copied (a long trace with maxPackets costs little). */
 function pick(trace: Trace, options: SequenceDiagramOptions | undefined): Rows {
-  const entries = traceOf(trace);
   const o = optionsObject("options", options);
   const conn = o.conn === undefined ? undefined : checkNumber("conn", o.conn, { min: 0, integer: true });
-  const chosen = conn === undefined ? entries : entries.filter((e) => e.conn === conn);
-  const max = optionalNumber("maxPackets", o.maxPackets, Math.max(1, chosen.length), { min: 1, integer: true });
-  const labelConn = conn === undefined && new Set(entries.map((e) => e.conn)).size > 1;
-  return { rows: chosen.slice(0, max), labelConn, hidden: Math.max(0, chosen.length - max) };
+  const max = o.maxPackets === undefined ? Infinity : checkNumber("maxPackets", o.maxPackets, { min: 1, integer: true });
+  const rows: TraceEntry[] = [];
+  let chosen = 0;
+  let firstConn = -1;
+  let manyConns = false;
+  eachEntry(trace, (e) => {
+    if (firstConn < 0) firstConn = e.conn;
+    else if (e.conn !== firstConn) manyConns = true;
+    if (conn !== undefined && e.conn !== conn) return;
+    if (chosen++ < max) rows.push(e.copy());
+  });
+  return { rows, labelConn: conn === undefined && manyConns, hidden: chosen - rows.length };
 }
 
 /** "ACK,PSH 100 B (write 1)" style label; payload omitted for control packets. */
