@@ -13,6 +13,7 @@ import * as fs from "node:fs";
 import { Module } from "node:module";
 import * as path from "node:path";
 import { catalogue } from "./catalogue";
+import { writeFileAtomic } from "./write-atomic";
 import { ROOT } from "./paths";
 import { fill, messages } from "../i18n";
 
@@ -132,9 +133,7 @@ module.exports = new Proxy({}, {
 /** Writes `to` only when its content differs: rebuilding an unchanged tree touches nothing. */
 function writeIfChanged(to: string, text: string): void {
   if (fs.existsSync(to) && fs.readFileSync(to, "utf8") === text) return;
-  fs.mkdirSync(path.dirname(to), { recursive: true });
-  fs.writeFileSync(`${to}.${process.pid}`, text);
-  fs.renameSync(`${to}.${process.pid}`, to); // atomic: a run beside this one never loads half a file
+  writeFileAtomic(to, text); // a run beside this one never loads half a file
 }
 
 /** Copies a TypeScript module of the workbook into the sandbox as JavaScript, then everything it loads. */

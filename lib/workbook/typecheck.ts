@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { language, type Language } from "../i18n";
 import { CACHE_DIR, hashOf, libModules } from "./build";
 import { ROOT, targetFile } from "./paths";
+import { writeFileAtomic } from "./write-atomic";
 
 type Ts = typeof import("typescript");
 type Program = import("typescript").Program;
@@ -83,6 +84,20 @@ function compile(files: string[], lang: Language): Map<string, string[]> {
   return out;
 }
 
+/**
+ * A cached answer, or undefined when there is none or it is not a list of
+ * texts (a file torn by a crash or a full disk, or a workbook copied from an
+ * older version): then the file is checked again and the entry rewritten.
+ */
+function readCached(key: string): string[] | undefined {
+  try {
+    const errors: unknown = JSON.parse(fs.readFileSync(key, "utf8"));
+    return Array.isArray(errors) && errors.every((e) => typeof e === "string") ? errors : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Type errors per exercise file name ("tcp-connections.ts") of a target folder. */
 export function typeErrors(target: string, files: string[]): Map<string, string[]> {
   const paths = files.map((f) => targetFile(target, f)).filter((p) => fs.existsSync(p));
@@ -98,17 +113,15 @@ export function typeErrors(target: string, files: string[]): Map<string, string[
   };
   const result = new Map<string, string[]>();
   const missing = paths.filter((p) => {
-    const key = [keyOf(p, ""), keyOf(p, lang)].find((k) => fs.existsSync(k));
-    if (key === undefined) return true;
-    result.set(path.basename(p), JSON.parse(fs.readFileSync(key, "utf8")));
+    const errors = [keyOf(p, ""), keyOf(p, lang)].map(readCached).find((e) => e !== undefined);
+    if (errors === undefined) return true;
+    result.set(path.basename(p), errors);
     return false;
   });
   if (missing.length === 0) return result;
   for (const [p, errors] of compile(missing, lang)) {
     result.set(path.basename(p), errors);
-    const key = keyOf(p, errors.length === 0 ? "" : lang);
-    fs.mkdirSync(path.dirname(key), { recursive: true });
-    fs.writeFileSync(key, JSON.stringify(errors));
+    writeFileAtomic(keyOf(p, errors.length === 0 ? "" : lang), JSON.stringify(errors));
   }
   return result;
 }
