@@ -54,7 +54,11 @@ async function childOfKilledGrader(signal: NodeJS.Signals): Promise<number> {
 describe.runIf(fs.existsSync("/proc/self/task"))("a sandbox child when its grader dies", () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it.each(["SIGTERM", "SIGHUP", "SIGKILL"] as const)("%s: the child in an endless loop ends too", async (signal) => {
-    expect(await childOfKilledGrader(signal)).toBe(0);
-  }, 30_000);
+  it.each(["SIGTERM", "SIGHUP", "SIGKILL"] as const)(
+    "%s: the child in an endless loop ends too",
+    async (signal) => {
+      expect(await childOfKilledGrader(signal)).toBe(0);
+    },
+    30_000,
+  );
 });
