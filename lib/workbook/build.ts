@@ -13,7 +13,7 @@ import * as fs from "node:fs";
 import { Module } from "node:module";
 import * as path from "node:path";
 import { catalogue } from "./catalogue";
-import { writeFileAtomic } from "./write-atomic";
+import { cacheQuietly, writeFileAtomic } from "./write-atomic";
 import { ROOT } from "./paths";
 import { fill, messages } from "../i18n";
 
@@ -57,7 +57,7 @@ export function transpile(source: string, file: string, trusted = false): string
   const cached = path.join(CACHE_DIR, "js", `${hashOf(`${swcStamp()}\0${source}`)}.js`);
   if (fs.existsSync(cached)) return fs.readFileSync(cached, "utf8");
   const code = loadSwc().transformSync(source, { ...SWC_OPTIONS, filename: file }).code;
-  writeIfChanged(cached, code);
+  cacheQuietly(cached, code);
   return code;
 }
 

@@ -10,7 +10,7 @@ import { hashOf } from "./build";
 import { catalogue } from "./catalogue";
 import { ROOT, targetFile } from "./paths";
 import type { Verdict } from "./verdict";
-import { writeFileAtomic } from "./write-atomic";
+import { saveRecord } from "./write-atomic";
 
 export const LAST_RUN_FILE = path.join(ROOT, ".workbook", "last-run.json");
 
@@ -42,7 +42,7 @@ export function saveLastRun(verdicts: Verdict[]): void {
   for (const file of new Set(verdicts.map((v) => catalogue.find((e) => e.id === v.id)?.file).filter(Boolean) as string[])) {
     last.hashes[file] = hashFile(file);
   }
-  writeFileAtomic(LAST_RUN_FILE, JSON.stringify({ verdicts: [...byId.values()], hashes: last.hashes }, null, 2));
+  saveRecord(LAST_RUN_FILE, JSON.stringify({ verdicts: [...byId.values()], hashes: last.hashes }, null, 2));
 }
 
 /** The saved verdicts, and the exercise files that changed since they were made. */

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { language, type Language } from "../i18n";
 import { CACHE_DIR, hashOf, libModules } from "./build";
 import { ROOT, targetFile } from "./paths";
-import { writeFileAtomic } from "./write-atomic";
+import { cacheQuietly } from "./write-atomic";
 
 type Ts = typeof import("typescript");
 type Program = import("typescript").Program;
@@ -121,7 +121,7 @@ export function typeErrors(target: string, files: string[]): Map<string, string[
   if (missing.length === 0) return result;
   for (const [p, errors] of compile(missing, lang)) {
     result.set(path.basename(p), errors);
-    writeFileAtomic(keyOf(p, errors.length === 0 ? "" : lang), JSON.stringify(errors));
+    cacheQuietly(keyOf(p, errors.length === 0 ? "" : lang), JSON.stringify(errors));
   }
   return result;
 }
