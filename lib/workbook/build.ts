@@ -13,6 +13,7 @@ import * as fs from "node:fs";
 import { Module } from "node:module";
 import * as path from "node:path";
 import { catalogue } from "./catalogue";
+import { exerciseText, syntaxError } from "./exercise-source";
 import { cacheQuietly, writeFileAtomic } from "./write-atomic";
 import { ROOT } from "./paths";
 import { fill, messages } from "../i18n";
@@ -136,6 +137,20 @@ function writeIfChanged(to: string, text: string): void {
   writeFileAtomic(to, text); // a run beside this one never loads half a file
 }
 
+/**
+ * A student's file as JavaScript; when it does not parse (saved mid-edit), a
+ * module that throws swc's complaint when loaded: the exercises of that file
+ * fail saying so, and the other files, which may not even import it, are
+ * graded as usual.
+ */
+function compiledOrThrowing(source: string, file: string): string {
+  try {
+    return transpile(source, file);
+  } catch (e) {
+    return `throw new SyntaxError(${JSON.stringify(syntaxError(file, e).message)});\n`;
+  }
+}
+
 /** Copies a TypeScript module of the workbook into the sandbox as JavaScript, then everything it loads. */
 function addModule(root: string, rel: string, seen: Set<string>): void {
   if (seen.has(rel)) return;
@@ -199,8 +214,9 @@ export function buildSandbox(target: string, exerciseFile: string): SandboxFolde
   for (const file of new Set(catalogue.map((e) => e.file))) {
     const src = path.join(targetDir, file);
     const out = path.join(root, rel, file.replace(/\.ts$/, ".js"));
-    if (fs.existsSync(src)) writeIfChanged(out, transpile(fs.readFileSync(src, "utf8"), src));
-    else fs.rmSync(out, { force: true }); // never grade a copy of a file that is gone
+    const text = exerciseText(src);
+    if (text !== undefined) writeIfChanged(out, compiledOrThrowing(text, src));
+    else fs.rmSync(out, { force: true }); // never grade a copy of a file that is gone (or unreadable: the verdict says why)
   }
   for (const mod of libModules()) if (!seen.has(mod)) writeIfChanged(path.join(root, `${mod}.js`), placeholder(mod));
   writeIfChanged(path.join(root, "sandbox-child.js"), fs.readFileSync(path.join(__dirname, "sandbox-child.js"), "utf8"));

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { hashOf } from "./build";
 import { catalogue } from "./catalogue";
+import { exerciseText } from "./exercise-source";
 import { ROOT, targetFile } from "./paths";
 import type { Verdict } from "./verdict";
 import { saveRecord } from "./write-atomic";
@@ -21,8 +22,8 @@ interface LastRun {
 }
 
 const hashFile = (file: string) => {
-  const p = targetFile("exercises", file);
-  return fs.existsSync(p) ? hashOf(fs.readFileSync(p, "utf8")) : "";
+  const text = exerciseText(targetFile("exercises", file));
+  return text === undefined ? "" : hashOf(text); // "" for a file that is gone (or a folder, a pipe, too big)
 };
 
 function read(): LastRun | undefined {

@@ -12,6 +12,7 @@ import { language, type Language } from "../i18n";
 import { CACHE_DIR, hashOf, libModules } from "./build";
 import { ROOT, targetFile } from "./paths";
 import { cacheQuietly } from "./write-atomic";
+import { exerciseText } from "./exercise-source";
 
 type Ts = typeof import("typescript");
 type Program = import("typescript").Program;
@@ -100,15 +101,22 @@ function readCached(key: string): string[] | undefined {
 
 /** Type errors per exercise file name ("tcp-connections.ts") of a target folder. */
 export function typeErrors(target: string, files: string[]): Map<string, string[]> {
-  const paths = files.map((f) => targetFile(target, f)).filter((p) => fs.existsSync(p));
+  // each read once (a file saved meanwhile is checked as it was read); a folder, a pipe or a huge file is left out
+  const texts = new Map<string, string>();
+  for (const f of files) {
+    const p = targetFile(target, f);
+    const text = exerciseText(p);
+    if (text !== undefined) texts.set(p, text);
+  }
+  const paths = [...texts.keys()];
   // a file's types depend on lib/, on tsconfig and on the other exercise files it may import
-  const stamp = hashOf([libStamp(), ...paths.map((p) => fs.readFileSync(p, "utf8"))].join("\n"));
+  const stamp = hashOf([libStamp(), ...texts.values()].join("\n"));
   const lang = language();
   // The errors' wording depends on the language, but a file without errors has none in either:
   // that answer is kept once for both languages (a stub, a finished answer), the errors per language.
   // keyed by the file's path inside the workbook, not on this machine: the errors name it that way too
   const keyOf = (p: string, wording: Language | "") => {
-    const key = hashOf(`${stamp}\n${path.relative(ROOT, p)}\n${fs.readFileSync(p, "utf8")}`);
+    const key = hashOf(`${stamp}\n${path.relative(ROOT, p)}\n${texts.get(p)}`);
     return path.join(CACHE_DIR, "types", `${key}${wording && `.${wording}`}.json`);
   };
   const result = new Map<string, string[]>();
