@@ -6,6 +6,7 @@
  */
 import { checkNumber, invalidType, isArray, listOf, optionsObject, outOfRange, MAX_QUANTITY } from "../errors";
 import { messages } from "../i18n";
+import { DEFAULT_MSS } from "../tcp/constants";
 
 const say = messages("http/page-requests", {
   page: { en: "an object { htmlBytes, objectBytes }", ko: "객체 { htmlBytes, objectBytes }" },
@@ -13,6 +14,14 @@ const say = messages("http/page-requests", {
   tooMany: { en: "at most {max} objects", ko: "내장 객체 최대 {max}개" },
   times: { en: "an array of {count} times (the HTML, then each object)", ko: "시간 {count}개의 배열(HTML, 이어서 각 객체)" },
   serverTime: { en: "a number, an array of numbers or a function", ko: "숫자, 숫자 배열 또는 함수" },
+  tooMuchWork: {
+    en: "at most {max} segments over all the loads (fewer loads, or a smaller page)",
+    ko: "모든 로드를 합쳐 세그먼트 최대 {max}개(로드 수를 줄이거나 페이지를 작게)",
+  },
+  loadsOfPage: {
+    en: "{loads} loads of a page of about {segments} segments each",
+    ko: "세그먼트 약 {segments}개짜리 페이지의 로드 {loads}번",
+  },
 });
 
 /** The most objects a page may embed (a big real page has a few hundred); more is refused, naming page.objectBytes. */
@@ -49,6 +58,27 @@ export function checkPage(value: unknown): Page {
     { count: MAX_PAGE_OBJECTS, tooMany: say.tooMany({ max: MAX_PAGE_OBJECTS }) },
   );
   return { htmlBytes, objectBytes };
+}
+
+/**
+ * The most segments a model that loads a page many times (compareTransports,
+ * loadTimeSweep) may play in all: a few seconds of the engine's work. Its
+ * count of loads alone is not a bound: 600 loads of a 10,000-object page
+ * would take a quarter of an hour.
+ */
+export const MAX_REPEATED_LOAD_SEGMENTS = 200_000;
+
+/** About the segments one load of the page puts on the wire: a request and the response's full-sized segments per object. */
+export function pageSegments(page: Page): number {
+  const response = (bytes: number) => 1 + Math.ceil(bytes / DEFAULT_MSS);
+  return page.objectBytes.reduce((n, b) => n + response(b), response(page.htmlBytes));
+}
+
+/** Refuses `loads` loads of a checked page when together they are more than MAX_REPEATED_LOAD_SEGMENTS segments, naming "page". */
+export function checkRepeatedLoads(page: Page, loads: number): void {
+  const segments = pageSegments(page);
+  if (loads * segments > MAX_REPEATED_LOAD_SEGMENTS)
+    outOfRange("page", say.tooMuchWork({ max: MAX_REPEATED_LOAD_SEGMENTS }), say.loadsOfPage({ loads, segments }));
 }
 
 /**

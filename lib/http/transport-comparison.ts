@@ -26,6 +26,7 @@ import { ConnectionAbortedError, checkChoice, checkNumber, expected, listOf, opt
 import { messages } from "../i18n";
 import { quantile } from "../stats";
 import { simulatePageLoad } from "./page-load";
+import { checkPage, checkRepeatedLoads } from "./page-requests";
 import type { PageLoadInput, PageLoadResult } from "./page-load";
 
 const say = messages("http/transport-comparison", {
@@ -105,8 +106,10 @@ export function compareTransports(input: TransportComparisonInput): TransportCom
   if (loads > MAX_COMPARISON_LOADS) {
     outOfRange("runs", say.atMostLoads({ max: MAX_COMPARISON_LOADS, series: series.length, rates: lossRates.length, runs }), runs);
   }
+  const page = checkPage(o.page);
+  checkRepeatedLoads(page, loads);
   // simulatePageLoad checks these and names them; here they only pass through
-  const base = { page: o.page, rttMs: o.rttMs, bandwidthBps: o.bandwidthBps, stack: o.stack, serverMs: o.serverMs } as Omit<
+  const base = { page, rttMs: o.rttMs, bandwidthBps: o.bandwidthBps, stack: o.stack, serverMs: o.serverMs } as Omit<
     PageLoadInput,
     "strategy"
   >;

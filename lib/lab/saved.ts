@@ -5,16 +5,42 @@
  * WORKBOOK_LABS_DIR moves the folder (tests run the CLI with it, so they
  * never overwrite a student's own results).
  */
+import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { messages } from "../i18n";
+
+const say = messages("lab/saved", {
+  notSaved: {
+    en: "Note: the result could not be saved in {file} (error code {code}); the measure exercises will not see it.",
+    ko: "참고: 결과를 {file}에 저장하지 못했습니다 (오류 코드 {code}). 측정 연습 문제는 이 결과를 보지 못합니다.",
+  },
+});
 
 export const LAB_RESULTS_DIR = process.env.WORKBOOK_LABS_DIR
   ? path.resolve(process.env.WORKBOOK_LABS_DIR)
   : path.resolve(__dirname, "..", "..", ".workbook", "labs");
 
-export function saveLabResult(name: string, result: unknown): void {
-  fs.mkdirSync(LAB_RESULTS_DIR, { recursive: true });
-  fs.writeFileSync(path.join(LAB_RESULTS_DIR, `${name}.json`), JSON.stringify(result, null, 2));
+/**
+ * Saves a result whole (a temporary file, then one rename: two labs run at
+ * once never leave half a file). A file system that refuses (a read-only
+ * workbook, a full disk) costs one line on stderr, not the measurement.
+ */
+export function saveLabResult(name: string, result: unknown, dir = LAB_RESULTS_DIR): boolean {
+  const to = path.join(dir, `${name}.json`);
+  const temp = `${to}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(temp, JSON.stringify(result, null, 2));
+    fs.renameSync(temp, to);
+    return true;
+  } catch (e) {
+    removeQuietly(temp);
+    const err = e as NodeJS.ErrnoException;
+    if (!(e instanceof Error) || typeof err.code !== "string" || typeof err.syscall !== "string") throw e;
+    console.warn(say.notSaved({ file: to, code: err.code }));
+    return false;
+  }
 }
 
 /** The saved result, or undefined when the lab has not been run here (or its file is unreadable). */
@@ -24,4 +50,11 @@ export function loadLabResult(name: string, dir = LAB_RESULTS_DIR): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Removes a temporary file that may not exist (or not be removable: a read-only file system says EROFS even then). */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {}
 }

@@ -28,6 +28,7 @@ import {
 } from "../errors";
 import { HTTP1_STRATEGIES, PAGE_LOAD_STRATEGIES, simulatePageLoad } from "../http/page-load";
 import type { PageLoadInput, PageLoadStrategy } from "../http/page-load";
+import { checkPage, checkRepeatedLoads } from "../http/page-requests";
 import { messages } from "../i18n";
 import { seriesName as seriesDisplayName } from "./strategy-names";
 import { maxWidth, padStartWidth } from "./text-width";
@@ -133,6 +134,8 @@ export function loadTimeSweep(input: LoadTimeSweepInput): LoadTimeRow[] {
         : checkNumber(`series[${i}].maxConnections`, one.maxConnections, { min: 1, integer: true });
     return { strategy, maxConnections };
   });
+  const page = checkPage(o.page);
+  checkRepeatedLoads(page, series.length * points);
   const { series: _s, rttMs: _r, bandwidthBps: _b, ...rest } = o;
   const rows: LoadTimeRow[] = [];
   for (const s of series) {
@@ -140,6 +143,7 @@ export function loadTimeSweep(input: LoadTimeSweepInput): LoadTimeRow[] {
       for (const bandwidthBps of bws) {
         const r = simulatePageLoad({
           ...(rest as Omit<PageLoadInput, "strategy" | "rttMs" | "bandwidthBps">),
+          page,
           strategy: s.strategy,
           maxConnections: s.maxConnections,
           rttMs,

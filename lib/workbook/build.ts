@@ -13,6 +13,8 @@ import * as fs from "node:fs";
 import { Module } from "node:module";
 import * as path from "node:path";
 import { catalogue } from "./catalogue";
+import { exerciseText, syntaxError } from "./exercise-source";
+import { cacheQuietly, writeFileAtomic } from "./write-atomic";
 import { ROOT } from "./paths";
 import { fill, messages } from "../i18n";
 
@@ -56,7 +58,7 @@ export function transpile(source: string, file: string, trusted = false): string
   const cached = path.join(CACHE_DIR, "js", `${hashOf(`${swcStamp()}\0${source}`)}.js`);
   if (fs.existsSync(cached)) return fs.readFileSync(cached, "utf8");
   const code = loadSwc().transformSync(source, { ...SWC_OPTIONS, filename: file }).code;
-  writeIfChanged(cached, code);
+  cacheQuietly(cached, code);
   return code;
 }
 
@@ -132,9 +134,21 @@ module.exports = new Proxy({}, {
 /** Writes `to` only when its content differs: rebuilding an unchanged tree touches nothing. */
 function writeIfChanged(to: string, text: string): void {
   if (fs.existsSync(to) && fs.readFileSync(to, "utf8") === text) return;
-  fs.mkdirSync(path.dirname(to), { recursive: true });
-  fs.writeFileSync(`${to}.${process.pid}`, text);
-  fs.renameSync(`${to}.${process.pid}`, to); // atomic: a run beside this one never loads half a file
+  writeFileAtomic(to, text); // a run beside this one never loads half a file
+}
+
+/**
+ * A student's file as JavaScript; when it does not parse (saved mid-edit), a
+ * module that throws swc's complaint when loaded: the exercises of that file
+ * fail saying so, and the other files, which may not even import it, are
+ * graded as usual.
+ */
+function compiledOrThrowing(source: string, file: string): string {
+  try {
+    return transpile(source, file);
+  } catch (e) {
+    return `throw new SyntaxError(${JSON.stringify(syntaxError(file, e).message)});\n`;
+  }
 }
 
 /** Copies a TypeScript module of the workbook into the sandbox as JavaScript, then everything it loads. */
@@ -200,8 +214,9 @@ export function buildSandbox(target: string, exerciseFile: string): SandboxFolde
   for (const file of new Set(catalogue.map((e) => e.file))) {
     const src = path.join(targetDir, file);
     const out = path.join(root, rel, file.replace(/\.ts$/, ".js"));
-    if (fs.existsSync(src)) writeIfChanged(out, transpile(fs.readFileSync(src, "utf8"), src));
-    else fs.rmSync(out, { force: true }); // never grade a copy of a file that is gone
+    const text = exerciseText(src);
+    if (text !== undefined) writeIfChanged(out, compiledOrThrowing(text, src));
+    else fs.rmSync(out, { force: true }); // never grade a copy of a file that is gone (or unreadable: the verdict says why)
   }
   for (const mod of libModules()) if (!seen.has(mod)) writeIfChanged(path.join(root, `${mod}.js`), placeholder(mod));
   writeIfChanged(path.join(root, "sandbox-child.js"), fs.readFileSync(path.join(__dirname, "sandbox-child.js"), "utf8"));

@@ -10,6 +10,7 @@ import { messages, tr } from "../i18n";
 import { findExercise } from "./catalogue";
 import { ROOT } from "./paths";
 import { kindName } from "./progress";
+import { saveRecord } from "./write-atomic";
 
 const say = messages("workbook/hints", {
   tier: { en: "Hint {n} of {total}: {hint}", ko: "힌트 {n}/{total}: {hint}" },
@@ -52,8 +53,7 @@ export function openHints(id: string, more = false): string {
   const used = hintsUsed();
   const shown = Math.min(ex.hints.length, Math.max(1, used[ex.id] ?? 0) + (more && used[ex.id] ? 1 : 0));
   used[ex.id] = Math.max(used[ex.id] ?? 0, shown);
-  fs.mkdirSync(path.dirname(HINTS_FILE), { recursive: true });
-  fs.writeFileSync(HINTS_FILE, JSON.stringify(used, null, 2));
+  saveRecord(HINTS_FILE, JSON.stringify(used, null, 2));
   const lines = ex.hints.slice(0, shown).map((h, i) => say.tier({ n: i + 1, total: ex.hints.length, hint: tr(h) }));
   const next = shown < ex.hints.length ? `\n${say.more({ id: ex.id })}` : "";
   return `${lines.join("\n")}${next}`;

@@ -14,6 +14,7 @@ import { builtinModules } from "node:module";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadSwc } from "./build";
+import { exerciseText } from "./exercise-source";
 import { ROOT } from "./paths";
 import { messages } from "../i18n";
 
@@ -99,7 +100,8 @@ const factsCache = new Map<string, { source: string; facts: FileFacts }>();
 
 /** Imports, top-level declarations and load-time statements of one file (parsed once per content). */
 function factsOf(file: string): FileFacts {
-  const source = fs.readFileSync(file, "utf8");
+  const source = exerciseText(file);
+  if (source === undefined) throw new RangeError(`${file}: not a readable exercise file`); // importProblem's caller says why
   const cached = factsCache.get(file);
   if (cached?.source === source) return cached.facts;
   const facts = parseFacts(file, source);

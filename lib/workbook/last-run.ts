@@ -8,8 +8,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { hashOf } from "./build";
 import { catalogue } from "./catalogue";
+import { exerciseText } from "./exercise-source";
 import { ROOT, targetFile } from "./paths";
 import type { Verdict } from "./verdict";
+import { saveRecord } from "./write-atomic";
 
 export const LAST_RUN_FILE = path.join(ROOT, ".workbook", "last-run.json");
 
@@ -20,8 +22,8 @@ interface LastRun {
 }
 
 const hashFile = (file: string) => {
-  const p = targetFile("exercises", file);
-  return fs.existsSync(p) ? hashOf(fs.readFileSync(p, "utf8")) : "";
+  const text = exerciseText(targetFile("exercises", file));
+  return text === undefined ? "" : hashOf(text); // "" for a file that is gone (or a folder, a pipe, too big)
 };
 
 function read(): LastRun | undefined {
@@ -41,8 +43,7 @@ export function saveLastRun(verdicts: Verdict[]): void {
   for (const file of new Set(verdicts.map((v) => catalogue.find((e) => e.id === v.id)?.file).filter(Boolean) as string[])) {
     last.hashes[file] = hashFile(file);
   }
-  fs.mkdirSync(path.dirname(LAST_RUN_FILE), { recursive: true });
-  fs.writeFileSync(LAST_RUN_FILE, JSON.stringify({ verdicts: [...byId.values()], hashes: last.hashes }, null, 2));
+  saveRecord(LAST_RUN_FILE, JSON.stringify({ verdicts: [...byId.values()], hashes: last.hashes }, null, 2));
 }
 
 /** The saved verdicts, and the exercise files that changed since they were made. */

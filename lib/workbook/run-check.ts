@@ -15,6 +15,7 @@ import { buildSandbox, loadTs } from "./build";
 import type { Case, CheckCases, ExerciseCases } from "./cases";
 import { catalogue, type Exercise, findExercise } from "./catalogue";
 import { judge, thrownText, type CallResult } from "./compare";
+import { sourceProblem } from "./exercise-source";
 import { importProblem } from "./import-rules";
 import { loadLabResult } from "../lab/saved";
 import { CHECKS_DIR, HIDDEN_CHECKS_DIR, ROOT, type Target, targetFile } from "./paths";
@@ -214,6 +215,8 @@ async function gradeOne(
   if (graded.skip) return done(graded.skip.status, graded.skip.message);
   const source = targetFile(options.target ?? "exercises", ex.file);
   if (!fs.existsSync(source)) return done("failed", say.missingFile({ path: path.relative(ROOT, source) }));
+  const unreadable = sourceProblem(source); // a folder, a pipe, 50 MB: said here, never read
+  if (unreadable) return done("failed", unreadable);
   const problem = importProblem(source, ex.export, ex.imports);
   if (problem) return done("failed", problem);
 

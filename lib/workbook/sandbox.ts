@@ -4,7 +4,11 @@
  *  - may read only its build folder (Node's permission model): no checks/,
  *    no solutions/, no writing files, no child processes, no workers;
  *  - has a memory cap (V8 heap, and the address space where prlimit exists);
- *  - runs in its own process group, killed when grading ends or times out;
+ *  - runs in its own process group, killed when grading ends or times out,
+ *    and when the grader dies: SIGTERM or SIGHUP (a closed terminal) end the
+ *    children first, and where setpriv exists the kernel sends the child
+ *    SIGKILL when its parent dies of anything (SIGKILL, a crash), so a
+ *    student's endless loop never outlives its grader;
  *  - runs as an unprivileged user when the grader is root and
  *    WORKBOOK_SANDBOX_USER names one (the Gradescope autograder does this);
  *  - gets an empty environment (no tokens of the CI machine leak in), but
@@ -73,12 +77,34 @@ function lookUpSandboxUser(): { uid: number; gid: number } | undefined {
 }
 
 const PRLIMIT = ["/usr/bin/prlimit", "/bin/prlimit"].find((p) => fs.existsSync(p));
+/** util-linux's setpriv: its --pdeathsig survives the exec of prlimit and node (neither is set-user-ID). */
+const SETPRIV = ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => fs.existsSync(p));
 
 /** Sandboxes with a live child: ended when this process exits, and by the guard below. */
 const live = new Set<Sandbox>();
 process.on("exit", () => {
   for (const box of live) box.kill();
 });
+
+/**
+ * SIGTERM and SIGHUP end this process without its "exit" event, and the
+ * children, in process groups of their own, hear neither: a child in an
+ * endless loop would run on. While sandboxes run, and when nobody else
+ * handles the signal, their children are killed first; then the signal is
+ * raised again, so this process ends as it would have.
+ */
+const ENDING_SIGNALS = ["SIGTERM", "SIGHUP"] as const;
+function endChildrenThenDie(signal: NodeJS.Signals): void {
+  for (const box of live) box.kill();
+  for (const sig of ENDING_SIGNALS) process.removeListener(sig, endChildrenThenDie);
+  process.kill(process.pid, signal);
+}
+function watchSignals(on: boolean): void {
+  for (const sig of ENDING_SIGNALS) {
+    if (!on) process.removeListener(sig, endChildrenThenDie);
+    else if (process.listenerCount(sig) === 0) process.on(sig, endChildrenThenDie);
+  }
+}
 
 /**
  * A child can send a message that Node's IPC channel cannot read (nested
@@ -125,9 +151,10 @@ export class Sandbox {
       "--disable-proto=delete",
       path.join(this.root, "sandbox-child.js"),
     ];
-    const [cmd, args] = PRLIMIT
-      ? [PRLIMIT, [`--as=${(this.memoryMb + 1280) * 1024 * 1024}`, "--cpu=300", "--", process.execPath, ...node]]
-      : [process.execPath, node];
+    const limited = PRLIMIT
+      ? [PRLIMIT, `--as=${(this.memoryMb + 1280) * 1024 * 1024}`, "--cpu=300", "--", process.execPath, ...node]
+      : [process.execPath, ...node];
+    const [cmd, ...args] = SETPRIV ? [SETPRIV, "--pdeathsig", "KILL", "--", ...limited] : limited;
     const child = spawn(cmd, args, {
       cwd: this.root,
       // nothing of this environment but PATH and the language (lib/i18n.ts reads WORKBOOK_LANG; the child cannot read our settings file)
@@ -169,7 +196,10 @@ export class Sandbox {
       waiting.clear();
     });
     this.child = child;
-    if (live.size === 0) process.on("uncaughtException", guard); // only while a sandbox runs
+    if (live.size === 0) {
+      process.on("uncaughtException", guard); // only while a sandbox runs
+      watchSignals(true);
+    }
     live.add(this);
     return child;
   }
@@ -240,7 +270,10 @@ export class Sandbox {
     this.child = undefined;
     this.loadedFile = undefined;
     live.delete(this);
-    if (live.size === 0) process.off("uncaughtException", guard);
+    if (live.size === 0) {
+      process.off("uncaughtException", guard);
+      watchSignals(false);
+    }
     if (reason) {
       for (const resolve of this.waiting.values()) resolve({ ended: reason });
       this.waiting.clear();

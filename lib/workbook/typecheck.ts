@@ -11,6 +11,8 @@ import * as path from "node:path";
 import { language, type Language } from "../i18n";
 import { CACHE_DIR, hashOf, libModules } from "./build";
 import { ROOT, targetFile } from "./paths";
+import { cacheQuietly } from "./write-atomic";
+import { exerciseText } from "./exercise-source";
 
 type Ts = typeof import("typescript");
 type Program = import("typescript").Program;
@@ -83,32 +85,51 @@ function compile(files: string[], lang: Language): Map<string, string[]> {
   return out;
 }
 
+/**
+ * A cached answer, or undefined when there is none or it is not a list of
+ * texts (a file torn by a crash or a full disk, or a workbook copied from an
+ * older version): then the file is checked again and the entry rewritten.
+ */
+function readCached(key: string): string[] | undefined {
+  try {
+    const errors: unknown = JSON.parse(fs.readFileSync(key, "utf8"));
+    return Array.isArray(errors) && errors.every((e) => typeof e === "string") ? errors : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Type errors per exercise file name ("tcp-connections.ts") of a target folder. */
 export function typeErrors(target: string, files: string[]): Map<string, string[]> {
-  const paths = files.map((f) => targetFile(target, f)).filter((p) => fs.existsSync(p));
+  // each read once (a file saved meanwhile is checked as it was read); a folder, a pipe or a huge file is left out
+  const texts = new Map<string, string>();
+  for (const f of files) {
+    const p = targetFile(target, f);
+    const text = exerciseText(p);
+    if (text !== undefined) texts.set(p, text);
+  }
+  const paths = [...texts.keys()];
   // a file's types depend on lib/, on tsconfig and on the other exercise files it may import
-  const stamp = hashOf([libStamp(), ...paths.map((p) => fs.readFileSync(p, "utf8"))].join("\n"));
+  const stamp = hashOf([libStamp(), ...texts.values()].join("\n"));
   const lang = language();
   // The errors' wording depends on the language, but a file without errors has none in either:
   // that answer is kept once for both languages (a stub, a finished answer), the errors per language.
   // keyed by the file's path inside the workbook, not on this machine: the errors name it that way too
   const keyOf = (p: string, wording: Language | "") => {
-    const key = hashOf(`${stamp}\n${path.relative(ROOT, p)}\n${fs.readFileSync(p, "utf8")}`);
+    const key = hashOf(`${stamp}\n${path.relative(ROOT, p)}\n${texts.get(p)}`);
     return path.join(CACHE_DIR, "types", `${key}${wording && `.${wording}`}.json`);
   };
   const result = new Map<string, string[]>();
   const missing = paths.filter((p) => {
-    const key = [keyOf(p, ""), keyOf(p, lang)].find((k) => fs.existsSync(k));
-    if (key === undefined) return true;
-    result.set(path.basename(p), JSON.parse(fs.readFileSync(key, "utf8")));
+    const errors = [keyOf(p, ""), keyOf(p, lang)].map(readCached).find((e) => e !== undefined);
+    if (errors === undefined) return true;
+    result.set(path.basename(p), errors);
     return false;
   });
   if (missing.length === 0) return result;
   for (const [p, errors] of compile(missing, lang)) {
     result.set(path.basename(p), errors);
-    const key = keyOf(p, errors.length === 0 ? "" : lang);
-    fs.mkdirSync(path.dirname(key), { recursive: true });
-    fs.writeFileSync(key, JSON.stringify(errors));
+    cacheQuietly(keyOf(p, errors.length === 0 ? "" : lang), JSON.stringify(errors));
   }
   return result;
 }

@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { runChecks } from "../../lib/workbook/run-check";
 import { ROOT } from "../../lib/workbook/paths";
+import { CACHE_DIR } from "../../lib/workbook/build";
 import { typeErrors } from "../../lib/workbook/typecheck";
 
 const TARGET = ".tmp-typecheck-test";
@@ -50,5 +51,21 @@ describe("type errors", () => {
     expect(ko.get("tcp-connections.ts")).toEqual([`${TARGET}/tcp-connections.ts:2:9 'number' 형식은 'string' 형식에 할당할 수 없습니다.`]);
     expect(en.get("tcp-performance.ts")).toEqual([]);
     expect(ko.get("tcp-performance.ts")).toEqual([]);
+  }, 60_000);
+  it("come again, not as a stack trace, when the cached answer is torn (a check stopped mid-write, a full disk)", () => {
+    withTypeError();
+    // a file of its own, so its cache entry is new and the one this test finds
+    fs.appendFileSync(path.join(ROOT, TARGET, "tcp-connections.ts"), `// ${process.pid} ${Date.now()}\n`);
+    const dir = path.join(CACHE_DIR, "types");
+    const before = new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+    const first = typeErrors(TARGET, ["tcp-connections.ts"]).get("tcp-connections.ts");
+    const added = fs.readdirSync(dir).filter((f) => !before.has(f));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/\.json$/); // no temporary file left beside it
+    for (const torn of ["[", "", '{"a":1}', "[1,2]"]) {
+      fs.writeFileSync(path.join(dir, added[0]), torn);
+      expect(typeErrors(TARGET, ["tcp-connections.ts"]).get("tcp-connections.ts")).toEqual(first);
+      expect(JSON.parse(fs.readFileSync(path.join(dir, added[0]), "utf8"))).toEqual(first); // and the entry is mended
+    }
   }, 60_000);
 });
