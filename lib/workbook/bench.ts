@@ -31,8 +31,8 @@ const say = messages("workbook/bench", {
   simEvents: { en: "engine events per second (10,000 connections)", ko: "엔진의 초당 이벤트 수 (커넥션 10,000개)" },
   pageLoad: { en: "simulatePageLoad(), 42 objects, every strategy", ko: "simulatePageLoad(), 객체 42개, 모든 전략" },
   pageLoadScaling: {
-    en: "simulatePageLoad() time for 4x the objects (worst strategy)",
-    ko: "객체가 4배일 때 simulatePageLoad() 시간 (가장 나쁜 전략)",
+    en: "simulatePageLoad() time for 4x the objects (worst strategy, QUIC included)",
+    ko: "객체가 4배일 때 simulatePageLoad() 시간 (가장 나쁜 전략, QUIC 포함)",
   },
   checkOne: { en: "check {id} after a save (notebook, check --watch)", ko: "저장한 뒤 check {id} (노트북, check --watch)" },
   checkAll: { en: "check all {count} after editing every file", ko: "모든 파일을 고친 뒤 {count}문제 모두 check" },
@@ -170,14 +170,20 @@ async function simEventsPerSec(connections = 10_000): Promise<number> {
 
 const page = (objects: number) => ({ htmlBytes: 20_000, objectBytes: Array.from({ length: objects }, (_, i) => 2_000 + (i % 7) * 1_000) });
 const STRATEGIES: PageLoadStrategy[] = ["serial", "parallel", "persistent", "pipelined", "multiplexed"];
-/** One page load; only the parallel strategy takes a connection count. */
-const load = (objects: number, strategy: PageLoadStrategy, rttMs: number, bandwidthBps: number) =>
-  simulatePageLoad({ page: page(objects), strategy, rttMs, bandwidthBps, ...(strategy === "parallel" ? { maxConnections: 6 } : {}) });
+/** One page load; only the parallel strategy takes a connection count. `quic`: multiplexed over QUIC. */
+const load = (objects: number, strategy: PageLoadStrategy | "quic", rttMs: number, bandwidthBps: number) =>
+  simulatePageLoad({
+    page: page(objects),
+    strategy: strategy === "quic" ? "multiplexed" : strategy,
+    rttMs,
+    bandwidthBps,
+    ...(strategy === "parallel" ? { maxConnections: 6 } : strategy === "quic" ? { transport: "quic" as const } : {}),
+  });
 
-/** The worst growth over strategies: time for 4,000 objects over time for 1,000 (after a warm-up run). */
+/** The worst growth over strategies (and QUIC): time for 4,000 objects over time for 1,000 (after a warm-up run). */
 async function pageLoadScaling(): Promise<number> {
   let worst = 0;
-  for (const strategy of STRATEGIES) {
+  for (const strategy of [...STRATEGIES, "quic" as const]) {
     const time = (n: number) => median(() => load(n, strategy, 50, 100e6), { repeats: 5, before: collectGarbage }); // a run of 1,000 objects is tens of ms: one GC pause moves a median of 3
     await time(1_000);
     worst = Math.max(worst, (await time(4_000)) / (await time(1_000)));
