@@ -257,6 +257,11 @@ export function isArray(value: unknown): value is unknown[] {
   }
 }
 
+/** A message given as it is, or as a function that makes it: a caller in a loop passes the function, so the words (and the language they need) are looked up only for an error. */
+function textOf(text: Localized | (() => Localized)): Localized {
+  return typeof text === "function" ? text() : text;
+}
+
 /**
  * A copy of the array `value`, each element read once and passed to `item`
  * with its name (`${name}[i]`) and index, in order, holes included (as undefined):
@@ -268,9 +273,9 @@ export function isArray(value: unknown): value is unknown[] {
 export function listOf<T>(
   name: string,
   value: unknown,
-  what: Localized,
+  what: Localized | (() => Localized),
   item: (element: unknown, at: string, index: number) => T,
-  max: { count: number; tooMany: Localized } | undefined = undefined,
+  max: { count: number; tooMany: Localized | (() => Localized) } | undefined = undefined,
 ): T[] {
   checkString("name", name);
   checkFunction("item", item);
@@ -282,8 +287,8 @@ export function listOf<T>(
   } catch {
     invalidType(name, say.readableObject(), value); // a revoked Proxy
   }
-  if (length < 0) invalidType(name, what, value);
-  if (length > limit) outOfRange(name, m?.tooMany as Localized, value);
+  if (length < 0) invalidType(name, textOf(what), value);
+  if (length > limit) outOfRange(name, textOf(m?.tooMany as Localized), value);
   const list: T[] = [];
   for (let i = 0; i < length; i++) {
     let element: unknown;

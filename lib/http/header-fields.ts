@@ -74,23 +74,28 @@ export function copyHeaders<T extends HeaderInput>(headers: T, param = "headers"
   return readHeaders(headers, param).copy as T;
 }
 
+/** listOf's limits for a header list and for one [name, value] pair. */
+const LINES = { count: MAX_FIELD_LINES, tooMany: () => say.tooManyLines({ max: MAX_FIELD_LINES }) };
+const PAIR = { count: 2, tooMany: say.pair };
+
 /** Reads every field of `headers` exactly once: its field lines, and a copy of the same shape. */
 function readHeaders(headers: unknown, param: string): { lines: FieldLine[]; copy: HeaderInput } {
   if (typeof param !== "string") invalidType("param", expected.string(), param);
   const lines: FieldLine[] = [];
   if (isArray(headers)) {
     // holes included (a hole is no pair); each pair and each of its two strings read once
+    // messages passed as functions: made only for an error (this runs for every message a model reads)
     listOf(
       param,
       headers,
-      say.headers(),
+      say.headers,
       (pair, at) => {
-        const two = listOf(at, pair, say.pair(), (v) => v, { count: 2, tooMany: say.pair() });
+        const two = listOf(at, pair, say.pair, (v) => v, PAIR);
         if (two.length !== 2) invalidType(at, say.pair(), pair);
         const [name, value] = two;
         lines.push({ name: checkFieldName(`${at}[0]`, checkString(`${at}[0]`, name)), value: checkFieldValue(`${at}[1]`, value) });
       },
-      { count: MAX_FIELD_LINES, tooMany: say.tooManyLines({ max: MAX_FIELD_LINES }) },
+      LINES,
     );
     return { lines, copy: lines.map((l): [string, string] => [l.name, l.value]) };
   }
@@ -108,7 +113,7 @@ function readHeaders(headers: unknown, param: string): { lines: FieldLine[]; cop
       copied = checkFieldValue(where, value);
       lines.push({ name, value: copied });
     } else if (isArray(value)) {
-      copied = listOf(where, value, expected.stringOrStrings(), (line, at) => {
+      copied = listOf(where, value, expected.stringOrStrings, (line, at) => {
         if (lines.length >= MAX_FIELD_LINES) tooMany(param, headers);
         const v = checkFieldValue(at, line);
         lines.push({ name, value: v });

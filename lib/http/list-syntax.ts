@@ -130,8 +130,9 @@ export function stringOrStrings(name: string, value: unknown): string[] {
   if (typeof name !== "string") invalidType("name", expected.string(), name);
   if (typeof value === "string") return [checkFieldValue(name, value)];
   // a copy, each line read once (a hole is no string)
-  return listOf(name, value, expected.stringOrStrings(), (line, at) => checkFieldValue(at, line), {
+  // messages passed as functions: made only for an error (parsers run for every header a model reads)
+  return listOf(name, value, expected.stringOrStrings, (line, at) => checkFieldValue(at, line), {
     count: MAX_FIELD_LINES,
-    tooMany: say.tooManyLines({ max: MAX_FIELD_LINES }),
+    tooMany: () => say.tooManyLines({ max: MAX_FIELD_LINES }),
   });
 }
