@@ -5,10 +5,10 @@
  * WORKBOOK_LABS_DIR moves the folder (tests run the CLI with it, so they
  * never overwrite a student's own results).
  */
-import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { messages } from "../i18n";
+import { saveRecord } from "../write-atomic";
 
 const say = messages("lab/saved", {
   notSaved: {
@@ -27,20 +27,7 @@ export const LAB_RESULTS_DIR = process.env.WORKBOOK_LABS_DIR
  * workbook, a full disk) costs one line on stderr, not the measurement.
  */
 export function saveLabResult(name: string, result: unknown, dir = LAB_RESULTS_DIR): boolean {
-  const to = path.join(dir, `${name}.json`);
-  const temp = `${to}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(temp, JSON.stringify(result, null, 2));
-    fs.renameSync(temp, to);
-    return true;
-  } catch (e) {
-    removeQuietly(temp);
-    const err = e as NodeJS.ErrnoException;
-    if (!(e instanceof Error) || typeof err.code !== "string" || typeof err.syscall !== "string") throw e;
-    console.warn(say.notSaved({ file: to, code: err.code }));
-    return false;
-  }
+  return saveRecord(path.join(dir, `${name}.json`), JSON.stringify(result, null, 2), say.notSaved);
 }
 
 /** The saved result, or undefined when the lab has not been run here (or its file is unreadable). */
@@ -50,11 +37,4 @@ export function loadLabResult(name: string, dir = LAB_RESULTS_DIR): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Removes a temporary file that may not exist (or not be removable: a read-only file system says EROFS even then). */
-function removeQuietly(file: string): void {
-  try {
-    fs.rmSync(file, { force: true });
-  } catch {}
 }

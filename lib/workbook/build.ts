@@ -14,7 +14,7 @@ import { Module } from "node:module";
 import * as path from "node:path";
 import { catalogue } from "./catalogue";
 import { exerciseText, syntaxError } from "./exercise-source";
-import { cacheQuietly, writeFileAtomic } from "./write-atomic";
+import { cacheQuietly, writeFileAtomic } from "../write-atomic";
 import { ROOT } from "./paths";
 import { fill, messages } from "../i18n";
 

@@ -10,7 +10,7 @@ import { messages, tr } from "../i18n";
 import { findExercise } from "./catalogue";
 import { ROOT } from "./paths";
 import { kindName } from "./progress";
-import { saveRecord } from "./write-atomic";
+import { saveRecord } from "../write-atomic";
 
 const say = messages("workbook/hints", {
   tier: { en: "Hint {n} of {total}: {hint}", ko: "힌트 {n}/{total}: {hint}" },

@@ -11,7 +11,7 @@ import { catalogue } from "./catalogue";
 import { exerciseText } from "./exercise-source";
 import { ROOT, targetFile } from "./paths";
 import type { Verdict } from "./verdict";
-import { saveRecord } from "./write-atomic";
+import { saveRecord } from "../write-atomic";
 
 export const LAST_RUN_FILE = path.join(ROOT, ".workbook", "last-run.json");
 

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { language, type Language } from "../i18n";
 import { CACHE_DIR, hashOf, libModules } from "./build";
 import { ROOT, targetFile } from "./paths";
-import { cacheQuietly } from "./write-atomic";
+import { cacheQuietly } from "../write-atomic";
 import { exerciseText } from "./exercise-source";
 
 type Ts = typeof import("typescript");

@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { loadLabResult, saveLabResult } from "../../lib/lab/saved";
-import { cacheQuietly, saveRecord, writeFileAtomic } from "../../lib/workbook/write-atomic";
+import { cacheQuietly, saveRecord, writeFileAtomic } from "../../lib/write-atomic";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workbook-write-"));
 const aFile = path.join(dir, "a-file");

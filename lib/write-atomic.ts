@@ -1,5 +1,5 @@
 /**
- * Writes a file of .workbook/ (caches, the last verdicts, the hint record) so
+ * Writes a file of .workbook/ (caches, the last verdicts, the hint record, lab results) so
  * that no reader ever sees half of it: the text goes to a temporary file
  * beside it, which then replaces the file in one rename. A check run beside
  * this one, or this one stopped by Ctrl-C mid-write, leaves the old file or
@@ -8,9 +8,9 @@
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { messages } from "../i18n";
+import { messages, type Message } from "./i18n";
 
-const say = messages("workbook/write-atomic", {
+const say = messages("write-atomic", {
   notSaved: {
     en: "Note: {file} could not be saved (error code {code}); the result stands, but it is not remembered.",
     ko: "참고: {file}을(를) 저장하지 못했습니다 (오류 코드 {code}). 결과는 그대로지만 기록되지는 않습니다.",
@@ -36,14 +36,15 @@ export function writeFileAtomic(to: string, text: string): void {
  * verdicts, the hints opened): when the file system refuses (a read-only
  * workbook, a full disk), one line on stderr says so and the command goes
  * on, instead of failing after its work was done. Returns whether it saved.
+ * `notSaved` words that line ({file}, {code}) for a record that says more.
  */
-export function saveRecord(to: string, text: string): boolean {
+export function saveRecord(to: string, text: string, notSaved: Message = say.notSaved): boolean {
   try {
     writeFileAtomic(to, text);
     return true;
   } catch (e) {
     if (!isFsError(e)) throw e;
-    console.warn(say.notSaved({ file: to, code: String((e as NodeJS.ErrnoException).code) }));
+    console.warn(notSaved({ file: to, code: String((e as NodeJS.ErrnoException).code) }));
     return false;
   }
 }
