@@ -33,10 +33,6 @@ import { MAX_CHART_COLUMNS } from "./chart-limits";
 import { displayWidth, maxWidth, padEndWidth, padStartWidth } from "./text-width";
 
 const say = messages("viz/sequence-diagram", {
-  traceEntry: {
-    en: "a trace entry { tMs, conn, from, flags, bytes, note? }",
-    ko: "트레이스 항목 { tMs, conn, from, flags, bytes, note? }",
-  },
   flagsArray: { en: "an array of {flags}", ko: "{flags} 가운데 값들의 배열" },
   traceArray: { en: "an array of trace entries", ko: "트레이스 항목의 배열" },
   client: { en: "client", ko: "클라이언트" },
