@@ -925,7 +925,7 @@ export class TcpEndpoint {
   private readAtEndOfInstant(): void {
     if (this.readDue) return;
     this.readDue = true;
-    this.sim.schedule(this.sim.now, TcpEndpoint.readNow, this as TcpEndpoint); // never cancelled: no handle, and one function for every read
+    this.sim.schedule(this.sim.now, TcpEndpoint.readNow, this); // never cancelled: no handle, and one function for every read
   }
 
   private readNow(): void {
