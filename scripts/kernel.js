@@ -22,6 +22,8 @@ const fromKo = path.relative(path.join(root, "notebooks", "ko"), process.cwd());
 if (!fromKo.startsWith("..") && !path.isAbsolute(fromKo)) {
   process.env.WORKBOOK_NOTEBOOK_LANG = "ko";
 }
+// A kernel lives on between checks: check() starts the next check's sandbox child ahead (lib/workbook/sandbox.ts).
+process.env.WORKBOOK_KERNEL = "1";
 process.chdir(root);
 const tslab = path.join(root, "node_modules", "tslab");
 if (ensureKernelLib()) useKernelLib(require(require.resolve("@tslab/typescript-for-tslab", { paths: [tslab] })).sys);

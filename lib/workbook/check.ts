@@ -11,8 +11,11 @@ import { formatVerdict, type Verdict } from "./verdict";
 
 /** `await check("4.1a")`, `await check("4.1")` (a section) or `await check()` (all). Prints, returns nothing. */
 export async function check(idOrSection?: string): Promise<void> {
-  await checkExercises(selectIds(idOrSection), verdictPrinter());
+  await checkExercises(selectIds(idOrSection), verdictPrinter(), { spare: inKernel() });
 }
+
+/** In a notebook kernel (scripts/kernel.js says so), which lives on between checks: the next check's child starts ahead. */
+const inKernel = () => process.env.WORKBOOK_KERNEL === "1";
 
 /** Prints verdicts; a file's type errors only under the first of its exercises. */
 export function verdictPrinter(print: (s: string) => void = console.log): (v: Verdict) => void {

@@ -19,7 +19,7 @@ import { sourceProblem } from "./exercise-source";
 import { importProblem } from "./import-rules";
 import { loadLabResult } from "../lab/saved";
 import { CHECKS_DIR, HIDDEN_CHECKS_DIR, ROOT, type Target, targetFile } from "./paths";
-import { type Ended, Sandbox } from "./sandbox";
+import { type Ended, prepareSpare, Sandbox } from "./sandbox";
 import { typeErrors } from "./typecheck";
 import { type CaseCount, roundPoints, type Status, type Verdict } from "./verdict";
 import { messages, tr } from "../i18n";
@@ -76,6 +76,8 @@ export interface RunOptions {
   labsDir?: string;
   /** stop grading after this many ms; exercises not reached fail with a note (the autograder's overall limit) */
   budgetMs?: number;
+  /** start a child for the last file's folder after grading, for the next check of a process that lives on (sandbox.ts, prepareSpare) */
+  spare?: boolean;
 }
 
 export interface GradedCases {
@@ -242,7 +244,7 @@ export async function runChecks(
   const types = options.typeCheck === false ? new Map<string, string[]>() : typeErrors(target, [...new Set(exercises.map((e) => e.file))]);
   const verdicts: Verdict[] = [];
   const endBy = options.budgetMs === undefined ? Infinity : Date.now() + options.budgetMs;
-  let current: { file: string; boxes: { public: Sandbox; hidden: Sandbox }; js: string } | undefined;
+  let current: { file: string; boxes: { public: Sandbox; hidden: Sandbox }; js: string; root: string } | undefined;
   const killAll = () => {
     current?.boxes.public.kill();
     current?.boxes.hidden.kill();
@@ -262,6 +264,7 @@ export async function runChecks(
           file: ex.file,
           boxes: { public: new Sandbox(folder.root, options.onOutput), hidden: new Sandbox(folder.root, () => {}) },
           js: folder.js,
+          root: folder.root,
         };
       }
       const v = await gradeOne(ex, current.boxes, current.js, options, types.get(ex.file) ?? []);
@@ -271,6 +274,7 @@ export async function runChecks(
   } finally {
     killAll();
   }
+  if (options.spare && current) prepareSpare(current.root);
   return verdicts;
 }
 

@@ -84,6 +84,7 @@ const SETPRIV = ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => fs.existsSync(p
 const live = new Set<Sandbox>();
 process.on("exit", () => {
   for (const box of live) box.kill();
+  if (spare) killGroup(spare.child);
 });
 
 /**
@@ -96,6 +97,7 @@ process.on("exit", () => {
 const ENDING_SIGNALS = ["SIGTERM", "SIGHUP"] as const;
 function endChildrenThenDie(signal: NodeJS.Signals): void {
   for (const box of live) box.kill();
+  if (spare) killGroup(spare.child);
   for (const sig of ENDING_SIGNALS) process.removeListener(sig, endChildrenThenDie);
   process.kill(process.pid, signal);
 }
@@ -126,6 +128,98 @@ function guard(err: Error): void {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are stripped from student output
 const printable = (line: string) => line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 
+/** Starts a child for the sandbox folder `root`; nothing is sent to it yet. */
+function spawnChild(root: string, memoryMb: number): ChildProcess {
+  const node = [
+    "--experimental-permission",
+    `--allow-fs-read=${root}${path.sep}*`,
+    `--max-old-space-size=${memoryMb}`,
+    "--no-warnings",
+    "--disable-proto=delete",
+    path.join(root, "sandbox-child.js"),
+  ];
+  const limited = PRLIMIT
+    ? [PRLIMIT, `--as=${(memoryMb + 1280) * 1024 * 1024}`, "--cpu=300", "--", process.execPath, ...node]
+    : [process.execPath, ...node];
+  const [cmd, ...args] = SETPRIV ? [SETPRIV, "--pdeathsig", "KILL", "--", ...limited] : limited;
+  return spawn(cmd, args, {
+    cwd: root,
+    // nothing of this environment but PATH and the language (lib/i18n.ts reads WORKBOOK_LANG; the child cannot read our settings file)
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", WORKBOOK_LANG: language() },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    serialization: "advanced",
+    detached: true, // its own process group: killing the group also ends anything it started
+    ...sandboxUser(),
+  });
+}
+
+/**
+ * A child started ahead of need, for the next check in a process that lives
+ * on (a notebook kernel, `check --watch`): starting Node is most of what a
+ * check of one exercise costs, and the next check then does not wait for it.
+ * It is a fresh process that has been sent nothing; a check takes it only
+ * when it was started exactly as that check would start one (same folder,
+ * memory cap, language, and child script), else it is killed.
+ */
+let spare: { child: ChildProcess; key: string } | undefined;
+
+/** What a child's start depends on; a spare started under another key is not used. */
+function spareKey(root: string, memoryMb: number): string {
+  let script = "";
+  try {
+    script = String(fs.statSync(path.join(root, "sandbox-child.js")).mtimeMs);
+  } catch {}
+  return JSON.stringify([root, memoryMb, language(), script]);
+}
+
+/** The spare child when it was started as `root` and `memoryMb` need and is still alive; it is no longer the spare. */
+function takeSpare(root: string, memoryMb: number): ChildProcess | undefined {
+  const s = spare;
+  spare = undefined;
+  if (!s) return undefined;
+  if (s.key === spareKey(root, memoryMb) && s.child.exitCode === null && s.child.signalCode === null && s.child.connected) {
+    holdOpen(s.child, true);
+    return s.child;
+  }
+  killGroup(s.child);
+  return undefined;
+}
+
+/** Whether `child` (its process, pipes and channel) keeps this process alive: a spare must not. */
+function holdOpen(child: ChildProcess, hold: boolean): void {
+  type Handle = { ref?(): void; unref?(): void } | null | undefined;
+  for (const h of [child, child.stdout, child.stderr, child.channel] as Handle[]) {
+    if (hold) h?.ref?.();
+    else h?.unref?.();
+  }
+}
+
+/** Starts a spare child for `root` (replacing one for another folder); `check` calls this after grading in a notebook kernel. */
+export function prepareSpare(root: string, memoryMb = DEFAULT_MEMORY_MB): void {
+  const key = spareKey(root, memoryMb);
+  if (spare?.key === key && spare.child.exitCode === null) return;
+  if (spare) killGroup(spare.child);
+  const child = spawnChild(root, memoryMb);
+  child.on("error", () => {}); // a spare that cannot start is simply not taken (exitCode or connected says so)
+  holdOpen(child, false);
+  spare = { child, key };
+}
+
+/** The spare child's process id, if one is waiting (for tests and diagnostics). */
+export function spareChildPid(): number | undefined {
+  return spare?.child.pid;
+}
+
+/** Ends a child and everything in its process group. */
+function killGroup(child: ChildProcess): void {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    child.kill("SIGKILL");
+  }
+}
+
 export class Sandbox {
   private child?: ChildProcess;
   private loadedFile?: string;
@@ -135,6 +229,8 @@ export class Sandbox {
   private outputLines = 0;
   /** why the last child ended, when it ended by itself */
   private endReason?: string;
+  /** the child was a spare (started ahead; it may have died while it waited) */
+  private startedSpare = false;
 
   constructor(
     private readonly root: string,
@@ -143,27 +239,9 @@ export class Sandbox {
   ) {}
 
   private start(): ChildProcess {
-    const node = [
-      "--experimental-permission",
-      `--allow-fs-read=${this.root}${path.sep}*`,
-      `--max-old-space-size=${this.memoryMb}`,
-      "--no-warnings",
-      "--disable-proto=delete",
-      path.join(this.root, "sandbox-child.js"),
-    ];
-    const limited = PRLIMIT
-      ? [PRLIMIT, `--as=${(this.memoryMb + 1280) * 1024 * 1024}`, "--cpu=300", "--", process.execPath, ...node]
-      : [process.execPath, ...node];
-    const [cmd, ...args] = SETPRIV ? [SETPRIV, "--pdeathsig", "KILL", "--", ...limited] : limited;
-    const child = spawn(cmd, args, {
-      cwd: this.root,
-      // nothing of this environment but PATH and the language (lib/i18n.ts reads WORKBOOK_LANG; the child cannot read our settings file)
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", WORKBOOK_LANG: language() },
-      stdio: ["ignore", "pipe", "pipe", "ipc"],
-      serialization: "advanced",
-      detached: true, // its own process group: killing the group also ends anything it started
-      ...sandboxUser(),
-    });
+    const spareChild = takeSpare(this.root, this.memoryMb);
+    this.startedSpare = spareChild !== undefined;
+    const child = spareChild ?? spawnChild(this.root, this.memoryMb);
     this.endReason = undefined;
     this.stderrTail = "";
     const waiting = new Map<number, (r: Reply | Ended) => void>(); // this child's open requests only
@@ -244,7 +322,12 @@ export class Sandbox {
   async load(file: string, timeoutMs: number): Promise<CallResult | Ended | "timeout" | "loaded"> {
     if (this.loadedFile === file && this.child) return "loaded";
     if (this.loadedFile !== undefined) this.kill(); // a fresh process per file: no state leaks from one file to the next
-    const r = await this.request({ type: "load", file }, Date.now() + timeoutMs);
+    let r = await this.request({ type: "load", file }, Date.now() + timeoutMs);
+    // a spare that died while it waited (its end not yet seen when it was taken) is no verdict on the code: once more, in a child of its own
+    if (r !== "timeout" && "ended" in r && this.startedSpare) {
+      this.kill();
+      r = await this.request({ type: "load", file }, Date.now() + timeoutMs);
+    }
     if (r === "timeout") {
       this.kill();
       return r;
@@ -278,11 +361,6 @@ export class Sandbox {
       for (const resolve of this.waiting.values()) resolve({ ended: reason });
       this.waiting.clear();
     }
-    if (!child || child.exitCode !== null || child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, "SIGKILL");
-    } catch {
-      child.kill("SIGKILL");
-    }
+    if (child) killGroup(child);
   }
 }

@@ -1,0 +1,117 @@
+// The spare sandbox child (lib/workbook/sandbox.ts, prepareSpare): started
+// ahead for the next check in a notebook kernel, it must be a child exactly
+// like the one the check would start, or not be used at all.
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { resetLanguage, setLanguage } from "../../lib/i18n";
+import { ROOT } from "../../lib/workbook/paths";
+import { prepareSpare, Sandbox, spareChildPid } from "../../lib/workbook/sandbox";
+
+/** A sandbox folder whose module says which process runs it. */
+function folder(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workbook-spare-"));
+  fs.copyFileSync(path.join(ROOT, "lib", "workbook", "sandbox-child.js"), path.join(dir, "sandbox-child.js"));
+  fs.writeFileSync(path.join(dir, "who.js"), "exports.pid = () => process.pid;\n");
+  return dir;
+}
+const dirs = [folder(), folder()];
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return !fs.readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z "); // a zombie has ended
+  } catch {
+    return false;
+  }
+};
+const until = async (done: () => boolean) => {
+  for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+};
+
+/** The pid of the process a fresh Sandbox on `dir` runs its code in. */
+async function runsIn(dir: string): Promise<number> {
+  const box = new Sandbox(dir, () => {});
+  try {
+    expect(await box.load(path.join(dir, "who.js"), 10_000)).toBe("loaded");
+    const r = await box.call("pid", [], Date.now() + 10_000);
+    if (r === "timeout" || !("value" in r)) throw new Error(`no answer: ${JSON.stringify(r)}`);
+    return r.value as number;
+  } finally {
+    box.kill();
+  }
+}
+
+describe("a spare sandbox child", () => {
+  afterEach(() => resetLanguage());
+  afterAll(() => {
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it("is taken by the next sandbox on its folder, once", async () => {
+    prepareSpare(dirs[0]);
+    const spare = spareChildPid()!;
+    expect(alive(spare)).toBe(true);
+    expect(await runsIn(dirs[0])).toBe(spare);
+    expect(spareChildPid()).toBeUndefined();
+    const next = await runsIn(dirs[0]);
+    expect(next).not.toBe(spare);
+  });
+
+  it("started for another folder, or in another language, is ended, not used", async () => {
+    prepareSpare(dirs[0]);
+    const forOther = spareChildPid()!;
+    expect(await runsIn(dirs[1])).not.toBe(forOther);
+    await until(() => !alive(forOther));
+    expect(alive(forOther)).toBe(false);
+
+    setLanguage("en");
+    prepareSpare(dirs[0]);
+    const inEnglish = spareChildPid()!;
+    setLanguage("ko");
+    expect(await runsIn(dirs[0])).not.toBe(inEnglish);
+    await until(() => !alive(inEnglish));
+    expect(alive(inEnglish)).toBe(false);
+  });
+
+  it.each([false, true])("that has died is no verdict: the sandbox starts its own (its end seen first: %s)", async (seen) => {
+    prepareSpare(dirs[0]);
+    const spare = spareChildPid()!;
+    process.kill(spare, "SIGKILL");
+    if (seen) await until(() => !alive(spare));
+    const used = await runsIn(dirs[0]);
+    expect(used).not.toBe(spare);
+    expect(typeof used).toBe("number");
+  });
+
+  // A real process: the point is whether the spare keeps it from ending, and whether it ends with it.
+  it("does not keep its process alive, and ends with it", async () => {
+    const code = `const s = require(${JSON.stringify(path.join(ROOT, "lib", "workbook", "sandbox"))});
+s.prepareSpare(${JSON.stringify(dirs[1])});
+console.log(s.spareChildPid());`;
+    const child = spawn(process.execPath, ["-r", path.join(ROOT, "test", "ts-register.js"), "-e", code], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    const exited = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        resolve(null);
+      }, 20_000);
+      child.once("exit", (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    expect(exited).toBe(0);
+    const spare = Number(out.trim());
+    expect(spare).toBeGreaterThan(0);
+    await until(() => !alive(spare));
+    expect(alive(spare)).toBe(false);
+  }, 30_000);
+});
