@@ -142,6 +142,10 @@ const NO_RULE: NumberRule = Object.freeze({});
 
 /** True when `value` is finite and every bound of `rule` is a number it respects (a bound of another type goes to the slow path). */
 function obeys(value: number, rule: NumberRule): boolean {
+  // The engine's per-packet rules, known by identity: rules come in dozens of shapes, so reading a
+  // rule's fields is a slow (megamorphic) lookup, several per check.
+  if (rule === RULES.nonNegative) return value >= 0 && value < Infinity;
+  if (rule === RULES.quantity) return value >= 0 && value <= MAX_QUANTITY;
   const { min, max, above } = rule;
   return (
     value - value === 0 && // finite: Infinity - Infinity and NaN - NaN are NaN

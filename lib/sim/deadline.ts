@@ -18,18 +18,28 @@
  * as a heap object of its own, so each timer would be three objects (a
  * connection has eight timers). In the array a connection's timers are
  * also next to each other. Slots are never reused: a timer lives as long
- * as its connection, which the network keeps.
+ * as its connection, which the network keeps. A queued check names its
+ * timer by index, so a check that finds nothing to do (most of them) reads
+ * two numbers and no object.
  */
 import type { Scheduler } from "./scheduler";
 
-/** Two numbers per timer (its deadline, its earliest queued check), for every timer of one scheduler. */
+/**
+ * Two numbers per timer (its deadline, its earliest queued check), and what to call when it fires,
+ * for every timer of one scheduler. A queued check carries its timer's index, not the timer: most
+ * checks find the deadline cleared or moved, and then read only the two numbers (with tens of
+ * thousands of timers, the Deadline object would be one more fetch from memory).
+ */
 class TimeSlots {
   times = new Float64Array(64);
   used = 0;
+  /** by timer (index / 2): the function to call when it fires, and its argument */
+  private readonly fires: ((owner: unknown) => void)[] = [];
+  private readonly owners: unknown[] = [];
   constructor(readonly sim: Scheduler) {}
 
   /** The index of a new timer's two slots, both Infinity (not set, no check queued). */
-  take(): number {
+  take<O>(fire: (owner: O) => void, owner: O): number {
     if (this.used + 2 > this.times.length) {
       const grown = new Float64Array(2 * this.times.length);
       grown.set(this.times);
@@ -39,7 +49,32 @@ class TimeSlots {
     this.used += 2;
     this.times[i] = Infinity;
     this.times[i + 1] = Infinity;
+    this.fires.push(fire as (owner: unknown) => void);
+    this.owners.push(owner);
     return i;
+  }
+
+  /** Makes sure a check of timer `i` is queued at or before its deadline. */
+  queueCheck(i: number): void {
+    const t = this.times;
+    if (t[i + 1] <= t[i]) return;
+    t[i + 1] = t[i];
+    this.sim.schedule(t[i], this.checkNow, i);
+  }
+
+  /** check, made once per scheduler (Scheduler.schedule: no closure per check) */
+  private readonly checkNow = (i: number) => this.check(i);
+
+  private check(i: number): void {
+    const t = this.times;
+    if (this.sim.now >= t[i + 1]) t[i + 1] = Infinity; // the earliest queued check is this one (or was before it)
+    if (t[i] === Infinity) return;
+    if (this.sim.now < t[i]) {
+      this.queueCheck(i);
+      return;
+    }
+    t[i] = Infinity;
+    this.fires[i / 2](this.owners[i / 2]);
   }
 }
 
@@ -51,74 +86,35 @@ export class Deadline<O = unknown> {
   /** this timer's deadline is at slots.times[i], its earliest queued check at [i + 1] */
   private readonly i: number;
 
-  constructor(
-    sim: Scheduler,
-    private readonly fire: (owner: O) => void,
-    private readonly owner: O,
-  ) {
+  /** `fire(owner)` runs when the deadline comes. */
+  constructor(sim: Scheduler, fire: (owner: O) => void, owner: O) {
     let slots = slotsOf.get(sim);
     if (slots === undefined) {
       slots = new TimeSlots(sim);
       slotsOf.set(sim, slots);
     }
     this.slots = slots;
-    this.i = slots.take();
-  }
-
-  private get at(): number {
-    return this.slots.times[this.i];
-  }
-  private set at(atMs: number) {
-    this.slots.times[this.i] = atMs;
-  }
-  private get queuedAtMs(): number {
-    return this.slots.times[this.i + 1];
-  }
-  private set queuedAtMs(atMs: number) {
-    this.slots.times[this.i + 1] = atMs;
-  }
-  private get sim(): Scheduler {
-    return this.slots.sim;
+    this.i = slots.take(fire, owner);
   }
 
   /** True while the timer is set. */
   get pending(): boolean {
-    return this.at !== Infinity;
+    return this.slots.times[this.i] !== Infinity;
   }
 
   /** When it fires (Infinity when not set). */
   get atMs(): number {
-    return this.at;
+    return this.slots.times[this.i];
   }
 
   /** Sets (or moves) the timer to fire at `atMs`. */
   set(atMs: number): void {
-    this.at = atMs;
-    this.queueCheck();
+    this.slots.times[this.i] = atMs;
+    this.slots.queueCheck(this.i);
   }
 
   /** Stops the timer. */
   clear(): void {
-    this.at = Infinity;
-  }
-
-  // Makes sure a check is queued at or before the deadline.
-  private queueCheck(): void {
-    if (this.queuedAtMs <= this.at) return;
-    this.queuedAtMs = this.at;
-    this.sim.schedule(this.at, Deadline.checkNow, this as Deadline);
-  }
-
-  private static readonly checkNow = (d: Deadline) => d.check();
-
-  private check(): void {
-    if (this.sim.now >= this.queuedAtMs) this.queuedAtMs = Infinity; // the earliest queued check is this one (or was before it)
-    if (this.at === Infinity) return;
-    if (this.sim.now < this.at) {
-      this.queueCheck();
-      return;
-    }
-    this.at = Infinity;
-    this.fire(this.owner);
+    this.slots.times[this.i] = Infinity;
   }
 }

@@ -111,7 +111,8 @@ export class Network {
   readonly connections: TcpConnection[] = [];
   private readonly log = new TraceLog();
   /** each direction of the link is a FIFO, so its arrivals come in time order: a lane each (scheduler.ts) */
-  private readonly arrivals: Record<Side, Lane>;
+  private readonly toServer: Lane;
+  private readonly toClient: Lane;
   private packetCount = 0;
   private wireByteCount = 0;
   private lostCount = 0;
@@ -125,7 +126,8 @@ export class Network {
     this.link = linkFrom(o);
     this.loss = new LossProcess(o);
     this.sim = new Scheduler(optionalNumber("maxEvents", o.maxEvents, DEFAULT_MAX_EVENTS, { min: 1, integer: true }));
-    this.arrivals = { client: this.sim.lane(), server: this.sim.lane() };
+    this.toServer = this.sim.lane();
+    this.toClient = this.sim.lane();
   }
 
   /** Opens a connection: the client's SYN leaves at `atMs` (default now). */
@@ -230,6 +232,6 @@ export class Network {
     if (lost) this.lostCount += 1;
     this.packetCount += 1;
     this.wireByteCount += wire;
-    if (!lost) this.arrivals[from].at(carried.arriveMs, arrive, packet);
+    if (!lost) (from === "client" ? this.toServer : this.toClient).at(carried.arriveMs, arrive, packet);
   }
 }

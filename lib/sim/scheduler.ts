@@ -14,9 +14,10 @@
  * length. Cancelling only marks the event; the heap drops it when it comes
  * to the top (lazy deletion). Packet arrivals, most of the events, skip the
  * heap: a link direction is a FIFO, so its arrival times never go back, and
- * each direction is a Lane, a plain queue. The next event is the earliest of
- * the heap's top and the lanes' heads, by the same (time, sequence number)
- * order, so lanes change the speed and never the order.
+ * each direction is a Lane, a plain queue. So do most of the engine's own
+ * timers, which come in time order too (schedule). The next event is the
+ * earliest of the heap's top and the lanes' heads, by the same (time,
+ * sequence number) order, so lanes change the speed and never the order.
  */
 import { checkFunction, checkNumber, invalidType, RULES } from "../errors";
 import { messages } from "../i18n";
@@ -78,7 +79,11 @@ class Lane {
       checkNumber("atMs", atMs, { min: this.sim.now });
       throw new RangeError(say.laneBackwards({ atMs, lastMs: last }));
     }
-    checkFunction("run", run);
+    this.push(atMs, checkFunction<(arg: A) => void>("run", run), arg);
+  }
+
+  /** at() for a time already checked against this lane's last (Scheduler.schedule). */
+  push<A>(atMs: number, run: (arg: A) => void, arg: A): void {
     if (this.size === this.times.length) this.grow();
     const i = (this.head + this.size++) & (this.times.length - 1);
     this.times[i] = atMs;
@@ -89,6 +94,10 @@ class Lane {
 
   get length(): number {
     return this.size;
+  }
+  /** the time of the last event queued (-Infinity when empty) */
+  get lastAtMs(): number {
+    return this.size > 0 ? this.times[(this.head + this.size - 1) & (this.times.length - 1)] : -Infinity;
   }
   /** the time and sequence number of the next event (only while length > 0) */
   get nextAtMs(): number {
@@ -134,18 +143,24 @@ class Lane {
 /** A lane's first capacity (a power of two: the ring's index wraps with a mask). */
 const LANE_START = 256;
 
+/** Timer lanes per scheduler: enough for the few delays a connection's timers use, few enough to scan at every event. */
+const TIMER_LANES = 4;
+
 export type { Lane };
 
 export class Scheduler {
   /** the timers (everything not in a lane) */
   private queue = new EventHeap();
   private lanes: Lane[] = [];
+  /** lanes for timers that come in time order (schedule); also in `lanes` */
+  private readonly timerLanes: Lane[] = [];
   private seq = 0;
   private processed = 0;
   private current = 0;
 
   constructor(readonly maxEvents: number = DEFAULT_MAX_EVENTS) {
     checkNumber("maxEvents", maxEvents, { min: 1, integer: true });
+    for (let i = 0; i < TIMER_LANES; i++) this.timerLanes.push(this.lane());
   }
 
   /** The simulated time in ms. */
@@ -163,9 +178,33 @@ export class Scheduler {
   /**
    * Like at(), for a caller that never cancels (a timer that checks its own deadline when it runs): no
    * handle is made, and `run(arg)` lets one function serve many objects without a closure for each.
+   *
+   * Such timers mostly come in time order (a fixed delay from a clock that only moves on: every
+   * connection's SYN timer is 1 s after its SYN), so the event joins a timer lane when one ends at or
+   * before it (the lane that ends latest, so the others stay free for earlier times), and the heap
+   * only when none does: with tens of thousands of timers pending, a lane's append is far cheaper
+   * than a heap's sift through levels the cache no longer holds. Order is unchanged (see run).
    */
   schedule<A>(atMs: number, run: (arg: A) => void, arg: A): void {
-    this.queue.push(this.checkedTime(atMs), this.seq++, checkFunction<(arg: A) => void>("run", run), arg, undefined);
+    const t = this.checkedTime(atMs);
+    checkFunction<(arg: A) => void>("run", run);
+    const lane = this.timerLaneFor(t);
+    if (lane !== undefined) lane.push(t, run, arg);
+    else this.queue.push(t, this.seq++, run, arg, undefined);
+  }
+
+  // The timer lane whose last event is latest but not after `atMs`, if any.
+  private timerLaneFor(atMs: number): Lane | undefined {
+    let best: Lane | undefined;
+    let bestLast = -Infinity;
+    for (const lane of this.timerLanes) {
+      const last = lane.lastAtMs;
+      if (last <= atMs && (best === undefined || last > bestLast)) {
+        best = lane;
+        bestLast = last;
+      }
+    }
+    return best;
   }
 
   // A time to schedule at: a number, not in the past (the check's message is built only when it fails).

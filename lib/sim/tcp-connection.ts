@@ -220,6 +220,6 @@ export class TcpConnection {
 
   private markEstablished(): void {
     this.establishedAtMs = this.sim.now;
-    for (const listener of this.establishedListeners.splice(0)) listener(this.sim.now);
+    if (this.establishedListeners.length > 0) for (const listener of this.establishedListeners.splice(0)) listener(this.sim.now);
   }
 }

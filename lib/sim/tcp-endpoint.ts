@@ -85,6 +85,7 @@ import { checkAbcLimit } from "../tcp/slow-start";
 import { DEFAULT_STACK, STACK_NAMES, STACKS, defaultMss } from "../tcp/stacks";
 import type { Flag, Side } from "../tcp/trace";
 import { Deadline } from "./deadline";
+import { NONE, pairListsOf, type PairLists } from "./pair-lists";
 import { MAX_STREAM_SEGMENTS, Scheduler } from "./scheduler";
 
 const say = messages("sim/tcp-endpoint", {
@@ -298,9 +299,11 @@ export class TcpEndpoint {
   private tsRecent: number | undefined; // RFC 7323's TS.Recent: the TSval this side echoes
   private timeoutsInRow = 0; // timeouts since the peer last acknowledged anything new
   private readonly board = new Scoreboard(); // what the peer SACKed (RFC 6675), with sack on
+  private sacked = false; // the board has had blocks: until then an ACK need not fetch it (one object fewer per ACK)
   private highRxt = 0; // RFC 6675's HighRxt: the highest sequence resent in this recovery
-  private sentTimes: number[] = []; // when each segment first left, for RTT samples: its end, then the time, flat
-  private sentHead = 0; // the index of the oldest segment not yet ACKed
+  // when each segment first left, for RTT samples: (its end, the time) pairs in `pairs`, from the oldest not yet ACKed
+  private sentHead = NONE;
+  private sentLast = NONE;
   private karnLimit = 0; // segments ending at or below this were sent more than once: no RTT sample
   private retransmitted = 0;
   private lastDataSentMs = -Infinity;
@@ -337,8 +340,11 @@ export class TcpEndpoint {
   private dataListeners: ((bytes: number, totalBytes: number, tMs: number) => void)[] = [];
   private finListeners: ((tMs: number) => void)[] = [];
 
-  /** cwndLog's samples, flat (time, cwnd, time, cwnd, ...): numbers in an array of numbers cost the garbage collector nothing */
-  private cwndSamples: number[] = [];
+  /** cwndLog's samples: (time, cwnd) pairs in `pairs` */
+  private cwndFirst = NONE;
+  private cwndLast = NONE;
+  /** the lists of pairs this scheduler's endpoints share (pair-lists.ts: an array each was two more objects per ACK) */
+  private readonly pairs: PairLists;
 
   readonly config: EndpointConfig;
   private readonly sim: Scheduler;
@@ -354,6 +360,7 @@ export class TcpEndpoint {
     this.config = resolvedConfig(config);
     checkScheduler(sim);
     this.sim = sim;
+    this.pairs = pairListsOf(sim);
     this.sink = checkFunction("sink", sink);
     this.window = { cwndBytes: this.config.initialWindow * this.config.mss, ssthreshBytes: Infinity };
     this.rtoTimer = new Deadline<TcpEndpoint>(sim, TcpEndpoint.fireRto, this);
@@ -438,7 +445,7 @@ export class TcpEndpoint {
   /** cwnd after every change, for charts (a fresh array each time) */
   get cwndLog(): CwndSample[] {
     const log: CwndSample[] = [];
-    for (let i = 0; i < this.cwndSamples.length; i += 2) log.push({ tMs: this.cwndSamples[i], cwnd: this.cwndSamples[i + 1] });
+    for (let i = this.cwndFirst; i !== NONE; i = this.pairs.next(i)) log.push({ tMs: this.pairs.first(i), cwnd: this.pairs.second(i) });
     return log;
   }
 
@@ -601,7 +608,8 @@ export class TcpEndpoint {
       this.retransmitted += 1;
       this.karnLimit = Math.max(this.karnLimit, Math.min(end, this.sndMax));
     } else {
-      this.sentTimes.push(end, this.sim.now);
+      this.sentLast = this.pairs.append(this.sentLast, end, this.sim.now);
+      if (this.sentHead === NONE) this.sentHead = this.sentLast;
     }
     this.sndMax = Math.max(this.sndMax, end);
   }
@@ -650,11 +658,14 @@ export class TcpEndpoint {
     const { mss } = this.config;
     const ack = Math.min(ackNumber, this.sndMax);
     if (this.finWanted && ack > this.written) this.finAcked = true;
-    if (this.config.sack && sack) this.board.add(sack, Math.max(ack, this.acked));
+    if (this.config.sack && sack) {
+      this.board.add(sack, Math.max(ack, this.acked));
+      this.sacked = true;
+    }
     if (ack > this.acked) {
       const newly = ack - this.acked;
       this.acked = ack;
-      this.board.pruneBelow(ack);
+      if (this.sacked) this.board.pruneBelow(ack);
       this.timeoutsInRow = 0;
       if (this.sndNxt < ack) this.sndNxt = ack; // after a timeout: the peer had it already
       this.sampleRtt(ack, tsEcr);
@@ -747,13 +758,9 @@ export class TcpEndpoint {
   // With timestamps (RFC 7323 4.1) the echoed TSval dates the segment the ACK answers, resent or not.
   private sampleRtt(ack: number, tsEcr: number | undefined): void {
     let newestMs: number | undefined;
-    while (this.sentHead < this.sentTimes.length && this.sentTimes[this.sentHead] <= ack) {
-      newestMs = this.sentTimes[this.sentHead + 1];
-      this.sentHead += 2;
-    }
-    if (this.sentHead > 2048) {
-      this.sentTimes = this.sentTimes.slice(this.sentHead);
-      this.sentHead = 0;
+    while (this.sentHead !== NONE && this.pairs.first(this.sentHead) <= ack) {
+      newestMs = this.pairs.second(this.sentHead);
+      this.sentHead = this.pairs.next(this.sentHead);
     }
     if (this.config.timestamps && tsEcr !== undefined) this.rto.sample(this.sim.now - tsEcr);
     else if (newestMs !== undefined && ack > this.karnLimit) this.rto.sample(this.sim.now - newestMs);
@@ -890,7 +897,8 @@ export class TcpEndpoint {
   }
 
   private logCwnd(): void {
-    this.cwndSamples.push(this.sim.now, this.cwndSegments);
+    this.cwndLast = this.pairs.append(this.cwndLast, this.sim.now, this.cwndSegments);
+    if (this.cwndFirst === NONE) this.cwndFirst = this.cwndLast;
   }
 
   // ---- receiving half ---------------------------------------------------------

@@ -64,7 +64,7 @@ export class TraceLog {
     const k = this.count % CHUNK;
     if (k === 0) {
       this.numbers.push(new Float64Array(CHUNK * FIELDS));
-      this.notes.push([]);
+      this.notes.push(new Array(CHUNK).fill(undefined)); // full size at once: a growing array is copied, and it outlives young collections
     }
     const chunk = this.numbers[this.numbers.length - 1];
     const low = (from === "server" ? FROM_SERVER : 0) | (retransmit ? RETRANSMIT : 0) | (lost ? LOST : 0);
@@ -72,7 +72,7 @@ export class TraceLog {
     chunk[k * FIELDS + 1] = conn;
     chunk[k * FIELDS + 2] = encodeFlags(flags) * FLAGS_SHIFT + low;
     chunk[k * FIELDS + 3] = bytes;
-    this.notes[this.notes.length - 1].push(note);
+    this.notes[this.notes.length - 1][k] = note;
     this.count += 1;
   }
 
