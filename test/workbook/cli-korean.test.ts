@@ -1,6 +1,6 @@
 // The CLI in Korean: `lang`, WORKBOOK_LANG, usage errors and a grade report
-// (test/workbook/cli-run.ts runs it as cli.test.ts does; a saved `lang` in child processes,
-// since what it is about is the next process reading it back).
+// (test/workbook/cli-run.ts runs it as cli.test.ts does; a saved `lang` is written and read back
+// by child processes, since what it is about is the next process reading it).
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -16,7 +16,7 @@ describe("npm run workbook in Korean", () => {
   const saved = { WORKBOOK_SETTINGS: settings };
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it("lang ko saves the choice, says so in Korean, and later commands speak Korean; lang en switches back", () => {
+  it("lang ko saves the choice, says so in Korean, and later commands speak Korean; lang en switches back", async () => {
     const set = cliProcess(saved, "lang", "ko");
     expect(set.status).toBe(0);
     expect(set.stdout).toMatch(/^언어를 한국어로 정하고 .*settings\.json에 저장했습니다\.\n$/);
@@ -26,14 +26,16 @@ describe("npm run workbook in Korean", () => {
     expect(progress.status).toBe(0);
     expect(progress.stdout).toMatch(new RegExp(`^연습 문제: \\d+/${catalogue.length}개 완료, [\\d.]+/\\d+점\\.`));
     expect(progress.stdout).not.toMatch(/Exercises:|Next:|Stuck\?/);
-    const which = cliProcess(saved, "lang");
+    // the next commands choose their language afresh in this process (workbookWith), reading the same file
+    const which = await workbookWith(saved, "lang");
     expect(which.stdout).toContain(`언어: ko (한국어), npm run workbook -- lang으로 ${settings}에 저장한 설정입니다.`);
-    const help = cliProcess(saved, "--help");
+    const help = await workbookWith(saved, "--help");
     expect(help.stdout).toMatch(/^사용법: npm run workbook -- <command>/);
     for (const line of help.stdout.trim().split("\n").slice(1)) expect(line, line).toMatch(HANGUL);
-    const back = cliProcess(saved, "lang", "en");
+    const back = await workbookWith(saved, "lang", "en");
     expect(back.stdout).toMatch(/^Language set to English, saved in .*settings\.json\.\n$/);
-    expect(cliProcess({ ...saved, WORKBOOK_LANG: "ko" }, "progress").stdout).toMatch(/^Exercises: /);
+    expect(JSON.parse(fs.readFileSync(settings, "utf8"))).toEqual({ lang: "en" });
+    expect((await workbookWith({ ...saved, WORKBOOK_LANG: "ko" }, "progress")).stdout).toMatch(/^Exercises: /);
   });
 
   it("WORKBOOK_LANG=ko works without a saved choice", async () => {
