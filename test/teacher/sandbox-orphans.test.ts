@@ -9,6 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../lib/workbook/paths";
+import { alive } from "./process-alive";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workbook-orphans-"));
 fs.copyFileSync(path.join(ROOT, "lib", "workbook", "sandbox-child.js"), path.join(dir, "sandbox-child.js"));
@@ -25,15 +26,6 @@ const box = new Sandbox(${JSON.stringify(dir)}, () => {
 void box.load(${JSON.stringify(path.join(dir, "loop.js"))}, 600000);
 setInterval(() => {}, 1000);
 `;
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return !fs.readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z "); // a zombie has ended
-  } catch {
-    return false;
-  }
-};
 
 async function childOfKilledGrader(signal: NodeJS.Signals): Promise<number> {
   const grader = spawn(process.execPath, ["-r", path.join(ROOT, "test", "ts-register.js"), "-e", GRADER], {

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { ROOT } from "../../lib/workbook/paths";
+import { alive } from "./process-alive";
 import { prepareSpare, Sandbox, spareChildPid } from "../../lib/workbook/sandbox";
 
 /** A sandbox folder whose module says which process runs it. */
@@ -19,14 +20,6 @@ function folder(): string {
 }
 const dirs = [folder(), folder()];
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return !fs.readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z "); // a zombie has ended
-  } catch {
-    return false;
-  }
-};
 const until = async (done: () => boolean) => {
   for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
 };
