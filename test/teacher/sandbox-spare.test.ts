@@ -37,7 +37,8 @@ async function runsIn(dir: string): Promise<number> {
   }
 }
 
-describe("a spare sandbox child", () => {
+// alive() reads /proc: where there is none (macOS), whether a child still runs cannot be seen this way
+describe.runIf(fs.existsSync("/proc/self/stat"))("a spare sandbox child", () => {
   afterEach(() => resetLanguage());
   afterAll(() => {
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
@@ -80,6 +81,28 @@ describe("a spare sandbox child", () => {
   });
 
   // A real process: the point is whether the spare keeps it from ending, and whether it ends with it.
+  it.each(["SIGTERM", "SIGKILL"] as const)(
+    "ends when its process is killed (%s)",
+    async (signal) => {
+      const code = `const s = require(${JSON.stringify(path.join(ROOT, "lib", "workbook", "sandbox"))});
+s.prepareSpare(${JSON.stringify(dirs[1])});
+console.log(s.spareChildPid());
+setInterval(() => {}, 1000);`;
+      const child = spawn(process.execPath, ["-r", path.join(ROOT, "test", "ts-register.js"), "-e", code], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      const spare = Number(await new Promise<string>((resolve) => child.stdout.once("data", (d) => resolve(String(d)))));
+      expect(alive(spare)).toBe(true);
+      child.kill(signal);
+      await new Promise((resolve) => child.once("exit", resolve));
+      await until(() => !alive(spare));
+      const survived = alive(spare);
+      if (survived) process.kill(spare, "SIGKILL");
+      expect(survived).toBe(false);
+    },
+    30_000,
+  );
+
   it("does not keep its process alive, and ends with it", async () => {
     const code = `const s = require(${JSON.stringify(path.join(ROOT, "lib", "workbook", "sandbox"))});
 s.prepareSpare(${JSON.stringify(dirs[1])});
