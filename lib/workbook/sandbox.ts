@@ -177,7 +177,7 @@ function takeSpare(root: string, memoryMb: number): ChildProcess | undefined {
   const s = spare;
   spare = undefined;
   if (!s) return undefined;
-  if (s.key === spareKey(root, memoryMb) && s.child.exitCode === null && s.child.signalCode === null && s.child.connected) {
+  if (s.key === spareKey(root, memoryMb) && !ended(s.child) && s.child.connected) {
     holdOpen(s.child, true);
     return s.child;
   }
@@ -197,7 +197,7 @@ function holdOpen(child: ChildProcess, hold: boolean): void {
 /** Starts a spare child for `root` (replacing one for another folder); `check` calls this after grading in a notebook kernel. */
 export function prepareSpare(root: string, memoryMb = DEFAULT_MEMORY_MB): void {
   const key = spareKey(root, memoryMb);
-  if (spare?.key === key && spare.child.exitCode === null) return;
+  if (spare?.key === key && !ended(spare.child)) return;
   if (spare) killGroup(spare.child);
   const child = spawnChild(root, memoryMb);
   child.on("error", () => {}); // a spare that cannot start is simply not taken (exitCode or connected says so)
@@ -210,9 +210,12 @@ export function spareChildPid(): number | undefined {
   return spare?.child.pid;
 }
 
+/** True once `child` has exited or been killed (as far as this process has seen). */
+const ended = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
+
 /** Ends a child and everything in its process group. */
 function killGroup(child: ChildProcess): void {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  if (ended(child) || child.pid === undefined) return;
   try {
     process.kill(-child.pid, "SIGKILL");
   } catch {

@@ -1,7 +1,7 @@
 // The spare sandbox child (lib/workbook/sandbox.ts, prepareSpare): started
 // ahead for the next check in a notebook kernel, it must be a child exactly
 // like the one the check would start, or not be used at all.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -35,6 +35,33 @@ async function runsIn(dir: string): Promise<number> {
   } finally {
     box.kill();
   }
+}
+
+/** A process that starts a spare for dirs[1] and prints its pid, then ends (or, `stays`, runs on); with that pid. */
+async function processWithSpare(stays: boolean): Promise<{ child: ChildProcess; spare: number }> {
+  const code = `const s = require(${JSON.stringify(path.join(ROOT, "lib", "workbook", "sandbox"))});
+s.prepareSpare(${JSON.stringify(dirs[1])});
+console.log(s.spareChildPid());${stays ? "\nsetInterval(() => {}, 1000);" : ""}`;
+  const child = spawn(process.execPath, ["-r", path.join(ROOT, "test", "ts-register.js"), "-e", code], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const spare = Number(await new Promise<string>((resolve) => child.stdout.once("data", (d) => resolve(String(d)))));
+  return { child, spare };
+}
+
+/** Its exit code once `child` has ended, or null (and the child killed) when it has not within `ms`. */
+function exitOf(child: ChildProcess, ms = 20_000): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      resolve(null);
+    }, ms);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
 }
 
 // alive() reads /proc: where there is none (macOS), whether a child still runs cannot be seen this way
@@ -80,21 +107,26 @@ describe.runIf(fs.existsSync("/proc/self/stat"))("a spare sandbox child", () => 
     expect(typeof used).toBe("number");
   });
 
+  it("that was killed is replaced when the next one is prepared", async () => {
+    prepareSpare(dirs[0]);
+    const killed = spareChildPid()!;
+    process.kill(killed, "SIGKILL");
+    await until(() => !alive(killed));
+    await new Promise((r) => setTimeout(r, 100)); // its exit event, seen
+    prepareSpare(dirs[0]);
+    const next = spareChildPid()!;
+    expect(next).not.toBe(killed);
+    expect(alive(next)).toBe(true);
+  });
+
   // A real process: the point is whether the spare keeps it from ending, and whether it ends with it.
   it.each(["SIGTERM", "SIGKILL"] as const)(
     "ends when its process is killed (%s)",
     async (signal) => {
-      const code = `const s = require(${JSON.stringify(path.join(ROOT, "lib", "workbook", "sandbox"))});
-s.prepareSpare(${JSON.stringify(dirs[1])});
-console.log(s.spareChildPid());
-setInterval(() => {}, 1000);`;
-      const child = spawn(process.execPath, ["-r", path.join(ROOT, "test", "ts-register.js"), "-e", code], {
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      const spare = Number(await new Promise<string>((resolve) => child.stdout.once("data", (d) => resolve(String(d)))));
+      const { child, spare } = await processWithSpare(true);
       expect(alive(spare)).toBe(true);
       child.kill(signal);
-      await new Promise((resolve) => child.once("exit", resolve));
+      await exitOf(child);
       await until(() => !alive(spare));
       const survived = alive(spare);
       if (survived) process.kill(spare, "SIGKILL");
@@ -104,29 +136,9 @@ setInterval(() => {}, 1000);`;
   );
 
   it("does not keep its process alive, and ends with it", async () => {
-    const code = `const s = require(${JSON.stringify(path.join(ROOT, "lib", "workbook", "sandbox"))});
-s.prepareSpare(${JSON.stringify(dirs[1])});
-console.log(s.spareChildPid());`;
-    const child = spawn(process.execPath, ["-r", path.join(ROOT, "test", "ts-register.js"), "-e", code], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-    });
-    const exited = await new Promise<number | null>((resolve) => {
-      const timer = setTimeout(() => {
-        child.kill("SIGKILL");
-        resolve(null);
-      }, 20_000);
-      child.once("exit", (c) => {
-        clearTimeout(timer);
-        resolve(c);
-      });
-    });
-    expect(exited).toBe(0);
-    const spare = Number(out.trim());
+    const { child, spare } = await processWithSpare(false);
     expect(spare).toBeGreaterThan(0);
+    expect(await exitOf(child, 20_000)).toBe(0);
     await until(() => !alive(spare));
     expect(alive(spare)).toBe(false);
   }, 30_000);
