@@ -11,7 +11,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { buildSandbox, loadTs } from "./build";
+import { buildSandbox, loadTs, type SandboxFolder } from "./build";
 import type { Case, CheckCases, ExerciseCases } from "./cases";
 import { catalogue, type Exercise, findExercise } from "./catalogue";
 import { judge, thrownText, type CallResult } from "./compare";
@@ -244,7 +244,7 @@ export async function runChecks(
   const types = options.typeCheck === false ? new Map<string, string[]>() : typeErrors(target, [...new Set(exercises.map((e) => e.file))]);
   const verdicts: Verdict[] = [];
   const endBy = options.budgetMs === undefined ? Infinity : Date.now() + options.budgetMs;
-  let current: { file: string; boxes: { public: Sandbox; hidden: Sandbox }; js: string; root: string } | undefined;
+  let current: { file: string; boxes: { public: Sandbox; hidden: Sandbox }; folder: SandboxFolder } | undefined;
   const killAll = () => {
     current?.boxes.public.kill();
     current?.boxes.hidden.kill();
@@ -263,18 +263,17 @@ export async function runChecks(
         current = {
           file: ex.file,
           boxes: { public: new Sandbox(folder.root, options.onOutput), hidden: new Sandbox(folder.root, () => {}) },
-          js: folder.js,
-          root: folder.root,
+          folder,
         };
       }
-      const v = await gradeOne(ex, current.boxes, current.js, options, types.get(ex.file) ?? []);
+      const v = await gradeOne(ex, current.boxes, current.folder.js, options, types.get(ex.file) ?? []);
       verdicts.push(v);
       onVerdict(v);
     }
   } finally {
     killAll();
   }
-  if (options.spare && current) prepareSpare(current.root);
+  if (options.spare && current) prepareSpare(current.folder.root);
   return verdicts;
 }
 
