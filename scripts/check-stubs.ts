@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { catalogue } from "../lib/workbook/catalogue";
+import { exerciseFiles } from "../lib/workbook/catalogue";
 import { ROOT } from "../lib/workbook/paths";
 import { runChecks } from "../lib/workbook/run-check";
 
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir);
   try {
-    for (const file of new Set(catalogue.map((e) => e.file))) {
+    for (const file of exerciseFiles()) {
       const committed = execFileSync("git", ["show", `HEAD:exercises/${file}`], { cwd: ROOT, encoding: "utf8" });
       fs.writeFileSync(path.join(dir, file), committed);
     }

@@ -5,7 +5,8 @@
 //      whose launcher (scripts/kernel.js) runs tslab from the workbook root,
 //   3. JupyterLab settings that skip the first-run "news" question,
 //   4. lib/ compiled for the kernel (.kernel-lib/, scripts/kernel-lib.js), so
-//      a notebook's `import ... from "./lib/index"` does not type-check lib/.
+//      a notebook's `import ... from "./lib/index"` does not type-check lib/,
+//      and the exercise files' type errors cached for the grader.
 // Idempotent: a second run only checks, and redoes a step whose inputs changed.
 // Nothing is installed globally and `tslab install` is never run.
 // What it prints follows the workbook's language (scripts/i18n.js).
@@ -15,7 +16,7 @@ const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 const { messages } = require("./i18n");
-const { ensureKernelLib } = require("./kernel-lib");
+const { ensureKernelLib, VIEW } = require("./kernel-lib");
 
 const say = messages("scripts/setup", {
   tooOld: {
@@ -58,8 +59,8 @@ const say = messages("scripts/setup", {
   },
   labSettings: { en: "[3/4] JupyterLab settings written (no news prompt).", ko: "[3/4] JupyterLab 설정을 썼습니다 (뉴스 알림 질문 없음)." },
   kernelLib: {
-    en: "[4/4] lib/ is compiled for the notebook kernel (.kernel-lib/).",
-    ko: "[4/4] 노트북 커널이 쓸 lib/을 .kernel-lib/에 컴파일해 두었습니다.",
+    en: "[4/4] lib/ is compiled for the notebook kernel (.kernel-lib/), and the exercise files are type-checked.",
+    ko: "[4/4] 노트북 커널이 쓸 lib/을 .kernel-lib/에 컴파일하고, 연습 문제 파일의 타입 검사를 마쳐 두었습니다.",
   },
   kernelLibFailed: {
     en: "[4/4] lib/ does not compile, so the notebook kernel will read its TypeScript (slower); npm run typecheck shows why.",
@@ -159,7 +160,26 @@ function writeLabSettings() {
 
 /** The kernel's compiled lib/: built now, so the first notebook does not wait for it (the kernel rebuilds it when lib/ changes). */
 function buildKernelLib() {
-  log(ensureKernelLib() ? say.kernelLib() : say.kernelLibFailed());
+  if (!ensureKernelLib()) return log(say.kernelLibFailed());
+  cacheTypeErrors();
+  log(say.kernelLib());
+}
+
+/**
+ * The exercise files' type errors, checked once here and cached by content
+ * (lib/workbook/typecheck.ts): each notebook's first check() of a file not
+ * edited since then reads them instead of loading TypeScript (about a second
+ * per kernel). Run from the compiled lib/, as the kernel runs it. Only a
+ * saving: a failure here costs that second later, never the setup.
+ */
+function cacheTypeErrors() {
+  try {
+    const { exerciseFiles } = require(path.join(VIEW, "workbook", "catalogue.js"));
+    const { typeErrors } = require(path.join(VIEW, "workbook", "typecheck.js"));
+    typeErrors("exercises", exerciseFiles());
+  } catch {
+    // the check itself reports any problem, in the student's own run
+  }
 }
 
 function setup() {

@@ -11,7 +11,7 @@
 import AdmZip from "adm-zip";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { catalogue } from "./catalogue";
+import { exerciseFiles } from "./catalogue";
 import { gradeReport, type GradeReport } from "./grade";
 import { hintsUsed } from "./hints";
 import { CHECKS_DIR, ROOT } from "./paths";
@@ -137,7 +137,7 @@ export async function autograde(submission: string, log: (s: string) => void = (
   const into = path.join(ROOT, SUBMITTED);
   fs.rmSync(into, { recursive: true, force: true });
   fs.mkdirSync(into);
-  for (const file of new Set(catalogue.map((e) => e.file))) {
+  for (const file of exerciseFiles()) {
     const from = findSubmitted(submission, file);
     if (from) fs.writeFileSync(path.join(into, file), fs.readFileSync(from));
     else missing.push(file);

@@ -18,7 +18,7 @@ import { Network } from "../sim/engine";
 import { nagleDelayedAck } from "../sim/nagle-delayed-ack";
 import { segment } from "../tcp/segment";
 import { slowStart } from "../tcp/slow-start";
-import { catalogue } from "./catalogue";
+import { catalogue, exerciseFiles } from "./catalogue";
 import { ROOT } from "./paths";
 import { runChecks } from "./run-check";
 import { messages, tr, type Text } from "../i18n";
@@ -109,7 +109,7 @@ const SCRATCH = ".tmp-bench";
 function scratch(): void {
   const from = fs.existsSync(path.join(ROOT, "solutions")) ? "solutions" : "exercises";
   fs.mkdirSync(path.join(ROOT, SCRATCH), { recursive: true });
-  for (const file of new Set(catalogue.map((e) => e.file))) {
+  for (const file of exerciseFiles()) {
     fs.copyFileSync(path.join(ROOT, from, file), path.join(ROOT, SCRATCH, file));
   }
 }
@@ -117,7 +117,6 @@ function scratch(): void {
 function edit(files: string[]): void {
   for (const f of files) fs.appendFileSync(path.join(ROOT, SCRATCH, f), `\n// edited ${process.hrtime.bigint()}\n`);
 }
-const files = () => [...new Set(catalogue.map((e) => e.file))];
 /** A representative exercise to time: the first one the student implements. */
 const first = catalogue.find((e) => e.kind === "implement") ?? catalogue[0];
 
@@ -307,7 +306,7 @@ export const benchCases: BenchCase[] = [
     measure: async () => {
       scratch();
       await runChecks(undefined, { target: SCRATCH });
-      return median(() => runChecks(undefined, { target: SCRATCH }), { clock: cpuMs, before: () => edit(files()) });
+      return median(() => runChecks(undefined, { target: SCRATCH }), { clock: cpuMs, before: () => edit(exerciseFiles()) });
     },
   },
   {

@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import { Module } from "node:module";
 import * as path from "node:path";
-import { catalogue } from "./catalogue";
+import { catalogue, exerciseFiles } from "./catalogue";
 import { exerciseText, syntaxError } from "./exercise-source";
 import { cacheQuietly, writeFileAtomic } from "../write-atomic";
 import { ROOT } from "./paths";
@@ -211,7 +211,7 @@ export function buildSandbox(target: string, exerciseFile: string): SandboxFolde
   const root = path.join(ROOT, ".workbook", "build", key(rel), key(exerciseFile.replace(/\.ts$/, "")));
   const seen = new Set<string>();
   for (const mod of allowedLibModules(exerciseFile)) addModule(root, mod, seen);
-  for (const file of new Set(catalogue.map((e) => e.file))) {
+  for (const file of exerciseFiles()) {
     const src = path.join(targetDir, file);
     const out = path.join(root, rel, file.replace(/\.ts$/, ".js"));
     const text = exerciseText(src);

@@ -1669,6 +1669,9 @@ export const pointsOf = (exercises: readonly Exercise[]): number => exercises.re
 /** Valid ids, in catalogue order. */
 export const exerciseIds = (): string[] => catalogue.map((e) => e.id);
 
+/** The exercise files, in catalogue order: "tcp-connections.ts" ... */
+export const exerciseFiles = (): string[] => [...new Set(catalogue.map((e) => e.file))];
+
 /** The exercise with this id, or an error listing the valid ones. */
 /**
  * An id as given, for a message: JSON-quoted, cut after 100 characters, the

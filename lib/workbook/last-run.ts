@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { hashOf } from "./build";
-import { catalogue } from "./catalogue";
+import { catalogue, exerciseFiles } from "./catalogue";
 import { exerciseText } from "./exercise-source";
 import { ROOT, targetFile } from "./paths";
 import type { Verdict } from "./verdict";
@@ -50,7 +50,7 @@ export function saveLastRun(verdicts: Verdict[]): void {
 export function loadLastRun(): { verdicts: Verdict[]; changed: string[] } | undefined {
   const last = read();
   if (!last) return undefined;
-  const files = [...new Set(catalogue.map((e) => e.file))];
+  const files = exerciseFiles();
   return {
     verdicts: last.verdicts,
     changed: files.filter((f) => last.hashes[f] !== undefined && last.hashes[f] !== hashFile(f)).map((f) => `exercises/${f}`),

@@ -13,6 +13,7 @@ import { CACHE_DIR, hashOf, libModules } from "./build";
 import { ROOT, targetFile } from "./paths";
 import { cacheQuietly } from "../write-atomic";
 import { exerciseText } from "./exercise-source";
+import { exerciseFiles } from "./catalogue";
 
 type Ts = typeof import("typescript");
 type Program = import("typescript").Program;
@@ -103,14 +104,15 @@ function readCached(key: string): string[] | undefined {
 export function typeErrors(target: string, files: string[]): Map<string, string[]> {
   // each read once (a file saved meanwhile is checked as it was read); a folder, a pipe or a huge file is left out
   const texts = new Map<string, string>();
-  for (const f of files) {
+  for (const f of new Set([...exerciseFiles(), ...files])) {
     const p = targetFile(target, f);
     const text = exerciseText(p);
     if (text !== undefined) texts.set(p, text);
   }
-  const paths = [...texts.keys()];
-  // a file's types depend on lib/, on tsconfig and on the other exercise files it may import
-  const stamp = hashOf([libStamp(), ...texts.values()].join("\n"));
+  const paths = files.map((f) => targetFile(target, f)).filter((p) => texts.has(p));
+  // A file's types depend on lib/, on tsconfig and on the other exercise files it may import: all of them
+  // are in the stamp, so a file checked alone (check("4.3a")) or with the rest (setup, check()) finds one entry.
+  const stamp = hashOf([libStamp(), ...[...texts].map(([p, text]) => `${path.relative(ROOT, p)}\0${text}`)].join("\n"));
   const lang = language();
   // The errors' wording depends on the language, but a file without errors has none in either:
   // that answer is kept once for both languages (a stub, a finished answer), the errors per language.

@@ -52,6 +52,24 @@ describe("type errors", () => {
     expect(en.get("tcp-performance.ts")).toEqual([]);
     expect(ko.get("tcp-performance.ts")).toEqual([]);
   }, 60_000);
+  it("are cached once for a file however it is checked (alone, or with every file as setup does), and follow an edit to a file it imports", () => {
+    fs.mkdirSync(path.join(ROOT, TARGET), { recursive: true });
+    const write = (file: string, text: string) => fs.writeFileSync(path.join(ROOT, TARGET, file), text);
+    const tag = `// ${process.pid} ${Date.now()}\n`; // new texts: new cache entries
+    write("tcp-connections.ts", `${tag}export const mss = "1460";\n`);
+    write("tcp-performance.ts", `${tag}import { mss } from "./tcp-connections";\nexport const segmentBytes: number = mss;\n`);
+    const error = [`${TARGET}/tcp-performance.ts:3:14 Type 'string' is not assignable to type 'number'.`];
+    const dir = path.join(CACHE_DIR, "types");
+    // entries holding this error (tests beside this one cache errors of their own, never this one)
+    const cachedErrors = () => fs.readdirSync(dir).filter((f) => fs.readFileSync(path.join(dir, f), "utf8") === JSON.stringify(error)).length;
+    const before = fs.existsSync(dir) ? cachedErrors() : 0;
+    expect(typeErrors(TARGET, ["tcp-connections.ts", "tcp-performance.ts"]).get("tcp-performance.ts")).toEqual(error);
+    expect(cachedErrors()).toBe(before + 1);
+    expect(typeErrors(TARGET, ["tcp-performance.ts"]).get("tcp-performance.ts")).toEqual(error);
+    expect(cachedErrors()).toBe(before + 1); // read from the entry the check of both wrote
+    write("tcp-connections.ts", `${tag}export const mss = 1460;\n`);
+    expect(typeErrors(TARGET, ["tcp-performance.ts"]).get("tcp-performance.ts")).toEqual([]);
+  }, 60_000);
   it("come again, not as a stack trace, when the cached answer is torn (a check stopped mid-write, a full disk)", () => {
     withTypeError();
     // a file of its own, so its cache entry is new and the one this test finds
