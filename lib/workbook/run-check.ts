@@ -241,7 +241,6 @@ export async function runChecks(
 ): Promise<Verdict[]> {
   const exercises = ids.map((id) => findExercise(id));
   const target = options.target ?? "exercises";
-  const types = options.typeCheck === false ? new Map<string, string[]>() : typeErrors(target, [...new Set(exercises.map((e) => e.file))]);
   const verdicts: Verdict[] = [];
   const endBy = options.budgetMs === undefined ? Infinity : Date.now() + options.budgetMs;
   let current: { file: string; boxes: { public: Sandbox; hidden: Sandbox }; folder: SandboxFolder } | undefined;
@@ -249,7 +248,18 @@ export async function runChecks(
     current?.boxes.public.kill();
     current?.boxes.hidden.kill();
   };
+  /** Fresh processes, with their own folder, per exercise file. */
+  const open = (file: string) => {
+    killAll();
+    const folder = buildSandbox(target, file);
+    current = { file, boxes: { public: new Sandbox(folder.root, options.onOutput), hidden: new Sandbox(folder.root, () => {}) }, folder };
+    return current;
+  };
   try {
+    // the first child starts while the type check runs and the teacher's cases load: most of a first check's wait
+    if (exercises.length > 0) open(exercises[0].file).boxes.public.prestart();
+    const types =
+      options.typeCheck === false ? new Map<string, string[]>() : typeErrors(target, [...new Set(exercises.map((e) => e.file))]);
     for (const ex of exercises) {
       if (Date.now() > endBy) {
         const v = skipped(ex, say.budget({ seconds: options.budgetMs! / 1000 }));
@@ -257,16 +267,8 @@ export async function runChecks(
         onVerdict(v);
         continue;
       }
-      if (current?.file !== ex.file) {
-        killAll(); // fresh processes, with their own folder, per exercise file
-        const folder = buildSandbox(target, ex.file);
-        current = {
-          file: ex.file,
-          boxes: { public: new Sandbox(folder.root, options.onOutput), hidden: new Sandbox(folder.root, () => {}) },
-          folder,
-        };
-      }
-      const v = await gradeOne(ex, current.boxes, current.folder.js, options, types.get(ex.file) ?? []);
+      const box = current?.file === ex.file ? current : open(ex.file);
+      const v = await gradeOne(ex, box.boxes, box.folder.js, options, types.get(ex.file) ?? []);
       verdicts.push(v);
       onVerdict(v);
     }

@@ -232,8 +232,8 @@ export class Sandbox {
   private outputLines = 0;
   /** why the last child ended, when it ended by itself */
   private endReason?: string;
-  /** the child was a spare (started ahead; it may have died while it waited) */
-  private startedSpare = false;
+  /** the child was started before it was needed (a spare, or prestart()): it may have died while it waited */
+  private startedAhead = false;
 
   constructor(
     private readonly root: string,
@@ -243,7 +243,7 @@ export class Sandbox {
 
   private start(): ChildProcess {
     const spareChild = takeSpare(this.root, this.memoryMb);
-    this.startedSpare = spareChild !== undefined;
+    this.startedAhead = spareChild !== undefined;
     const child = spareChild ?? spawnChild(this.root, this.memoryMb);
     this.endReason = undefined;
     this.stderrTail = "";
@@ -321,13 +321,25 @@ export class Sandbox {
     });
   }
 
+  /** The running child's pid, if any (for tests). */
+  get childPid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Starts the child now, so that Node's start overlaps the grader's own work before the first load. */
+  prestart(): void {
+    if (this.child) return;
+    this.start();
+    this.startedAhead = true;
+  }
+
   /** Loads an exercise file into the child (again only when another file was loaded). */
   async load(file: string, timeoutMs: number): Promise<CallResult | Ended | "timeout" | "loaded"> {
     if (this.loadedFile === file && this.child) return "loaded";
     if (this.loadedFile !== undefined) this.kill(); // a fresh process per file: no state leaks from one file to the next
     let r = await this.request({ type: "load", file }, Date.now() + timeoutMs);
-    // a spare that died while it waited (its end not yet seen when it was taken) is no verdict on the code: once more, in a child of its own
-    if (r !== "timeout" && "ended" in r && this.startedSpare) {
+    // a child started ahead that died while it waited (its end not yet seen) is no verdict on the code: once more, in a child of its own
+    if (r !== "timeout" && "ended" in r && this.startedAhead) {
       this.kill();
       r = await this.request({ type: "load", file }, Date.now() + timeoutMs);
     }

@@ -1,6 +1,7 @@
-// The spare sandbox child (lib/workbook/sandbox.ts, prepareSpare): started
-// ahead for the next check in a notebook kernel, it must be a child exactly
-// like the one the check would start, or not be used at all.
+// Sandbox children started before they are needed (lib/workbook/sandbox.ts):
+// the spare (prepareSpare), started for the next check in a notebook kernel,
+// must be a child exactly like the one the check would start, or not be used
+// at all; a child started by prestart() overlaps a check's own work.
 import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -106,6 +107,28 @@ describe.runIf(fs.existsSync("/proc/self/stat"))("a spare sandbox child", () => 
     expect(used).not.toBe(spare);
     expect(typeof used).toBe("number");
   });
+
+  it.each(["alive", "killed", "killed, its end seen"])(
+    "started ahead by prestart() runs the code; its death before the load is no verdict (%s)",
+    async (fate) => {
+      const box = new Sandbox(dirs[1], () => {});
+      try {
+        box.prestart();
+        const ahead = box.childPid!;
+        expect(alive(ahead)).toBe(true);
+        const killed = fate !== "alive";
+        if (killed) process.kill(ahead, "SIGKILL");
+        if (fate === "killed, its end seen") await until(() => !alive(ahead));
+        expect(await box.load(path.join(dirs[1], "who.js"), 10_000)).toBe("loaded");
+        const r = await box.call("pid", [], Date.now() + 10_000);
+        if (r === "timeout" || !("value" in r)) throw new Error(`no answer: ${JSON.stringify(r)}`);
+        if (killed) expect(r.value).not.toBe(ahead);
+        else expect(r.value).toBe(ahead);
+      } finally {
+        box.kill();
+      }
+    },
+  );
 
   it("that was killed is replaced when the next one is prepared", async () => {
     prepareSpare(dirs[0]);
