@@ -61,7 +61,8 @@ describe("type errors", () => {
     const error = [`${TARGET}/tcp-performance.ts:3:14 Type 'string' is not assignable to type 'number'.`];
     const dir = path.join(CACHE_DIR, "types");
     // entries holding this error (tests beside this one cache errors of their own, never this one)
-    const cachedErrors = () => fs.readdirSync(dir).filter((f) => fs.readFileSync(path.join(dir, f), "utf8") === JSON.stringify(error)).length;
+    const cachedErrors = () =>
+      fs.readdirSync(dir).filter((f) => fs.readFileSync(path.join(dir, f), "utf8") === JSON.stringify(error)).length;
     const before = fs.existsSync(dir) ? cachedErrors() : 0;
     expect(typeErrors(TARGET, ["tcp-connections.ts", "tcp-performance.ts"]).get("tcp-performance.ts")).toEqual(error);
     expect(cachedErrors()).toBe(before + 1);
