@@ -1,0 +1,69 @@
+// The notebook kernel compiles each cell with tslab's converter, which the
+// workbook patches (patches/tslab+1.0.22.patch, applied by npm's postinstall)
+// to build one program per cell instead of two and to run the declaration
+// pass once. What a cell gives must not change: its exports, its declarations
+// for the next cell, top-level await, and every error a failing cell had.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../../lib/workbook/paths";
+
+const TSLAB = path.join(ROOT, "node_modules", "tslab");
+const CONVERTER = path.join(TSLAB, "dist", "converter.js");
+
+interface Converted {
+  output?: string;
+  declOutput?: string;
+  diagnostics: { code: number; messageText: string; start: { line: number; character: number } }[];
+  hasToplevelAwait?: boolean;
+}
+type Converter = { convert(prevDecl: string, src: string): Converted; close(): void };
+
+describe("the kernel's cell compiler (tslab, patched)", () => {
+  let converter: Converter;
+  beforeAll(() => {
+    const { createConverter } = require(CONVERTER) as { createConverter(): Converter };
+    converter = createConverter();
+    return () => converter.close();
+  }, 60_000);
+
+  const errors = (c: Converted) => c.diagnostics.map((d) => [d.code, d.start.line, d.messageText]);
+
+  it("is the patched one: npm's postinstall applied patches/", () => {
+    expect(fs.readFileSync(CONVERTER, "utf8")).toContain("workbook patch");
+  });
+
+  it("exports a cell's top-level names, and declares them for the next cell", () => {
+    const first = converter.convert(
+      "",
+      "const mss = 1460;\nfunction segments(bytes: number) { return Math.ceil(bytes / mss); }\ntype Bytes = number;",
+    );
+    expect(errors(first)).toEqual([]);
+    expect(first.output).toContain("exports.mss = mss;");
+    expect(first.output).toContain("exports.segments = segments;");
+    expect(first.declOutput).toBe("declare const mss = 1460;\ndeclare function segments(bytes: number): number;\ntype Bytes = number;\n");
+    const second = converter.convert(first.declOutput!, "const n: Bytes = segments(3000);\nn");
+    expect(errors(second)).toEqual([]);
+    expect(second.output).toContain("exports.segments(3000)");
+    const wrong = converter.convert(first.declOutput!, "const s: string = segments(1);");
+    expect(errors(wrong)).toEqual([[2322, 0, "Type 'number' is not assignable to type 'string'."]]);
+  });
+
+  it("runs a cell with no names of its own, and one with top-level await", () => {
+    expect(errors(converter.convert("", "1 + 1"))).toEqual([]);
+    const waits = converter.convert("", "let q = 1;\nawait Promise.resolve(q);");
+    expect(errors(waits)).toEqual([]);
+    expect(waits.hasToplevelAwait).toBe(true);
+  });
+
+  it("fails a cell whose declarations cannot be written, as the declaration pass says, with its type errors beside them", () => {
+    const privateMember = "Property 'y' of exported class expression may not be private or protected.";
+    expect(errors(converter.convert("", "const v = new (class { private y = 2 })();"))).toEqual([[4094, 0, privateMember]]);
+    const both = converter.convert("", "const a: string = 1;\nconst v = new (class { private y = 2 })();");
+    expect(errors(both)).toEqual([
+      [2322, 0, "Type 'number' is not assignable to type 'string'."],
+      [4094, 1, privateMember],
+    ]);
+    expect(both.output).toBeUndefined();
+  });
+});
