@@ -34,6 +34,10 @@ const say = messages("workbook/compare", {
     en: "returning the caller's own object invites the caller to change both at once.",
     ko: "호출한 쪽의 객체를 그대로 돌려주면, 호출한 쪽이 둘을 한꺼번에 바꾸게 되기 쉽습니다.",
   },
+  tooLarge: {
+    en: "a value of {mb} MB when copied out of the sandbox, over the grader's limit of {max} MB",
+    ko: "샌드박스 밖으로 복사하면 {mb} MB가 되는 값 (채점기의 한도 {max} MB 초과)",
+  },
   indescribable: { en: "an object that cannot be described", ko: "설명할 수 없는 객체" },
   unprintable: { en: "(unprintable)", ko: "(출력할 수 없는 값)" },
   slipNull: {
@@ -58,6 +62,12 @@ const say = messages("workbook/compare", {
   },
 });
 
+/**
+ * The largest reply a sandbox child may send, in bytes as copied: the grader holds each reply whole,
+ * so a student's 300 references to one 1 MB string would cost it 300 MB. Answers are a few kilobytes.
+ */
+export const MAX_REPLY_BYTES = 8 * 1024 * 1024;
+
 /** What the sandbox reports for one call. */
 export interface CallResult {
   value?: unknown;
@@ -71,6 +81,8 @@ export interface CallResult {
   /** the value could not be copied out of the child (a function, a symbol, ...); `detail` says why, when it can */
   unclonable?: boolean;
   detail?: string;
+  /** the reply would have been this many bytes, over the sandbox's MAX_REPLY_BYTES: not sent */
+  tooLarge?: number;
   /** the arguments as the function left them */
   argsAfter?: unknown[];
   /** index of the argument the function returned itself, or -1 */
@@ -145,6 +157,8 @@ function first<T, U>(items: Iterable<T>, copy: (x: T) => U): U[] {
   }
   return out;
 }
+
+const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
 
 const clip = (s: string, max = 400) => (s.length > max ? `${s.slice(0, max)} …` : s);
 
@@ -253,6 +267,8 @@ function judgeVisible(exportName: string, spec: ExerciseCases, c: Case, raw: Cal
   const r: CallResult = raw.threw ? { ...raw, threw: readable(raw.threw) } : raw;
   if (r.missing) return { ok: false, message: say.noExport({ name: exportName }) };
   if (r.unclonable === true) return failure(call, say.plainValue(), say.uncopyable({ what: clip(String(r.detail ?? ""), 300) }), why);
+  if (r.tooLarge !== undefined)
+    return failure(call, say.plainValue(), say.tooLarge({ mb: megabytes(Number(r.tooLarge)), max: megabytes(MAX_REPLY_BYTES) }), why);
   const tolerance = c.tolerance ?? spec.tolerance ?? 0;
   if (c.throws !== undefined) {
     if (r.threw?.name === c.throws) return OK;

@@ -21,7 +21,7 @@ import { spawn, type ChildProcess, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { language, messages } from "../i18n";
-import type { CallResult } from "./compare";
+import { type CallResult, MAX_REPLY_BYTES } from "./compare";
 import { envNumber } from "./env-number";
 
 const say = messages("workbook/sandbox", {
@@ -325,11 +325,11 @@ export class Sandbox {
   async load(file: string, timeoutMs: number): Promise<CallResult | Ended | "timeout" | "loaded"> {
     if (this.loadedFile === file && this.child) return "loaded";
     if (this.loadedFile !== undefined) this.kill(); // a fresh process per file: no state leaks from one file to the next
-    let r = await this.request({ type: "load", file }, Date.now() + timeoutMs);
+    let r = await this.request({ type: "load", file, maxReplyBytes: MAX_REPLY_BYTES }, Date.now() + timeoutMs);
     // a spare that died while it waited (its end not yet seen when it was taken) is no verdict on the code: once more, in a child of its own
     if (r !== "timeout" && "ended" in r && this.startedSpare) {
       this.kill();
-      r = await this.request({ type: "load", file }, Date.now() + timeoutMs);
+      r = await this.request({ type: "load", file, maxReplyBytes: MAX_REPLY_BYTES }, Date.now() + timeoutMs);
     }
     if (r === "timeout") {
       this.kill();

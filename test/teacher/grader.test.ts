@@ -57,6 +57,13 @@ describe("grader on made-up attempts", () => {
     }
   }, 60_000);
 
+  it("refuses an answer too big to copy out whole, naming its size, without the grader holding it", async () => {
+    const [v] = await grade(["4.2i"], 2000, false);
+    expect(v.status).toBe("failed");
+    expect(v.message).toMatch(/a value of 40\.0 MB when copied out of the sandbox, over the grader's limit of 8\.0 MB/);
+    expect(v.message.length).toBeLessThan(2000);
+  });
+
   it("fails an answer that cannot be copied out of the sandbox, even when copying it throws an empty string", async () => {
     const [v] = await grade(["4.2h"]);
     expect(v.status).toBe("failed");
