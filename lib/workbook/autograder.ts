@@ -20,6 +20,8 @@ import { runChecks } from "./run-check";
 import { language, messages } from "../i18n";
 import { verdictLine } from "./verdict";
 import { envNumber } from "./env-number";
+import { MAX_EXERCISE_BYTES } from "./exercise-source";
+import { MAX_LAB_RESULT_BYTES } from "../lab/saved";
 
 const say = messages("workbook/autograder", {
   notEmpty: {
@@ -114,6 +116,21 @@ function findSubmitted(submission: string, file: string): string | undefined {
   return fs.existsSync(submission) ? search(submission, 0) : undefined;
 }
 
+/**
+ * Copies a submitted exercise file. One too big to grade is not read (a 3 GB file failed the whole
+ * run, past readFileSync's limit): its stand-in is a sparse file of the same size, which the grader
+ * refuses unread, naming the size, as it would the original.
+ */
+function copySubmitted(from: string, to: string): void {
+  const { size } = fs.lstatSync(from);
+  if (size <= MAX_EXERCISE_BYTES) {
+    fs.writeFileSync(to, fs.readFileSync(from));
+  } else {
+    fs.writeFileSync(to, "");
+    fs.truncateSync(to, size);
+  }
+}
+
 /** The whole run's limit, well inside Gradescope's default 10 minutes; WORKBOOK_GRADING_BUDGET_MS overrides it. */
 export const GRADING_BUDGET_MS = envNumber("WORKBOOK_GRADING_BUDGET_MS", 6 * 60_000, 1, 24 * 3600_000);
 
@@ -139,7 +156,7 @@ export async function autograde(submission: string, log: (s: string) => void = (
   fs.mkdirSync(into);
   for (const file of new Set(catalogue.map((e) => e.file))) {
     const from = findSubmitted(submission, file);
-    if (from) fs.writeFileSync(path.join(into, file), fs.readFileSync(from));
+    if (from) copySubmitted(from, path.join(into, file));
     else missing.push(file);
   }
   if (process.env.WORKBOOK_SANDBOX_USER) fs.chmodSync(CHECKS_DIR, 0o700); // the answers: root only
@@ -153,7 +170,8 @@ export async function autograde(submission: string, log: (s: string) => void = (
   if (own && fs.existsSync(path.join(own, "labs")) && fs.lstatSync(path.join(own, "labs")).isDirectory()) {
     for (const f of fs.readdirSync(path.join(own, "labs")).filter((n) => /^[a-z-]+\.json$/.test(n))) {
       const from = path.join(own, "labs", f);
-      if (fs.lstatSync(from).isFile()) fs.copyFileSync(from, path.join(labsDir, f));
+      const st = fs.lstatSync(from);
+      if (st.isFile() && st.size <= MAX_LAB_RESULT_BYTES) fs.copyFileSync(from, path.join(labsDir, f)); // a bigger one is no result
     }
   }
   const hints = own ? hintsUsed(path.join(own, "hints.json")) : {};
