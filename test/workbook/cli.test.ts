@@ -104,6 +104,30 @@ describe("npm run workbook", () => {
     }
   });
 
+  it("grade --out through a symbolic link is checked where the link leads, before grading", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "out-links-"));
+    try {
+      const link = (name: string, to: string) => {
+        fs.symlinkSync(to, path.join(dir, name));
+        return path.join(dir, name);
+      };
+      link("loop-b", path.join(dir, "loop-a"));
+      for (const [out, why] of [
+        [link("proc.json", "/proc/version"), /kernel's own files/],
+        [link("full.json", "/dev/full"), /not an ordinary file/],
+        [link("dangling.json", path.join(dir, "no-such-folder", "x.json")), /does not exist/],
+        [link("loop-a", path.join(dir, "loop-b")), /too many symbolic links/],
+      ] as const) {
+        const r = await workbook("grade", "--out", out);
+        expect(r.status, out).toBe(2);
+        expect(r.stderr, out).toMatch(why);
+        expect(r.stdout, out).not.toMatch(/Grading/);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a user's word in a message is escaped and cut: a right-to-left override, a line break, 100,000 characters", async () => {
     const rtl = await workbook("hint", "4.1a\u202e");
     expect(rtl.status).toBe(2);
