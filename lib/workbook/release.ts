@@ -31,6 +31,10 @@ const say = messages("workbook/release", {
     en: "release --update <dir> needs a student copy made by release; {dir} has no {marker}",
     ko: "release --update <dir>에는 release로 만든 학생용 사본이 필요합니다. {dir}에는 {marker} 파일이 없습니다",
   },
+  unsafeInCopy: {
+    en: "release --update writes only inside {dir}, into ordinary files and folders; these are symbolic links or special files: {paths}. Nothing was changed",
+    ko: "release --update는 {dir} 안의 평범한 파일과 폴더에만 씁니다. 다음은 심볼릭 링크이거나 특수 파일입니다: {paths}. 아무것도 바꾸지 않았습니다",
+  },
   marker: {
     en: "A student copy of the workbook, made by `npm run workbook -- release`: solutions/ and hidden cases are left out on purpose.",
     ko: "`npm run workbook -- release`로 만든 워크북의 학생용 사본입니다. solutions/와 숨은 케이스는 일부러 뺐습니다.",
@@ -157,18 +161,47 @@ export interface UpdateResult {
   backup?: string;
 }
 
+/**
+ * True when reading or writing `rel` inside the copy would follow a symbolic link (out of the copy:
+ * a README.md linked to a teacher's file was overwritten through it) or meet something other than
+ * folders and an ordinary file (a pipe in a file's place blocks the read). `leafUntouched`: the file
+ * itself, when present, is neither read nor written (exercises/), only its folders count.
+ */
+function leavesCopy(target: string, rel: string, leafUntouched: boolean): boolean {
+  const parts = rel.split("/");
+  let at = target;
+  for (const [i, part] of parts.entries()) {
+    at = path.join(at, part);
+    const st = fs.lstatSync(at, { throwIfNoEntry: false });
+    if (st === undefined) return false; // from here on the update makes it new
+    const leaf = i === parts.length - 1;
+    if (leaf && leafUntouched) return false;
+    if (st.isSymbolicLink() || !(leaf ? st.isFile() : st.isDirectory())) return true;
+  }
+  return false;
+}
+
 /** Refreshes a student copy from this workbook: never changes a file in exercises/, backs up what it replaces. */
 export function updateRelease(dir: string): UpdateResult {
   const target = checkTarget(dir);
   if (!fs.existsSync(path.join(target, STUDENT_COPY_MARKER))) {
     throw new RangeError(say.notACopy({ dir: JSON.stringify(dir), marker: STUDENT_COPY_MARKER }));
   }
-  const backup = path.join(target, ".workbook", "backup", new Date().toISOString().replace(/[:.]/g, "-"));
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const backup = path.join(target, ".workbook", "backup", stamp);
   const result: UpdateResult = { dir: target, updated: [], added: [] };
   const fresh: [string, Buffer | string][] = [
     ...releaseFiles().map((f): [string, Buffer | string] => [f, releaseContent(f)]),
     [CLASSROOM_WORKFLOW, classroomWorkflow()],
   ];
+  // every path the update may read or write, checked before the first write
+  const unsafe = [...fresh.map(([rel]) => rel), `.workbook/backup/${stamp}`].filter((rel) =>
+    leavesCopy(target, rel, rel.startsWith("exercises/")),
+  );
+  if (unsafe.length) {
+    const paths = unsafe.slice(0, 5).join(", ") + (unsafe.length > 5 ? ", ..." : "");
+    throw new RangeError(say.unsafeInCopy({ dir: JSON.stringify(dir), paths }));
+  }
   for (const [rel, content] of fresh) {
     const to = path.join(target, rel);
     if (!fs.existsSync(to)) {

@@ -252,6 +252,28 @@ describe("npm run workbook", () => {
     fs.rmSync(path.dirname(dir), { recursive: true });
   });
 
+  it("release --update refuses a copy whose files or folders are symbolic links, before changing anything", async () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), "release-"));
+    const dir = path.join(base, "class");
+    expect((await workbook("release", dir)).status).toBe(0);
+    const victim = path.join(base, "teacher-notes.txt");
+    fs.writeFileSync(victim, "mine");
+    fs.rmSync(path.join(dir, "README.md"));
+    fs.symlinkSync(victim, path.join(dir, "README.md")); // a file linked out of the copy
+    fs.mkdirSync(path.join(base, "elsewhere"));
+    fs.rmSync(path.join(dir, ".github", "workflows"), { recursive: true });
+    fs.symlinkSync(path.join(base, "elsewhere"), path.join(dir, ".github", "workflows")); // a folder linked out
+    fs.writeFileSync(path.join(dir, "tsconfig.json"), "changed"); // an ordinary change, not made either
+    const r = await workbook("release", dir, "--update");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/symbolic links or special files: .*README\.md/);
+    expect(r.stderr).toMatch(/\.github\/workflows\/classroom\.yml/);
+    expect(fs.readFileSync(victim, "utf8")).toBe("mine");
+    expect(fs.readdirSync(path.join(base, "elsewhere"))).toEqual([]);
+    expect(fs.readFileSync(path.join(dir, "tsconfig.json"), "utf8")).toBe("changed");
+    fs.rmSync(base, { recursive: true });
+  });
+
   it("an unknown command lists the commands", async () => {
     const r = await workbook("frobnicate");
     expect(r.status).toBe(2);
