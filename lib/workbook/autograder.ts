@@ -28,6 +28,10 @@ const say = messages("workbook/autograder", {
     en: "autograder <dir> must be a new or empty folder; {dir} is not empty",
     ko: "autograder <dir>은 새 폴더나 빈 폴더여야 합니다. {dir}은 비어 있지 않습니다",
   },
+  zipName: {
+    en: "the zip cannot hold a file named {files} at the top of the workbook (a name every JavaScript object has); rename or remove it",
+    ko: "워크북 맨 위에 있는 {files} 이름의 파일은 zip에 넣을 수 없습니다(모든 자바스크립트 객체가 가진 이름). 이름을 바꾸거나 지우세요",
+  },
   missing: { en: "Not found in the submission: {files}.", ko: "제출물에 없는 파일: {files}." },
 });
 
@@ -72,6 +76,18 @@ export function autograderFiles(): string[] {
   return releaseFiles(ROOT, { keepTeacherFiles: true }).filter((f) => !NOT_FOR_GRADING.some((re) => re.test(f)));
 }
 
+/**
+ * adm-zip keeps its entries in a plain object: a file named like a field of every object
+ * ("constructor", "toString", "__proto__") at the top of the workbook is taken for an entry it
+ * already has, and the zip fails half-written with a TypeError. Such a file (a report written
+ * with `grade --out constructor`, say) is refused, by name, before anything is written.
+ */
+export function checkZipNames(files: string[]): string[] {
+  const clash = files.filter((f) => f in Object.prototype);
+  if (clash.length) throw new RangeError(say.zipName({ files: clash.map((f) => JSON.stringify(f)).join(", ") }));
+  return files;
+}
+
 export function buildAutograder(dir: string): { dir: string; zip: string; files: number } {
   const target = checkTarget(dir);
   if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
@@ -85,7 +101,7 @@ export function buildAutograder(dir: string): { dir: string; zip: string; files:
     fs.writeFileSync(to, content, { mode });
     zip.addFile(rel, content, "", mode); // the Unix mode travels in the zip: run_autograder stays executable
   };
-  const files = autograderFiles();
+  const files = checkZipNames(autograderFiles());
   for (const f of files) add(f, fs.readFileSync(path.join(ROOT, f)));
   add("setup.sh", Buffer.from(SETUP_SH), 0o755);
   add("run_autograder", Buffer.from(runAutograder(language())), 0o755);

@@ -8,9 +8,16 @@ import * as path from "node:path";
 import AdmZip from "adm-zip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetLanguage, setLanguage } from "../../lib/i18n";
-import { buildAutograder } from "../../lib/workbook/autograder";
+import { buildAutograder, checkZipNames } from "../../lib/workbook/autograder";
 import { catalogue } from "../../lib/workbook/catalogue";
 import { ROOT } from "../../lib/workbook/paths";
+
+describe("autograder <dir> before it writes", () => {
+  it("refuses a file at the top of the workbook named like a field of every object, which adm-zip cannot hold", () => {
+    expect(checkZipNames(["lib/constructor", "README.md"])).toEqual(["lib/constructor", "README.md"]);
+    expect(() => checkZipNames(["constructor", "package.json", "__proto__"])).toThrow(/named "constructor", "__proto__" at the top/);
+  });
+});
 
 /** The submission's files that earn nothing: one answers with the model, one is missing, one is too big. */
 const LOST = ["tcp-connections.ts", "closing-connections.ts", "multiplexing-and-beyond.ts"];
