@@ -791,6 +791,20 @@ export const TABLE: Record<string, Entry> = {
     ),
   ),
 
+  numbersOf: model(() =>
+    sweep(
+      "numbersOf",
+      fn(api.numbersOf),
+      [
+        { name: "name", value: "x" },
+        { name: "value", value: [1, 2] },
+        { name: "what", value: "a list" },
+        { name: "rule", value: { min: 0, max: 10 }, trusted: true },
+      ],
+      { ...helper, names: [...helper.names, "what", "value"] },
+    ),
+  ),
+
   // --- lib/i18n.ts: the language of every message
   language: { kind: "not a model", why: "reads the chosen language; takes no argument", calls: () => [] },
   setLanguage: model(() => [
