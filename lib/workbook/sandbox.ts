@@ -69,10 +69,12 @@ function lookUpSandboxUser(): { uid: number; gid: number } | undefined {
   const name = process.env.WORKBOOK_SANDBOX_USER;
   if (!name || typeof process.getuid !== "function" || process.getuid() !== 0) return undefined;
   try {
-    const id = (flag: string) => Number(execFileSync("id", [flag, name], { encoding: "utf8" }).trim());
+    // id's own complaint is not printed: the error below says it in the reader's language
+    const id = (flag: string) => Number(execFileSync("id", [flag, name], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
     return { uid: id("-u"), gid: id("-g") };
   } catch {
-    throw new Error(say.noSuchUser({ name }));
+    // a RangeError: a setting the user gave, shown by the CLI as a mistake, without a stack trace
+    throw new RangeError(say.noSuchUser({ name: JSON.stringify(name) }));
   }
 }
 
