@@ -167,6 +167,34 @@ describe("npm run workbook", () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it("lang never overwrites a file that is not a settings file (WORKBOOK_SETTINGS naming a shell's rc file, a JSON list)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "settings-"));
+    try {
+      for (const [name, text] of [
+        ["bashrc", 'export PATH="$HOME/bin:$PATH"\n'],
+        ["list.json", "[1, 2]\n"],
+      ]) {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, text);
+        const r = await workbookWith({ WORKBOOK_SETTINGS: file }, "lang", "ko");
+        expect(r.status, name).toBe(2);
+        expect(r.stderr, name).toMatch(/"WORKBOOK_SETTINGS".*holding a JSON object/);
+        expect(fs.readFileSync(file, "utf8"), name).toBe(text);
+      }
+      // an empty file, or one with other settings, is ours to write
+      const empty = path.join(dir, "empty.json");
+      fs.writeFileSync(empty, "");
+      expect((await workbookWith({ WORKBOOK_SETTINGS: empty }, "lang", "ko")).status).toBe(0);
+      expect(JSON.parse(fs.readFileSync(empty, "utf8"))).toEqual({ lang: "ko" });
+      const other = path.join(dir, "other.json");
+      fs.writeFileSync(other, '{"theme": "dark"}');
+      expect((await workbookWith({ WORKBOOK_SETTINGS: other }, "lang", "en")).status).toBe(0);
+      expect(JSON.parse(fs.readFileSync(other, "utf8"))).toEqual({ theme: "dark", lang: "en" });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a command named like a property every object has (constructor, toString, __proto__) is an unknown command, not a crash", async () => {
     for (const name of ["constructor", "toString", "__proto__"]) {
       const r = await workbook(name);
