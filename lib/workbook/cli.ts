@@ -90,6 +90,10 @@ const say = messages("workbook/cli", {
     ko: "--out {out}: 그 파일이나 {dir} 폴더에 쓸 수 없습니다",
   },
   outLoop: { en: "--out {out}: too many symbolic links", ko: "--out {out}: 심볼릭 링크가 너무 많이 이어집니다" },
+  outNotReport: {
+    en: "--out {out} already holds something other than a report of ours; give a new file name (or an earlier results.json)",
+    ko: "--out {out}에는 이미 채점 보고서가 아닌 내용이 있습니다. 새 파일 이름(또는 예전 results.json)을 주세요",
+  },
   outEmpty: { en: "--out needs a file name, not an empty string", ko: "--out에는 빈 문자열이 아닌 파일 이름이 필요합니다" },
   outNotFile: {
     en: "--out {out} is not an ordinary file (a device, a pipe or a socket); give a file name",
@@ -189,8 +193,24 @@ function outFile(args: Args): string | undefined {
   } catch {
     throw new UsageError(say.outNotWritable({ out, dir }));
   }
+  // `--out exercises/tcp-connections.ts` would replace a student's work with the report
+  if (existing && existing.size > 0 && !isReport(file, existing.size)) throw new UsageError(say.outNotReport({ out }));
   return out;
 }
+
+/** Whether `file` holds a report that --out wrote before (JSON with a score and tests): one that may be replaced. */
+function isReport(file: string, size: number): boolean {
+  if (size > MAX_REPORT_BYTES) return false;
+  try {
+    const j = JSON.parse(fs.readFileSync(file, "utf8"));
+    return j !== null && typeof j === "object" && typeof j.score === "number" && Array.isArray(j.tests);
+  } catch {
+    return false;
+  }
+}
+
+/** Far more than a report of every exercise takes (about 30 KB). */
+const MAX_REPORT_BYTES = 16 * 1024 * 1024;
 
 /** Where writing `out` would go: the file itself, or, for a symbolic link, the path its links lead to (which may not exist yet). */
 function linkTarget(out: string): string {

@@ -104,6 +104,26 @@ describe("npm run workbook", () => {
     }
   });
 
+  it("grade --out never replaces a file that is not an earlier report (an exercise file, say), before grading", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "out-existing-"));
+    try {
+      const work = path.join(dir, "tcp-connections.ts");
+      fs.writeFileSync(work, "export function hostAndPort() {}\n");
+      const r = await workbook("grade", "--out", work);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/already holds something other than a report/);
+      expect(r.stdout).not.toMatch(/Grading/);
+      expect(fs.readFileSync(work, "utf8")).toBe("export function hostAndPort() {}\n");
+      // an earlier report may be replaced: the check passes, and autograde stops at its missing submission
+      const earlier = path.join(dir, "results.json");
+      fs.writeFileSync(earlier, JSON.stringify({ score: 3, tests: [] }));
+      const again = await workbook("autograde", path.join(dir, "no-submission"), "--out", earlier);
+      expect(again.stderr).toMatch(/no-submission is not a folder/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("grade --out through a symbolic link is checked where the link leads, before grading", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "out-links-"));
     try {
