@@ -15,7 +15,7 @@ import { catalogue } from "./catalogue";
 import { gradeReport, type GradeReport } from "./grade";
 import { hintsUsed } from "./hints";
 import { CHECKS_DIR, ROOT } from "./paths";
-import { checkTarget, releaseFiles } from "./release";
+import { checkSources, checkTarget, releaseFiles } from "./release";
 import { runChecks } from "./run-check";
 import { language, messages } from "../i18n";
 import { verdictLine } from "./verdict";
@@ -101,7 +101,7 @@ export function buildAutograder(dir: string): { dir: string; zip: string; files:
     fs.writeFileSync(to, content, { mode });
     zip.addFile(rel, content, "", mode); // the Unix mode travels in the zip: run_autograder stays executable
   };
-  const files = checkZipNames(autograderFiles());
+  const files = checkSources(checkZipNames(autograderFiles()));
   for (const f of files) add(f, fs.readFileSync(path.join(ROOT, f)));
   add("setup.sh", Buffer.from(SETUP_SH), 0o755);
   add("run_autograder", Buffer.from(runAutograder(language())), 0o755);

@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogue } from "../../lib/workbook/catalogue";
 import { ROOT } from "../../lib/workbook/paths";
+import { checkSources } from "../../lib/workbook/release";
 import { npmRunWorkbook, workbook, workbookWith } from "./cli-run";
 
 describe("npm run workbook", () => {
@@ -281,6 +282,19 @@ describe("npm run workbook", () => {
     expect(link.stderr).toMatch(/outside the workbook/);
     expect(fs.existsSync(path.join(ROOT, "exercises", "copy"))).toBe(false);
     fs.rmSync(dir, { recursive: true });
+  });
+
+  it("release, release --update and autograder check every file they copy before writing one (a 3 GB file failed half-way)", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "sources-"));
+    try {
+      fs.writeFileSync(path.join(root, "a.ts"), "ok");
+      fs.writeFileSync(path.join(root, "core"), "");
+      fs.truncateSync(path.join(root, "core"), 3 * 2 ** 30); // sparse: no disk used
+      expect(checkSources(["a.ts"], root)).toEqual(["a.ts"]);
+      expect(() => checkSources(["a.ts", "core"], root)).toThrow(/^core in the workbook is 3221225472 bytes, more than a copy takes/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("release --update refreshes a copy, never touching exercises/, and keeps a backup of what it replaces", async () => {
