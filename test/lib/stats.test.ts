@@ -18,10 +18,10 @@ describe("quantile and median", () => {
       fc.property(fc.array(value, { minLength: 1, maxLength: 40 }), fc.double({ min: 0, max: 1, noNaN: true }), (values, q) => {
         const copy = [...values];
         expect(quantile(values, q)).toBeCloseTo(bySorting(values, q), 9);
-        expect(median(values)).toBe(bySorting(values, 0.5));
+        expect(median(values) + 0).toBe(bySorting(values, 0.5) + 0); // + 0: which of 0 and -0 a tie yields is no matter
         expect(values).toEqual(copy); // the caller's list is not rearranged
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
