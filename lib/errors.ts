@@ -146,37 +146,51 @@ function obeys(value: number, rule: NumberRule): boolean {
   // rule's fields is a slow (megamorphic) lookup, several per check.
   if (rule === RULES.nonNegative) return value >= 0 && value < Infinity;
   if (rule === RULES.quantity) return value >= 0 && value <= MAX_QUANTITY;
-  const { min, max, above } = rule;
-  return (
-    value - value === 0 && // finite: Infinity - Infinity and NaN - NaN are NaN
-    (!rule.integer || Number.isInteger(value)) &&
-    (above === undefined || (typeof above === "number" && value > above)) &&
-    (min === undefined || (typeof min === "number" && value >= min)) &&
-    (max === undefined || (typeof max === "number" && value <= max))
-  );
+  try {
+    const { min, max, above } = rule;
+    return (
+      value - value === 0 && // finite: Infinity - Infinity and NaN - NaN are NaN
+      (!rule.integer || Number.isInteger(value)) &&
+      (above === undefined || (typeof above === "number" && value > above)) &&
+      (min === undefined || (typeof min === "number" && value >= min)) &&
+      (max === undefined || (typeof max === "number" && value <= max))
+    );
+  } catch {
+    return false; // a getter or a Proxy's trap threw: numberFailure names the rule
+  }
 }
 
 // checkNumber's slow path: names what was wrong (the value's type, the rule itself, or the bound it broke).
 function numberFailure(name: string, value: unknown, rule: NumberRule): number {
   if (typeof rule !== "object" || rule === null) invalidType("rule", say.ruleObject(), rule);
   if (typeof value !== "number") invalidType(name, say.number(), value);
-  checkRule(rule);
+  const r = checkRule(rule);
   const parts: string[] = [];
-  if (rule.integer) parts.push(say.integer());
-  if (rule.above !== undefined) parts.push(`> ${rule.above}`);
-  if (rule.min !== undefined) parts.push(`>= ${rule.min}`);
-  if (rule.max !== undefined) parts.push(`<= ${rule.max}`);
+  if (r.integer) parts.push(say.integer());
+  if (r.above !== undefined) parts.push(`> ${r.above}`);
+  if (r.min !== undefined) parts.push(`>= ${r.min}`);
+  if (r.max !== undefined) parts.push(`<= ${r.max}`);
   const expected = (parts.length ? parts.join(say.and()) : say.finiteNumber()) as Localized;
   return outOfRange(name, Number.isFinite(value) || !parts.length ? expected : say.finiteNumberAnd({ rule: expected }), value);
 }
 
-/** A rule whose bounds are not numbers would make every value fail (or pass) for the wrong reason. */
-function checkRule(rule: NumberRule): void {
+/**
+ * A rule whose bounds are not numbers would make every value fail (or pass) for the wrong reason.
+ * Returns a copy, each field read once (a getter may answer a second read differently).
+ */
+function checkRule(rule: NumberRule): NumberRule {
+  let fields: NumberRule = {};
+  try {
+    fields = { min: rule.min, max: rule.max, above: rule.above, integer: rule.integer };
+  } catch {
+    invalidType("rule", say.readableObject(), rule); // a getter or a Proxy's trap threw
+  }
   for (const key of ["min", "max", "above"] as const) {
-    const bound = rule[key];
+    const bound = fields[key];
     if (bound !== undefined && (typeof bound !== "number" || Number.isNaN(bound))) invalidType(`rule.${key}`, say.number(), bound);
   }
-  if (rule.integer !== undefined && typeof rule.integer !== "boolean") invalidType("rule.integer", say.boolean(), rule.integer);
+  if (fields.integer !== undefined && typeof fields.integer !== "boolean") invalidType("rule.integer", say.boolean(), fields.integer);
+  return fields;
 }
 
 /** Like checkNumber, but `undefined` yields `fallback` (for optional options). */
@@ -202,6 +216,7 @@ export const expected = {
   array: say.array,
   nonEmptyArray: say.nonEmptyArray,
   stringOrStrings: say.stringOrStrings,
+  readable: say.readableObject,
 };
 
 /** Returns `value` if it is a function, else throws naming `name`. */
@@ -224,9 +239,15 @@ export function checkChoice<T extends string>(name: string, value: unknown, choi
   if (!isArray(choices)) invalidType("choices", say.stringArray(), choices);
   // a sparse array of length 2^32 - 1 would be searched and listed for minutes
   if (choices.length > MAX_CHOICES) outOfRange("choices", say.atMost({ max: MAX_CHOICES }), choices);
-  if (typeof value !== "string" || !(choices as readonly string[]).includes(value)) {
-    outOfRange(name, say.oneOf({ choices: Array.from(choices, (c) => describe(c)).join(", ") }), value);
+  // reading the choices runs the caller's code (a getter, a Proxy's trap), which may throw
+  let listed: string | undefined;
+  try {
+    if (typeof value !== "string" || !(choices as readonly string[]).includes(value))
+      listed = Array.from(choices, (c) => describe(c)).join(", ");
+  } catch {
+    invalidType("choices", say.readableObject(), choices);
   }
+  if (listed !== undefined) outOfRange(name, say.oneOf({ choices: listed }), value);
   return value as T;
 }
 
@@ -302,6 +323,33 @@ export function listOf<T>(
       invalidType(`${name}[${i}]`, say.readableObject(), value);
     }
     list.push(item(element, `${name}[${i}]`, i));
+  }
+  return list;
+}
+
+/**
+ * listOf for a list of numbers obeying `rule`: the same reading (each element once, in order, a hole
+ * refused as undefined, a read that throws named), but the name of an element (`${name}[i]`) is made
+ * only for its error. Made for every element, the names cost a list of ten million numbers a second.
+ */
+export function numbersOf(name: string, value: unknown, what: Localized | (() => Localized), rule: NumberRule = NO_RULE): number[] {
+  checkString("name", name);
+  let length = -1;
+  try {
+    if (Array.isArray(value)) length = value.length;
+  } catch {
+    invalidType(name, say.readableObject(), value); // a revoked Proxy
+  }
+  if (length < 0) invalidType(name, textOf(what), value);
+  const list: number[] = [];
+  for (let i = 0; i < length; i++) {
+    let element: unknown;
+    try {
+      element = (value as unknown[])[i];
+    } catch {
+      invalidType(`${name}[${i}]`, say.readableObject(), value);
+    }
+    list.push(typeof element === "number" && obeys(element, rule) ? element : numberFailure(`${name}[${i}]`, element, rule));
   }
   return list;
 }

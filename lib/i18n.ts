@@ -90,6 +90,15 @@ export function savedLanguage(): Language | undefined {
   return savedCache.lang;
 }
 
+/** Refuses the settings file named by WORKBOOK_SETTINGS (or the default one) as not one lang may write. */
+function notASettingsFile(file: string): never {
+  const err = new RangeError(
+    frames.outOfRange({ name: "WORKBOOK_SETTINGS", expected: frames.settingsFile(), received: JSON.stringify(file) }),
+  );
+  (err as NodeJS.ErrnoException).code = "ERR_OUT_OF_RANGE";
+  throw err;
+}
+
 /** Saves `lang` in the settings file (keeping any other setting there), as `npm run workbook -- lang` does; returns the file. */
 export function saveLanguage(lang: Language): string {
   if (!isLanguage(lang)) invalidArg("lang", frames.lang(), lang);
@@ -97,19 +106,19 @@ export function saveLanguage(lang: Language): string {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   // refused before anything is read or written: a folder, a device (/dev/full, /dev/zero), a pipe,
   // or a file too big to be ours (it would be overwritten)
-  if (stat && (!stat.isFile() || stat.size > MAX_SETTINGS_BYTES)) {
-    const err = new RangeError(
-      frames.outOfRange({ name: "WORKBOOK_SETTINGS", expected: frames.settingsFile(), received: JSON.stringify(file) }),
-    );
-    (err as NodeJS.ErrnoException).code = "ERR_OUT_OF_RANGE";
-    throw err;
-  }
+  if (stat && (!stat.isFile() || stat.size > MAX_SETTINGS_BYTES)) notASettingsFile(file);
   let settings: Record<string, unknown> = {};
-  try {
-    const old: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-    if (old !== null && typeof old === "object" && !Array.isArray(old)) settings = old as Record<string, unknown>;
-  } catch {
-    // none yet, or unreadable: start afresh
+  // a file with something in it that is not a JSON object is not ours (WORKBOOK_SETTINGS=~/.bashrc):
+  // writing would put {"lang": ...} in its place, so it is refused, unread parts and all
+  if (stat && stat.size > 0) {
+    let old: unknown;
+    try {
+      old = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch {
+      notASettingsFile(file);
+    }
+    if (old === null || typeof old !== "object" || Array.isArray(old)) notASettingsFile(file);
+    settings = old as Record<string, unknown>;
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify({ ...settings, lang }, null, 2)}\n`);
@@ -333,8 +342,8 @@ const frames = messages("i18n", {
     ko: "WORKBOOK_LANG이 {value}인데, 이 워크북의 언어({choices})가 아닙니다. 시스템 로캘에 따라 {used}를 씁니다. WORKBOOK_LANG을 {choices} 중 하나로 정하거나 지우세요.",
   },
   settingsFile: {
-    en: "the path of a settings file (an ordinary file under 64 KB, or one to make)",
-    ko: "설정 파일의 경로(64KB 미만의 일반 파일, 또는 새로 만들 파일)",
+    en: "the path of a settings file (an ordinary file under 64 KB holding a JSON object, or one to make)",
+    ko: "설정 파일의 경로(JSON 객체가 든 64KB 미만의 일반 파일, 또는 새로 만들 파일)",
   },
 });
 

@@ -30,10 +30,16 @@ export function saveLabResult(name: string, result: unknown, dir = LAB_RESULTS_D
   return saveRecord(path.join(dir, `${name}.json`), JSON.stringify(result, null, 2), say.notSaved);
 }
 
-/** The saved result, or undefined when the lab has not been run here (or its file is unreadable). */
+/** A saved result is a few kilobytes; a file far bigger (or a link to /dev/zero) is not one, and is not read. */
+export const MAX_LAB_RESULT_BYTES = 1_000_000;
+
+/** The saved result, or undefined when the lab has not been run here (or its file is unreadable, not a file, or too big). */
 export function loadLabResult(name: string, dir = LAB_RESULTS_DIR): unknown {
   try {
-    return JSON.parse(fs.readFileSync(path.join(dir, `${name}.json`), "utf8"));
+    const file = path.join(dir, `${name}.json`);
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    if (!st?.isFile() || st.size > MAX_LAB_RESULT_BYTES) return undefined;
+    return JSON.parse(fs.readFileSync(file, "utf8"));
   } catch {
     return undefined;
   }

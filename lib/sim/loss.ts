@@ -19,6 +19,7 @@ const say = messages("sim/loss", {
     en: "a number in [0, 1), or { clientToServer, serverToClient } with one such number each",
     ko: "[0, 1) 범위의 숫자, 또는 방향마다 그런 숫자를 하나씩 담은 { clientToServer, serverToClient }",
   },
+  tooManyDrops: { en: "an array of at most {max} packet numbers", ko: "패킷 번호가 {max}개 이하인 배열" },
 });
 
 /** The seed when none is given. */
@@ -80,9 +81,23 @@ function uniform(rng: RandomGenerator): number {
   return (rng.unsafeNext() >>> 0) / 2 ** 32;
 }
 
+/**
+ * The most packets `dropPackets` may list: losses picked by hand are a few, and ten million of them
+ * took a second to read and index before the run began.
+ */
+const MAX_DROPPED_PACKETS = 100_000;
+
 function checkDropPackets(value: unknown): ReadonlySet<number> {
   if (value === undefined) return new Set();
-  return new Set(
-    listOf("dropPackets", value, expected.array(), (n, at) => checkNumber(at, n, { min: 0, integer: true, max: MAX_QUANTITY })),
+  const drops = listOf(
+    "dropPackets",
+    value,
+    expected.array(),
+    (n, at) => checkNumber(at, n, { min: 0, integer: true, max: MAX_QUANTITY }),
+    {
+      count: MAX_DROPPED_PACKETS,
+      tooMany: () => say.tooManyDrops({ max: MAX_DROPPED_PACKETS }),
+    },
   );
+  return new Set(drops);
 }

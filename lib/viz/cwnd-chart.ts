@@ -7,7 +7,7 @@
  */
 // Named import: @types/asciichart types the default export as a colour string, so `import asciichart from` fails tsc.
 import { plot } from "asciichart";
-import { checkNumber, checkString, expected, isArray, listOf, optionalNumber, optionsObject, outOfRange } from "../errors";
+import { checkNumber, checkString, expected, isArray, listOf, optionalNumber, optionsObject, outOfRange, RULES } from "../errors";
 import { messages } from "../i18n";
 import { MAX_CHART_COLUMNS, MAX_CHART_ROWS } from "./chart-limits";
 import { displayWidth, padEndWidth, padStartWidth } from "./text-width";
@@ -43,7 +43,7 @@ const LABEL_WIDTH = 6;
 function readSeries(input: CwndSeries): number[] {
   const list = isArray(input) ? input : optionsObject("input", input).cwndPerRound;
   // holes included: a hole is refused as cwndPerRound[i]
-  const rounds = listOf("cwndPerRound", list, say.arrayOfNumbers(), (v, at) => checkNumber(at, v, { min: 0 }), {
+  const rounds = listOf("cwndPerRound", list, say.arrayOfNumbers(), (v, at) => checkNumber(at, v, RULES.quantity), {
     count: MAX_CHART_COLUMNS,
     tooMany: say.atMostRounds({ max: MAX_CHART_COLUMNS }),
   });

@@ -21,11 +21,14 @@ import {
   checkChoice,
   checkNumber,
   checkString,
+  expected,
   invalidType,
+  listOf,
   optionalBoolean,
   optionalNumber,
   optionsObject,
   MAX_QUANTITY,
+  RULES,
 } from "../errors";
 import { messages } from "../i18n";
 import type { Flag, Side, Trace, TraceEntry } from "../sim/trace";
@@ -52,7 +55,7 @@ const FLAGS: readonly Flag[] = ["SYN", "ACK", "FIN", "RST", "PSH"];
 function entryOf(name: string, value: unknown): TraceEntry {
   const o = optionsObject(name, value as TraceEntry);
   const e: TraceEntry = {
-    tMs: checkNumber(`${name}.tMs`, o.tMs, { min: 0 }),
+    tMs: checkNumber(`${name}.tMs`, o.tMs, RULES.quantity), // at most MAX_QUANTITY: a larger time, rounded to the microsecond, is Infinity
     conn: checkNumber(`${name}.conn`, o.conn, { min: 0, integer: true }),
     from: checkChoice(`${name}.from`, o.from, SIDES),
     flags: flagsOf(`${name}.flags`, o.flags),
@@ -64,20 +67,10 @@ function entryOf(name: string, value: unknown): TraceEntry {
 
 /** A copy of a flags array: each of FLAGS at most once (a TCP header's flag bits), holes refused. */
 function flagsOf(name: string, value: unknown): Flag[] {
-  const flagsArray = () => invalidType(name, say.flagsArray({ flags: FLAGS.join(", ") }), value);
-  let length: unknown;
-  try {
-    length = Array.isArray(value) ? value.length : undefined;
-  } catch {
-    flagsArray(); // a revoked Proxy
-  }
-  if (typeof length !== "number" || length > FLAGS.length) flagsArray();
-  const flags: Flag[] = [];
-  for (let i = 0; i < (length as number); i++) {
-    const flag = checkChoice(`${name}[${i}]`, (value as unknown[])[i], FLAGS);
-    if (flags.includes(flag)) flagsArray();
-    flags.push(flag);
-  }
+  const flagsArray = () => say.flagsArray({ flags: FLAGS.join(", ") });
+  // listOf reads each element once, inside a guard: a getter or a Proxy's trap that throws is named
+  const flags = listOf(name, value, flagsArray, (flag, at) => checkChoice(at, flag, FLAGS), { count: FLAGS.length, tooMany: flagsArray });
+  if (new Set(flags).size !== flags.length) invalidType(name, flagsArray(), value);
   return flags;
 }
 
@@ -108,7 +101,7 @@ class QuickEntry {
     const flags = quickFlags(x.flags);
     if (
       typeof tMs !== "number" ||
-      !(tMs >= 0 && tMs - tMs === 0) || // finite and not negative
+      !(tMs >= 0 && tMs <= MAX_QUANTITY) || // finite, not negative, and not so large that rounding overflows
       !isCount(conn) ||
       (from !== "client" && from !== "server") ||
       flags === undefined ||
@@ -196,7 +189,12 @@ function eachEntry(trace: unknown, visit: (entry: QuickEntry) => void): void {
   if (typeof length !== "number") invalidType("trace", say.traceArray(), trace);
   const entry = new QuickEntry();
   for (let i = 0; i < length; i++) {
-    const value = (trace as unknown[])[i];
+    let value: unknown;
+    try {
+      value = (trace as unknown[])[i];
+    } catch {
+      invalidType(`trace[${i}]`, expected.readable(), trace); // a getter or a Proxy's trap threw
+    }
     let ok = false;
     try {
       ok = entry.read(value);

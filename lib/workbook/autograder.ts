@@ -15,16 +15,22 @@ import { exerciseFiles } from "./catalogue";
 import { gradeReport, type GradeReport } from "./grade";
 import { hintsUsed } from "./hints";
 import { CHECKS_DIR, ROOT } from "./paths";
-import { checkTarget, releaseFiles } from "./release";
+import { checkSources, checkTarget, releaseFiles } from "./release";
 import { runChecks } from "./run-check";
 import { language, messages } from "../i18n";
 import { verdictLine } from "./verdict";
 import { envNumber } from "./env-number";
+import { MAX_EXERCISE_BYTES } from "./exercise-source";
+import { MAX_LAB_RESULT_BYTES } from "../lab/saved";
 
 const say = messages("workbook/autograder", {
   notEmpty: {
     en: "autograder <dir> must be a new or empty folder; {dir} is not empty",
     ko: "autograder <dir>은 새 폴더나 빈 폴더여야 합니다. {dir}은 비어 있지 않습니다",
+  },
+  zipName: {
+    en: "the zip cannot hold a file named {files} at the top of the workbook (a name every JavaScript object has); rename or remove it",
+    ko: "워크북 맨 위에 있는 {files} 이름의 파일은 zip에 넣을 수 없습니다(모든 자바스크립트 객체가 가진 이름). 이름을 바꾸거나 지우세요",
   },
   missing: { en: "Not found in the submission: {files}.", ko: "제출물에 없는 파일: {files}." },
 });
@@ -70,6 +76,18 @@ export function autograderFiles(): string[] {
   return releaseFiles(ROOT, { keepTeacherFiles: true }).filter((f) => !NOT_FOR_GRADING.some((re) => re.test(f)));
 }
 
+/**
+ * adm-zip keeps its entries in a plain object: a file named like a field of every object
+ * ("constructor", "toString", "__proto__") at the top of the workbook is taken for an entry it
+ * already has, and the zip fails half-written with a TypeError. Such a file (a report written
+ * with `grade --out constructor`, say) is refused, by name, before anything is written.
+ */
+export function checkZipNames(files: string[]): string[] {
+  const clash = files.filter((f) => f in Object.prototype);
+  if (clash.length) throw new RangeError(say.zipName({ files: clash.map((f) => JSON.stringify(f)).join(", ") }));
+  return files;
+}
+
 export function buildAutograder(dir: string): { dir: string; zip: string; files: number } {
   const target = checkTarget(dir);
   if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
@@ -83,7 +101,7 @@ export function buildAutograder(dir: string): { dir: string; zip: string; files:
     fs.writeFileSync(to, content, { mode });
     zip.addFile(rel, content, "", mode); // the Unix mode travels in the zip: run_autograder stays executable
   };
-  const files = autograderFiles();
+  const files = checkSources(checkZipNames(autograderFiles()));
   for (const f of files) add(f, fs.readFileSync(path.join(ROOT, f)));
   add("setup.sh", Buffer.from(SETUP_SH), 0o755);
   add("run_autograder", Buffer.from(runAutograder(language())), 0o755);
@@ -114,6 +132,21 @@ function findSubmitted(submission: string, file: string): string | undefined {
   return fs.existsSync(submission) ? search(submission, 0) : undefined;
 }
 
+/**
+ * Copies a submitted exercise file. One too big to grade is not read (a 3 GB file failed the whole
+ * run, past readFileSync's limit): its stand-in is a sparse file of the same size, which the grader
+ * refuses unread, naming the size, as it would the original.
+ */
+function copySubmitted(from: string, to: string): void {
+  const { size } = fs.lstatSync(from);
+  if (size <= MAX_EXERCISE_BYTES) {
+    fs.writeFileSync(to, fs.readFileSync(from));
+  } else {
+    fs.writeFileSync(to, "");
+    fs.truncateSync(to, size);
+  }
+}
+
 /** The whole run's limit, well inside Gradescope's default 10 minutes; WORKBOOK_GRADING_BUDGET_MS overrides it. */
 export const GRADING_BUDGET_MS = envNumber("WORKBOOK_GRADING_BUDGET_MS", 6 * 60_000, 1, 24 * 3600_000);
 
@@ -139,7 +172,7 @@ export async function autograde(submission: string, log: (s: string) => void = (
   fs.mkdirSync(into);
   for (const file of exerciseFiles()) {
     const from = findSubmitted(submission, file);
-    if (from) fs.writeFileSync(path.join(into, file), fs.readFileSync(from));
+    if (from) copySubmitted(from, path.join(into, file));
     else missing.push(file);
   }
   if (process.env.WORKBOOK_SANDBOX_USER) fs.chmodSync(CHECKS_DIR, 0o700); // the answers: root only
@@ -153,7 +186,8 @@ export async function autograde(submission: string, log: (s: string) => void = (
   if (own && fs.existsSync(path.join(own, "labs")) && fs.lstatSync(path.join(own, "labs")).isDirectory()) {
     for (const f of fs.readdirSync(path.join(own, "labs")).filter((n) => /^[a-z-]+\.json$/.test(n))) {
       const from = path.join(own, "labs", f);
-      if (fs.lstatSync(from).isFile()) fs.copyFileSync(from, path.join(labsDir, f));
+      const st = fs.lstatSync(from);
+      if (st.isFile() && st.size <= MAX_LAB_RESULT_BYTES) fs.copyFileSync(from, path.join(labsDir, f)); // a bigger one is no result
     }
   }
   const hints = own ? hintsUsed(path.join(own, "hints.json")) : {};

@@ -85,7 +85,15 @@ const say = messages("workbook/cli", {
   },
   outMissing: { en: "--out {out}: the folder {dir} does not exist", ko: "--out {out}: {dir} 폴더가 없습니다" },
   outIsFolder: { en: "--out {out} is a folder; give a file name", ko: "--out {out}은 폴더입니다. 파일 이름을 주세요" },
-  outNotWritable: { en: "--out {out}: the folder {dir} is not writable", ko: "--out {out}: {dir} 폴더에 쓸 수 없습니다" },
+  outNotWritable: {
+    en: "--out {out}: the file or its folder {dir} is not writable",
+    ko: "--out {out}: 그 파일이나 {dir} 폴더에 쓸 수 없습니다",
+  },
+  outLoop: { en: "--out {out}: too many symbolic links", ko: "--out {out}: 심볼릭 링크가 너무 많이 이어집니다" },
+  outNotReport: {
+    en: "--out {out} already holds something other than a report of ours; give a new file name (or an earlier results.json)",
+    ko: "--out {out}에는 이미 채점 보고서가 아닌 내용이 있습니다. 새 파일 이름(또는 예전 results.json)을 주세요",
+  },
   outEmpty: { en: "--out needs a file name, not an empty string", ko: "--out에는 빈 문자열이 아닌 파일 이름이 필요합니다" },
   outNotFile: {
     en: "--out {out} is not an ordinary file (a device, a pipe or a socket); give a file name",
@@ -170,20 +178,49 @@ function outFile(args: Args): string | undefined {
   const out = option(args, "out");
   if (out === undefined) return undefined;
   if (out === "") throw new UsageError(say.outEmpty());
-  const dir = path.dirname(path.resolve(out));
+  // the checks are about where the report will land: through a link, that is the link's target
+  const file = linkTarget(out);
+  const dir = path.dirname(file);
   // a stat that fails (a name too long, a loop of links, a file where a folder belongs) is a mistake in the name (isUserMistake)
   if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(say.outMissing({ out, dir }));
   if (onPseudoFileSystem(dir)) throw new UsageError(say.outPseudo({ out, dir }));
-  const existing = fs.statSync(out, { throwIfNoEntry: false });
+  const existing = fs.statSync(file, { throwIfNoEntry: false });
   if (existing?.isDirectory()) throw new UsageError(say.outIsFolder({ out }));
   // a device (/dev/full), a pipe or a socket would fail, block or lose the report only after the whole run
   if (existing && !existing.isFile()) throw new UsageError(say.outNotFile({ out }));
   try {
-    fs.accessSync(dir, fs.constants.W_OK);
+    fs.accessSync(existing ? file : dir, fs.constants.W_OK);
   } catch {
     throw new UsageError(say.outNotWritable({ out, dir }));
   }
+  // `--out exercises/tcp-connections.ts` would replace a student's work with the report
+  if (existing && existing.size > 0 && !isReport(file, existing.size)) throw new UsageError(say.outNotReport({ out }));
   return out;
+}
+
+/** Whether `file` holds a report that --out wrote before (JSON with a score and tests): one that may be replaced. */
+function isReport(file: string, size: number): boolean {
+  if (size > MAX_REPORT_BYTES) return false;
+  try {
+    const j = JSON.parse(fs.readFileSync(file, "utf8"));
+    return j !== null && typeof j === "object" && typeof j.score === "number" && Array.isArray(j.tests);
+  } catch {
+    return false;
+  }
+}
+
+/** Far more than a report of every exercise takes (about 30 KB). */
+const MAX_REPORT_BYTES = 16 * 1024 * 1024;
+
+/** Where writing `out` would go: the file itself, or, for a symbolic link, the path its links lead to (which may not exist yet). */
+function linkTarget(out: string): string {
+  let file = path.resolve(out);
+  // each hop by hand: realpath fails on a link to a file not made yet, which a write would create
+  for (let hops = 0; fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink(); hops++) {
+    if (hops === 40) throw new UsageError(say.outLoop({ out })); // as the kernel gives up (ELOOP)
+    file = path.resolve(path.dirname(file), fs.readlinkSync(file));
+  }
+  return file;
 }
 
 /** statfs's f_type of the kernel's pseudo file systems, where a file that takes a write may be a setting (Linux's magic.h). */

@@ -34,6 +34,10 @@ const say = messages("workbook/compare", {
     en: "returning the caller's own object invites the caller to change both at once.",
     ko: "호출한 쪽의 객체를 그대로 돌려주면, 호출한 쪽이 둘을 한꺼번에 바꾸게 되기 쉽습니다.",
   },
+  tooLarge: {
+    en: "a value of {mb} MB when copied out of the sandbox, over the grader's limit of {max} MB",
+    ko: "샌드박스 밖으로 복사하면 {mb} MB가 되는 값 (채점기의 한도 {max} MB 초과)",
+  },
   indescribable: { en: "an object that cannot be described", ko: "설명할 수 없는 객체" },
   unprintable: { en: "(unprintable)", ko: "(출력할 수 없는 값)" },
   slipNull: {
@@ -50,11 +54,19 @@ const say = messages("workbook/compare", {
   },
   slipBits: { en: "off by a factor of 8: bits and bytes mixed up?", ko: "8배 차이: 비트와 바이트를 섞지 않았나요?" },
   slipMs: { en: "off by a factor of 1000: seconds and milliseconds mixed up?", ko: "1000배 차이: 초와 밀리초를 섞지 않았나요?" },
+  moreFields: { en: "{n} more fields", ko: "필드 {n}개 더" },
+  bigBigInt: { en: "{shown}...n ({digits} hexadecimal digits)", ko: "{shown}...n (16진수 {digits}자리)" },
   slipOne: {
     en: "off by one: check where a count starts and whether the last step is counted.",
     ko: "하나 차이(off by one): 세기를 어디서 시작하는지, 마지막 단계를 세는지 확인하세요.",
   },
 });
+
+/**
+ * The largest reply a sandbox child may send, in bytes as copied: the grader holds each reply whole,
+ * so a student's 300 references to one 1 MB string would cost it 300 MB. Answers are a few kilobytes.
+ */
+export const MAX_REPLY_BYTES = 8 * 1024 * 1024;
 
 /** What the sandbox reports for one call. */
 export interface CallResult {
@@ -69,6 +81,8 @@ export interface CallResult {
   /** the value could not be copied out of the child (a function, a symbol, ...); `detail` says why, when it can */
   unclonable?: boolean;
   detail?: string;
+  /** the reply would have been this many bytes, over the sandbox's MAX_REPLY_BYTES: not sent */
+  tooLarge?: number;
   /** the arguments as the function left them */
   argsAfter?: unknown[];
   /** index of the argument the function returned itself, or -1 */
@@ -82,7 +96,69 @@ export interface Judgement {
 }
 const OK: Judgement = { ok: true, message: "" };
 
-export const show = (v: unknown): string => inspect(v, { depth: 5, breakLength: Infinity, maxArrayLength: 20, maxStringLength: 200 });
+/** A value as feedback shows it: a few lines at most, however big the value (a student's return value is theirs to shape). */
+export const show = (v: unknown): string =>
+  clip(inspect(shownCopy(v, { left: SHOWN_NODES }), { depth: 5, breakLength: Infinity, maxArrayLength: 20, maxStringLength: 200 }), 2000);
+
+/** Fields, elements and entries shown per object, array or Map; values shown in all. */
+const SHOWN_ITEMS = 20;
+const SHOWN_NODES = 200;
+
+/** Stands in for what is left out; util.inspect prints its text as it is. */
+class Omitted {
+  constructor(readonly text: string) {}
+  [inspect.custom](): string {
+    return this.text;
+  }
+}
+
+/**
+ * A small copy of `v` for util.inspect, which lists every field of an object
+ * and the whole text of an Error, a RegExp or a BigInt: a returned object with
+ * a million fields took seconds of the grader's time and made a 16 MB message.
+ * At most SHOWN_ITEMS items per object and SHOWN_NODES values in all.
+ */
+function shownCopy(v: unknown, budget: { left: number }): unknown {
+  if (typeof v === "bigint") {
+    const hex = (v < 0n ? -v : v).toString(16); // linear, unlike the decimal digits
+    return hex.length > 100 ? new Omitted(say.bigBigInt({ shown: `${v < 0n ? "-" : ""}0x${hex.slice(0, 40)}`, digits: hex.length })) : v;
+  }
+  if (v === null || typeof v !== "object") return v;
+  if (budget.left-- <= 0) return new Omitted("...");
+  if (v instanceof Error) return new Omitted(`[${clip(String(v.name), 100)}: ${clip(String(v.message), 200)}]`);
+  if (v instanceof RegExp) return new Omitted(clip(String(v), 200));
+  if (v instanceof Map) return new Map(first(v.entries(), (e) => [shownCopy(e[0], budget), shownCopy(e[1], budget)]));
+  if (v instanceof Set) return new Set(first(v.values(), (x) => shownCopy(x, budget)));
+  if (Array.isArray(v)) {
+    // the same length, holes where nothing is copied: inspect then says how many more items there are
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < Math.min(v.length, SHOWN_ITEMS); i++) if (i in v) out[i] = shownCopy(v[i], budget);
+    return out;
+  }
+  if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return v; // a Date, a typed array: inspect cuts these
+  const out: Record<string, unknown> = {};
+  let n = 0;
+  for (const key in v) {
+    if (n++ === SHOWN_ITEMS) break;
+    Object.defineProperty(out, clip(key, 100), { value: shownCopy((v as Record<string, unknown>)[key], budget), enumerable: true });
+  }
+  const total = n > SHOWN_ITEMS ? Object.keys(v).length : n;
+  if (total > SHOWN_ITEMS)
+    Object.defineProperty(out, "...", { value: new Omitted(say.moreFields({ n: total - SHOWN_ITEMS })), enumerable: true });
+  return out;
+}
+
+/** The first SHOWN_ITEMS of `items`, copied (inspect says how many more a Map or a Set has). */
+function first<T, U>(items: Iterable<T>, copy: (x: T) => U): U[] {
+  const out: U[] = [];
+  for (const x of items) {
+    if (out.length === SHOWN_ITEMS) break;
+    out.push(copy(x));
+  }
+  return out;
+}
+
+const megabytes = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
 
 const clip = (s: string, max = 400) => (s.length > max ? `${s.slice(0, max)} …` : s);
 
@@ -111,6 +187,8 @@ export function sameValue(got: unknown, expected: unknown, tolerance = 0, ignore
       Object.keys(o)
         .filter((k) => !ignoreUndefined || (o as Record<string, unknown>)[k] !== undefined)
         .sort();
+    // lengths first: sorting a returned object's million keys would cost the grader seconds
+    if (Object.keys(got).length !== Object.keys(expected).length && !ignoreUndefined) return false;
     const [gk, ek] = [keys(got), keys(expected)];
     return (
       gk.length === ek.length &&
@@ -189,6 +267,8 @@ function judgeVisible(exportName: string, spec: ExerciseCases, c: Case, raw: Cal
   const r: CallResult = raw.threw ? { ...raw, threw: readable(raw.threw) } : raw;
   if (r.missing) return { ok: false, message: say.noExport({ name: exportName }) };
   if (r.unclonable === true) return failure(call, say.plainValue(), say.uncopyable({ what: clip(String(r.detail ?? ""), 300) }), why);
+  if (r.tooLarge !== undefined)
+    return failure(call, say.plainValue(), say.tooLarge({ mb: megabytes(Number(r.tooLarge)), max: megabytes(MAX_REPLY_BYTES) }), why);
   const tolerance = c.tolerance ?? spec.tolerance ?? 0;
   if (c.throws !== undefined) {
     if (r.threw?.name === c.throws) return OK;

@@ -10,7 +10,7 @@ import { hashOf } from "./build";
 import { catalogue, exerciseFiles } from "./catalogue";
 import { exerciseText } from "./exercise-source";
 import { ROOT, targetFile } from "./paths";
-import type { Verdict } from "./verdict";
+import { isVerdict, type Verdict } from "./verdict";
 import { saveRecord } from "../write-atomic";
 
 export const LAST_RUN_FILE = path.join(ROOT, ".workbook", "last-run.json");
@@ -26,12 +26,30 @@ const hashFile = (file: string) => {
   return text === undefined ? "" : hashOf(text); // "" for a file that is gone (or a folder, a pipe, too big)
 };
 
-function read(): LastRun | undefined {
+/** Far more than the verdicts of every exercise take (a few hundred kilobytes); a bigger file is no record of ours. */
+const MAX_LAST_RUN_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The record, or undefined when there is none. Read as a file of ours that may have been damaged or
+ * edited: not a file (a link to /dev/zero was read for ever), too big, or not JSON counts as none;
+ * verdicts without a verdict's shape and hashes that are not strings are left out (such a record
+ * made `progress` and `check` end in a TypeError's stack trace).
+ */
+function read(file = LAST_RUN_FILE): LastRun | undefined {
   try {
-    const j = JSON.parse(fs.readFileSync(LAST_RUN_FILE, "utf8"));
-    return Array.isArray(j.verdicts) ? j : undefined;
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    if (!st?.isFile() || st.size > MAX_LAST_RUN_BYTES) return undefined;
+    const j: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (typeof j !== "object" || j === null || !Array.isArray((j as LastRun).verdicts)) return undefined;
+    const { verdicts, hashes } = j as { verdicts: unknown[]; hashes: unknown };
+    const files = new Set(catalogue.map((e) => e.file));
+    const hashList = typeof hashes === "object" && hashes !== null ? Object.entries(hashes) : [];
+    return {
+      verdicts: verdicts.filter(isVerdict),
+      hashes: Object.fromEntries(hashList.filter(([file, hash]) => files.has(file) && typeof hash === "string")),
+    };
   } catch {
-    return undefined; // none yet, or unreadable: grade again
+    return undefined; // unreadable: grade again
   }
 }
 
@@ -46,9 +64,9 @@ export function saveLastRun(verdicts: Verdict[]): void {
   saveRecord(LAST_RUN_FILE, JSON.stringify({ verdicts: [...byId.values()], hashes: last.hashes }, null, 2));
 }
 
-/** The saved verdicts, and the exercise files that changed since they were made. */
-export function loadLastRun(): { verdicts: Verdict[]; changed: string[] } | undefined {
-  const last = read();
+/** The saved verdicts, and the exercise files that changed since they were made (`file`: another record, for tests). */
+export function loadLastRun(file = LAST_RUN_FILE): { verdicts: Verdict[]; changed: string[] } | undefined {
+  const last = read(file);
   if (!last) return undefined;
   const files = exerciseFiles();
   return {

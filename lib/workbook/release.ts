@@ -31,6 +31,14 @@ const say = messages("workbook/release", {
     en: "release --update <dir> needs a student copy made by release; {dir} has no {marker}",
     ko: "release --update <dir>에는 release로 만든 학생용 사본이 필요합니다. {dir}에는 {marker} 파일이 없습니다",
   },
+  unsafeInCopy: {
+    en: "release --update writes only inside {dir}, into ordinary files and folders; these are symbolic links or special files: {paths}. Nothing was changed",
+    ko: "release --update는 {dir} 안의 평범한 파일과 폴더에만 씁니다. 다음은 심볼릭 링크이거나 특수 파일입니다: {paths}. 아무것도 바꾸지 않았습니다",
+  },
+  tooBig: {
+    en: "{file} in the workbook is {bytes} bytes, more than a copy takes ({max}); move it out of the workbook or add it to .gitignore. Nothing was written",
+    ko: "워크북의 {file}은(는) {bytes}바이트로, 사본에 넣을 수 있는 크기({max})를 넘습니다. 워크북 밖으로 옮기거나 .gitignore에 넣으세요. 아무것도 쓰지 않았습니다",
+  },
   marker: {
     en: "A student copy of the workbook, made by `npm run workbook -- release`: solutions/ and hidden cases are left out on purpose.",
     ko: "`npm run workbook -- release`로 만든 워크북의 학생용 사본입니다. solutions/와 숨은 케이스는 일부러 뺐습니다.",
@@ -91,6 +99,26 @@ export function releaseFiles(root = ROOT, options: { keepTeacherFiles?: boolean 
   return out.sort();
 }
 
+/**
+ * The largest file a copy takes. The workbook's own are under 200 KB (a notebook); a bigger one is
+ * something left in the folder (a core dump, a dataset), and one over 2 GB failed the copy half-way.
+ */
+export const MAX_RELEASE_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Checks, before anything is written, that every file a copy takes can be read whole: each is at
+ * most MAX_RELEASE_FILE_BYTES and readable. Returns `files`.
+ */
+export function checkSources(files: string[], root = ROOT): string[] {
+  for (const rel of files) {
+    const file = path.join(root, rel);
+    const { size } = fs.statSync(file);
+    if (size > MAX_RELEASE_FILE_BYTES) throw new RangeError(say.tooBig({ file: rel, bytes: size, max: MAX_RELEASE_FILE_BYTES }));
+    fs.accessSync(file, fs.constants.R_OK); // EACCES names the file, and the CLI shows it as a mistake
+  }
+  return files;
+}
+
 /** The real path `dir` would have, following symlinks of the part that exists. */
 function realTarget(dir: string): string {
   let existing = path.resolve(dir);
@@ -142,7 +170,7 @@ export function release(dir: string): { dir: string; files: number } {
   if (fs.existsSync(target) && fs.readdirSync(target).length > 0) {
     throw new RangeError(say.notEmpty({ dir: JSON.stringify(dir) }));
   }
-  const files = releaseFiles();
+  const files = checkSources(releaseFiles());
   for (const f of files) write(target, f, releaseContent(f));
   write(target, CLASSROOM_WORKFLOW, classroomWorkflow());
   write(target, STUDENT_COPY_MARKER, `${say.marker()}\n`);
@@ -157,18 +185,47 @@ export interface UpdateResult {
   backup?: string;
 }
 
+/**
+ * True when reading or writing `rel` inside the copy would follow a symbolic link (out of the copy:
+ * a README.md linked to a teacher's file was overwritten through it) or meet something other than
+ * folders and an ordinary file (a pipe in a file's place blocks the read). `leafUntouched`: the file
+ * itself, when present, is neither read nor written (exercises/), only its folders count.
+ */
+function leavesCopy(target: string, rel: string, leafUntouched: boolean): boolean {
+  const parts = rel.split("/");
+  let at = target;
+  for (const [i, part] of parts.entries()) {
+    at = path.join(at, part);
+    const st = fs.lstatSync(at, { throwIfNoEntry: false });
+    if (st === undefined) return false; // from here on the update makes it new
+    const leaf = i === parts.length - 1;
+    if (leaf && leafUntouched) return false;
+    if (st.isSymbolicLink() || !(leaf ? st.isFile() : st.isDirectory())) return true;
+  }
+  return false;
+}
+
 /** Refreshes a student copy from this workbook: never changes a file in exercises/, backs up what it replaces. */
 export function updateRelease(dir: string): UpdateResult {
   const target = checkTarget(dir);
   if (!fs.existsSync(path.join(target, STUDENT_COPY_MARKER))) {
     throw new RangeError(say.notACopy({ dir: JSON.stringify(dir), marker: STUDENT_COPY_MARKER }));
   }
-  const backup = path.join(target, ".workbook", "backup", new Date().toISOString().replace(/[:.]/g, "-"));
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const backup = path.join(target, ".workbook", "backup", stamp);
   const result: UpdateResult = { dir: target, updated: [], added: [] };
   const fresh: [string, Buffer | string][] = [
-    ...releaseFiles().map((f): [string, Buffer | string] => [f, releaseContent(f)]),
+    ...checkSources(releaseFiles()).map((f): [string, Buffer | string] => [f, releaseContent(f)]),
     [CLASSROOM_WORKFLOW, classroomWorkflow()],
   ];
+  // every path the update may read or write, checked before the first write
+  const unsafe = [...fresh.map(([rel]) => rel), `.workbook/backup/${stamp}`].filter((rel) =>
+    leavesCopy(target, rel, rel.startsWith("exercises/")),
+  );
+  if (unsafe.length) {
+    const paths = unsafe.slice(0, 5).join(", ") + (unsafe.length > 5 ? ", ..." : "");
+    throw new RangeError(say.unsafeInCopy({ dir: JSON.stringify(dir), paths }));
+  }
   for (const [rel, content] of fresh) {
     const to = path.join(target, rel);
     if (!fs.existsSync(to)) {

@@ -8,8 +8,12 @@
 // folder, writing files, or starting processes.
 "use strict";
 
+const v8 = require("node:v8");
+
 const NOT_IMPLEMENTED = "ERR_WORKBOOK_NOT_IMPLEMENTED";
 let loaded = null;
+/** The largest reply, in bytes as copied (the grader sends it with "load"): a bigger one is reported by its size only. */
+let maxReplyBytes = Infinity;
 
 /** What was thrown, as plain data: any value can be thrown, even null or an object without a prototype. */
 function describeThrown(err) {
@@ -41,6 +45,13 @@ function safeString(v) {
 
 /** Sends a value the structured-clone algorithm can copy, or says why it cannot. */
 function reply(message) {
+  // a copy writes a string once per place it appears: 300 references to one 1 MB string make 300 MB
+  // in the grader, which holds every reply in memory, so the size is known before anything is sent
+  let bytes = 0;
+  try {
+    bytes = v8.serialize(message).length;
+  } catch {} // what cannot be copied fails again below, with its reason
+  if (bytes > maxReplyBytes) return process.send({ type: message.type, callId: message.callId, tooLarge: bytes });
   try {
     process.send(message);
   } catch (err) {
@@ -68,6 +79,7 @@ async function call(msg) {
 
 process.on("message", (msg) => {
   if (msg.type === "load") {
+    if (typeof msg.maxReplyBytes === "number") maxReplyBytes = msg.maxReplyBytes;
     try {
       loaded = require(msg.file);
       reply({ type: "loaded", callId: msg.callId });

@@ -21,7 +21,7 @@ import { spawn, type ChildProcess, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { language, messages } from "../i18n";
-import type { CallResult } from "./compare";
+import { type CallResult, MAX_REPLY_BYTES } from "./compare";
 import { envNumber } from "./env-number";
 
 const say = messages("workbook/sandbox", {
@@ -69,10 +69,12 @@ function lookUpSandboxUser(): { uid: number; gid: number } | undefined {
   const name = process.env.WORKBOOK_SANDBOX_USER;
   if (!name || typeof process.getuid !== "function" || process.getuid() !== 0) return undefined;
   try {
-    const id = (flag: string) => Number(execFileSync("id", [flag, name], { encoding: "utf8" }).trim());
+    // id's own complaint is not printed: the error below says it in the reader's language
+    const id = (flag: string) => Number(execFileSync("id", [flag, name], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
     return { uid: id("-u"), gid: id("-g") };
   } catch {
-    throw new Error(say.noSuchUser({ name }));
+    // a RangeError: a setting the user gave, shown by the CLI as a mistake, without a stack trace
+    throw new RangeError(say.noSuchUser({ name: JSON.stringify(name) }));
   }
 }
 
@@ -337,11 +339,11 @@ export class Sandbox {
   async load(file: string, timeoutMs: number): Promise<CallResult | Ended | "timeout" | "loaded"> {
     if (this.loadedFile === file && this.child) return "loaded";
     if (this.loadedFile !== undefined) this.kill(); // a fresh process per file: no state leaks from one file to the next
-    let r = await this.request({ type: "load", file }, Date.now() + timeoutMs);
+    let r = await this.request({ type: "load", file, maxReplyBytes: MAX_REPLY_BYTES }, Date.now() + timeoutMs);
     // a child started ahead that died while it waited (its end not yet seen) is no verdict on the code: once more, in a child of its own
     if (r !== "timeout" && "ended" in r && this.startedAhead) {
       this.kill();
-      r = await this.request({ type: "load", file }, Date.now() + timeoutMs);
+      r = await this.request({ type: "load", file, maxReplyBytes: MAX_REPLY_BYTES }, Date.now() + timeoutMs);
     }
     if (r === "timeout") {
       this.kill();

@@ -45,6 +45,33 @@ export interface Verdict {
   typeErrors: string[];
 }
 
+const isCount = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v) && v >= 0;
+const isCaseCount = (v: unknown): boolean =>
+  typeof v === "object" && v !== null && isCount((v as CaseCount).passed) && isCount((v as CaseCount).total);
+
+/**
+ * True when `v` has a verdict's shape (a record read back from a file: one edited by hand, or
+ * damaged, must not reach the code that reads verdicts as numbers and strings).
+ */
+export function isVerdict(v: unknown): v is Verdict {
+  if (typeof v !== "object" || v === null) return false;
+  const x = v as Verdict;
+  return (
+    typeof x.id === "string" &&
+    typeof x.status === "string" &&
+    Object.hasOwn(MARK, x.status) &&
+    typeof x.message === "string" &&
+    typeof x.hiddenMessage === "string" &&
+    isCount(x.ms) &&
+    isCount(x.score) &&
+    isCount(x.maxScore) &&
+    isCaseCount(x.public) &&
+    isCaseCount(x.hidden) &&
+    Array.isArray(x.typeErrors) &&
+    x.typeErrors.every((t) => typeof t === "string")
+  );
+}
+
 /** The mark of each status, in the current language. */
 const MARK: Record<Status, () => Localized> = {
   passed: say.passed,

@@ -10,10 +10,12 @@
  * "5", null, undefined, {}, [], an array with holes, an object with own
  * `__proto__` and `constructor` keys, a null-prototype object, a 1 MB string,
  * a string with CR, LF and NUL, a function, a BigInt, a Symbol, a revoked
- * Proxy, a Proxy whose every trap throws, a function that cannot become text; every array is also tried with
- * holes, with a million elements and behind a Proxy whose elements answer a
- * second read differently; every object with `__proto__` / `constructor`
- * keys, without a prototype, behind such a Proxy, and with its fields
+ * Proxy, a Proxy whose every trap throws, an array Proxy whose element reads
+ * throw, a function that cannot become text; every array is also tried with
+ * holes, with a million elements, with elements that are throwing getters and
+ * behind a Proxy whose elements answer a second read differently; every
+ * object with `__proto__` / `constructor` keys, without a prototype, with
+ * fields that are throwing getters, behind such a Proxy, and with its fields
  * inherited from a prototype, which must be refused (lib/errors.ts
  * optionsObject takes a plain object's own fields, each read once). A value
  * read a second time is "SECOND-READ", which must never reach a result.
@@ -21,7 +23,7 @@
  *   - returns a valid result: no NaN anywhere, no negative or infinite number
  *     (except the few fields where Infinity means "unlimited"), the same shape
  *     as the valid call's result (no string where a number belongs), no
- *     "NaN", "undefined", "[object Object]" or "SECOND-READ" in text; or
+ *     "NaN", "undefined", "Infinity", "[object Object]" or "SECOND-READ" in text; or
  *   - throws a RangeError or TypeError whose message names the parameter (or
  *     a part of it: `"scenario.requests[0].atMs"` names `scenario.requests`;
  *     or another field of the same argument, when a limit ties them: mss 1e15
@@ -114,6 +116,7 @@ function hostileValues(): [string, unknown][] {
     ["1n", 1n],
     ["Symbol()", Symbol("hostile")],
     ["a revoked Proxy", revoked()],
+    ["a Proxy of an array whose element reads throw", throwingArray()],
     ["a Proxy whose traps throw", throwingProxy()],
     ["a function whose toString and Symbol.toPrimitive throw", unprintable()],
   ];
@@ -125,6 +128,29 @@ function unprintable(): () => number {
     throw new Error("hostile toString");
   };
   return Object.assign(() => 1, { toString: refuse, valueOf: refuse, [Symbol.toPrimitive]: refuse });
+}
+
+/** Array.isArray says yes and its length answers, but reading an element throws (a plain throw, not an Error). */
+function throwingArray(): unknown[] {
+  return new Proxy([1, 2], {
+    get(t, key, receiver) {
+      if (typeof key === "string" && /^\d+$/.test(key)) throw 7;
+      return Reflect.get(t, key, receiver);
+    },
+  });
+}
+
+/** Each field (element) of `v` becomes a getter that throws a non-Error. */
+function throwingGetters(v: object): object {
+  for (const k of Object.keys(v)) {
+    Object.defineProperty(v, k, {
+      get() {
+        throw "hostile getter";
+      },
+      enumerable: true,
+    });
+  }
+  return v;
 }
 
 function revoked(): object {
@@ -312,6 +338,7 @@ function variants(node: unknown): Variant[] {
         },
       ],
       [`with ${HUGE_LENGTH} elements`, (n) => huge(n as unknown[])],
+      ["whose elements are getters that throw", (n) => throwingGetters(clone(n) as object)],
       ["behind a Proxy whose elements change on a second read", (n) => liar(clone(n) as object)],
     ];
   }
@@ -327,6 +354,7 @@ function variants(node: unknown): Variant[] {
         },
       ],
       ["without a prototype", (n) => Object.assign(Object.create(null), clone(n))],
+      ["whose fields are getters that throw", (n) => throwingGetters(clone(n) as object)],
       // its fields are inherited: read, they would be options no check or copy sees
       ["inherited from a prototype", (n) => Object.create(clone(n) as object), true],
       ["behind a Proxy whose fields change on a second read", (n) => liar(clone(n) as object)],
@@ -450,7 +478,7 @@ function scan(v: unknown, at: string, problems: string[], seen: Set<unknown>, bu
     return;
   }
   if (typeof v === "string") {
-    const bad = /\bNaN\b|\bundefined\b|\[object Object\]|SECOND-READ/.exec(v);
+    const bad = /\bNaN\b|\bundefined\b|\bInfinity\b|\[object Object\]|SECOND-READ/.exec(v);
     if (bad) problems.push(`${at} contains "${bad[0]}": ${JSON.stringify(v.slice(Math.max(0, bad.index - 60), bad.index + 40))}`);
     return;
   }
@@ -760,6 +788,20 @@ export const TABLE: Record<string, Entry> = {
         { name: "max", value: { count: 5, tooMany: "at most 5" } },
       ],
       { ...helper, names: [...helper.names, "what", "item", "max", "value"] },
+    ),
+  ),
+
+  numbersOf: model(() =>
+    sweep(
+      "numbersOf",
+      fn(api.numbersOf),
+      [
+        { name: "name", value: "x" },
+        { name: "value", value: [1, 2] },
+        { name: "what", value: "a list" },
+        { name: "rule", value: { min: 0, max: 10 }, trusted: true },
+      ],
+      { ...helper, names: [...helper.names, "what", "value"] },
     ),
   ),
 

@@ -51,6 +51,10 @@ describe("loss process", () => {
   ])("refuses %o, naming the parameter", (options, message) => {
     expect(() => new Network(options as never)).toThrow(message);
   });
+
+  it("refuses more packets in dropPackets than its limit, naming it, before reading them", () => {
+    expect(() => new Network({ dropPackets: new Array(100_001).fill(1) })).toThrow(/"dropPackets".*at most 100000 packet numbers/);
+  });
 });
 
 describe("recovery", () => {

@@ -8,9 +8,19 @@ import * as path from "node:path";
 import AdmZip from "adm-zip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetLanguage, setLanguage } from "../../lib/i18n";
-import { buildAutograder } from "../../lib/workbook/autograder";
+import { buildAutograder, checkZipNames } from "../../lib/workbook/autograder";
 import { catalogue } from "../../lib/workbook/catalogue";
 import { ROOT } from "../../lib/workbook/paths";
+
+describe("autograder <dir> before it writes", () => {
+  it("refuses a file at the top of the workbook named like a field of every object, which adm-zip cannot hold", () => {
+    expect(checkZipNames(["lib/constructor", "README.md"])).toEqual(["lib/constructor", "README.md"]);
+    expect(() => checkZipNames(["constructor", "package.json", "__proto__"])).toThrow(/named "constructor", "__proto__" at the top/);
+  });
+});
+
+/** The submission's files that earn nothing: one answers with the model, one is missing, one is too big. */
+const LOST = ["tcp-connections.ts", "closing-connections.ts", "multiplexing-and-beyond.ts"];
 
 describe("autograder <dir> and run_autograder", () => {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "autograder-")), "gs");
@@ -34,6 +44,8 @@ describe("autograder <dir> and run_autograder", () => {
       'import { segment } from "../lib/tcp/segment";\nexport const segmentCount = (b: number, mss = 1460) => { console.log("4.1b passed 100/100"); return segment(b, { mss }).segments; };\n',
     );
     fs.rmSync(path.join(sub, "closing-connections.ts"));
+    // and one is 3 GB (sparse): refused unread, naming its size, the other files still graded
+    fs.truncateSync(path.join(sub, "multiplexing-and-beyond.ts"), 3 * 2 ** 30);
     // the student's own lab results (measure exercises) travel in .workbook/labs/
     fs.cpSync(path.join(ROOT, "test/teacher/fixtures/labs"), path.join(dir, "submission", ".workbook", "labs"), { recursive: true });
     fs.writeFileSync(path.join(dir, "submission", "lib-override.ts"), "export const segment = () => 0;"); // ignored: only exercise files count
@@ -82,7 +94,7 @@ describe("autograder <dir> and run_autograder", () => {
 
   it("grades the submission's exercise files only, with every case", () => {
     const byId = (id: string) => results.tests.filter((t) => t.number === id || t.number.startsWith(`${id}.`));
-    for (const e of catalogue.filter((x) => !["tcp-connections.ts", "closing-connections.ts"].includes(x.file))) {
+    for (const e of catalogue.filter((x) => !LOST.includes(x.file))) {
       expect(
         byId(e.id).reduce((s, t) => s + t.score, 0),
         e.id,
@@ -92,10 +104,10 @@ describe("autograder <dir> and run_autograder", () => {
     expect(byId("4.1a")[0].output).toMatch(/no function exported|no export|hostAndPort/);
     expect(byId("4.7a")[0].output).toMatch(/does not exist/);
     expect(results.output).toMatch(/Not found in the submission: exercises\/closing-connections.ts/);
+    for (const e of catalogue.filter((x) => x.file === "multiplexing-and-beyond.ts"))
+      expect(byId(e.id)[0].output).toContain("submitted/multiplexing-and-beyond.ts is 3221225472 bytes");
     const max = catalogue.reduce((s, e) => s + e.points, 0);
-    const lost = catalogue
-      .filter((e) => ["tcp-connections.ts", "closing-connections.ts"].includes(e.file))
-      .reduce((s, e) => s + e.points, 0);
+    const lost = catalogue.filter((e) => LOST.includes(e.file)).reduce((s, e) => s + e.points, 0);
     expect(results.score).toBeCloseTo(max - lost, 6);
   });
 });

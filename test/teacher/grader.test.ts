@@ -4,7 +4,7 @@
 // raise a score or reach the answers.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { buildSandbox } from "../../lib/workbook/build";
 import { runChecks } from "../../lib/workbook/run-check";
@@ -56,6 +56,29 @@ describe("grader on made-up attempts", () => {
       expect(x.score).toBe(0);
     }
   }, 60_000);
+
+  // the user is looked up only by root, once per process: a fresh copy of the module looks again
+  it.runIf(process.getuid?.() === 0)(
+    "a WORKBOOK_SANDBOX_USER that does not exist is a RangeError naming it (the CLI's mistake, no stack trace)",
+    async () => {
+      vi.resetModules();
+      const { Sandbox } = await import("../../lib/workbook/sandbox");
+      vi.stubEnv("WORKBOOK_SANDBOX_USER", "no-such-user-here");
+      try {
+        await expect(new Sandbox(ROOT).load("x.js", 1000)).rejects.toThrow(/^WORKBOOK_SANDBOX_USER="no-such-user-here": no such user/);
+        await expect(new Sandbox(ROOT).load("x.js", 1000)).rejects.toBeInstanceOf(RangeError);
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    },
+  );
+
+  it("refuses an answer too big to copy out whole, naming its size, without the grader holding it", async () => {
+    const [v] = await grade(["4.2i"], 2000, false);
+    expect(v.status).toBe("failed");
+    expect(v.message).toMatch(/a value of 40\.0 MB when copied out of the sandbox, over the grader's limit of 8\.0 MB/);
+    expect(v.message.length).toBeLessThan(2000);
+  });
 
   it("fails an answer that cannot be copied out of the sandbox, even when copying it throws an empty string", async () => {
     const [v] = await grade(["4.2h"]);

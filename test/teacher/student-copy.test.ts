@@ -41,11 +41,13 @@ const SAME_IN_COPY: Record<string, string> = {
   "test/lib/lab-korean.test.ts": "the labs' Korean reports, from lib/",
   "test/lib/lab-time-wait.test.ts": "runs a lab through scripts/workbook.ts under ulimit, results in a folder of its own",
   "test/lib/layers.test.ts": "the imports of lib/",
+  "test/workbook/compare.test.ts": "lib/workbook/compare.ts on values it makes, in process",
   "test/workbook/env-number.test.ts": "a lib/ function and environment variables",
   "test/workbook/exercise-source.test.ts":
     "grades files it writes in a target of its own; the verdicts come from loading them, before any case",
   "test/workbook/kernel-converter.test.ts":
     "tslab's converter as npm ci and patches/ (ours, byte for byte) install it, on cells of its own",
+  "test/workbook/last-run.test.ts": "records it writes in a temporary folder, read by lib/workbook/last-run.ts",
   "test/workbook/messages.test.ts": "the message tables of lib/workbook/ and scripts/setup, start and test",
   "test/workbook/typecheck.test.ts":
     "type errors of files it writes in a target of its own (lib/, tsconfig.json); its verdict fails on public cases",

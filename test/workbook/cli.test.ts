@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { catalogue } from "../../lib/workbook/catalogue";
 import { ROOT } from "../../lib/workbook/paths";
+import { checkSources } from "../../lib/workbook/release";
 import { npmRunWorkbook, workbook, workbookWith } from "./cli-run";
 
 describe("npm run workbook", () => {
@@ -104,6 +105,50 @@ describe("npm run workbook", () => {
     }
   });
 
+  it("grade --out never replaces a file that is not an earlier report (an exercise file, say), before grading", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "out-existing-"));
+    try {
+      const work = path.join(dir, "tcp-connections.ts");
+      fs.writeFileSync(work, "export function hostAndPort() {}\n");
+      const r = await workbook("grade", "--out", work);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/already holds something other than a report/);
+      expect(r.stdout).not.toMatch(/Grading/);
+      expect(fs.readFileSync(work, "utf8")).toBe("export function hostAndPort() {}\n");
+      // an earlier report may be replaced: the check passes, and autograde stops at its missing submission
+      const earlier = path.join(dir, "results.json");
+      fs.writeFileSync(earlier, JSON.stringify({ score: 3, tests: [] }));
+      const again = await workbook("autograde", path.join(dir, "no-submission"), "--out", earlier);
+      expect(again.stderr).toMatch(/no-submission is not a folder/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("grade --out through a symbolic link is checked where the link leads, before grading", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "out-links-"));
+    try {
+      const link = (name: string, to: string) => {
+        fs.symlinkSync(to, path.join(dir, name));
+        return path.join(dir, name);
+      };
+      link("loop-b", path.join(dir, "loop-a"));
+      for (const [out, why] of [
+        [link("proc.json", "/proc/version"), /kernel's own files/],
+        [link("full.json", "/dev/full"), /not an ordinary file/],
+        [link("dangling.json", path.join(dir, "no-such-folder", "x.json")), /does not exist/],
+        [link("loop-a", path.join(dir, "loop-b")), /too many symbolic links/],
+      ] as const) {
+        const r = await workbook("grade", "--out", out);
+        expect(r.status, out).toBe(2);
+        expect(r.stderr, out).toMatch(why);
+        expect(r.stdout, out).not.toMatch(/Grading/);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a user's word in a message is escaped and cut: a right-to-left override, a line break, 100,000 characters", async () => {
     const rtl = await workbook("hint", "4.1a\u202e");
     expect(rtl.status).toBe(2);
@@ -141,6 +186,34 @@ describe("npm run workbook", () => {
     }
     expect(fs.readdirSync(dir)).toEqual([]);
     fs.rmSync(dir, { recursive: true });
+  });
+
+  it("lang never overwrites a file that is not a settings file (WORKBOOK_SETTINGS naming a shell's rc file, a JSON list)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "settings-"));
+    try {
+      for (const [name, text] of [
+        ["bashrc", 'export PATH="$HOME/bin:$PATH"\n'],
+        ["list.json", "[1, 2]\n"],
+      ]) {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, text);
+        const r = await workbookWith({ WORKBOOK_SETTINGS: file }, "lang", "ko");
+        expect(r.status, name).toBe(2);
+        expect(r.stderr, name).toMatch(/"WORKBOOK_SETTINGS".*holding a JSON object/);
+        expect(fs.readFileSync(file, "utf8"), name).toBe(text);
+      }
+      // an empty file, or one with other settings, is ours to write
+      const empty = path.join(dir, "empty.json");
+      fs.writeFileSync(empty, "");
+      expect((await workbookWith({ WORKBOOK_SETTINGS: empty }, "lang", "ko")).status).toBe(0);
+      expect(JSON.parse(fs.readFileSync(empty, "utf8"))).toEqual({ lang: "ko" });
+      const other = path.join(dir, "other.json");
+      fs.writeFileSync(other, '{"theme": "dark"}');
+      expect((await workbookWith({ WORKBOOK_SETTINGS: other }, "lang", "en")).status).toBe(0);
+      expect(JSON.parse(fs.readFileSync(other, "utf8"))).toEqual({ theme: "dark", lang: "en" });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a command named like a property every object has (constructor, toString, __proto__) is an unknown command, not a crash", async () => {
@@ -211,6 +284,19 @@ describe("npm run workbook", () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it("release, release --update and autograder check every file they copy before writing one (a 3 GB file failed half-way)", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "sources-"));
+    try {
+      fs.writeFileSync(path.join(root, "a.ts"), "ok");
+      fs.writeFileSync(path.join(root, "core"), "");
+      fs.truncateSync(path.join(root, "core"), 3 * 2 ** 30); // sparse: no disk used
+      expect(checkSources(["a.ts"], root)).toEqual(["a.ts"]);
+      expect(() => checkSources(["a.ts", "core"], root)).toThrow(/^core in the workbook is 3221225472 bytes, more than a copy takes/);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it("release --update refreshes a copy, never touching exercises/, and keeps a backup of what it replaces", async () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "release-")), "class");
     expect((await workbook("release", dir)).status).toBe(0);
@@ -226,6 +312,28 @@ describe("npm run workbook", () => {
     const [stamp] = fs.readdirSync(backups);
     expect(fs.readFileSync(path.join(backups, stamp, "README.md"), "utf8")).toBe("old text");
     fs.rmSync(path.dirname(dir), { recursive: true });
+  });
+
+  it("release --update refuses a copy whose files or folders are symbolic links, before changing anything", async () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), "release-"));
+    const dir = path.join(base, "class");
+    expect((await workbook("release", dir)).status).toBe(0);
+    const victim = path.join(base, "teacher-notes.txt");
+    fs.writeFileSync(victim, "mine");
+    fs.rmSync(path.join(dir, "README.md"));
+    fs.symlinkSync(victim, path.join(dir, "README.md")); // a file linked out of the copy
+    fs.mkdirSync(path.join(base, "elsewhere"));
+    fs.rmSync(path.join(dir, ".github", "workflows"), { recursive: true });
+    fs.symlinkSync(path.join(base, "elsewhere"), path.join(dir, ".github", "workflows")); // a folder linked out
+    fs.writeFileSync(path.join(dir, "tsconfig.json"), "changed"); // an ordinary change, not made either
+    const r = await workbook("release", dir, "--update");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/symbolic links or special files: .*README\.md/);
+    expect(r.stderr).toMatch(/\.github\/workflows\/classroom\.yml/);
+    expect(fs.readFileSync(victim, "utf8")).toBe("mine");
+    expect(fs.readdirSync(path.join(base, "elsewhere"))).toEqual([]);
+    expect(fs.readFileSync(path.join(dir, "tsconfig.json"), "utf8")).toBe("changed");
+    fs.rmSync(base, { recursive: true });
   });
 
   it("an unknown command lists the commands", async () => {

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { loadLabResult, saveLabResult } from "../../lib/lab/saved";
+import { loadLabResult, MAX_LAB_RESULT_BYTES, saveLabResult } from "../../lib/lab/saved";
 import { cacheQuietly, saveRecord, writeFileAtomic } from "../../lib/write-atomic";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workbook-write-"));
@@ -55,5 +55,13 @@ describe("writing .workbook/ files", () => {
     expect(saveLabResult("nagle", { a: 1 }, path.join(dir, "labs"))).toBe(true);
     expect(loadLabResult("nagle", path.join(dir, "labs"))).toEqual({ a: 1 });
     expect(fs.readdirSync(path.join(dir, "labs"))).toEqual(["nagle.json"]);
+  });
+
+  it("a saved result far bigger than any lab writes, or one that is not a file, is not read", () => {
+    const labs = path.join(dir, "big-labs");
+    fs.mkdirSync(path.join(labs, "close.json"), { recursive: true }); // a folder in its place
+    fs.writeFileSync(path.join(labs, "nagle.json"), `{"a":"${"x".repeat(MAX_LAB_RESULT_BYTES)}"}`);
+    expect(loadLabResult("nagle", labs)).toBeUndefined();
+    expect(loadLabResult("close", labs)).toBeUndefined();
   });
 });
