@@ -49,10 +49,10 @@
  * random or listed, never from congestion); applications react instantly
  * unless they schedule a delay.
  */
-import { checkNumber, optionalBoolean, optionalNumber, optionsObject, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
+import { checkNumber, optionalBoolean, optionalNumber, optionsObject, outOfRange, MAX_QUANTITY, MIN_BANDWIDTH_BPS } from "../errors";
 import { IP_HEADER_BYTES, TCP_HEADER_BYTES } from "../tcp/constants";
 import { optionBytes, sackOptionBytes } from "../tcp/stacks";
-import { language, type Language } from "../i18n";
+import { language, messages, type Language } from "../i18n";
 import type { PathOptions, TcpOptions } from "../tcp/options";
 import type { Flag, Side, Trace } from "../tcp/trace";
 import { Link, symmetricLink } from "./link";
@@ -92,6 +92,18 @@ export interface OpenOptions extends TcpOptions {
 }
 
 const NO_FLAGS: readonly Flag[] = [];
+
+/**
+ * The most connections one Network opens. Each keeps a few kilobytes of state for the
+ * whole run, so a loop of open() calls would fill the heap long before maxEvents stops
+ * it. Twice what the largest page opens loaded serially (MAX_PAGE_OBJECTS + 1) and
+ * what the bench's largest run opens.
+ */
+export const MAX_CONNECTIONS = 20_000;
+
+const say = messages("sim/engine", {
+  tooManyConnections: { en: "at most {max} connections on one Network", ko: "Network 하나에 커넥션 최대 {max}개" },
+});
 
 function linkFrom(o: Partial<NetworkOptions>): Link {
   if (o.link !== undefined) return new Link(o.link);
@@ -133,6 +145,8 @@ export class Network {
   /** Opens a connection: the client's SYN leaves at `atMs` (default now). */
   open(options?: OpenOptions): TcpConnection {
     const o = optionsObject("options", options);
+    if (this.connections.length >= MAX_CONNECTIONS)
+      outOfRange("connections", say.tooManyConnections({ max: MAX_CONNECTIONS }), this.connections.length + 1);
     const atMs = optionalNumber("atMs", o.atMs, this.sim.now, { min: this.sim.now });
     const established = optionalBoolean("established", o.established, false);
     const conn = new TcpConnection(

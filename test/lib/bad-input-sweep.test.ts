@@ -1078,6 +1078,7 @@ export const TABLE: Record<string, Entry> = {
   // --- lib/sim
   DEFAULT_MAX_EVENTS: constant("the engine's event limit"),
   MAX_STREAM_SEGMENTS: constant("the engine's limit on what a model plays"),
+  MAX_CONNECTIONS: constant("the engine's limit on the connections one Network opens"),
   Scheduler: cls(() => [
     ...sweep("new Scheduler", (m: unknown) => new api.Scheduler(m as number), [{ name: "maxEvents", value: 1000 }]),
     ...sweep(
@@ -1299,6 +1300,16 @@ export const TABLE: Record<string, Entry> = {
         return exchange(net, net.open(o as api.OpenOptions));
       },
       [{ name: "options", value: { atMs: 5, established: false, ...TCP_OPTIONS }, fields: "" }],
+    ),
+    // a loop of open() calls is refused at the limit, naming it, before it fills the heap
+    single(
+      "Network.open, once more than MAX_CONNECTIONS",
+      () => {
+        const net = new api.Network();
+        for (let i = 0; i <= api.MAX_CONNECTIONS; i++) net.open({ established: true });
+      },
+      ["connections"],
+      true,
     ),
     ...sweep(
       "Network.at",
