@@ -15,6 +15,7 @@ import { gradeReport, type GradeReport, maxScoreOf } from "./grade";
 import { hint } from "./hints";
 // Commands load what they need when they run (labs, pictures, bench, autograder): a hint starts fast.
 import { ROOT } from "./paths";
+import { onPseudoFileSystem } from "./pseudo-fs";
 import { verdictLine } from "./verdict";
 
 const say = messages("workbook/cli", {
@@ -221,25 +222,6 @@ function linkTarget(out: string): string {
     file = path.resolve(path.dirname(file), fs.readlinkSync(file));
   }
   return file;
-}
-
-/** statfs's f_type of the kernel's pseudo file systems, where a file that takes a write may be a setting (Linux's magic.h). */
-const PSEUDO_FILE_SYSTEMS = new Set([
-  0x9fa0, // proc
-  0x62656572, // sysfs
-  0x64626720, // debugfs
-  0x74726163, // tracefs
-  0x73636673, // securityfs
-  0x27e0eb, // cgroup
-  0x63677270, // cgroup2
-]);
-
-function onPseudoFileSystem(dir: string): boolean {
-  try {
-    return PSEUDO_FILE_SYSTEMS.has(fs.statfsSync(dir).type);
-  } catch {
-    return false; // no statfs here: the write itself will tell
-  }
 }
 
 /** The report into `out` (and to stdout with --json); if `out` fails after all, the report still reaches stdout. */

@@ -15,6 +15,7 @@ import * as path from "node:path";
 import { messages } from "../i18n";
 import { classroomWorkflow } from "./classroom";
 import { ROOT } from "./paths";
+import { onPseudoFileSystem } from "./pseudo-fs";
 
 const say = messages("workbook/release", {
   insideWorkbook: {
@@ -137,7 +138,8 @@ export function checkTarget(dir: string): string {
   if (target === root || target.startsWith(root + path.sep) || root.startsWith(target + path.sep)) {
     throw new RangeError(say.insideWorkbook({ root: ROOT, dir: JSON.stringify(dir), target }));
   }
-  if (/^\/(proc|sys|dev)(\/|$)/.test(target)) throw new RangeError(say.systemFolder({ dir: JSON.stringify(dir) }));
+  if (/^\/(proc|sys|dev)(\/|$)/.test(target) || onPseudoFileSystem(target))
+    throw new RangeError(say.systemFolder({ dir: JSON.stringify(dir) }));
   if (fs.existsSync(target) && !fs.statSync(target).isDirectory()) {
     throw new RangeError(say.isFile({ dir: JSON.stringify(dir) }));
   }
