@@ -5,9 +5,9 @@
  * WORKBOOK_LABS_DIR moves the folder (tests run the CLI with it, so they
  * never overwrite a student's own results).
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { messages } from "../i18n";
+import { readFileUpTo } from "../read-file";
 import { saveRecord } from "../write-atomic";
 
 const say = messages("lab/saved", {
@@ -35,11 +35,9 @@ export const MAX_LAB_RESULT_BYTES = 1_000_000;
 
 /** The saved result, or undefined when the lab has not been run here (or its file is unreadable, not a file, or too big). */
 export function loadLabResult(name: string, dir = LAB_RESULTS_DIR): unknown {
+  const text = readFileUpTo(path.join(dir, `${name}.json`), MAX_LAB_RESULT_BYTES);
   try {
-    const file = path.join(dir, `${name}.json`);
-    const st = fs.statSync(file, { throwIfNoEntry: false });
-    if (!st?.isFile() || st.size > MAX_LAB_RESULT_BYTES) return undefined;
-    return JSON.parse(fs.readFileSync(file, "utf8"));
+    return text === undefined ? undefined : JSON.parse(text);
   } catch {
     return undefined;
   }

@@ -14,6 +14,7 @@ import { Module } from "node:module";
 import * as path from "node:path";
 import { catalogue, exerciseFiles } from "./catalogue";
 import { exerciseText, syntaxError } from "./exercise-source";
+import { readFileUpTo } from "../read-file";
 import { cacheQuietly, writeFileAtomic } from "../write-atomic";
 import { ROOT } from "./paths";
 import { fill, messages } from "../i18n";
@@ -30,6 +31,8 @@ const say = messages("workbook/build", {
 });
 
 export const CACHE_DIR = path.join(ROOT, ".workbook", "cache");
+/** Far more than the JavaScript of an exercise file (at most 1 MB of TypeScript) or a lib module; a bigger cache or sandbox file (or a folder, a pipe) is made again. */
+const MAX_BUILT_BYTES = 8 * 1024 * 1024;
 const SWC_OPTIONS = {
   jsc: { parser: { syntax: "typescript" as const }, target: "es2022" as const },
   module: { type: "commonjs" as const },
@@ -56,7 +59,8 @@ const swcStamp = (): string =>
 export function transpile(source: string, file: string, trusted = false): string {
   if (trusted) return loadSwc().transformSync(source, { ...SWC_OPTIONS, filename: file }).code;
   const cached = path.join(CACHE_DIR, "js", `${hashOf(`${swcStamp()}\0${source}`)}.js`);
-  if (fs.existsSync(cached)) return fs.readFileSync(cached, "utf8");
+  const hit = readFileUpTo(cached, MAX_BUILT_BYTES);
+  if (hit !== undefined) return hit;
   const code = loadSwc().transformSync(source, { ...SWC_OPTIONS, filename: file }).code;
   cacheQuietly(cached, code);
   return code;
@@ -133,7 +137,7 @@ module.exports = new Proxy({}, {
 
 /** Writes `to` only when its content differs: rebuilding an unchanged tree touches nothing. */
 function writeIfChanged(to: string, text: string): void {
-  if (fs.existsSync(to) && fs.readFileSync(to, "utf8") === text) return;
+  if (readFileUpTo(to, MAX_BUILT_BYTES) === text) return;
   writeFileAtomic(to, text); // a run beside this one never loads half a file
 }
 

@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type Localized, messages } from "../i18n";
 import { ROOT } from "./paths";
+import { readFileUpTo } from "../read-file";
 
 /** An exercise file is a few kilobytes; a thousand times that is not an answer. */
 export const MAX_EXERCISE_BYTES = 1_000_000;
@@ -37,14 +38,7 @@ export function sourceProblem(file: string): Localized | undefined {
 
 /** The file's text, or undefined when it is absent, not a file or too big (sourceProblem says which). */
 export function exerciseText(file: string): string | undefined {
-  const st = fs.statSync(file, { throwIfNoEntry: false });
-  if (!st?.isFile() || st.size > MAX_EXERCISE_BYTES) return undefined;
-  try {
-    const text = fs.readFileSync(file, "utf8");
-    return text.length > MAX_EXERCISE_BYTES ? undefined : text; // it grew between the two looks
-  } catch {
-    return undefined; // gone (or replaced) since
-  }
+  return readFileUpTo(file, MAX_EXERCISE_BYTES);
 }
 
 /** A student's file that swc cannot parse: its message is the verdict. */

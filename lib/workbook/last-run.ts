@@ -4,13 +4,13 @@
  * then. `progress` reads this instead of grading again, and names the files
  * changed since.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { hashOf } from "./build";
 import { catalogue, exerciseFiles } from "./catalogue";
 import { exerciseText } from "./exercise-source";
 import { ROOT, targetFile } from "./paths";
 import { isVerdict, type Verdict } from "./verdict";
+import { readFileUpTo } from "../read-file";
 import { saveRecord } from "../write-atomic";
 
 export const LAST_RUN_FILE = path.join(ROOT, ".workbook", "last-run.json");
@@ -36,10 +36,10 @@ const MAX_LAST_RUN_BYTES = 8 * 1024 * 1024;
  * made `progress` and `check` end in a TypeError's stack trace).
  */
 function read(file = LAST_RUN_FILE): LastRun | undefined {
+  const text = readFileUpTo(file, MAX_LAST_RUN_BYTES);
+  if (text === undefined) return undefined;
   try {
-    const st = fs.statSync(file, { throwIfNoEntry: false });
-    if (!st?.isFile() || st.size > MAX_LAST_RUN_BYTES) return undefined;
-    const j: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    const j: unknown = JSON.parse(text);
     if (typeof j !== "object" || j === null || !Array.isArray((j as LastRun).verdicts)) return undefined;
     const { verdicts, hashes } = j as { verdicts: unknown[]; hashes: unknown };
     const files = new Set(catalogue.map((e) => e.file));

@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { language, type Language } from "../i18n";
 import { CACHE_DIR, hashOf, libModules } from "./build";
 import { ROOT, targetFile } from "./paths";
+import { readFileUpTo } from "../read-file";
 import { cacheQuietly } from "../write-atomic";
 import { exerciseText } from "./exercise-source";
 import { exerciseFiles } from "./catalogue";
@@ -86,14 +87,19 @@ function compile(files: string[], lang: Language): Map<string, string[]> {
   return out;
 }
 
+/** Far more than a file's type errors take; a bigger entry (or a folder, a pipe) is not one of ours. */
+const MAX_CACHED_BYTES = 8 * 1024 * 1024;
+
 /**
  * A cached answer, or undefined when there is none or it is not a list of
  * texts (a file torn by a crash or a full disk, or a workbook copied from an
  * older version): then the file is checked again and the entry rewritten.
  */
 function readCached(key: string): string[] | undefined {
+  const text = readFileUpTo(key, MAX_CACHED_BYTES);
+  if (text === undefined) return undefined;
   try {
-    const errors: unknown = JSON.parse(fs.readFileSync(key, "utf8"));
+    const errors: unknown = JSON.parse(text);
     return Array.isArray(errors) && errors.every((e) => typeof e === "string") ? errors : undefined;
   } catch {
     return undefined;
