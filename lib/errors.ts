@@ -306,6 +306,15 @@ export function listOf<T>(
   checkFunction("item", item);
   const m = max === undefined ? undefined : optionsObject("max", max);
   const limit = m === undefined ? Infinity : checkNumber("max.count", m.count, { min: 0, integer: true });
+  const length = arrayLength(name, value, what);
+  if (length > limit) outOfRange(name, textOf(m?.tooMany as Localized), value);
+  const list: T[] = [];
+  for (let i = 0; i < length; i++) list.push(item(elementAt(name, value as unknown[], i), `${name}[${i}]`, i));
+  return list;
+}
+
+/** The length of `value` if it is an array whose length can be read, else a TypeError naming `name`. */
+function arrayLength(name: string, value: unknown, what: Localized | (() => Localized)): number {
   let length = -1;
   try {
     if (Array.isArray(value)) length = value.length;
@@ -313,18 +322,16 @@ export function listOf<T>(
     invalidType(name, say.readableObject(), value); // a revoked Proxy
   }
   if (length < 0) invalidType(name, textOf(what), value);
-  if (length > limit) outOfRange(name, textOf(m?.tooMany as Localized), value);
-  const list: T[] = [];
-  for (let i = 0; i < length; i++) {
-    let element: unknown;
-    try {
-      element = (value as unknown[])[i];
-    } catch {
-      invalidType(`${name}[${i}]`, say.readableObject(), value);
-    }
-    list.push(item(element, `${name}[${i}]`, i));
+  return length;
+}
+
+/** Element `i` of `list`, read once; a read that throws (a trap, a getter) is a TypeError naming the element. */
+function elementAt(name: string, list: unknown[], i: number): unknown {
+  try {
+    return list[i];
+  } catch {
+    return invalidType(`${name}[${i}]`, say.readableObject(), list);
   }
-  return list;
 }
 
 /**
@@ -334,21 +341,10 @@ export function listOf<T>(
  */
 export function numbersOf(name: string, value: unknown, what: Localized | (() => Localized), rule: NumberRule = NO_RULE): number[] {
   checkString("name", name);
-  let length = -1;
-  try {
-    if (Array.isArray(value)) length = value.length;
-  } catch {
-    invalidType(name, say.readableObject(), value); // a revoked Proxy
-  }
-  if (length < 0) invalidType(name, textOf(what), value);
+  const length = arrayLength(name, value, what);
   const list: number[] = [];
   for (let i = 0; i < length; i++) {
-    let element: unknown;
-    try {
-      element = (value as unknown[])[i];
-    } catch {
-      invalidType(`${name}[${i}]`, say.readableObject(), value);
-    }
+    const element = elementAt(name, value as unknown[], i);
     list.push(typeof element === "number" && obeys(element, rule) ? element : numberFailure(`${name}[${i}]`, element, rule));
   }
   return list;
