@@ -8,7 +8,11 @@
 // folder, writing files, or starting processes.
 "use strict";
 
-const v8 = require("node:v8");
+// Taken before any student code runs, which may replace them (v8.serialize, process.send, a typed array's length)
+const { serialize, deserialize } = require("node:v8");
+const send = process.send.bind(process);
+const byteLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), "byteLength").get;
+const { apply } = Reflect;
 
 const NOT_IMPLEMENTED = "ERR_WORKBOOK_NOT_IMPLEMENTED";
 let loaded = null;
@@ -43,25 +47,28 @@ function safeString(v) {
   }
 }
 
-/** Sends a value the structured-clone algorithm can copy, or says why it cannot. */
+/**
+ * Sends a value the structured-clone algorithm can copy, or says why it cannot. A copy writes a string
+ * once per place it appears (300 references to one 1 MB string make 300 MB in the grader, which holds
+ * every reply in memory), so the size is known before anything is sent. The message is read once: what
+ * is sent is the copy that was measured, since a getter read a second time could answer something bigger.
+ */
 function reply(message) {
-  // a copy writes a string once per place it appears: 300 references to one 1 MB string make 300 MB
-  // in the grader, which holds every reply in memory, so the size is known before anything is sent
-  let bytes = 0;
+  let copy;
   try {
-    bytes = v8.serialize(message).length;
-  } catch {} // what cannot be copied fails again below, with its reason
-  if (bytes > maxReplyBytes) return process.send({ type: message.type, callId: message.callId, tooLarge: bytes });
-  try {
-    process.send(message);
+    const bytes = serialize(message);
+    const size = apply(byteLength, bytes, []);
+    if (size > maxReplyBytes) return send({ type: message.type, callId: message.callId, tooLarge: size });
+    copy = deserialize(bytes);
   } catch (err) {
     // `unclonable` is a flag, never the text: a getter that throws "" must not read as "nothing went wrong"
     let detail = "";
     try {
       detail = String(err instanceof Error ? err.message : (safeString(err) ?? ""));
     } catch {}
-    process.send({ type: message.type, callId: message.callId, unclonable: true, detail });
+    return send({ type: message.type, callId: message.callId, unclonable: true, detail });
   }
+  send(copy);
 }
 
 async function call(msg) {
@@ -90,4 +97,4 @@ process.on("message", (msg) => {
     void call(msg);
   }
 });
-process.send({ type: "ready" });
+send({ type: "ready" });

@@ -80,6 +80,13 @@ describe("grader on made-up attempts", () => {
     expect(v.message.length).toBeLessThan(2000);
   });
 
+  it("sends the answer it measured: a getter read again cannot slip a bigger one past the limit", async () => {
+    const [v] = await grade(["4.2j"], 2000, false);
+    expect(v.status).toBe("failed");
+    expect(v.message).toMatch(/holder: 'nobody'/);
+    expect(v.message).not.toMatch(/xxxxxxxx/);
+  });
+
   it("fails an answer that cannot be copied out of the sandbox, even when copying it throws an empty string", async () => {
     const [v] = await grade(["4.2h"]);
     expect(v.status).toBe("failed");
