@@ -55,6 +55,7 @@ const say = messages("workbook/compare", {
   slipBits: { en: "off by a factor of 8: bits and bytes mixed up?", ko: "8배 차이: 비트와 바이트를 섞지 않았나요?" },
   slipMs: { en: "off by a factor of 1000: seconds and milliseconds mixed up?", ko: "1000배 차이: 초와 밀리초를 섞지 않았나요?" },
   moreFields: { en: "{n} more fields", ko: "필드 {n}개 더" },
+  moreItems: { en: "{n} more items", ko: "항목 {n}개 더" },
   bigBigInt: { en: "{shown}...n ({digits} hexadecimal digits)", ko: "{shown}...n (16진수 {digits}자리)" },
   slipOne: {
     en: "off by one: check where a count starts and whether the last step is counted.",
@@ -127,8 +128,21 @@ function shownCopy(v: unknown, budget: { left: number }): unknown {
   if (budget.left-- <= 0) return new Omitted("...");
   if (v instanceof Error) return new Omitted(`[${clip(String(v.name), 100)}: ${clip(String(v.message), 200)}]`);
   if (v instanceof RegExp) return new Omitted(clip(String(v), 200));
-  if (v instanceof Map) return new Map(first(v.entries(), (e) => [shownCopy(e[0], budget), shownCopy(e[1], budget)]));
-  if (v instanceof Set) return new Set(first(v.values(), (x) => shownCopy(x, budget)));
+  // a boxed string: inspect would list its every character as an index key
+  if (v instanceof String) return new Omitted(`[String: ${clip(JSON.stringify(String(v.valueOf())), 200)}]`);
+  // a big Map or Set: its first items and one that says how many more (inspect shows SHOWN_ITEMS in all)
+  const cut = (size: number) => (size > SHOWN_ITEMS ? SHOWN_ITEMS - 1 : SHOWN_ITEMS);
+  const more = (size: number) => say.moreItems({ n: size - SHOWN_ITEMS + 1 });
+  if (v instanceof Map) {
+    const shown = new Map<unknown, unknown>(first(v.entries(), cut(v.size), (e) => [shownCopy(e[0], budget), shownCopy(e[1], budget)]));
+    if (v.size > SHOWN_ITEMS) shown.set(new Omitted("..."), new Omitted(more(v.size)));
+    return shown;
+  }
+  if (v instanceof Set) {
+    const shown = new Set<unknown>(first(v.values(), cut(v.size), (x) => shownCopy(x, budget)));
+    if (v.size > SHOWN_ITEMS) shown.add(new Omitted(`... ${more(v.size)}`));
+    return shown;
+  }
   if (Array.isArray(v)) {
     // the same length, holes where nothing is copied: inspect then says how many more items there are
     const out: unknown[] = new Array(v.length);
@@ -137,22 +151,29 @@ function shownCopy(v: unknown, budget: { left: number }): unknown {
   }
   if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return v; // a Date, a typed array: inspect cuts these
   const out: Record<string, unknown> = {};
+  // own fields by definition, so a "__proto__" key stays a key; two keys the clip makes equal show once
+  const put = (key: string, value: unknown) => {
+    if (!Object.hasOwn(out, key)) Object.defineProperty(out, key, { value, enumerable: true, configurable: true, writable: true });
+  };
   let n = 0;
   for (const key in v) {
     if (n++ === SHOWN_ITEMS) break;
-    Object.defineProperty(out, clip(key, 100), { value: shownCopy((v as Record<string, unknown>)[key], budget), enumerable: true });
+    put(clip(key, 100), shownCopy((v as Record<string, unknown>)[key], budget));
   }
   const total = n > SHOWN_ITEMS ? Object.keys(v).length : n;
-  if (total > SHOWN_ITEMS)
-    Object.defineProperty(out, "...", { value: new Omitted(say.moreFields({ n: total - SHOWN_ITEMS })), enumerable: true });
+  if (total > SHOWN_ITEMS) {
+    let mark = "..."; // a name no shown field has, even a field named "..."
+    while (Object.hasOwn(out, mark)) mark += ".";
+    put(mark, new Omitted(say.moreFields({ n: total - SHOWN_ITEMS })));
+  }
   return out;
 }
 
-/** The first SHOWN_ITEMS of `items`, copied (inspect says how many more a Map or a Set has). */
-function first<T, U>(items: Iterable<T>, copy: (x: T) => U): U[] {
+/** The first `count` of `items`, copied. */
+function first<T, U>(items: Iterable<T>, count: number, copy: (x: T) => U): U[] {
   const out: U[] = [];
   for (const x of items) {
-    if (out.length === SHOWN_ITEMS) break;
+    if (out.length === count) break;
     out.push(copy(x));
   }
   return out;

@@ -46,4 +46,22 @@ describe("show and judge on values a student's code shapes", () => {
     expect(show(Array.from({ length: 30 }, (_, i) => i))).toMatch(/19,\s+\.\.\. 10 more items\s+\]$/);
     expect(show(2n ** 64n)).toBe("18446744073709551616n");
   });
+
+  it("never throws, whatever the keys: two the clip makes equal, a field named '...', __proto__", () => {
+    const twins = { [`${"k".repeat(100)}a`]: 1, [`${"k".repeat(100)}b`]: 2 };
+    expect(show(twins)).toMatch(/^\{ 'k{100} …': 1 \}$/);
+    const dots = { "...": "mine", ...fields(30) };
+    expect(show(dots)).toMatch(/'\.\.\.\.': 11 more fields \}$/);
+    expect(show(JSON.parse('{"__proto__": 1, "a": 2}'))).toBe("{ ['__proto__']: 1, a: 2 }");
+    for (const value of [twins, dots]) expect(judge("f", SPEC, CASE, { value }, true).ok).toBe(false);
+  });
+
+  it("a big Map or Set says how many items are left out; a boxed string is cut", () => {
+    const map = new Map(Array.from({ length: 1000 }, (_, i) => [i, i]));
+    expect(show(map)).toMatch(/^Map\(20\) \{ 0 => 0, .* 18 => 18, \.\.\. => 981 more items \}$/);
+    expect(show(new Set(Array.from({ length: 1000 }, (_, i) => i)))).toMatch(/^Set\(20\) \{ 0, .* 18, \.\.\. 981 more items \}$/);
+    const boxed = show(new String("x".repeat(7_000_000)));
+    expect(boxed.length).toBeLessThan(300);
+    expect(boxed).toMatch(/^\[String: "x+ …\]$/);
+  });
 });
