@@ -230,7 +230,8 @@ export function updateRelease(dir: string): UpdateResult {
   }
   for (const [rel, content] of fresh) {
     const to = path.join(target, rel);
-    if (!fs.existsSync(to)) {
+    // lstat: a link whose target is missing is there (a student's, in exercises/), not a file to add through it
+    if (fs.lstatSync(to, { throwIfNoEntry: false }) === undefined) {
       write(target, rel, content);
       result.added.push(rel);
     } else if (!rel.startsWith("exercises/") && !fs.readFileSync(to).equals(Buffer.from(content))) {

@@ -302,11 +302,18 @@ describe("npm run workbook", () => {
     expect((await workbook("release", dir)).status).toBe(0);
     const mine = path.join(dir, "exercises", catalogue[0].file);
     fs.writeFileSync(mine, "// my answers");
+    // an exercise file that is a link to a file not there: left as it is, nothing written through it
+    const dangling = path.join(dir, "exercises", catalogue.at(-1)!.file);
+    const outside = path.join(path.dirname(dir), "outside.ts");
+    fs.rmSync(dangling);
+    fs.symlinkSync(outside, dangling);
     const readme = path.join(dir, "README.md");
     fs.writeFileSync(readme, "old text");
     const r = await workbook("release", dir, "--update");
     expect(r.status).toBe(0);
     expect(fs.readFileSync(mine, "utf8")).toBe("// my answers");
+    expect(fs.existsSync(outside)).toBe(false);
+    expect(fs.readlinkSync(dangling)).toBe(outside);
     expect(fs.readFileSync(readme, "utf8")).toBe(fs.readFileSync(path.join(ROOT, "README.md"), "utf8"));
     const backups = path.join(dir, ".workbook", "backup");
     const [stamp] = fs.readdirSync(backups);
