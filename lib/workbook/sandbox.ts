@@ -54,7 +54,11 @@ export const DEFAULT_MEMORY_MB = envNumber("WORKBOOK_SANDBOX_MEMORY_MB", 256, 16
 /** Lines of student output shown per run, at most. */
 const OUTPUT_LINES = 200;
 
-export type Ended = { ended: string };
+/** Why a child ended; `fromOutside` when nothing it ran could have ended it (see FROM_OUTSIDE), or it was gone before a message reached it. */
+export type Ended = { ended: string; fromOutside?: boolean };
+
+/** Signals that end a child from outside: the kernel's OOM killer, a kill, the terminal. Its own faults end it otherwise (an exit code, SIGABRT). */
+const FROM_OUTSIDE = new Set(["SIGKILL", "SIGTERM", "SIGHUP", "SIGINT"]);
 type Reply = CallResult & { type: string; callId?: number };
 
 let user: { uid: number; gid: number } | undefined | null = null; // null: not looked up yet
@@ -271,7 +275,8 @@ export class Sandbox {
         this.child = undefined;
         this.loadedFile = undefined;
       }
-      for (const resolve of waiting.values()) resolve({ ended: this.endReason });
+      const fromOutside = signal !== null && FROM_OUTSIDE.has(signal);
+      for (const resolve of waiting.values()) resolve({ ended: this.endReason, fromOutside });
       waiting.clear();
     });
     child.on("error", (err) => {
@@ -315,10 +320,10 @@ export class Sandbox {
       });
       try {
         child.send({ ...message, callId }, (err) => {
-          if (err) waiting.get(callId)?.({ ended: say.couldNotTalk({ error: err.message }) });
+          if (err) waiting.get(callId)?.({ ended: say.couldNotTalk({ error: err.message }), fromOutside: true });
         });
       } catch (err) {
-        waiting.get(callId)?.({ ended: say.couldNotTalk({ error: (err as Error).message }) });
+        waiting.get(callId)?.({ ended: say.couldNotTalk({ error: (err as Error).message }), fromOutside: true });
       }
     });
   }
@@ -340,8 +345,9 @@ export class Sandbox {
     if (this.loadedFile === file && this.child) return "loaded";
     if (this.loadedFile !== undefined) this.kill(); // a fresh process per file: no state leaks from one file to the next
     let r = await this.request({ type: "load", file, maxReplyBytes: MAX_REPLY_BYTES }, Date.now() + timeoutMs);
-    // a child started ahead that died while it waited (its end not yet seen) is no verdict on the code: once more, in a child of its own
-    if (r !== "timeout" && "ended" in r && this.startedAhead) {
+    // A child started ahead that died while it waited (its end not yet seen) is no verdict on the code: once more, in a child
+    // of its own. Only an end from outside: code that crashes while it loads is loaded once, not twice.
+    if (r !== "timeout" && "ended" in r && r.fromOutside && this.startedAhead) {
       this.kill();
       r = await this.request({ type: "load", file, maxReplyBytes: MAX_REPLY_BYTES }, Date.now() + timeoutMs);
     }

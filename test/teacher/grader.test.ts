@@ -80,6 +80,20 @@ describe("grader on made-up attempts", () => {
     expect(v.message.length).toBeLessThan(2000);
   });
 
+  it("loads a file that ends its process while loading once, not again as if its child had died before the load", async () => {
+    const lines: string[] = [];
+    const [v] = await runChecks(["4.7a"], {
+      target: ATTEMPTS,
+      timeoutMs: 2000,
+      typeCheck: false,
+      hidden: false,
+      onOutput: (l) => lines.push(l),
+    });
+    expect(v.status).toBe("failed");
+    expect(v.message).toMatch(/ended the process running it \(exit code 3\)/);
+    expect(lines.filter((l) => l.includes("closing-connections loading"))).toHaveLength(1);
+  });
+
   it("sends the answer it measured: a getter read again cannot slip a bigger one past the limit", async () => {
     const [v] = await grade(["4.2j"], 2000, false);
     expect(v.status).toBe("failed");

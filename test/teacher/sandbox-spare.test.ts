@@ -118,7 +118,7 @@ describe.runIf(fs.existsSync("/proc/self/stat"))("a spare sandbox child", () => 
         expect(alive(ahead)).toBe(true);
         const killed = fate !== "alive";
         if (killed) process.kill(ahead, "SIGKILL");
-        if (fate === "killed, its end seen") await until(() => !alive(ahead));
+        if (fate === "killed, its end seen") await until(() => box.childPid === undefined); // the Sandbox has seen the exit
         expect(await box.load(path.join(dirs[1], "who.js"), 10_000)).toBe("loaded");
         const r = await box.call("pid", [], Date.now() + 10_000);
         if (r === "timeout" || !("value" in r)) throw new Error(`no answer: ${JSON.stringify(r)}`);
