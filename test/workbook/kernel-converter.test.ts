@@ -65,5 +65,10 @@ describe("the kernel's cell compiler (tslab, patched)", () => {
       [4094, 1, privateMember],
     ]);
     expect(both.output).toBeUndefined();
+    // and the cells after them compile as before: a failing cell leaves nothing behind
+    const after = converter.convert("", "const fine = 1;\nfine");
+    expect(errors(after)).toEqual([]);
+    expect(after.output).toContain("exports.fine = fine;");
+    expect(errors(converter.convert("", "let again = 2;"))).toEqual([]);
   });
 });
