@@ -18,7 +18,7 @@ export function quantile(values: readonly number[], q: number): number {
   const low = Math.floor(at);
   // the two ranks by selection, not a sort: a comparator sort of ten million values took 1.7 s
   const a = list; // our own copy: select may rearrange it
-  const lowValue = select(a, low);
+  const lowValue = select(a, low) + 0; // + 0: -0 and 0 tie, and which one the random pivot met must not show
   if (low === at) return lowValue;
   let next = Infinity; // select left everything above `low` no smaller than it: the next rank is their least
   for (let i = low + 1; i < a.length; i++) if (a[i] < next) next = a[i];

@@ -18,11 +18,17 @@ describe("quantile and median", () => {
       fc.property(fc.array(value, { minLength: 1, maxLength: 40 }), fc.double({ min: 0, max: 1, noNaN: true }), (values, q) => {
         const copy = [...values];
         expect(quantile(values, q)).toBeCloseTo(bySorting(values, q), 9);
-        expect(median(values) + 0).toBe(bySorting(values, 0.5) + 0); // + 0: which of 0 and -0 a tie yields is no matter
+        expect(median(values) + 0).toBe(bySorting(values, 0.5) + 0); // a sort may place -0 first
+        expect(Object.is(median(values), -0)).toBe(false); // never -0: the same list always gives the same answer
         expect(values).toEqual(copy); // the caller's list is not rearranged
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it("gives 0, never -0, for a tie of 0 and -0, whatever the pivot", () => {
+    for (let i = 0; i < 200; i++) expect(Object.is(median([0, -0, 0]), 0)).toBe(true);
+    expect(Object.is(quantile([-0, -0], 0.5), 0)).toBe(true);
   });
 
   it("refuses a hole, a value that is not a finite number and a read that throws, naming the element", () => {
