@@ -50,7 +50,8 @@ function libStamp(): string {
   return hashOf(parts.join("\0"));
 }
 
-function compile(files: string[], lang: Language): Map<string, string[]> {
+/** Type-checks `files`, reading the exercise files from `texts` (as they were read for the cache keys), the rest from disk. */
+function compile(files: string[], lang: Language, texts: Map<string, string>): Map<string, string[]> {
   ts ??= require("typescript") as Ts;
   const t = ts;
   setTsLanguage(t, lang);
@@ -60,10 +61,13 @@ function compile(files: string[], lang: Language): Map<string, string[]> {
   const host = t.createCompilerHost(options);
   const read = host.getSourceFile;
   host.getSourceFile = (fileName, languageVersion, ...rest) => {
-    const text = t.sys.readFile(fileName);
+    // an exercise file saved while this runs is checked as it was read: its errors are kept under that text
+    const known = texts.get(path.resolve(fileName));
+    const text = known ?? t.sys.readFile(fileName);
     const cached = parsed.get(fileName);
     if (text !== undefined && cached?.text === text && cached.lang === lang) return cached.file;
-    const file = read.call(host, fileName, languageVersion, ...rest);
+    const file =
+      known === undefined ? read.call(host, fileName, languageVersion, ...rest) : t.createSourceFile(fileName, known, languageVersion);
     if (file && text !== undefined) parsed.set(fileName, { text, lang, file });
     return file;
   };
@@ -106,6 +110,19 @@ function readCached(key: string): string[] | undefined {
   }
 }
 
+/**
+ * `p` and the exercise files it may import, and those they may import in turn, in a fixed order. A file
+ * counts when its name appears in the text: a few more than the imports (a name in a comment), never fewer.
+ */
+function withImports(p: string, texts: Map<string, string>): string[] {
+  const found = new Set([p]);
+  for (const q of found) {
+    const text = texts.get(q) ?? "";
+    for (const other of texts.keys()) if (!found.has(other) && text.includes(path.basename(other, ".ts"))) found.add(other);
+  }
+  return [...found].sort();
+}
+
 /** Type errors per exercise file name ("tcp-connections.ts") of a target folder. */
 export function typeErrors(target: string, files: string[]): Map<string, string[]> {
   // each read once (a file saved meanwhile is checked as it was read); a folder, a pipe or a huge file is left out
@@ -116,15 +133,15 @@ export function typeErrors(target: string, files: string[]): Map<string, string[
     if (text !== undefined) texts.set(p, text);
   }
   const paths = files.map((f) => targetFile(target, f)).filter((p) => texts.has(p));
-  // A file's types depend on lib/, on tsconfig and on the other exercise files it may import: all of them
-  // are in the stamp, so a file checked alone (check("4.3a")) or with the rest (setup, check()) finds one entry.
-  const stamp = hashOf([libStamp(), ...[...texts].map(([p, text]) => `${path.relative(ROOT, p)}\0${text}`)].join("\n"));
+  const lib = libStamp();
   const lang = language();
   // The errors' wording depends on the language, but a file without errors has none in either:
   // that answer is kept once for both languages (a stub, a finished answer), the errors per language.
-  // keyed by the file's path inside the workbook, not on this machine: the errors name it that way too
+  // A file's types depend on lib/, on tsconfig and on the exercise files it imports: their texts are in its key, so a
+  // file checked alone (check("4.3a")) or with the rest (setup, check()) finds one entry, kept through edits to others.
+  // Paths inside the workbook, not on this machine: the errors name them that way too.
   const keyOf = (p: string, wording: Language | "") => {
-    const key = hashOf(`${stamp}\n${path.relative(ROOT, p)}\n${texts.get(p)}`);
+    const key = hashOf([lib, ...withImports(p, texts).map((q) => `${path.relative(ROOT, q)}\0${texts.get(q)}`)].join("\n"));
     return path.join(CACHE_DIR, "types", `${key}${wording && `.${wording}`}.json`);
   };
   const result = new Map<string, string[]>();
@@ -135,7 +152,7 @@ export function typeErrors(target: string, files: string[]): Map<string, string[
     return false;
   });
   if (missing.length === 0) return result;
-  for (const [p, errors] of compile(missing, lang)) {
+  for (const [p, errors] of compile(missing, lang, texts)) {
     result.set(path.basename(p), errors);
     cacheQuietly(keyOf(p, errors.length === 0 ? "" : lang), JSON.stringify(errors));
   }

@@ -52,7 +52,7 @@ describe("type errors", () => {
     expect(en.get("tcp-performance.ts")).toEqual([]);
     expect(ko.get("tcp-performance.ts")).toEqual([]);
   }, 60_000);
-  it("are cached once for a file however it is checked (alone, or with every file as setup does), and follow an edit to a file it imports", () => {
+  it("are cached once for a file however it is checked (alone, or with every file as setup does), through edits to other files, and follow an edit to a file it imports", () => {
     fs.mkdirSync(path.join(ROOT, TARGET), { recursive: true });
     const write = (file: string, text: string) => fs.writeFileSync(path.join(ROOT, TARGET, file), text);
     const tag = `// ${process.pid} ${Date.now()}\n`; // new texts: new cache entries
@@ -68,6 +68,10 @@ describe("type errors", () => {
     expect(cachedErrors()).toBe(before + 1);
     expect(typeErrors(TARGET, ["tcp-performance.ts"]).get("tcp-performance.ts")).toEqual(error);
     expect(cachedErrors()).toBe(before + 1); // read from the entry the check of both wrote
+    // an edit to a file it does not import keeps its entry
+    write("http-connection-handling.ts", `${tag}export const unrelated = 1;\n`);
+    expect(typeErrors(TARGET, ["tcp-performance.ts"]).get("tcp-performance.ts")).toEqual(error);
+    expect(cachedErrors()).toBe(before + 1);
     write("tcp-connections.ts", `${tag}export const mss = 1460;\n`);
     expect(typeErrors(TARGET, ["tcp-performance.ts"]).get("tcp-performance.ts")).toEqual([]);
   }, 60_000);
