@@ -219,7 +219,8 @@ function linkTarget(out: string): string {
   // each hop by hand: realpath fails on a link to a file not made yet, which a write would create
   for (let hops = 0; fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink(); hops++) {
     if (hops === 40) throw new UsageError(say.outLoop({ out })); // as the kernel gives up (ELOOP)
-    file = path.resolve(path.dirname(file), fs.readlinkSync(file));
+    // from the link's real folder, as the kernel reads it: "../x" from a folder reached through a link is not the text's "../x"
+    file = path.resolve(fs.realpathSync(path.dirname(file)), fs.readlinkSync(file));
   }
   return file;
 }

@@ -115,6 +115,17 @@ describe("npm run workbook", () => {
       expect(r.stderr).toMatch(/already holds something other than a report/);
       expect(r.stdout).not.toMatch(/Grading/);
       expect(fs.readFileSync(work, "utf8")).toBe("export function hostAndPort() {}\n");
+      // a file reached by a relative link ("../work.ts") in a folder reached through a link: ".." is read from the
+      // link's real folder (deep/), as the kernel reads it, not from the text of the path (which gives dir/work.ts, free)
+      fs.mkdirSync(path.join(dir, "deep", "inner"), { recursive: true });
+      const deepWork = path.join(dir, "deep", "work.ts");
+      fs.writeFileSync(deepWork, "// mine\n");
+      fs.symlinkSync(path.join(dir, "deep", "inner"), path.join(dir, "via"));
+      fs.symlinkSync("../work.ts", path.join(dir, "deep", "inner", "report.json"));
+      const linked = await workbook("grade", "--out", path.join(dir, "via", "report.json"));
+      expect(linked.status).toBe(2);
+      expect(linked.stderr).toMatch(/already holds something other than a report/);
+      expect(fs.readFileSync(deepWork, "utf8")).toBe("// mine\n");
       // an earlier report may be replaced: the check passes, and autograde stops at its missing submission
       const earlier = path.join(dir, "results.json");
       fs.writeFileSync(earlier, JSON.stringify({ score: 3, tests: [] }));
