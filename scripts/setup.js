@@ -62,6 +62,10 @@ const say = messages("scripts/setup", {
     en: "[4/4] lib/ is compiled for the notebook kernel (.kernel-lib/), and the exercise files are type-checked.",
     ko: "[4/4] 노트북 커널이 쓸 lib/을 .kernel-lib/에 컴파일하고, 연습 문제 파일의 타입 검사를 마쳐 두었습니다.",
   },
+  kernelLibOnly: {
+    en: "[4/4] lib/ is compiled for the notebook kernel (.kernel-lib/); the exercise files are type-checked at their first check.",
+    ko: "[4/4] 노트북 커널이 쓸 lib/을 .kernel-lib/에 컴파일해 두었습니다. 연습 문제 파일의 타입 검사는 처음 채점할 때 합니다.",
+  },
   kernelLibFailed: {
     en: "[4/4] lib/ does not compile, so the notebook kernel will read its TypeScript (slower); npm run typecheck shows why.",
     ko: "[4/4] lib/이 컴파일되지 않아 노트북 커널이 TypeScript를 직접 읽습니다 (더 느립니다). 이유는 npm run typecheck로 확인하세요.",
@@ -161,8 +165,7 @@ function writeLabSettings() {
 /** The kernel's compiled lib/: built now, so the first notebook does not wait for it (the kernel rebuilds it when lib/ changes). */
 function buildKernelLib() {
   if (!ensureKernelLib()) return log(say.kernelLibFailed());
-  cacheTypeErrors();
-  log(say.kernelLib());
+  log(cacheTypeErrors() ? say.kernelLib() : say.kernelLibOnly());
 }
 
 /**
@@ -170,15 +173,16 @@ function buildKernelLib() {
  * (lib/workbook/typecheck.ts): each notebook's first check() of a file not
  * edited since then reads them instead of loading TypeScript (about a second
  * per kernel). Run from the compiled lib/, as the kernel runs it. Only a
- * saving: a failure here costs that second later, never the setup.
+ * saving: a failure here costs that second later, never the setup. True when it ran.
  */
 function cacheTypeErrors() {
   try {
     const { exerciseFiles } = require(path.join(VIEW, "workbook", "catalogue.js"));
     const { typeErrors } = require(path.join(VIEW, "workbook", "typecheck.js"));
     typeErrors("exercises", exerciseFiles());
+    return true;
   } catch {
-    // the check itself reports any problem, in the student's own run
+    return false; // the check itself reports any problem, in the student's own run
   }
 }
 

@@ -96,8 +96,8 @@ const NO_FLAGS: readonly Flag[] = [];
 /**
  * The most connections one Network opens. Each keeps a few kilobytes of state for the
  * whole run, so a loop of open() calls would fill the heap long before maxEvents stops
- * it. Twice what the largest page opens loaded serially (MAX_PAGE_OBJECTS + 1) and
- * what the bench's largest run opens.
+ * it. About twice what the largest page opens loaded serially (MAX_PAGE_OBJECTS + 1)
+ * and what the bench's largest run opens (10,000).
  */
 export const MAX_CONNECTIONS = 20_000;
 

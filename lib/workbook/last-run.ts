@@ -42,7 +42,7 @@ function read(file = LAST_RUN_FILE): LastRun | undefined {
     const j: unknown = JSON.parse(text);
     if (typeof j !== "object" || j === null || !Array.isArray((j as LastRun).verdicts)) return undefined;
     const { verdicts, hashes } = j as { verdicts: unknown[]; hashes: unknown };
-    const files = new Set(catalogue.map((e) => e.file));
+    const files = new Set(exerciseFiles());
     const hashList = typeof hashes === "object" && hashes !== null ? Object.entries(hashes) : [];
     return {
       verdicts: verdicts.filter(isVerdict),

@@ -9,7 +9,7 @@ import AdmZip from "adm-zip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { buildAutograder, checkZipNames } from "../../lib/workbook/autograder";
-import { catalogue } from "../../lib/workbook/catalogue";
+import { catalogue, exerciseFiles } from "../../lib/workbook/catalogue";
 import { ROOT } from "../../lib/workbook/paths";
 
 describe("autograder <dir> before it writes", () => {
@@ -37,7 +37,7 @@ describe("autograder <dir> and run_autograder", () => {
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "source", "node_modules")); // what setup.sh's npm ci installs
     const sub = path.join(dir, "submission", "exercises");
     fs.mkdirSync(sub, { recursive: true });
-    for (const f of new Set(catalogue.map((e) => e.file))) fs.copyFileSync(path.join(ROOT, "solutions", f), path.join(sub, f));
+    for (const f of exerciseFiles()) fs.copyFileSync(path.join(ROOT, "solutions", f), path.join(sub, f));
     // one file answers with the model and prints a forged verdict; another is missing
     fs.writeFileSync(
       path.join(sub, "tcp-connections.ts"),
