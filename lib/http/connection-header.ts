@@ -18,12 +18,13 @@
  * the function accepts a string or an array of strings. Empty list elements
  * are accepted (RFC 9110 5.6.1); an element that is not a token is malformed
  * and throws a RangeError naming it. Tokens are returned lower-cased, each
- * once, in first-seen order.
+ * once, in first-seen order. A list of more than MAX_LIST_ELEMENTS elements
+ * over all its lines (list-syntax.ts) is refused, naming that limit.
  */
 
 import { outOfRange } from "../errors";
 import { messages } from "../i18n";
-import { isToken, splitList, stringOrStrings } from "./list-syntax";
+import { isToken, listElements } from "./list-syntax";
 
 const say = messages("http/connection-header", {
   notToken: {
@@ -47,14 +48,10 @@ export interface ConnectionOptions {
  * passes `headers["Connection"]`).
  */
 export function parseConnectionHeader(value: string | readonly string[], name = "value"): ConnectionOptions {
-  const values = stringOrStrings(name, value);
   const tokens = new Set<string>(); // a repeated token counts once; a Set keeps the first-seen order
-  values.forEach((fieldValue, i) => {
-    const param = Array.isArray(value) ? `${name}[${i}]` : name;
-    for (const item of splitList(fieldValue, param)) {
-      if (!isToken(item)) outOfRange(param, say.notToken({ item: JSON.stringify(item) }), fieldValue);
-      tokens.add(item.toLowerCase()); // options are case-insensitive
-    }
-  });
+  for (const { item, param, fieldValue } of listElements(name, value)) {
+    if (!isToken(item)) outOfRange(param, say.notToken({ item: JSON.stringify(item) }), fieldValue);
+    tokens.add(item.toLowerCase()); // options are case-insensitive
+  }
   return { close: tokens.has("close"), keepAlive: tokens.has("keep-alive"), tokens: [...tokens] };
 }

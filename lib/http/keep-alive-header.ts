@@ -40,12 +40,13 @@
  *     `constructor`, `toString` or `__proto__` is kept like any other: on a
  *     plain `{}`, `name in params` would call it present already, and
  *     assigning `params["__proto__"]` would change the prototype instead.
- * Several field lines are one list, so an array of strings is accepted.
+ * Several field lines are one list, so an array of strings is accepted; at
+ * most MAX_LIST_ELEMENTS elements over all of them (list-syntax.ts).
  */
 
 import { outOfRange } from "../errors";
 import { messages } from "../i18n";
-import { isToken, splitList, stringOrStrings, trimOws, unquote } from "./list-syntax";
+import { isToken, listElements, trimOws, unquote } from "./list-syntax";
 
 const say = messages("http/keep-alive-header", {
   notToken: {
@@ -70,12 +71,8 @@ export interface KeepAliveParams {
 
 /** Parses one or more Keep-Alive field values; `name` is what errors call the value. */
 export function parseKeepAlive(value: string | readonly string[], name = "value"): KeepAliveParams {
-  const values = stringOrStrings(name, value);
   const result: KeepAliveParams = { params: Object.create(null) as Record<string, string | null> };
-  values.forEach((fieldValue, i) => {
-    const param = Array.isArray(value) ? `${name}[${i}]` : name;
-    for (const item of splitList(fieldValue, param)) addParam(result, item, param, fieldValue);
-  });
+  for (const { item, param, fieldValue } of listElements(name, value)) addParam(result, item, param, fieldValue);
   return result;
 }
 

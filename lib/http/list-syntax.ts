@@ -24,6 +24,7 @@ const say = messages("http/list-syntax", {
   fieldValue: { en: "a field value without CR, LF or NUL (RFC 9110 5.5)", ko: "CR, LF, NUL이 없는 필드 값(RFC 9110 5.5)" },
   closedQuotes: { en: "a list whose quoted strings are closed", ko: "따옴표 문자열(quoted-string)이 모두 닫힌 목록" },
   tooManyLines: { en: "at most {max} field lines", ko: "필드 줄 최대 {max}개" },
+  tooManyElements: { en: "a list of at most {max} elements in all", ko: "모두 합쳐 원소 최대 {max}개인 목록" },
 });
 
 /**
@@ -32,6 +33,13 @@ const say = messages("http/list-syntax", {
  * a bigger input is refused at once, naming it.
  */
 export const MAX_FIELD_LINES = 10_000;
+
+/**
+ * The most elements one list field may hold, over all its lines. Real Connection and Keep-Alive
+ * fields hold a few; servers refuse a whole header section past 8-16 KB. A bigger list is refused
+ * as soon as it is counted, before the parser builds anything from it.
+ */
+export const MAX_LIST_ELEMENTS = 10_000;
 
 const CONTROL = /[\r\n\0]/;
 
@@ -135,4 +143,29 @@ export function stringOrStrings(name: string, value: unknown): string[] {
     count: MAX_FIELD_LINES,
     tooMany: () => say.tooManyLines({ max: MAX_FIELD_LINES }),
   });
+}
+
+/** One element of a list field, with the line it came from: `param` names that line in errors ("value[1]"). */
+export interface ListElement {
+  item: string;
+  param: string;
+  fieldValue: string;
+}
+
+/**
+ * The elements of a list field given as one value or one value per field line (several lines are one
+ * list, RFC 9110 5.3), each line checked (stringOrStrings) and split (splitList); at most
+ * MAX_LIST_ELEMENTS in all.
+ */
+export function listElements(name: string, value: unknown): ListElement[] {
+  const values = stringOrStrings(name, value);
+  const elements: ListElement[] = [];
+  values.forEach((fieldValue, i) => {
+    const param = Array.isArray(value) ? `${name}[${i}]` : name;
+    for (const item of splitList(fieldValue, param)) {
+      if (elements.length === MAX_LIST_ELEMENTS) outOfRange(param, say.tooManyElements({ max: MAX_LIST_ELEMENTS }), fieldValue);
+      elements.push({ item, param, fieldValue });
+    }
+  });
+  return elements;
 }

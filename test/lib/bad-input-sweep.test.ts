@@ -1360,6 +1360,18 @@ export const TABLE: Record<string, Entry> = {
 
   // --- lib/http: syntax and headers
   MAX_FIELD_LINES: constant("a limit of the header parsers"),
+  MAX_LIST_ELEMENTS: constant("a limit of the header parsers"),
+  listElements: model(() =>
+    sweep(
+      "listElements",
+      fn(api.listElements),
+      [
+        { name: "name", value: "value" },
+        { name: "value", value: ["a, b", "c"] },
+      ],
+      { names: ["value", "name"] },
+    ),
+  ),
   checkFieldValue: model(() =>
     sweep(
       "checkFieldValue",
@@ -1496,6 +1508,12 @@ export const TABLE: Record<string, Entry> = {
     single("parseKeepAlive(a quoted CR LF)", () => api.parseKeepAlive('x="a\r\nSet-Cookie: y"'), ["value"], true),
     single("parseKeepAlive(1 MB quoted value)", () => api.parseKeepAlive(`timeout=5, x="${'a\\"'.repeat(2 ** 18)}"`), ["value"]),
     single("parseKeepAlive(1 MB of parameters)", () => api.parseKeepAlive("p=1, ".repeat(2 ** 18)), ["value"]),
+    single(
+      "parseKeepAlive(1 MB of distinct parameters)",
+      () => api.parseKeepAlive(Array.from({ length: 150_000 }, (_, i) => `k${i}`).join(",")),
+      ["value"],
+      true,
+    ),
     single("parseKeepAlive(a 1 MB number)", () => api.parseKeepAlive(`timeout=${"0".repeat(2 ** 20)}5`), ["value", "timeout"]),
   ]),
   EXAMPLE_BODY_BYTES: constant("an example size"),

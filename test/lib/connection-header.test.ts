@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConnectionHeader } from "../../lib/http/connection-header";
+import { parseKeepAlive } from "../../lib/http/keep-alive-header";
+import { MAX_LIST_ELEMENTS } from "../../lib/http/list-syntax";
 import { resetLanguage, setLanguage } from "../../lib/i18n";
 
 describe("parseConnectionHeader (RFC 9110 7.6.1)", () => {
@@ -21,6 +23,14 @@ describe("parseConnectionHeader (RFC 9110 7.6.1)", () => {
     expect(parseConnectionHeader(" \tclose\t ").tokens).toEqual(["close"]);
     expect(parseConnectionHeader(",,,").tokens).toEqual([]);
     expect(parseConnectionHeader("")).toEqual({ close: false, keepAlive: false, tokens: [] });
+  });
+
+  it("refuses a list of more than MAX_LIST_ELEMENTS elements over all its lines, naming the line and the limit", () => {
+    const tokens = (n: number) => Array.from({ length: n }, (_, i) => `t${i}`).join(", ");
+    expect(parseConnectionHeader(tokens(MAX_LIST_ELEMENTS)).tokens).toHaveLength(MAX_LIST_ELEMENTS);
+    const limit = new RegExp(`"value\\[1\\]".*a list of at most ${MAX_LIST_ELEMENTS} elements in all`);
+    expect(() => parseConnectionHeader([tokens(MAX_LIST_ELEMENTS), "one-more"])).toThrow(limit);
+    expect(() => parseKeepAlive([tokens(MAX_LIST_ELEMENTS), "one=more"])).toThrow(limit);
   });
 
   it("combines several Connection field lines into one list", () => {
