@@ -1,6 +1,7 @@
 // Types for scripts/setup.js.
 export function setup(): void;
 export function setupOrExit(): void;
+export function prepareKernel(): "checked" | "compiled" | "failed";
 export function venvBin(name: string): string;
 export const ROOT: string;
 export const KERNEL_NAME: string;

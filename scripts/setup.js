@@ -164,8 +164,14 @@ function writeLabSettings() {
 
 /** The kernel's compiled lib/: built now, so the first notebook does not wait for it (the kernel rebuilds it when lib/ changes). */
 function buildKernelLib() {
-  if (!ensureKernelLib()) return log(say.kernelLibFailed());
-  log(cacheTypeErrors() ? say.kernelLib() : say.kernelLibOnly());
+  const ready = prepareKernel();
+  log(ready === "checked" ? say.kernelLib() : ready === "compiled" ? say.kernelLibOnly() : say.kernelLibFailed());
+}
+
+/** lib/ compiled for the kernel and the exercise files type-checked, as a notebook finds them after setup: how far it got. */
+function prepareKernel() {
+  if (!ensureKernelLib()) return "failed";
+  return cacheTypeErrors() ? "checked" : "compiled";
 }
 
 /**
@@ -204,6 +210,6 @@ function setupOrExit() {
   }
 }
 
-module.exports = { setup, setupOrExit, venvBin, ROOT, KERNEL_NAME, KERNEL_DIR, SetupError };
+module.exports = { setup, setupOrExit, prepareKernel, venvBin, ROOT, KERNEL_NAME, KERNEL_DIR, SetupError };
 
 if (require.main === module) setupOrExit();

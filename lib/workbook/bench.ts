@@ -193,8 +193,8 @@ async function pageLoadScaling(): Promise<number> {
 /** scripts/notebooks.js (plain JavaScript, outside lib/): finds and runs notebooks. */
 const notebooksScript = (): typeof import("../../scripts/notebooks") => require(path.join(ROOT, "scripts", "notebooks.js"));
 
-/** scripts/kernel-lib.js: the kernel's compiled lib/, which setup builds. */
-const kernelLibScript = (): typeof import("../../scripts/kernel-lib") => require(path.join(ROOT, "scripts", "kernel-lib.js"));
+/** scripts/setup.js: prepareKernel makes the kernel's compiled lib/ and the exercise files' cached type errors current, as setup leaves them. */
+const setupScript = (): typeof import("../../scripts/setup") => require(path.join(ROOT, "scripts", "setup.js"));
 
 /** What a notebook run gives: its wall time and each code cell's. */
 type NotebookRun = { ms: number; cellMs: number[] };
@@ -202,13 +202,14 @@ type NotebookRun = { ms: number; cellMs: number[] };
 /**
  * The median over three runs of a figure read off a notebook written for the
  * benchmark (by default its wall time): a kernel's start varies by a second or
- * more on a busy machine. Before each run, the kernel's compiled lib/ is made
- * current, as setup leaves it (a kernel rebuilds it only after an edit to lib/).
+ * more on a busy machine. Before each run, the kernel's compiled lib/ and the
+ * cached type errors are made current, as setup leaves them (after an edit to
+ * lib/, a kernel rebuilds the one and a first check redoes the other).
  */
 async function notebookRuns(name: string, sources: string[], figure = (r: NotebookRun) => r.ms): Promise<number | string> {
   const figures: number[] = [];
   for (let i = 0; i < 3; i++) {
-    kernelLibScript().ensureKernelLib();
+    setupScript().prepareKernel();
     const r = await notebookRun(name, sources);
     if (typeof r === "string") return r;
     figures.push(figure(r));
@@ -385,7 +386,7 @@ export const benchCases: BenchCase[] = [
       if (!jupyterReady()) return say.noJupyter();
       const times: number[] = [];
       for (const nb of listNotebooks()) {
-        kernelLibScript().ensureKernelLib(); // untimed, as before the one-cell runs
+        setupScript().prepareKernel(); // untimed, as before the one-cell runs
         times.push((await executeNotebook(nb)).ms);
       }
       return middle(times);
