@@ -16,6 +16,7 @@ import { hint } from "./hints";
 // Commands load what they need when they run (labs, pictures, bench, autograder): a hint starts fast.
 import { ROOT } from "./paths";
 import { onPseudoFileSystem } from "./pseudo-fs";
+import { readFileUpTo } from "../read-file";
 import { verdictLine } from "./verdict";
 
 const say = messages("workbook/cli", {
@@ -195,15 +196,16 @@ function outFile(args: Args): string | undefined {
     throw new UsageError(say.outNotWritable({ out, dir }));
   }
   // `--out exercises/tcp-connections.ts` would replace a student's work with the report
-  if (existing && existing.size > 0 && !isReport(file, existing.size)) throw new UsageError(say.outNotReport({ out }));
+  if (existing && existing.size > 0 && !isReport(file)) throw new UsageError(say.outNotReport({ out }));
   return out;
 }
 
 /** Whether `file` holds a report that --out wrote before (JSON with a score and tests): one that may be replaced. */
-function isReport(file: string, size: number): boolean {
-  if (size > MAX_REPORT_BYTES) return false;
+function isReport(file: string): boolean {
+  const text = readFileUpTo(file, MAX_REPORT_BYTES);
+  if (text === undefined) return false;
   try {
-    const j = JSON.parse(fs.readFileSync(file, "utf8"));
+    const j = JSON.parse(text);
     return j !== null && typeof j === "object" && typeof j.score === "number" && Array.isArray(j.tests);
   } catch {
     return false;

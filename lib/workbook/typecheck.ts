@@ -140,10 +140,10 @@ export function typeErrors(target: string, files: string[]): Map<string, string[
   // A file's types depend on lib/, on tsconfig and on the exercise files it imports: their texts are in its key, so a
   // file checked alone (check("4.3a")) or with the rest (setup, check()) finds one entry, kept through edits to others.
   // Paths inside the workbook, not on this machine: the errors name them that way too.
-  const keyOf = (p: string, wording: Language | "") => {
-    const key = hashOf([lib, ...withImports(p, texts).map((q) => `${path.relative(ROOT, q)}\0${texts.get(q)}`)].join("\n"));
-    return path.join(CACHE_DIR, "types", `${key}${wording && `.${wording}`}.json`);
-  };
+  const keys = new Map(
+    paths.map((p) => [p, hashOf([lib, ...withImports(p, texts).map((q) => `${path.relative(ROOT, q)}\0${texts.get(q)}`)].join("\n"))]),
+  );
+  const keyOf = (p: string, wording: Language | "") => path.join(CACHE_DIR, "types", `${keys.get(p)}${wording && `.${wording}`}.json`);
   const result = new Map<string, string[]>();
   const missing = paths.filter((p) => {
     const errors = [keyOf(p, ""), keyOf(p, lang)].map(readCached).find((e) => e !== undefined);
