@@ -1,8 +1,10 @@
 // The notebook kernel compiles each cell with tslab's converter, which the
 // workbook patches (patches/tslab+1.0.22.patch, applied by npm's postinstall)
-// to build one program per cell instead of two and to run the declaration
-// pass once. What a cell gives must not change: its exports, its declarations
-// for the next cell, top-level await, and every error a failing cell had.
+// to build one plain program per cell instead of two builder programs, to run
+// the declaration pass once, and to list the @types packages once. What a
+// cell gives must not change: its exports, its declarations for the next
+// cell, top-level await, every error a failing cell had, and the workbook's
+// own TypeScript files it imports, compiled beside it.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +15,7 @@ const CONVERTER = path.join(TSLAB, "dist", "converter.js");
 
 interface Converted {
   output?: string;
+  sideOutputs?: { path: string; data: string }[];
   declOutput?: string;
   diagnostics: { code: number; messageText: string; start: { line: number; character: number } }[];
   hasToplevelAwait?: boolean;
@@ -70,5 +73,40 @@ describe("the kernel's cell compiler (tslab, patched)", () => {
     expect(errors(after)).toEqual([]);
     expect(after.output).toContain("exports.fine = fine;");
     expect(errors(converter.convert("", "let again = 2;"))).toEqual([]);
+  });
+
+  it("compiles the TypeScript files a cell imports, through imports and reference paths, once each", () => {
+    // inside the workbook: the kernel's root is tslab's rootDir, and a file outside it cannot be emitted
+    const dir = fs.mkdtempSync(path.join(ROOT, ".workbook-kernel-converter-"));
+    try {
+      const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+      write(
+        "area.ts",
+        '/// <reference path="./ref.ts" />\nimport { twice } from "./twice";\nimport type { Shape } from "./shape";\nexport const area = (s: Shape) => twice(s.w * s.h);\n',
+      );
+      write("twice.ts", "export function twice(n: number): number {\n  return 2 * n;\n}\n");
+      write("ref.ts", "const referenced = 1;\n");
+      write("shape.d.ts", "export interface Shape { w: number; h: number }\n");
+      const rel = `./${path.basename(dir)}`;
+      const first = converter.convert("", `import { area } from "${rel}/area";\nconst six = area({ w: 1, h: 3 });`);
+      expect(errors(first)).toEqual([]);
+      const side = (c: Converted) => (c.sideOutputs ?? []).map((o) => path.relative(dir, o.path));
+      expect(side(first)).toEqual(["area.js", "ref.js", "twice.js"]); // never the declaration file
+      expect(first.sideOutputs?.find((o) => o.path.endsWith("area.js"))?.data).toContain('require("./twice")');
+      // already compiled and unchanged: not again
+      const again = converter.convert(first.declOutput!, `import { twice } from "${rel}/twice";\ntwice(six)`);
+      expect(errors(again)).toEqual([]);
+      expect(side(again)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("knows Node's types, which come from the @types packages it lists", () => {
+    const server = converter.convert(
+      "",
+      'import * as net from "node:net";\nconst server: net.Server = net.createServer();\nconst n: number = server;',
+    );
+    expect(errors(server)).toEqual([[2322, 2, "Type 'Server' is not assignable to type 'number'."]]);
   });
 });
