@@ -17,6 +17,7 @@ import { exerciseText, syntaxError } from "./exercise-source";
 import { readFileUpTo } from "../read-file";
 import { cacheQuietly, writeFileAtomic } from "../write-atomic";
 import { ROOT } from "./paths";
+import { fileStamp, StampedMemo } from "./file-stamp";
 import { fill, messages } from "../i18n";
 
 const say = messages("workbook/build", {
@@ -87,9 +88,10 @@ const loaded = new Map<string, { source: string; exports: Record<string, unknown
 
 /** Relative modules a source loads at run time (type-only imports are erased, so they do not count). */
 export function runtimeImports(source: string): string[] {
-  const js = transpile(source, "module.ts");
-  return [...js.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)].map((m) => m[1]);
+  return relativeRequires(transpile(source, "module.ts"));
 }
+
+const relativeRequires = (js: string): string[] => [...js.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)].map((m) => m[1]);
 
 /** lib modules the exercises of one file may import (catalogue `imports`), plus the stub helper: "lib/http/page-load" ... */
 export function allowedLibModules(exerciseFile: string): string[] {
@@ -98,17 +100,29 @@ export function allowedLibModules(exerciseFile: string): string[] {
   ];
 }
 
-/** Every module of lib/, root-relative without extension: "lib/tcp/segment". */
+/** The last walk of lib/: its folders' stamps (taken before each was read) and what it found. */
+let libWalk: { stamps: string[]; dirs: string[]; modules: string[] } | undefined;
+
+/**
+ * Every module of lib/, root-relative without extension: "lib/tcp/segment". A process that lives on walks
+ * lib/ again only when a folder of it changed (a file added, removed or renamed changes its folder's stamp).
+ */
 export function libModules(): string[] {
+  if (libWalk?.dirs.every((d, i) => fileStamp(path.join(ROOT, d)) === libWalk!.stamps[i])) return [...libWalk.modules];
   const out: string[] = [];
+  const dirs: string[] = [];
+  const stamps: (string | undefined)[] = [];
   const walk = (dir: string) => {
+    dirs.push(dir);
+    stamps.push(fileStamp(path.join(ROOT, dir)));
     for (const d of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
       if (d.isDirectory()) walk(`${dir}/${d.name}`);
       else if (d.name.endsWith(".ts") && !d.name.endsWith(".d.ts")) out.push(`${dir}/${d.name.slice(0, -3)}`);
     }
   };
   walk("lib");
-  return out;
+  libWalk = stamps.every((st) => st !== undefined) ? { stamps: stamps as string[], dirs, modules: out } : undefined;
+  return [...out];
 }
 
 /**
@@ -120,6 +134,17 @@ export function libModules(): string[] {
  * the sandbox sets), so the folder does not change with the language.
  */
 function placeholder(mod: string): string {
+  const known = placeholders.get(mod);
+  if (known !== undefined) return known;
+  const text = placeholderText(mod);
+  placeholders.set(mod, text);
+  return text;
+}
+
+/** Placeholders made in this process, by module: the same text every time. */
+const placeholders = new Map<string, string>();
+
+function placeholderText(mod: string): string {
   const { en, ko } = say.notAvailable.text;
   const quoted = (template: string) => JSON.stringify(fill(template, { module: mod }));
   return `"use strict";
@@ -135,9 +160,27 @@ module.exports = new Proxy({}, {
 `;
 }
 
-/** Writes `to` only when its content differs: rebuilding an unchanged tree touches nothing. */
+/** The sandbox child's script, kept while it keeps its stamp. */
+const childScript = new StampedMemo<string>();
+
+/** Sandbox files this process found holding what it would write, by path: their stamp then, and that text. */
+const verified = new Map<string, { stamp: string; text: string }>();
+
+/**
+ * Writes `to` only when its content differs: rebuilding an unchanged tree touches nothing. A file this process
+ * found holding `text` and whose stamp has not changed since is not read again (a check in a notebook kernel
+ * rebuilds the same folder each time).
+ */
 function writeIfChanged(to: string, text: string): void {
-  if (readFileUpTo(to, MAX_BUILT_BYTES) === text) return;
+  const stamp = fileStamp(to); // before the read: a change after it shows as another stamp next time
+  const known = verified.get(to);
+  if (stamp !== undefined && known?.stamp === stamp && known.text === text) return;
+  if (readFileUpTo(to, MAX_BUILT_BYTES) === text) {
+    if (stamp === undefined) verified.delete(to);
+    else verified.set(to, { stamp, text });
+    return;
+  }
+  verified.delete(to);
   writeFileAtomic(to, text); // a run beside this one never loads half a file
 }
 
@@ -155,23 +198,33 @@ function compiledOrThrowing(source: string, file: string): string {
   }
 }
 
+/** lib modules as JavaScript, with the relative modules and npm packages they load, kept while the source keeps its stamp. */
+const libJs = new StampedMemo<{ js: string; imports: string[]; packages: string[] }>();
+
+/** A lib module's JavaScript and what it loads; read and compiled again only when the source changed. */
+function compiledLibModule(rel: string): { js: string; imports: string[]; packages: string[] } {
+  const file = path.join(ROOT, `${rel}.ts`);
+  return libJs.get(rel, [file], () => {
+    const js = transpile(fs.readFileSync(file, "utf8"), `${rel}.ts`);
+    return { js, imports: relativeRequires(js), packages: packageRequires(js) };
+  });
+}
+
 /** Copies a TypeScript module of the workbook into the sandbox as JavaScript, then everything it loads. */
 function addModule(root: string, rel: string, seen: Set<string>): void {
   if (seen.has(rel)) return;
   seen.add(rel);
-  const src = fs.readFileSync(path.join(ROOT, `${rel}.ts`), "utf8");
-  const js = transpile(src, `${rel}.ts`);
+  const { js, imports, packages } = compiledLibModule(rel);
   writeIfChanged(path.join(root, `${rel}.js`), js);
-  for (const spec of runtimeImports(src)) {
+  for (const spec of imports) {
     const next = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec));
     if (next.startsWith("lib/") && fs.existsSync(path.join(ROOT, `${next}.ts`))) addModule(root, next, seen);
   }
-  for (const pkg of packageImports(src)) addPackage(root, pkg, seen);
+  for (const pkg of packages) addPackage(root, pkg, seen);
 }
 
-/** npm packages a source loads at run time: "pure-rand" (node: built-ins are not packages). */
-function packageImports(source: string): string[] {
-  const js = transpile(source, "module.ts");
+/** npm packages compiled JavaScript loads at run time: "pure-rand" (node: built-ins are not packages). */
+function packageRequires(js: string): string[] {
   return [...js.matchAll(/require\("([^."/][^"]*)"\)/g)].map((m) => m[1]).filter((name) => !name.startsWith("node:"));
 }
 
@@ -223,6 +276,10 @@ export function buildSandbox(target: string, exerciseFile: string): SandboxFolde
     else fs.rmSync(out, { force: true }); // never grade a copy of a file that is gone (or unreadable: the verdict says why)
   }
   for (const mod of libModules()) if (!seen.has(mod)) writeIfChanged(path.join(root, `${mod}.js`), placeholder(mod));
-  writeIfChanged(path.join(root, "sandbox-child.js"), fs.readFileSync(path.join(__dirname, "sandbox-child.js"), "utf8"));
+  const child = path.join(__dirname, "sandbox-child.js");
+  writeIfChanged(
+    path.join(root, "sandbox-child.js"),
+    childScript.get(child, [child], () => fs.readFileSync(child, "utf8")),
+  );
   return { root, js: path.join(root, rel, exerciseFile.replace(/\.ts$/, ".js")) };
 }

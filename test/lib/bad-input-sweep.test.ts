@@ -1875,28 +1875,66 @@ export const TABLE: Record<string, Entry> = {
 // ---------------------------------------------------------------------------------------------
 // The child side: run the calls of some exports, report each one
 
-interface Report {
-  type: "start" | "done" | "end";
-  name?: string;
-  i?: number;
-  label?: string;
+interface Outcome {
+  label: string;
   problem?: string;
   ms?: number;
 }
 
+/** One call's outcome, as a child reports it. */
+interface Done extends Outcome {
+  name: string;
+  i: number;
+}
+
+/**
+ * What a child says. One at a time ("careful"): "start" before each call and "done" after it, so a hang or a
+ * crash is pinned on the call that was running. In batches (the usual way, 20,000 calls in all): "batch" with the
+ * outcomes of the calls since the last one, every BATCH_MS or BATCH_CALLS, and nothing before a call; when such a
+ * child hangs or dies, the calls it had not reported run again one at a time (runGroup).
+ */
+type Report =
+  | { type: "start"; name: string; i: number; label: string }
+  | ({ type: "done" } & Done)
+  | { type: "batch"; done: Done[] }
+  | { type: "end" };
+
+/** A batching child reports at least this often while it runs calls (ms of wall time) ... */
+const BATCH_MS = 100;
+/** ... and after at most this many calls. */
+const BATCH_CALLS = 500;
+
 // biome-ignore lint/suspicious/noExportsInTest: this file re-imports itself in a child process (BOOT below), which calls childMain
 export async function childMain(): Promise<void> {
-  const { names, skip } = JSON.parse(process.env.BAD_INPUT_SWEEP as string) as { names: string[]; skip: number };
+  const { names, skip, careful } = JSON.parse(process.env.BAD_INPUT_SWEEP as string) as {
+    names: string[];
+    skip: number;
+    careful: boolean;
+  };
   const post = (r: Report) => new Promise<void>((resolve) => process.send!(r, undefined, {}, () => resolve()));
+  let batch: Done[] = [];
+  let sent = performance.now();
+  const flush = async () => {
+    await post({ type: "batch", done: batch });
+    batch = [];
+    sent = performance.now();
+  };
+  if (!careful) await flush(); // the parent's hang timer starts here, as it does at a careful child's first "start"
   for (const [n, name] of names.entries()) {
     const entry = TABLE[name];
     const calls = entry.kind === "constant" ? [] : entry.calls();
     for (let i = n === 0 ? skip : 0; i < calls.length; i++) {
-      await post({ type: "start", name, i, label: calls[i].label });
+      const label = calls[i].label;
+      if (careful) await post({ type: "start", name, i, label });
       const { problem, ms } = await runCall(calls[i]);
-      await post({ type: "done", name, i, label: calls[i].label, problem, ms });
+      if (careful) await post({ type: "done", name, i, label, problem, ms });
+      else {
+        batch.push({ name, i, label, problem, ms });
+        if (batch.length >= BATCH_CALLS || performance.now() - sent >= BATCH_MS) await flush();
+      }
     }
   }
+  if (batch.length > 0) await flush();
   await post({ type: "end" });
   process.disconnect();
 }
@@ -1916,58 +1954,92 @@ require(${JSON.stringify(TS_REGISTER)});
 require(${JSON.stringify(file)}).childMain().catch((e) => { console.error(e); process.exit(1); });
 `;
 
-interface Outcome {
-  label: string;
-  problem?: string;
-  ms?: number;
-}
-
-/** Runs the calls of `names` in a child process, replacing it after a hang or a crash. */
+/**
+ * Runs the calls of `names` in a child process, replacing it after a hang or a crash. Children report in
+ * batches; one that hangs or dies is followed by a careful child (one call at a time) from its first call not
+ * reported, so the failure is pinned on its call as if every call had been reported alone. Should that careful
+ * run get through without it (a crash that does not come again), the failure is still reported, naming where
+ * the batch stood: no hang or crash passes unseen.
+ */
 async function runGroup(file: string, names: string[], results: Map<string, Outcome[]>): Promise<void> {
   let from = 0;
   let skip = 0;
+  let careful = false;
+  /** a batching child's failure, not yet pinned on a call */
+  let unpinned: { name: string; why: string } | undefined;
   while (from < names.length) {
     const rest = names.slice(from);
     await new Promise<void>((resolve) => {
       const child = spawn(process.execPath, [`--max-old-space-size=${CHILD_HEAP_MB}`, "-e", BOOT(file)], {
         stdio: ["ignore", "ignore", "pipe", "ipc"],
-        env: { ...process.env, BAD_INPUT_SWEEP: JSON.stringify({ names: rest, skip }) },
+        env: { ...process.env, BAD_INPUT_SWEEP: JSON.stringify({ names: rest, skip, careful }) },
       });
       let stderr = "";
       child.stderr!.on("data", (d) => (stderr = (stderr + d).slice(-2000)));
-      let current: Report | undefined;
+      let current: { name: string; i: number; label: string } | undefined;
+      /** the last call reported done */
+      let last: Done | undefined;
       let ended = false;
+      /** a batching child has begun its calls */
+      let running = false;
       let killed: string | undefined;
       let timer: NodeJS.Timeout | undefined;
+      const watch = (ms: number) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          killed = `no answer after ${HANG_MS} ms: a hang`;
+          child.kill("SIGKILL");
+        }, ms);
+      };
+      const record = (d: Done) => {
+        results.get(d.name)!.push({ label: d.label, problem: d.problem, ms: d.ms });
+        last = d;
+      };
       child.on("message", (r: Report) => {
         if (r.type === "start") {
           current = r;
-          clearTimeout(timer);
-          timer = setTimeout(() => {
-            killed = `no answer after ${HANG_MS} ms: a hang`;
-            child.kill("SIGKILL");
-          }, HANG_MS);
+          watch(HANG_MS);
         } else if (r.type === "done") {
           clearTimeout(timer);
-          results.get(r.name!)!.push({ label: r.label!, problem: r.problem, ms: r.ms });
+          record(r);
           current = undefined;
+        } else if (r.type === "batch") {
+          running = true;
+          for (const d of r.done) record(d);
+          // a call started at most BATCH_MS after the last report
+          watch(HANG_MS + BATCH_MS);
         } else {
           ended = true;
         }
       });
       child.on("close", (code, signal) => {
         clearTimeout(timer);
-        const last = stderr.trim().split("\n").slice(-3).join(" | ").slice(0, 400);
+        const last3 = stderr.trim().split("\n").slice(-3).join(" | ").slice(0, 400);
+        const why = killed ?? `the process died (${signal ?? `exit ${code}`}; heap cap ${CHILD_HEAP_MB} MB): ${last3}`;
         if (ended) {
           from = names.length;
+          if (unpinned) {
+            results.get(unpinned.name)!.push({
+              label: `${unpinned.name}: a batch of calls`,
+              problem: `${unpinned.why}; run again one call at a time from there, no call failed`,
+            });
+          }
         } else if (current) {
-          const why = killed ?? `the process died (${signal ?? `exit ${code}`}; heap cap ${CHILD_HEAP_MB} MB): ${last}`;
-          results.get(current.name!)!.push({ label: current.label!, problem: why });
-          from = names.indexOf(current.name!, from);
-          skip = current.i! + 1;
+          results.get(current.name)!.push({ label: current.label, problem: why });
+          from = names.indexOf(current.name, from);
+          skip = current.i + 1;
+          unpinned = undefined; // pinned, on this call or one after it: reported either way
+        } else if (running) {
+          // a batching child that was running calls: again one at a time from its first call not reported
+          // (past the last call of an export, the child goes on with the next export)
+          const at = last ?? { name: rest[0], i: skip - 1, label: `the start of ${rest[0]}'s calls` };
+          from = names.indexOf(at.name, from);
+          skip = at.i + 1;
+          careful = true;
+          unpinned = { name: at.name, why: `${why}, after ${at.label}` };
         } else {
-          const why = `the child failed outside any call (${signal ?? `exit ${code}`}): ${last}`;
-          for (const name of rest) results.get(name)!.push({ label: `${name}: loading`, problem: why });
+          const failed = `the child failed outside any call (${signal ?? `exit ${code}`}): ${last3}`;
+          for (const name of rest) results.get(name)!.push({ label: `${name}: loading`, problem: failed });
           from = names.length;
         }
         resolve();

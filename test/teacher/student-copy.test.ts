@@ -45,6 +45,7 @@ const SAME_IN_COPY: Record<string, string> = {
   "test/workbook/env-number.test.ts": "a lib/ function and environment variables",
   "test/workbook/exercise-source.test.ts":
     "grades files it writes in a target of its own; the verdicts come from loading them, before any case",
+  "test/workbook/file-stamp.test.ts": "files it writes in a temporary folder, and lib/ copied to one (ROOT points there)",
   "test/workbook/kernel-converter.test.ts":
     "tslab's converter as npm ci and patches/ (ours, byte for byte) install it, on cells of its own",
   "test/workbook/last-run.test.ts": "records it writes in a temporary folder, read by lib/workbook/last-run.ts",
