@@ -148,7 +148,7 @@ function spawnChild(root: string, memoryMb: number): ChildProcess {
     ? [PRLIMIT, `--as=${(memoryMb + 1280) * 1024 * 1024}`, "--cpu=300", "--", process.execPath, ...node]
     : [process.execPath, ...node];
   const [cmd, ...args] = SETPRIV ? [SETPRIV, "--pdeathsig", "KILL", "--", ...limited] : limited;
-  return spawn(cmd, args, {
+  const child = spawn(cmd, args, {
     cwd: root,
     // nothing of this environment but PATH and the language (lib/i18n.ts reads WORKBOOK_LANG; the child cannot read our settings file)
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin", WORKBOOK_LANG: language() },
@@ -157,7 +157,28 @@ function spawnChild(root: string, memoryMb: number): ChildProcess {
     detached: true, // its own process group: killing the group also ends anything it started
     ...sandboxUser(),
   });
+  // listened for from the start: a spare says it is ready before any Sandbox listens to it
+  readiness.set(
+    child,
+    new Promise<void>((resolve) => {
+      child.on("message", (m: { type?: unknown } | null) => m?.type === "ready" && resolve());
+      child.once("exit", () => resolve());
+      child.once("error", () => resolve());
+    }),
+  );
+  return child;
 }
+
+/** Settles when a child has loaded its script and said so ("ready"), or has ended. */
+const readiness = new WeakMap<ChildProcess, Promise<void>>();
+
+/**
+ * How long Node may take to start a child before the load's own limit runs
+ * anyway: starting Node is not the student's time (on a busy machine it took
+ * longer than a 300 ms limit), but a child that never starts must not wait
+ * for ever.
+ */
+const STARTUP_LIMIT_MS = 60_000;
 
 /**
  * A child started ahead of need, for the next check in a process that lives
@@ -340,16 +361,23 @@ export class Sandbox {
     this.startedAhead = true;
   }
 
-  /** Loads an exercise file into the child (again only when another file was loaded). */
+  /**
+   * Loads an exercise file into the child (again only when another file was loaded). `timeoutMs` counts
+   * from when the child has started: the time Node takes to start is not the file's.
+   */
   async load(file: string, timeoutMs: number): Promise<CallResult | Ended | "timeout" | "loaded"> {
     if (this.loadedFile === file && this.child) return "loaded";
     if (this.loadedFile !== undefined) this.kill(); // a fresh process per file: no state leaks from one file to the next
-    let r = await this.request({ type: "load", file, maxReplyBytes: MAX_REPLY_BYTES }, Date.now() + timeoutMs);
+    const loadOnce = async () => {
+      await this.started();
+      return this.request({ type: "load", file, maxReplyBytes: MAX_REPLY_BYTES }, Date.now() + timeoutMs);
+    };
+    let r = await loadOnce();
     // A child started ahead that died while it waited (its end not yet seen) is no verdict on the code: once more, in a child
     // of its own. Only an end from outside: code that crashes while it loads is loaded once, not twice.
     if (r !== "timeout" && "ended" in r && r.fromOutside && this.startedAhead) {
       this.kill();
-      r = await this.request({ type: "load", file, maxReplyBytes: MAX_REPLY_BYTES }, Date.now() + timeoutMs);
+      r = await loadOnce();
     }
     if (r === "timeout") {
       this.kill();
@@ -361,6 +389,14 @@ export class Sandbox {
       return "loaded";
     }
     return r;
+  }
+
+  /** Starts the child if there is none, and waits until it is ready or has ended (at most STARTUP_LIMIT_MS). */
+  private async started(): Promise<void> {
+    const child = this.child ?? this.start();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([readiness.get(child), new Promise<void>((resolve) => (timer = setTimeout(resolve, STARTUP_LIMIT_MS)))]);
+    clearTimeout(timer);
   }
 
   /** Calls one export with arguments; `deadline` is a Date.now() time. */

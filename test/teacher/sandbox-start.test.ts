@@ -1,0 +1,51 @@
+// A file's load limit (lib/workbook/sandbox.ts, Sandbox.load) counts from
+// when the sandbox child has started: on a busy machine Node's own start took
+// longer than a short limit, and a correct file was reported as looping at its
+// top level.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT } from "../../lib/workbook/paths";
+import { Sandbox } from "../../lib/workbook/sandbox";
+
+/** A sandbox folder whose child spends `ms` starting (asleep, as if on a slow machine) before it runs the real child script. */
+function slowStartFolder(ms: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workbook-start-"));
+  fs.copyFileSync(path.join(ROOT, "lib", "workbook", "sandbox-child.js"), path.join(dir, "real-child.js"));
+  fs.writeFileSync(
+    path.join(dir, "sandbox-child.js"),
+    `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms});\nrequire("./real-child.js");\n`,
+  );
+  fs.writeFileSync(path.join(dir, "answer.js"), "exports.answer = () => 42;\n");
+  fs.writeFileSync(path.join(dir, "loops.js"), "for (;;) {}\n");
+  return dir;
+}
+const START_MS = 500;
+const LIMIT_MS = 300;
+const dir = slowStartFolder(START_MS);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("a sandbox child that is slow to start", () => {
+  it("does not use up the load's limit: a file that loads at once is loaded", async () => {
+    const box = new Sandbox(dir, () => {});
+    try {
+      expect(await box.load(path.join(dir, "answer.js"), LIMIT_MS)).toBe("loaded");
+      const r = await box.call("answer", [], Date.now() + 10_000);
+      expect(r !== "timeout" && "value" in r && r.value).toBe(42);
+    } finally {
+      box.kill();
+    }
+  });
+
+  it("still stops a file that loops at its top level, once the limit has run from the child's start", async () => {
+    const box = new Sandbox(dir, () => {});
+    try {
+      const started = Date.now();
+      expect(await box.load(path.join(dir, "loops.js"), LIMIT_MS)).toBe("timeout");
+      expect(Date.now() - started).toBeGreaterThanOrEqual(START_MS + LIMIT_MS - 50); // the start, then the whole limit (timers may fire a little early)
+    } finally {
+      box.kill();
+    }
+  });
+});
