@@ -30,8 +30,11 @@ function jupyterReady() {
 // - tslab watches the files a notebook imports and fails a cell with this message
 //   when one of them changes during the run (an editor saving lib/ meanwhile);
 // - on a loaded machine tslab may publish its status before zeromq has bound the
-//   socket, and the kernel dies at start with EBUSY before running any cell.
-const KERNEL_RACES = ["Unexpected pending rebuildTimer", "Socket is blocked by a bind or unbind operation"];
+//   socket, and the kernel dies at start with EBUSY before running any cell;
+// - Jupyter picks the kernel's ports free and lets them go before the kernel binds
+//   them: another process (a lab's or another kernel's connection) can take one in
+//   between, and the kernel dies at start with EADDRINUSE on a zeromq address.
+const KERNEL_RACES = ["Unexpected pending rebuildTimer", "Socket is blocked by a bind or unbind operation", "address: 'tcp://127.0.0.1:"];
 
 /**
  * Runs one notebook; resolves {ok, output, ms, cellMs}: cellMs holds each code
