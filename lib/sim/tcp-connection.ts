@@ -175,7 +175,7 @@ export class TcpConnection {
   private handshakeSend(t: HandshakeTimer, from: TcpEndpoint, flags: readonly Flag[], note: "open" | "accept"): void {
     if (t.sends === 0) t.firstSentMs = this.sim.now;
     t.sends += 1;
-    from.sendControl(flags, packetNote(note, this.lang), t.sends > 1);
+    from.control(flags, packetNote(note, this.lang), t.sends > 1);
     t.timer.set(this.sim.now + this.config.initialRtoMs * 2 ** (t.sends - 1));
   }
 
@@ -186,15 +186,20 @@ export class TcpConnection {
 
   private onSynAck(tsEcr: number | undefined): void {
     if (this.establishedAtMs !== undefined) {
-      this.client.sendControl(ACK, packetNote("handshake", this.lang)); // our ACK was lost: say it again
+      this.sendHandshakeAck(); // our ACK was lost: say it again
       return;
     }
     this.handshakeAnswered(this.syn, this.client, tsEcr);
     const before = this.client.bytesSent;
-    if (this.config.bareHandshakeAck) this.client.sendControl(ACK, packetNote("handshake", this.lang));
+    if (this.config.bareHandshakeAck) this.sendHandshakeAck();
     this.client.establish(); // sends queued data, which carries the ACK
-    if (this.client.bytesSent === before && !this.config.bareHandshakeAck) this.client.sendControl(ACK, packetNote("handshake", this.lang));
+    if (this.client.bytesSent === before && !this.config.bareHandshakeAck) this.sendHandshakeAck();
     this.markEstablished();
+  }
+
+  // The handshake's third packet, a pure ACK (also sent again when the SYN-ACK repeats).
+  private sendHandshakeAck(): void {
+    this.client.control(ACK, packetNote("handshake", this.lang), false);
   }
 
   /**

@@ -496,7 +496,12 @@ export class TcpEndpoint {
 
   /** A packet without payload: SYN, SYN-ACK, or a pure ACK (handshake's third packet, delayed ACK, ACK of a FIN). */
   sendControl(flags: readonly Flag[], note: string, retransmit = false): void {
-    this.emit(checkFlags(flags), 0, 0, checkNote(note), optionalBoolean("retransmit", retransmit, false));
+    this.control(checkFlags(flags), checkNote(note), optionalBoolean("retransmit", retransmit, false));
+  }
+
+  /** sendControl() without the argument checks: the connection's own flag sets and notes (every handshake sends two or three). */
+  control(flags: readonly Flag[], note: string | undefined, retransmit: boolean): void {
+    this.emit(flags, 0, 0, note, retransmit);
   }
 
   /** An RTT measured by the handshake (RFC 6298: the SYN's, when it was sent once). */
