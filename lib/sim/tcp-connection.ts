@@ -28,6 +28,7 @@ import type { Flag, Side } from "../tcp/trace";
 import type { EndpointConfig, Packet } from "./tcp-endpoint";
 import { checkConfigObject, checkScheduler, TcpEndpoint } from "./tcp-endpoint";
 import { Deadline } from "./deadline";
+import { ACK_BIT, SYN_BIT, flagBits } from "./flag-bits";
 import type { Scheduler } from "./scheduler";
 
 const say = messages("sim/tcp-connection", {
@@ -136,13 +137,14 @@ export class TcpConnection {
 
   private arrive(packet: Packet): void {
     const to = packet.from === "client" ? this.server : this.client;
-    const syn = packet.flags.includes("SYN");
+    const flags = flagBits(packet.flags);
+    const syn = (flags & SYN_BIT) !== 0;
     if (syn) to.echoTimestamp(packet.tsVal); // RFC 7323: the SYN's and SYN-ACK's TSval are echoed like any other
-    if (syn && !packet.flags.includes("ACK")) this.onSyn();
+    if (syn && (flags & ACK_BIT) === 0) this.onSyn();
     else if (syn) this.onSynAck(packet.tsEcr);
     else {
       if (!to.established) this.serverEstablished(packet.tsEcr);
-      to.handle(packet);
+      to.handleWithFlags(packet, flags);
     }
   }
 
