@@ -56,6 +56,7 @@ import { language, messages, type Language } from "../i18n";
 import type { PathOptions, TcpOptions } from "../tcp/options";
 import type { Flag, Side, Trace } from "../tcp/trace";
 import { Link, symmetricLink } from "./link";
+import { SYN_BIT, flagBits } from "./flag-bits";
 import { LossProcess } from "./loss";
 import type { LinkSpec } from "./link";
 import { DEFAULT_MAX_EVENTS, Scheduler } from "./scheduler";
@@ -222,7 +223,7 @@ export class Network {
   private transmit(conn: TcpConnection, packet: Packet, arrive: (packet: Packet) => void): void {
     const options = optionBytes(conn.config.timestamps);
     const sack = packet.sack === undefined ? 0 : sackOptionBytes(packet.sack.length);
-    const tcpOptions = (packet.flags.includes("SYN") ? options.syn : options.segment) + sack;
+    const tcpOptions = ((flagBits(packet.flags) & SYN_BIT) !== 0 ? options.syn : options.segment) + sack;
     const wire = packet.bytes + IP_HEADER_BYTES + TCP_HEADER_BYTES + tcpOptions; // a packet is one segment
     this.put(conn.id, packet.from, packet.flags, packet.bytes, wire, packet.note, packet.retransmit === true, arrive, packet);
   }

@@ -28,6 +28,7 @@ import type { Flag, Side } from "../tcp/trace";
 import type { EndpointConfig, Packet } from "./tcp-endpoint";
 import { checkConfigObject, checkScheduler, TcpEndpoint } from "./tcp-endpoint";
 import { Deadline } from "./deadline";
+import { ACK_BIT, SYN_BIT, flagBits } from "./flag-bits";
 import type { Scheduler } from "./scheduler";
 
 const say = messages("sim/tcp-connection", {
@@ -136,13 +137,14 @@ export class TcpConnection {
 
   private arrive(packet: Packet): void {
     const to = packet.from === "client" ? this.server : this.client;
-    const syn = packet.flags.includes("SYN");
+    const flags = flagBits(packet.flags);
+    const syn = (flags & SYN_BIT) !== 0;
     if (syn) to.echoTimestamp(packet.tsVal); // RFC 7323: the SYN's and SYN-ACK's TSval are echoed like any other
-    if (syn && !packet.flags.includes("ACK")) this.onSyn();
+    if (syn && (flags & ACK_BIT) === 0) this.onSyn();
     else if (syn) this.onSynAck(packet.tsEcr);
     else {
       if (!to.established) this.serverEstablished(packet.tsEcr);
-      to.handle(packet);
+      to.handleWithFlags(packet, flags);
     }
   }
 
@@ -175,7 +177,7 @@ export class TcpConnection {
   private handshakeSend(t: HandshakeTimer, from: TcpEndpoint, flags: readonly Flag[], note: "open" | "accept"): void {
     if (t.sends === 0) t.firstSentMs = this.sim.now;
     t.sends += 1;
-    from.sendControl(flags, packetNote(note, this.lang), t.sends > 1);
+    from.control(flags, packetNote(note, this.lang), t.sends > 1);
     t.timer.set(this.sim.now + this.config.initialRtoMs * 2 ** (t.sends - 1));
   }
 
@@ -186,15 +188,20 @@ export class TcpConnection {
 
   private onSynAck(tsEcr: number | undefined): void {
     if (this.establishedAtMs !== undefined) {
-      this.client.sendControl(ACK, packetNote("handshake", this.lang)); // our ACK was lost: say it again
+      this.sendHandshakeAck(); // our ACK was lost: say it again
       return;
     }
     this.handshakeAnswered(this.syn, this.client, tsEcr);
     const before = this.client.bytesSent;
-    if (this.config.bareHandshakeAck) this.client.sendControl(ACK, packetNote("handshake", this.lang));
+    if (this.config.bareHandshakeAck) this.sendHandshakeAck();
     this.client.establish(); // sends queued data, which carries the ACK
-    if (this.client.bytesSent === before && !this.config.bareHandshakeAck) this.client.sendControl(ACK, packetNote("handshake", this.lang));
+    if (this.client.bytesSent === before && !this.config.bareHandshakeAck) this.sendHandshakeAck();
     this.markEstablished();
+  }
+
+  // The handshake's third packet, a pure ACK (also sent again when the SYN-ACK repeats).
+  private sendHandshakeAck(): void {
+    this.client.control(ACK, packetNote("handshake", this.lang), false);
   }
 
   /**

@@ -85,6 +85,7 @@ import { checkAbcLimit } from "../tcp/slow-start";
 import { DEFAULT_STACK, STACK_NAMES, STACKS, defaultMss } from "../tcp/stacks";
 import type { Flag, Side } from "../tcp/trace";
 import { Deadline } from "./deadline";
+import { ACK_BIT, FIN_BIT, PSH_BIT, flagBits } from "./flag-bits";
 import { NONE, pairListsOf, type PairLists } from "./pair-lists";
 import { MAX_STREAM_SEGMENTS, Scheduler } from "./scheduler";
 
@@ -496,7 +497,12 @@ export class TcpEndpoint {
 
   /** A packet without payload: SYN, SYN-ACK, or a pure ACK (handshake's third packet, delayed ACK, ACK of a FIN). */
   sendControl(flags: readonly Flag[], note: string, retransmit = false): void {
-    this.emit(checkFlags(flags), 0, 0, checkNote(note), optionalBoolean("retransmit", retransmit, false));
+    this.control(checkFlags(flags), checkNote(note), optionalBoolean("retransmit", retransmit, false));
+  }
+
+  /** sendControl() without the argument checks: the connection's own flag sets and notes (every handshake sends two or three). */
+  control(flags: readonly Flag[], note: string | undefined, retransmit: boolean): void {
+    this.emit(flags, 0, 0, note, retransmit);
   }
 
   /** An RTT measured by the handshake (RFC 6298: the SYN's, when it was sent once). */
@@ -521,9 +527,14 @@ export class TcpEndpoint {
 
   /** receive() without the argument check: the connection's own packets, made by an endpoint. */
   handle(packet: Packet): void {
-    const fin = packet.flags.includes("FIN");
-    if (packet.flags.includes("ACK")) this.onAck(packet.ack, packet.bytes === 0 && !fin, packet.sack, packet.tsEcr);
-    if (packet.bytes > 0) this.onSegment(packet.seq, packet.bytes, packet.tsVal, packet.flags.includes("PSH"));
+    this.handleWithFlags(packet, flagBits(packet.flags));
+  }
+
+  /** handle() for a caller that has read the packet's flags already (flag-bits.ts). */
+  handleWithFlags(packet: Packet, flags: number): void {
+    const fin = (flags & FIN_BIT) !== 0;
+    if ((flags & ACK_BIT) !== 0) this.onAck(packet.ack, packet.bytes === 0 && !fin, packet.sack, packet.tsEcr);
+    if (packet.bytes > 0) this.onSegment(packet.seq, packet.bytes, packet.tsVal, (flags & PSH_BIT) !== 0);
     if (fin) this.onFinArrived(packet.seq + packet.bytes);
     this.trySend();
   }
