@@ -172,6 +172,13 @@ function spawnChild(root: string, memoryMb: number): ChildProcess {
 /** Settles when a child has loaded its script and said so ("ready"), or has ended. */
 const readiness = new WeakMap<ChildProcess, Promise<void>>();
 
+/** When a load's clock starts: once its child is ready (or has ended), or STARTUP_LIMIT_MS after it was asked at the latest. */
+function readyOrLimit(child: ChildProcess): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, STARTUP_LIMIT_MS)));
+  return Promise.race([readiness.get(child), limit]).finally(() => clearTimeout(timer));
+}
+
 /**
  * How long Node may take to start a child before the load's own limit runs
  * anyway: starting Node is not the student's time (on a busy machine it took
@@ -321,20 +328,31 @@ export class Sandbox {
     return say.exited({ code: String(code) });
   }
 
-  /** Sends one message and waits for its answer, the child's end, or the deadline. */
-  private request(message: object, deadline: number): Promise<Reply | Ended | "timeout"> {
+  /**
+   * Sends one message and waits for its answer, the child's end, or the deadline (a Date.now() time, or one
+   * known later: the message is sent at once, and the clock runs from when the deadline is known).
+   */
+  private request(message: object, deadline: number | Promise<number>): Promise<Reply | Ended | "timeout"> {
     const child = this.child ?? this.start();
     const waiting = this.waiting;
     const callId = this.nextId++;
     return new Promise((resolve) => {
-      const timer = setTimeout(
-        () => {
-          waiting.delete(callId);
-          resolve("timeout");
-        },
-        Math.max(0, deadline - Date.now()),
-      );
+      let timer: NodeJS.Timeout | undefined;
+      let answered = false;
+      const arm = (at: number) => {
+        if (answered) return;
+        timer = setTimeout(
+          () => {
+            waiting.delete(callId);
+            resolve("timeout");
+          },
+          Math.max(0, at - Date.now()),
+        );
+      };
+      if (typeof deadline === "number") arm(deadline);
+      else void deadline.then(arm);
       waiting.set(callId, (r) => {
+        answered = true;
         clearTimeout(timer);
         waiting.delete(callId);
         resolve(r);
@@ -363,14 +381,15 @@ export class Sandbox {
 
   /**
    * Loads an exercise file into the child (again only when another file was loaded). `timeoutMs` counts
-   * from when the child has started: the time Node takes to start is not the file's.
+   * from when the child is ready: the time Node takes to start is not the file's.
    */
   async load(file: string, timeoutMs: number): Promise<CallResult | Ended | "timeout" | "loaded"> {
     if (this.loadedFile === file && this.child) return "loaded";
     if (this.loadedFile !== undefined) this.kill(); // a fresh process per file: no state leaks from one file to the next
-    const loadOnce = async () => {
-      await this.started();
-      return this.request({ type: "load", file, maxReplyBytes: MAX_REPLY_BYTES }, Date.now() + timeoutMs);
+    const loadOnce = () => {
+      const child = this.child ?? this.start();
+      const deadline = readyOrLimit(child).then(() => Date.now() + timeoutMs);
+      return this.request({ type: "load", file, maxReplyBytes: MAX_REPLY_BYTES }, deadline);
     };
     let r = await loadOnce();
     // A child started ahead that died while it waited (its end not yet seen) is no verdict on the code: once more, in a child
@@ -389,14 +408,6 @@ export class Sandbox {
       return "loaded";
     }
     return r;
-  }
-
-  /** Starts the child if there is none, and waits until it is ready or has ended (at most STARTUP_LIMIT_MS). */
-  private async started(): Promise<void> {
-    const child = this.child ?? this.start();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([readiness.get(child), new Promise<void>((resolve) => (timer = setTimeout(resolve, STARTUP_LIMIT_MS)))]);
-    clearTimeout(timer);
   }
 
   /** Calls one export with arguments; `deadline` is a Date.now() time. */

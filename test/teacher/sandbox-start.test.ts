@@ -48,4 +48,20 @@ describe("a sandbox child that is slow to start", () => {
       box.kill();
     }
   });
+
+  it("that dies while starting gives its end as the load's answer, and no second child is started", async () => {
+    const dies = fs.mkdtempSync(path.join(os.tmpdir(), "workbook-start-"));
+    fs.writeFileSync(path.join(dies, "sandbox-child.js"), 'console.log("starting");\nprocess.exit(3);\n');
+    fs.writeFileSync(path.join(dies, "answer.js"), "exports.answer = () => 42;\n");
+    const lines: string[] = [];
+    const box = new Sandbox(dies, (line) => lines.push(line));
+    try {
+      const r = await box.load(path.join(dies, "answer.js"), LIMIT_MS);
+      expect(r !== "timeout" && r !== "loaded" && "ended" in r && r.ended).toMatch(/3/);
+      expect(lines).toEqual(["starting"]);
+    } finally {
+      box.kill();
+      fs.rmSync(dies, { recursive: true, force: true });
+    }
+  });
 });
