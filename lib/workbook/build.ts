@@ -8,6 +8,7 @@
  * exercises import (with what they import in turn). Nothing else of the
  * workbook, checks/ and solutions/ least of all, exists there.
  */
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import { Module } from "node:module";
@@ -24,6 +25,14 @@ const say = messages("workbook/build", {
   notAvailable: {
     en: "{module} is not available in this exercise: the workbook's models compute the answers",
     ko: "이 문제에서는 {module}을(를) 쓸 수 없습니다. 워크북의 모델은 답을 계산해 버립니다",
+  },
+  tooDeep: {
+    en: "the compiler stopped ({how}) on this file: it is nested too deeply. Split long chains of operators and deeply nested brackets into smaller parts",
+    ko: "이 파일에서 컴파일러가 멈췄습니다({how}). 너무 깊게 중첩되어 있습니다. 길게 이어진 연산자와 깊게 중첩된 괄호를 작은 부분으로 나누세요",
+  },
+  probeFailed: {
+    en: "could not try the compiler on this file in a child process ({error})",
+    ko: "자식 프로세스에서 이 파일에 컴파일러를 시험해 보지 못했습니다({error})",
   },
   badTarget: {
     en: "target must be a folder inside the workbook; got {target}",
@@ -55,16 +64,72 @@ const swcStamp = (): string =>
  * The JavaScript of a TypeScript source, from the cache when this exact
  * source was compiled before. `trusted`: the result runs in the grader itself
  * (a checks file), so it never comes from the cache, which a student's
- * checkout could carry.
+ * checkout could carry. `ours`: a source of the workbook's own (lib/), which
+ * needs no trial in a child process (checkSwcSurvives) before swc compiles it here.
  */
-export function transpile(source: string, file: string, trusted = false): string {
+export function transpile(source: string, file: string, trusted = false, ours = trusted): string {
   if (trusted) return loadSwc().transformSync(source, { ...SWC_OPTIONS, filename: file }).code;
-  const cached = path.join(CACHE_DIR, "js", `${hashOf(`${swcStamp()}\0${source}`)}.js`);
+  const key = keyOf(source);
+  const cached = path.join(CACHE_DIR, "js", `${key}.js`);
   const hit = readFileUpTo(cached, MAX_BUILT_BYTES);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) {
+    survived.add(key); // swc compiled this very source before
+    return hit;
+  }
+  if (!ours) checkSwcSurvives(source, key);
   const code = loadSwc().transformSync(source, { ...SWC_OPTIONS, filename: file }).code;
   cacheQuietly(cached, code);
   return code;
+}
+
+/** Sources (by their cache key) swc has parsed and compiled without crashing, in this process or a child of it. */
+const survived = new Set<string>();
+
+/** Far more than a 1 MB source takes to parse and compile (about 0.2 s); a child still busy then is ended. */
+const PROBE_TIMEOUT_MS = 30_000;
+
+/**
+ * swc is native code: a source nested some thousands of levels deep ("((((1))))", "A<A<A<B>>>", a chain of
+ * 100,000 "1 + ") overflows its stack and ends the whole process with SIGSEGV (the grader, the autograder's
+ * run, a notebook kernel), no JavaScript error to catch. So a student's source swc has not handled before is
+ * first parsed and compiled, as the grader will, in a child process: one that ends the child is refused with an
+ * error, which the load of that file reports (a syntax error that swc reports as such passes here: the grader
+ * then gets it in-process and reports it as usual).
+ */
+export function checkSwcSurvives(source: string, key = keyOf(source)): void {
+  if (survived.has(key)) return;
+  const r = probe([source]);
+  // not started, or still busy after the time limit: nothing is known about the source, and nothing is said about it
+  if (r.error) throw new Error(say.probeFailed({ error: String((r.error as NodeJS.ErrnoException).code ?? r.error.message) }));
+  if (r.status !== 0) throw new SyntaxError(say.tooDeep({ how: r.signal ?? `exit code ${r.status}` }));
+  survived.add(key);
+}
+
+const keyOf = (source: string) => hashOf(`${swcStamp()}\0${source}`);
+
+/** swc on `sources` in a child process, as the grader runs it. */
+function probe(sources: string[]): ReturnType<typeof spawnSync> {
+  const script = `const swc = require(${JSON.stringify(require.resolve("@swc/core"))});
+for (const source of JSON.parse(require("node:fs").readFileSync(0, "utf8"))) {
+  try { swc.parseSync(source, { syntax: "typescript" }); swc.transformSync(source, ${JSON.stringify({ ...SWC_OPTIONS, filename: "probe.ts" })}); } catch {}
+}`;
+  return spawnSync(process.execPath, ["-e", script], {
+    input: JSON.stringify(sources),
+    stdio: ["pipe", "ignore", "ignore"],
+    timeout: PROBE_TIMEOUT_MS,
+  });
+}
+
+/**
+ * checkSwcSurvives for several sources in one child (a first build compiles every exercise file): those
+ * neither cached nor tried yet. When the child does not survive them all, each is left to its own try.
+ */
+function probeAll(sources: string[]): void {
+  const keys = sources.map(keyOf);
+  const fresh = keys.filter((k) => !survived.has(k) && !fs.existsSync(path.join(CACHE_DIR, "js", `${k}.js`)));
+  if (fresh.length < 2) return;
+  const r = probe(sources.filter((_, i) => fresh.includes(keys[i])));
+  if (!r.error && r.status === 0) for (const k of fresh) survived.add(k);
 }
 
 /**
@@ -205,7 +270,7 @@ const libJs = new StampedMemo<{ js: string; imports: string[]; packages: string[
 function compiledLibModule(rel: string): { js: string; imports: string[]; packages: string[] } {
   const file = path.join(ROOT, `${rel}.ts`);
   return libJs.get(rel, [file], () => {
-    const js = transpile(fs.readFileSync(file, "utf8"), `${rel}.ts`);
+    const js = transpile(fs.readFileSync(file, "utf8"), `${rel}.ts`, false, true);
     return { js, imports: relativeRequires(js), packages: packageRequires(js) };
   });
 }
@@ -268,10 +333,12 @@ export function buildSandbox(target: string, exerciseFile: string): SandboxFolde
   const root = path.join(ROOT, ".workbook", "build", key(rel), key(exerciseFile.replace(/\.ts$/, "")));
   const seen = new Set<string>();
   for (const mod of allowedLibModules(exerciseFile)) addModule(root, mod, seen);
-  for (const file of exerciseFiles()) {
+  const texts = exerciseFiles().map((file) => exerciseText(path.join(targetDir, file)));
+  probeAll(texts.filter((t) => t !== undefined));
+  for (const [i, file] of exerciseFiles().entries()) {
     const src = path.join(targetDir, file);
     const out = path.join(root, rel, file.replace(/\.ts$/, ".js"));
-    const text = exerciseText(src);
+    const text = texts[i];
     if (text !== undefined) writeIfChanged(out, compiledOrThrowing(text, src));
     else fs.rmSync(out, { force: true }); // never grade a copy of a file that is gone (or unreadable: the verdict says why)
   }

@@ -13,7 +13,7 @@
 import { builtinModules } from "node:module";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { loadSwc } from "./build";
+import { checkSwcSurvives, loadSwc } from "./build";
 import { exerciseText } from "./exercise-source";
 import { ROOT } from "./paths";
 import { messages } from "../i18n";
@@ -110,6 +110,7 @@ function factsOf(file: string): FileFacts {
 }
 
 function parseFacts(file: string, source: string): FileFacts {
+  checkSwcSurvives(source); // a source that crashes swc throws here, before the in-process parse
   const ast = loadSwc().parseSync(source, { syntax: "typescript" }) as unknown as { body: Node[] };
   const facts: FileFacts = { imports: new Map(), decls: new Map(), loadTime: [], dynamic: [] };
   const declare = (name: string, node: Node) => facts.decls.set(name, [...(facts.decls.get(name) ?? []), node]);

@@ -8,7 +8,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { language, type Language } from "../i18n";
+import { language, type Language, messages } from "../i18n";
 import { CACHE_DIR, hashOf, libModules } from "./build";
 import { ROOT, targetFile } from "./paths";
 import { readFileUpTo } from "../read-file";
@@ -16,6 +16,13 @@ import { cacheQuietly } from "../write-atomic";
 import { exerciseText } from "./exercise-source";
 import { exerciseFiles } from "./catalogue";
 import { StampedMemo } from "./file-stamp";
+
+const say = messages("workbook/typecheck", {
+  stopped: {
+    en: "{file}: the type check stopped ({error}); the file is graded without it",
+    ko: "{file}: 타입 검사가 중단되었습니다({error}). 파일은 타입 검사 없이 채점합니다",
+  },
+});
 
 type Ts = typeof import("typescript");
 type Program = import("typescript").Program;
@@ -165,7 +172,18 @@ export function typeErrors(target: string, files: string[]): Map<string, string[
     return false;
   });
   if (missing.length === 0) return result;
-  for (const [p, errors] of compile(missing, lang, texts)) {
+  let checked: Map<string, string[]>;
+  try {
+    checked = compile(missing, lang, texts);
+  } catch (err) {
+    // TypeScript is JavaScript: a file nested a few thousand levels deep ("((((1))))") overflows its stack. The type
+    // errors only inform, so that is said under each file's verdict (not kept), and the grading goes on
+    oldProgram = undefined;
+    const error = String((err as Error)?.message ?? err).slice(0, 200);
+    for (const p of missing) result.set(path.basename(p), [say.stopped({ file: path.relative(ROOT, p), error })]);
+    return result;
+  }
+  for (const [p, errors] of checked) {
     result.set(path.basename(p), errors);
     cacheQuietly(keyOf(p, errors.length === 0 ? "" : lang), JSON.stringify(errors));
   }

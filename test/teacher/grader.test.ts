@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetLanguage, setLanguage } from "../../lib/i18n";
 import { buildSandbox } from "../../lib/workbook/build";
+import { catalogue } from "../../lib/workbook/catalogue";
 import { runChecks } from "../../lib/workbook/run-check";
 import { ROOT } from "../../lib/workbook/paths";
 import { formatVerdict } from "../../lib/workbook/verdict";
@@ -116,6 +117,31 @@ describe("grader on made-up attempts", () => {
     expect(forged.message).toMatch(/uses process/);
     for (const x of [direct, namespace, forged]) expect(x.score).toBe(0);
   });
+
+  it("a file nested too deeply for the compilers fails its exercises alone, with a reason (swc ended the grader with SIGSEGV)", async () => {
+    // swc is native code: 100,000 nested brackets overflow its stack, a signal no JavaScript can catch; TypeScript's
+    // checker, JavaScript, throws a RangeError on 2,000, which ended the whole check as if it were a usage error
+    const target = `.tmp-grader-deep-${process.pid}`;
+    fs.mkdirSync(path.join(ROOT, target), { recursive: true });
+    try {
+      for (const f of fs.readdirSync(path.join(ROOT, "solutions")))
+        fs.copyFileSync(path.join(ROOT, "solutions", f), path.join(ROOT, target, f));
+      const deep = (n: number) => `\nexport const deep = ${"(".repeat(n)}1${")".repeat(n)};\n`;
+      fs.appendFileSync(path.join(ROOT, target, "tcp-connections.ts"), deep(100_000));
+      fs.appendFileSync(path.join(ROOT, target, "tcp-performance.ts"), deep(2_000));
+      const other = catalogue.find((e) => e.file === "tcp-performance.ts" && e.kind === "implement")!;
+      const [crashed, typed] = await runChecks(["4.1a", other.id], { target, timeoutMs: 5000, hidden: false, onOutput: () => {} });
+      expect(crashed.status).toBe("failed");
+      expect(crashed.message).toMatch(
+        /tcp-connections\.ts does not parse: the compiler stopped \(SIGSEGV\) on this file: it is nested too deeply/,
+      );
+      expect(typed.status).toBe("passed");
+      expect(typed.typeErrors.join("\n")).toMatch(/tcp-performance\.ts: the type check stopped \(Maximum call stack size exceeded\)/);
+    } finally {
+      fs.rmSync(path.join(ROOT, target), { recursive: true, force: true });
+      fs.rmSync(path.join(ROOT, ".workbook", "build", target.replace(/[^A-Za-z0-9_-]+/g, "_")), { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("rejects an unknown exercise id, listing the valid ones", async () => {
     await expect(runChecks(["9.9z"])).rejects.toThrow(/Valid ids: 4\.1a/);
