@@ -34,6 +34,10 @@ const say = messages("workbook/sandbox", {
     ko: "코드가 채점기가 읽을 수 없는 값(너무 깊게 중첩된 값)을 보냈습니다. 연습 문제 코드는 평범한 값을 돌려주어야 합니다.",
   },
   couldNotStart: { en: "the sandbox could not start: {error}", ko: "샌드박스를 시작하지 못했습니다: {error}" },
+  tooManyFiles: {
+    en: "{error}: this process has no file descriptors left (raise the limit, ulimit -n)",
+    ko: "{error}: 이 프로세스에 남은 파일 디스크립터가 없습니다(ulimit -n으로 한도를 올리세요)",
+  },
   couldNotTalk: { en: "could not talk to the sandbox: {error}", ko: "샌드박스와 통신하지 못했습니다: {error}" },
   outOfMemory: {
     en: "your code used more memory than allowed ({mb} MB) and was stopped.",
@@ -292,8 +296,9 @@ export class Sandbox {
         if (!dying && this.outputLines++ < OUTPUT_LINES) this.onOutput(printable(line).slice(0, 300));
       }
     };
-    child.stdout!.on("data", forward);
-    child.stderr!.on("data", forward);
+    // a child that could not start (EMFILE: no descriptors left for its pipes) has no pipes: its "error" says why
+    child.stdout?.on("data", forward);
+    child.stderr?.on("data", forward);
     child.on("message", (m: Reply) => {
       if (m && typeof m.callId === "number") waiting.get(m.callId)?.(m);
     });
@@ -308,7 +313,15 @@ export class Sandbox {
       waiting.clear();
     });
     child.on("error", (err) => {
-      for (const resolve of waiting.values()) resolve({ ended: say.couldNotStart({ error: err.message }) });
+      const code = (err as NodeJS.ErrnoException).code;
+      const error = code === "EMFILE" || code === "ENFILE" ? say.tooManyFiles({ error: err.message }) : err.message;
+      this.endReason = say.couldNotStart({ error });
+      // a child that never started is no child: the next request starts another (an "exit" may never come)
+      if (this.child === child && child.pid === undefined) {
+        this.child = undefined;
+        this.loadedFile = undefined;
+      }
+      for (const resolve of waiting.values()) resolve({ ended: this.endReason });
       waiting.clear();
     });
     this.child = child;
@@ -357,6 +370,8 @@ export class Sandbox {
         waiting.delete(callId);
         resolve(r);
       });
+      // a child that could not start has no channel to send on: its "error", on the next tick, answers
+      if (child.pid === undefined) return;
       try {
         child.send({ ...message, callId }, (err) => {
           if (err) waiting.get(callId)?.({ ended: say.couldNotTalk({ error: err.message }), fromOutside: true });

@@ -2,12 +2,14 @@
 // when the sandbox child has started: on a busy machine Node's own start took
 // longer than a short limit, and a correct file was reported as looping at its
 // top level.
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../lib/workbook/paths";
 import { Sandbox } from "../../lib/workbook/sandbox";
+import { TS_CHILD_ARGS } from "../ts-child";
 
 /** A sandbox folder whose child spends `ms` starting (asleep, as if on a slow machine) before it runs the real child script. */
 function slowStartFolder(ms: number): string {
@@ -64,4 +66,31 @@ describe("a sandbox child that is slow to start", () => {
       fs.rmSync(dies, { recursive: true, force: true });
     }
   });
+});
+
+describe("a sandbox child that cannot start", () => {
+  it("with no file descriptors left (EMFILE) is a verdict saying so, not a TypeError; with descriptors back, the next load starts a child", () => {
+    // in a child process of its own, whose descriptors it uses up (`check` under `ulimit -n 22` ended in a stack trace)
+    const script = `
+      const { Sandbox } = require(${JSON.stringify(path.join(ROOT, "lib", "workbook", "sandbox"))});
+      const fs = require("node:fs");
+      const held = [];
+      for (;;) { try { held.push(fs.openSync("/dev/null", "r")); } catch { break; } }
+      const box = new Sandbox(${JSON.stringify(dir)}, () => {});
+      box.load(${JSON.stringify(path.join(dir, "answer.js"))}, 5000).then(async (first) => {
+        for (const fd of held) fs.closeSync(fd);
+        const second = await box.load(${JSON.stringify(path.join(dir, "answer.js"))}, 5000);
+        box.kill();
+        console.log(JSON.stringify({ first, second }));
+      }, (err) => { console.log(JSON.stringify({ threw: String(err) })); process.exit(0); });`;
+    const r = spawnSync("bash", ["-c", 'ulimit -n 64 && exec "$0" "$@"', process.execPath, ...TS_CHILD_ARGS, "-e", script], {
+      encoding: "utf8",
+      timeout: 30_000,
+      env: { ...process.env, WORKBOOK_LANG: "en" },
+    });
+    const out = JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}");
+    expect(out.threw).toBeUndefined();
+    expect(out.first.ended).toMatch(/^the sandbox could not start: .*EMFILE.*raise the limit, ulimit -n/);
+    expect(out.second).toBe("loaded");
+  }, 40_000);
 });
