@@ -121,13 +121,13 @@ class Lane {
     run(arg);
   }
 
-  // Doubles the ring, unrolling it so the events start at 0.
+  // Makes the ring LANE_GROWTH times bigger, unrolling it so the events start at 0.
   private grow(): void {
     const n = this.times.length;
-    const times = new Float64Array(2 * n);
-    const seqs = new Float64Array(2 * n);
-    const runs: typeof this.runs = new Array(2 * n).fill(undefined);
-    const args: unknown[] = new Array(2 * n).fill(undefined);
+    const times = new Float64Array(LANE_GROWTH * n);
+    const seqs = new Float64Array(LANE_GROWTH * n);
+    const runs: typeof this.runs = new Array(LANE_GROWTH * n).fill(undefined);
+    const args: unknown[] = new Array(LANE_GROWTH * n).fill(undefined);
     for (let k = 0; k < n; k++) {
       const j = (this.head + k) & (n - 1);
       times[k] = this.times[j];
@@ -197,6 +197,12 @@ const NO_EVENT = Number.MAX_VALUE;
 
 /** A lane's first capacity (a power of two: the ring's index wraps with a mask). */
 const LANE_START = 256;
+
+/**
+ * How much a full lane grows (a power of two): four times rather than twice, because a large run's
+ * timer lanes grow to tens of thousands of events, and each growth copies and fills them again.
+ */
+const LANE_GROWTH = 4;
 
 /** Timer lanes per scheduler: enough for the few delays a connection's timers use, few enough to scan at every event. */
 const TIMER_LANES = 4;
