@@ -51,16 +51,19 @@ export class LossProcess {
   readonly seed: number;
   private readonly drops: ReadonlySet<number>;
   private readonly streams: Record<Side, RandomGenerator>;
+  /** True when nothing can ever be lost (the engine then skips the draws; read for every packet, so worked out once: the rates are frozen). */
+  readonly none: boolean;
 
   constructor(options: Pick<PathOptions, "lossRate" | "seed" | "dropPackets"> = {}) {
     const o = optionsObject("options", options);
-    this.rates = checkLossRate(o.lossRate);
+    this.rates = Object.freeze(checkLossRate(o.lossRate));
     this.seed =
       o.seed === undefined ? DEFAULT_LOSS_SEED : checkNumber("seed", o.seed, { min: -SEED_LIMIT, max: SEED_LIMIT, integer: true });
     this.drops = checkDropPackets(o.dropPackets);
     const up = xoroshiro128plus(this.seed);
     // xoroshiro128+ always has jump(); the type marks it optional for other generators
     this.streams = { client: up, server: up.jump?.() ?? xoroshiro128plus(this.seed + 1) };
+    this.none = this.drops.size === 0 && this.rates.clientToServer === 0 && this.rates.serverToClient === 0;
   }
 
   /** Whether packet number `n`, sent by `from`, is lost. Draws once per packet when its direction has a rate. */
@@ -68,11 +71,6 @@ export class LossProcess {
     const rate = from === "client" ? this.rates.clientToServer : this.rates.serverToClient;
     const drawn = rate > 0 && uniform(this.streams[from]) < rate;
     return this.drops.has(n) || drawn;
-  }
-
-  /** True when nothing can ever be lost (the engine then skips the draws). */
-  get none(): boolean {
-    return this.drops.size === 0 && this.rates.clientToServer === 0 && this.rates.serverToClient === 0;
   }
 }
 

@@ -17,7 +17,8 @@
  * each direction is a Lane, a plain queue. So do most of the engine's own
  * timers, which come in time order too (schedule). The next event is the
  * earliest of the heap's top and the lanes' heads, by the same (time,
- * sequence number) order, so lanes change the speed and never the order.
+ * sequence number) order, so lanes change the speed and never the order;
+ * the lanes' heads are kept side by side (LaneHeads) for that comparison.
  */
 import { checkFunction, checkNumber, invalidType, RULES } from "../errors";
 import { messages } from "../i18n";
@@ -59,7 +60,7 @@ export const MAX_STREAM_SEGMENTS = 100_000;
  * cannot be cancelled (a packet on the wire arrives or is lost before it is sent).
  */
 class Lane {
-  // a ring buffer: the events are at head, head + 1, ... (mod capacity), `size` of them
+  // a ring buffer: the events are at head, head + 1, ... (mod capacity), `size` of them; its next event's time and sequence number are also in `heads`
   private times = new Float64Array(LANE_START);
   private seqs = new Float64Array(LANE_START);
   private runs: (((arg: unknown) => void) | undefined)[] = new Array(LANE_START).fill(undefined);
@@ -67,7 +68,12 @@ class Lane {
   private head = 0;
   private size = 0;
 
-  constructor(private readonly sim: Scheduler) {}
+  constructor(
+    private readonly sim: Scheduler,
+    private readonly heads: LaneHeads,
+    /** this lane's place in `heads` */
+    private readonly slot: number,
+  ) {}
 
   /**
    * Runs `run(arg)` at `atMs`, which is never before now or before this
@@ -86,10 +92,12 @@ class Lane {
   push<A>(atMs: number, run: (arg: A) => void, arg: A): void {
     if (this.size === this.times.length) this.grow();
     const i = (this.head + this.size++) & (this.times.length - 1);
+    const seq = this.sim.nextSeq();
     this.times[i] = atMs;
-    this.seqs[i] = this.sim.nextSeq();
+    this.seqs[i] = seq;
     this.runs[i] = run as (arg: unknown) => void;
     this.args[i] = arg;
+    if (this.size === 1) this.heads.set(this.slot, atMs, seq);
   }
 
   get length(): number {
@@ -98,13 +106,6 @@ class Lane {
   /** the time of the last event queued (-Infinity when empty) */
   get lastAtMs(): number {
     return this.size > 0 ? this.times[(this.head + this.size - 1) & (this.times.length - 1)] : -Infinity;
-  }
-  /** the time and sequence number of the next event (only while length > 0) */
-  get nextAtMs(): number {
-    return this.times[this.head];
-  }
-  get nextSeq(): number {
-    return this.seqs[this.head];
   }
   /** Runs the next event (only while length > 0). */
   runNext(): void {
@@ -115,16 +116,18 @@ class Lane {
     this.args[i] = undefined;
     this.head = (i + 1) & (this.times.length - 1);
     this.size -= 1;
+    if (this.size > 0) this.heads.set(this.slot, this.times[this.head], this.seqs[this.head]);
+    else this.heads.set(this.slot, NO_EVENT, NO_EVENT);
     run(arg);
   }
 
-  // Doubles the ring, unrolling it so the events start at 0.
+  // Makes the ring LANE_GROWTH times bigger, unrolling it so the events start at 0.
   private grow(): void {
     const n = this.times.length;
-    const times = new Float64Array(2 * n);
-    const seqs = new Float64Array(2 * n);
-    const runs: typeof this.runs = new Array(2 * n).fill(undefined);
-    const args: unknown[] = new Array(2 * n).fill(undefined);
+    const times = new Float64Array(LANE_GROWTH * n);
+    const seqs = new Float64Array(LANE_GROWTH * n);
+    const runs: typeof this.runs = new Array(LANE_GROWTH * n).fill(undefined);
+    const args: unknown[] = new Array(LANE_GROWTH * n).fill(undefined);
     for (let k = 0; k < n; k++) {
       const j = (this.head + k) & (n - 1);
       times[k] = this.times[j];
@@ -140,8 +143,66 @@ class Lane {
   }
 }
 
+/**
+ * The time and sequence number of every lane's next event (NO_EVENT and NO_EVENT when it has none),
+ * side by side in one typed array: the scheduler compares them at every event, and reads a few
+ * numbers in a row instead of fetching each lane and its arrays.
+ */
+class LaneHeads {
+  private pairs = new Float64Array(16);
+  count = 0;
+
+  /** A place for one more lane, with no event yet. */
+  add(): number {
+    if (2 * (this.count + 1) > this.pairs.length) {
+      const grown = new Float64Array(2 * this.pairs.length);
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    this.set(this.count, NO_EVENT, NO_EVENT);
+    return this.count++;
+  }
+
+  set(slot: number, atMs: number, seq: number): void {
+    this.pairs[2 * slot] = atMs;
+    this.pairs[2 * slot + 1] = seq;
+  }
+
+  atMs(slot: number): number {
+    return this.pairs[2 * slot];
+  }
+
+  /** The lane whose next event comes before (atMs, seq) and every other lane's, or -1. */
+  earliest(atMs: number, seq: number): number {
+    const p = this.pairs;
+    let best = -1;
+    for (let k = 0; k < this.count; k++) {
+      const t = p[2 * k];
+      if (t < atMs || (t === atMs && p[2 * k + 1] < seq)) {
+        best = k;
+        atMs = t;
+        seq = p[2 * k + 1];
+      }
+    }
+    return best;
+  }
+}
+
+/**
+ * A lane head's time and sequence number when the lane is empty: after every event in (time,
+ * sequence number) order, since times are finite and sequence numbers below 2^53. (Not Infinity,
+ * which readers of the scheduler's fields take for a leaked non-finite number.)
+ */
+const NO_EVENT = Number.MAX_VALUE;
+
 /** A lane's first capacity (a power of two: the ring's index wraps with a mask). */
 const LANE_START = 256;
+
+/**
+ * How much a full lane grows (a power of two): four times rather than twice, because a large run's
+ * timer lanes grow to tens of thousands of events, and each growth copies and fills them again.
+ */
+const LANE_GROWTH = 4;
 
 /** Timer lanes per scheduler: enough for the few delays a connection's timers use, few enough to scan at every event. */
 const TIMER_LANES = 4;
@@ -151,7 +212,9 @@ export type { Lane };
 export class Scheduler {
   /** the timers (everything not in a lane) */
   private queue = new EventHeap();
+  /** every lane, by its slot in `heads` */
   private lanes: Lane[] = [];
+  private readonly heads = new LaneHeads();
   /** lanes for timers that come in time order (schedule); also in `lanes` */
   private readonly timerLanes: Lane[] = [];
   private seq = 0;
@@ -222,7 +285,7 @@ export class Scheduler {
 
   /** A new FIFO lane on this clock, for events that come in time order (see Lane). */
   lane(): Lane {
-    const lane = new Lane(this);
+    const lane = new Lane(this, this.heads, this.heads.add());
     this.lanes.push(lane);
     return lane;
   }
@@ -248,11 +311,12 @@ export class Scheduler {
   run(untilMs: number = Infinity): void {
     if (untilMs !== Infinity) checkNumber("untilMs", untilMs, { min: 0 });
     for (;;) {
-      const lane = this.nextLane();
-      if (lane !== undefined) {
-        if (lane.nextAtMs > untilMs) break;
-        this.advance(lane.nextAtMs);
-        lane.runNext();
+      const slot = this.nextLane();
+      if (slot >= 0) {
+        const atMs = this.heads.atMs(slot);
+        if (atMs > untilMs) break;
+        this.advance(atMs);
+        this.lanes[slot].runNext();
       } else if (this.queue.length > 0 && this.queue.topAtMs <= untilMs) {
         const { topAtMs, topRun, topArg, topHandle } = this.queue;
         this.queue.pop();
@@ -264,25 +328,9 @@ export class Scheduler {
     if (untilMs !== Infinity && untilMs > this.current) this.current = untilMs;
   }
 
-  // The lane whose head runs before every other lane's head and the heap's top, if any does.
-  private nextLane(): Lane | undefined {
-    let best: Lane | undefined;
-    let atMs = Infinity;
-    let seq = Infinity;
-    if (this.queue.length > 0) {
-      atMs = this.queue.topAtMs;
-      seq = this.queue.topSeq;
-    }
-    for (const lane of this.lanes) {
-      if (lane.length === 0) continue;
-      const t = lane.nextAtMs;
-      if (t < atMs || (t === atMs && lane.nextSeq < seq)) {
-        best = lane;
-        atMs = t;
-        seq = lane.nextSeq;
-      }
-    }
-    return best;
+  // The slot of the lane whose next event runs before every other lane's and the heap's top, or -1.
+  private nextLane(): number {
+    return this.queue.length > 0 ? this.heads.earliest(this.queue.topAtMs, this.queue.topSeq) : this.heads.earliest(NO_EVENT, NO_EVENT);
   }
 
   // Counts one event against maxEvents and moves the clock to it.

@@ -633,13 +633,14 @@ export class TcpEndpoint {
   }
 
   // The label goes on the segment that carries the write's first byte; notes are in stream order.
+  // Joined as they come, with no array: most segments carry no label, and this runs for every one.
   private noteFor(from: number, to: number): string | undefined {
-    const labels: string[] = [];
+    let labels: string | undefined;
     while (this.noteHead < this.notes.length && this.notes[this.noteHead].at < to) {
       const n = this.notes[this.noteHead++];
-      if (n.at >= from) labels.push(n.note);
+      if (n.at >= from) labels = labels === undefined ? n.note : `${labels}, ${n.note}`;
     }
-    return labels.length ? labels.join(", ") : undefined;
+    return labels;
   }
 
   // Checked only when there is new data to send, so the idle time is measured once, up to that send.
