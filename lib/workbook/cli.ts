@@ -530,8 +530,10 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`${head}${say.usageHead()}\n${list}`);
     return head ? 2 : 0;
   }
-  // `<command> --help` (or -h): that command's usage, and nothing run
-  if (args.includes("--help") || args.includes("-h")) {
+  // `<command> --help` (or -h): that command's usage, and nothing run; after `--` every word is an argument
+  const end = args.indexOf("--");
+  const options = end === -1 ? args : args.slice(0, end);
+  if (options.includes("--help") || options.includes("-h")) {
     console.log(`${say.usage({ usage: command.usage })}\n  ${command.about()}`);
     return 0;
   }

@@ -172,6 +172,10 @@ describe("npm run workbook", () => {
     expect(id.status).toBe(2);
     expect(id.stderr.length).toBeLessThan(2_000);
     expect((await workbook("-h")).status).toBe(0); // -h is help, as --help
+    // after `--`, "-h" is an argument (an exercise id that does not exist), not a request for help
+    const afterDashes = await workbook("check", "--", "-h");
+    expect(afterDashes.status).toBe(2);
+    expect(afterDashes.stderr).toContain('"-h"');
   });
 
   it("a command given more arguments than it takes is refused before it runs, naming the extra ones", async () => {
