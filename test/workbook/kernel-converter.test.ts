@@ -1,7 +1,9 @@
 // The notebook kernel compiles each cell with tslab's converter, which the
 // workbook patches (patches/tslab+1.0.22.patch, applied by npm's postinstall)
 // to build one plain program per cell instead of two builder programs, to run
-// the declaration pass once, and to list the @types packages once. What a
+// the declaration pass once, and to list the @types packages once; and its
+// TypeScript (patches/@tslab+typescript-for-tslab+5.0.4.patch) to reuse a
+// program's files when a cell's declarations only name a module again. What a
 // cell gives must not change: its exports, its declarations for the next
 // cell, top-level await, every error a failing cell had, and the workbook's
 // own TypeScript files it imports, compiled beside it.
@@ -109,5 +111,53 @@ describe("the kernel's cell compiler (tslab, patched)", () => {
       'import * as net from "node:net";\nconst server: net.Server = net.createServer();\nconst n: number = server;',
     );
     expect(errors(server)).toEqual([[2322, 2, "Type 'Server' is not assignable to type 'number'."]]);
+  });
+
+  it("keeps the program's files when a file names a module it imported already, and finds a new one", () => {
+    // the kernel's TypeScript, patched: declarations of earlier cells name import("./lib/i18n") again with
+    // almost every cell, which walked every file of the program again (structureIsReused: 2 is "completely")
+    type Ts = typeof import("typescript");
+    const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [TSLAB] })) as Ts;
+    const files = new Map([
+      ["/p/a.d.ts", 'export declare const x: import("./b").B;\n'],
+      ["/p/b.d.ts", "export type B = number;\n"],
+      ["/p/c.d.ts", "export type C = string;\n"],
+    ]);
+    const parsed = new Map<string, import("typescript").SourceFile>();
+    const host: import("typescript").CompilerHost = {
+      getSourceFile: (f, v) => {
+        const text = files.get(f);
+        if (text === undefined) return undefined;
+        const key = `${f}\0${text}`;
+        if (!parsed.has(key)) parsed.set(key, ts.createSourceFile(f, text, v));
+        return parsed.get(key);
+      },
+      getDefaultLibFileName: () => "/lib.d.ts",
+      writeFile: () => {},
+      getCurrentDirectory: () => "/p",
+      getCanonicalFileName: (f) => f,
+      useCaseSensitiveFileNames: () => true,
+      getNewLine: () => "\n",
+      fileExists: (f) => files.has(f),
+      readFile: (f) => files.get(f),
+    };
+    const options = { noLib: true, types: [], module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Node10 };
+    const next = (text: string, old: import("typescript").Program) => {
+      files.set("/p/a.d.ts", text);
+      return ts.createProgram(["/p/a.d.ts"], options, host, old);
+    };
+    const reuse = (p: import("typescript").Program) => (p as unknown as { structureIsReused: number }).structureIsReused;
+    const names = (p: import("typescript").Program) =>
+      p
+        .getSourceFiles()
+        .map((f) => f.fileName)
+        .sort();
+    const first = ts.createProgram(["/p/a.d.ts"], options, host);
+    const again = next('export declare const x: import("./b").B;\nexport declare const y: import("./b").B;\n', first);
+    expect(reuse(again)).toBe(2);
+    expect(names(again)).toEqual(["/p/a.d.ts", "/p/b.d.ts"]);
+    const other = next('export declare const x: import("./b").B;\nexport declare const z: import("./c").C;\n', again);
+    expect(reuse(other)).toBe(1); // a module not imported before: its file is looked for and added
+    expect(names(other)).toEqual(["/p/a.d.ts", "/p/b.d.ts", "/p/c.d.ts"]);
   });
 });
