@@ -70,7 +70,7 @@ const swcStamp = (): string =>
 export function transpile(source: string, file: string, trusted = false, ours = trusted): string {
   if (trusted) return loadSwc().transformSync(source, { ...SWC_OPTIONS, filename: file }).code;
   const key = keyOf(source);
-  const cached = path.join(CACHE_DIR, "js", `${key}.js`);
+  const cached = cachedJs(key);
   const hit = readFileUpTo(cached, MAX_BUILT_BYTES);
   if (hit !== undefined) {
     survived.add(key); // swc compiled this very source before
@@ -107,6 +107,9 @@ export function checkSwcSurvives(source: string, key = keyOf(source)): void {
 
 const keyOf = (source: string) => hashOf(`${swcStamp()}\0${source}`);
 
+/** Where the JavaScript swc made of the source with this key is kept. */
+const cachedJs = (key: string) => path.join(CACHE_DIR, "js", `${key}.js`);
+
 /** swc on `sources` in a child process, as the grader runs it. */
 function probe(sources: string[]): ReturnType<typeof spawnSync> {
   const script = `const swc = require(${JSON.stringify(require.resolve("@swc/core"))});
@@ -126,7 +129,7 @@ for (const source of JSON.parse(require("node:fs").readFileSync(0, "utf8"))) {
  */
 function probeAll(sources: string[]): void {
   const keys = sources.map(keyOf);
-  const fresh = keys.filter((k) => !survived.has(k) && !fs.existsSync(path.join(CACHE_DIR, "js", `${k}.js`)));
+  const fresh = keys.filter((k) => !survived.has(k) && !fs.existsSync(cachedJs(k)));
   if (fresh.length < 2) return;
   const r = probe(sources.filter((_, i) => fresh.includes(keys[i])));
   if (!r.error && r.status === 0) for (const k of fresh) survived.add(k);
