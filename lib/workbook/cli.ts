@@ -532,8 +532,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   // `<command> --help` (or -h): that command's usage, and nothing run; after `--` every word is an argument
   const end = args.indexOf("--");
-  const options = end === -1 ? args : args.slice(0, end);
-  if (options.includes("--help") || options.includes("-h")) {
+  const beforeEnd = end === -1 ? args : args.slice(0, end);
+  if (beforeEnd.includes("--help") || beforeEnd.includes("-h")) {
     console.log(`${say.usage({ usage: command.usage })}\n  ${command.about()}`);
     return 0;
   }
